@@ -1,0 +1,29 @@
+# The two commands of the README. Each one sets up what it needs: a virtualenv in
+# .venv, the project installed into it, and (when DATABASE_URL is not set) an
+# embedded PostgreSQL in .data/pg that stops when the command ends.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+PYTEST_ARGS ?=
+
+.PHONY: serve test install openapi bench bench-quick clean
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e '.[dev]'
+	touch $(STAMP)
+
+install: $(STAMP)
+
+serve: install
+	$(BIN)/python -m loyalty_api.devdb run -- $(BIN)/loyalty-api serve
+
+test: install
+	$(BIN)/python -m loyalty_api.devdb run -- $(BIN)/python -m pytest $(PYTEST_ARGS)
+
+openapi: install
+	$(BIN)/python -m loyalty_api.devdb run -- $(BIN)/python -m tests.regenerate_openapi
+
+clean:
+	rm -rf $(VENV) .data

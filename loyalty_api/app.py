@@ -1,0 +1,48 @@
+"""The application factory."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any, Mapping
+
+from flask import Flask
+from sqlalchemy.engine import Engine
+from sqlalchemy.orm import Session, sessionmaker
+
+from loyalty_api.config import Settings, load_settings
+from loyalty_api.db import make_engine, make_session_factory
+from loyalty_api.http import transaction
+from loyalty_api.http.api import init_http
+
+
+@dataclass
+class Loyalty:
+    """What the app's parts share; found at ``app.extensions["loyalty"]``."""
+
+    settings: Settings
+    engine: Engine
+    session_factory: sessionmaker[Session]
+
+
+def blueprints():
+    """Every feature's blueprint, in the order the OpenAPI document lists them."""
+    from loyalty_api.auth.resources import blp as auth
+    from loyalty_api.http.health import blp as health
+    from loyalty_api.members.resources import blp as members
+    from loyalty_api.programs.resources import blp as programs
+
+    return [health, auth, programs, members]
+
+
+def create_app(config: Mapping[str, Any] | None = None) -> Flask:
+    settings = load_settings(config)
+    app = Flask("loyalty_api")
+    app.config["MAX_CONTENT_LENGTH"] = settings.MAX_CONTENT_LENGTH
+    app.config["TESTING"] = settings.TESTING
+    engine = make_engine(settings)
+    app.extensions["loyalty"] = Loyalty(settings, engine, make_session_factory(engine))
+    api = init_http(app)
+    transaction.register(app)
+    for blueprint in blueprints():
+        api.register_blueprint(blueprint)
+    return app

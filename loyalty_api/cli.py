@@ -1,0 +1,144 @@
+"""``loyalty-api``: operator commands (migrations, programs, clients, jobs, serving)."""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+import uuid
+from pathlib import Path
+
+import click
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+
+
+def _app():
+    from loyalty_api.app import create_app
+
+    return create_app()
+
+
+def _uow(app):
+    from loyalty_api.db import unit_of_work
+
+    return unit_of_work(app.extensions["loyalty"].session_factory)
+
+
+def _emit(payload: dict, as_json: bool) -> None:
+    if as_json:
+        click.echo(json.dumps(payload, default=str))
+    else:
+        for key, value in payload.items():
+            click.echo(f"{key}: {value}")
+
+
+@click.group()
+def main() -> None:
+    """Loyalty API operator commands."""
+
+
+@main.group()
+def db() -> None:
+    """Database schema."""
+
+
+def upgrade_database(url: str | None = None) -> None:
+    from alembic import command
+    from alembic.config import Config
+
+    config = Config(str(PROJECT_ROOT / "alembic.ini"))
+    if url:
+        config.attributes["url"] = url
+    command.upgrade(config, "heads")
+
+
+@db.command("upgrade")
+def db_upgrade() -> None:
+    """Apply every pending migration (safe to run from several replicas at once)."""
+    upgrade_database()
+
+
+@main.group()
+def programs() -> None:
+    """Programs (tenants)."""
+
+
+@programs.command("create")
+@click.option("--name", required=True)
+@click.option("--currency", required=True)
+@click.option("--json", "as_json", is_flag=True, help="Print JSON")
+def programs_create(name: str, currency: str, as_json: bool) -> None:
+    """Create a program and print its id."""
+    from loyalty_api.programs import service
+
+    app = _app()
+    with _uow(app) as uow:
+        program = service.create_program(uow.session, name=name, currency=currency.upper())
+        uow.commit()
+        _emit({"program_id": str(program.program_id), "name": program.name,
+               "currency": program.currency}, as_json)
+
+
+@main.group()
+def clients() -> None:
+    """API clients (credentials)."""
+
+
+@clients.command("create")
+@click.option("--program", "program_id", type=click.UUID, help="Program the client belongs to")
+@click.option("--scopes", default="", help='Space-separated, e.g. "checkout members:read"')
+@click.option("--name", default="api client")
+@click.option("--platform-admin", is_flag=True, help="A client that may create programs")
+@click.option("--json", "as_json", is_flag=True, help="Print JSON")
+def clients_create(program_id: uuid.UUID | None, scopes: str, name: str, platform_admin: bool,
+                   as_json: bool) -> None:
+    """Create a client; its secret is printed once and stored hashed."""
+    from loyalty_api.errors import LoyaltyError
+    from loyalty_api.programs import service
+
+    if platform_admin == (program_id is not None):
+        raise click.UsageError("give either --program ID --scopes … or --platform-admin")
+    scope_list = ["platform:admin"] if platform_admin else scopes.split()
+    app = _app()
+    with _uow(app) as uow:
+        try:
+            client, secret = service.create_client(uow.session, program_id=program_id, name=name,
+                                                   scopes=scope_list, platform_admin=platform_admin)
+        except LoyaltyError as exc:
+            raise click.ClickException(f"{exc.code}: {exc.detail}") from exc
+        uow.commit()
+        _emit({"client_id": client.client_id, "client_secret": secret,
+               "program_id": str(program_id) if program_id else None, "scopes": client.scopes}, as_json)
+
+
+@main.command("openapi")
+@click.option("--output", type=click.Path(dir_okay=False), help="Write to a file instead of stdout")
+def openapi(output: str | None) -> None:
+    """Print the OpenAPI document the code generates."""
+    from loyalty_api.openapi import openapi_json
+
+    text = openapi_json(_app())
+    if output:
+        Path(output).write_text(text)
+    else:
+        click.echo(text, nl=False)
+
+
+@main.command("serve")
+@click.option("--bind", default=lambda: os.environ.get("BIND", "127.0.0.1:8000"))
+@click.option("--demo/--no-demo", default=True, help="Create a demo program on first start")
+def serve(bind: str, demo: bool) -> None:
+    """Migrate, create the demo program, and run gunicorn (for `make serve`)."""
+    from loyalty_api import devsetup
+
+    devsetup.ensure_jwt_keys()
+    upgrade_database()
+    if demo:
+        devsetup.print_demo_credentials(devsetup.ensure_demo(_app()), bind)
+    os.execvp(sys.executable, [sys.executable, "-m", "gunicorn", "-c", "python:loyalty_api.gunicorn_conf",
+                               "--bind", bind, "loyalty_api.wsgi:app"])
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,89 @@
+"""Settings from the environment, read in one place.
+
+Every setting has an environment variable of the same name; ``create_app`` also
+takes a mapping that overrides them (tests use that).
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field, fields, replace
+from typing import Any, Mapping
+
+
+def sqlalchemy_url(url: str) -> str:
+    """Accept libpq-style URLs and pin the psycopg 3 driver."""
+    for prefix in ("postgresql+psycopg://", "postgresql://", "postgres://"):
+        if url.startswith(prefix):
+            return "postgresql+psycopg://" + url[len(prefix):]
+    raise ValueError(f"DATABASE_URL must be a postgresql:// URL, got {url!r}")
+
+
+def _parse_keys(raw: str) -> dict[str, str]:
+    """``kid1:secret1,kid2:secret2``; the first key signs, all of them verify."""
+    keys: dict[str, str] = {}
+    for item in filter(None, (part.strip() for part in raw.split(","))):
+        kid, _, secret = item.partition(":")
+        if not kid or len(secret) < 32:
+            raise ValueError("JWT_KEYS entries are kid:secret with a secret of 32+ characters")
+        keys[kid] = secret
+    return keys
+
+
+@dataclass(frozen=True)
+class Settings:
+    DATABASE_URL: str = ""
+    # Signing keys for access tokens, newest first (rotation: prepend a new key, drop
+    # the old one once the longest token lifetime has passed).
+    JWT_KEYS: dict[str, str] = field(default_factory=dict)
+    ACCESS_TOKEN_TTL_SECONDS: int = 3600
+    MEMBER_TOKEN_TTL_SECONDS: int = 900
+    MEMBER_TOKEN_MAX_TTL_SECONDS: int = 86400
+    DB_POOL_SIZE: int = 4
+    DB_POOL_MAX_OVERFLOW: int = 2
+    DB_POOL_TIMEOUT_SECONDS: float = 3.0
+    DB_CONNECT_TIMEOUT_SECONDS: int = 3
+    DB_STATEMENT_TIMEOUT_MS: int = 5000
+    DB_LOCK_TIMEOUT_MS: int = 3000
+    MAX_CONTENT_LENGTH: int = 256 * 1024
+    IDEMPOTENCY_KEY_TTL_HOURS: int = 48
+    WEBHOOK_ALLOW_PRIVATE_URLS: bool = False
+    RATE_LIMIT_PER_MINUTE: int = 0  # 0 = off
+    LOG_LEVEL: str = "INFO"
+    TESTING: bool = False
+
+    @property
+    def sqlalchemy_url(self) -> str:
+        return sqlalchemy_url(self.DATABASE_URL)
+
+    @property
+    def signing_kid(self) -> str:
+        return next(iter(self.JWT_KEYS))
+
+
+def _coerce(name: str, kind: Any, raw: Any) -> Any:
+    if name == "JWT_KEYS":
+        return _parse_keys(raw) if isinstance(raw, str) else dict(raw)
+    if kind in (bool, "bool"):
+        return raw if isinstance(raw, bool) else str(raw).lower() in {"1", "true", "yes", "on"}
+    if kind in (int, "int"):
+        return int(raw)
+    if kind in (float, "float"):
+        return float(raw)
+    return raw
+
+
+def load_settings(overrides: Mapping[str, Any] | None = None) -> Settings:
+    values: dict[str, Any] = {}
+    for f in fields(Settings):
+        if f.name in os.environ:
+            values[f.name] = _coerce(f.name, f.type, os.environ[f.name])
+    for name, raw in (overrides or {}).items():
+        if name in Settings.__dataclass_fields__:
+            values[name] = _coerce(name, Settings.__dataclass_fields__[name].type, raw)
+    settings = replace(Settings(), **values)
+    if not settings.DATABASE_URL:
+        raise RuntimeError("DATABASE_URL is not set (make serve / make test start a database for you)")
+    if not settings.JWT_KEYS:
+        raise RuntimeError("JWT_KEYS is not set: kid:secret[,kid:secret…] (make serve generates one)")
+    return settings

@@ -1,0 +1,73 @@
+"""First-start conveniences for ``make serve``: a signing key and a demo program.
+
+Production sets ``JWT_KEYS`` itself and creates programs with the CLI; nothing here
+runs there unless asked.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import secrets
+
+import click
+
+from loyalty_api.devdb import data_dir
+
+DEMO_FILE = "demo-credentials.json"
+
+
+def ensure_jwt_keys() -> None:
+    if os.environ.get("JWT_KEYS"):
+        return
+    path = data_dir() / "jwt-keys"
+    if not path.exists():
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(f"dev1:{secrets.token_urlsafe(48)}\n")
+        path.chmod(0o600)
+    os.environ["JWT_KEYS"] = path.read_text().strip()
+
+
+def ensure_demo(app) -> dict:
+    """Create the demo program and client once; later starts reuse the saved credentials."""
+    from loyalty_api.db import unit_of_work
+    from loyalty_api.programs import service
+    from loyalty_api.programs.models import ApiClient
+
+    path = data_dir() / DEMO_FILE
+    with unit_of_work(app.extensions["loyalty"].session_factory) as uow:
+        if path.exists():
+            saved = json.loads(path.read_text())
+            if uow.session.get(ApiClient, saved["client_id"]) is not None:
+                return saved
+        program = service.create_program(uow.session, name="Demo shop", currency="RUB", settings={
+            "earn": {"points_per_unit": 1, "excluded_categories": ["gift_cards"], "excluded_skus": []},
+            "redeem": {"point_value": "1.00", "min_points": 100, "max_order_share": "0.5"},
+            "pending_days": 0, "timezone": "Europe/Moscow",
+            "expiry": {"mode": "days", "days": 365, "inactivity_days": None, "warn_days": 14},
+        })
+        scopes = ["program:admin", "checkout", "members:read", "members:write", "analytics:read"]
+        client, secret = service.create_client(uow.session, program_id=program.program_id,
+                                               name="demo", scopes=scopes)
+        uow.commit()
+    saved = {"program_id": str(program.program_id), "client_id": client.client_id, "client_secret": secret}
+    path.write_text(json.dumps(saved, indent=2))
+    path.chmod(0o600)
+    return saved
+
+
+def print_demo_credentials(creds: dict, bind: str) -> None:
+    base = f"http://{bind}"
+    click.echo(f"""
+Demo program {creds['program_id']} is ready.
+  client_id:     {creds['client_id']}
+  client_secret: {creds['client_secret']}
+
+Get a token and enrol a member:
+  TOKEN=$(curl -s {base}/v1/auth/token -H 'Content-Type: application/json' \\
+    -d '{{"grant_type":"client_credentials","client_id":"{creds['client_id']}","client_secret":"{creds['client_secret']}"}}' \\
+    | python3 -c 'import json,sys; print(json.load(sys.stdin)["access_token"])')
+  curl -s {base}/v1/members -H "Authorization: Bearer $TOKEN" -H 'Content-Type: application/json' -d '{{"member_id":"alice"}}'
+
+Interactive docs: {base}/docs
+""")

@@ -1,0 +1,120 @@
+"""Domain errors with stable codes.
+
+Services raise these; the HTTP layer maps each ``code`` to a status in one table
+(``loyalty_api.http.problems``). Nothing here knows about HTTP, so the CLI and jobs
+raise and report the same errors.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+
+class LoyaltyError(Exception):
+    """Base of every error a caller can act on. ``code`` is a stable slug."""
+
+    code = "loyalty_error"
+    title = "Request failed"
+
+    def __init__(self, detail: str | None = None, *, errors: dict[str, Any] | None = None,
+                 **extra: Any) -> None:
+        super().__init__(detail or self.title)
+        self.detail = detail or self.title
+        self.errors = errors
+        self.extra = extra
+
+
+class ValidationFailed(LoyaltyError):
+    """Input is well-formed but breaks a rule (lines above the amount, a future date…)."""
+    code = "validation_error"
+    title = "Validation failed"
+
+
+class NotFound(LoyaltyError):
+    """The object does not exist in this program (foreign objects look the same)."""
+    code = "not_found"
+    title = "Not found"
+
+
+class Unauthorized(LoyaltyError):
+    """No usable credentials: missing, malformed, expired or forged token."""
+    code = "unauthorized"
+    title = "Unauthorized"
+
+
+class Forbidden(LoyaltyError):
+    """Valid credentials that do not allow this operation."""
+    code = "forbidden"
+    title = "Forbidden"
+
+
+class Conflict(LoyaltyError):
+    """The request clashes with the current state."""
+    code = "conflict"
+    title = "Conflict"
+
+
+class InsufficientPoints(Conflict):
+    """The member's available points do not cover the debit."""
+    code = "insufficient_points"
+    title = "Insufficient points"
+
+
+class DuplicateOrder(Conflict):
+    """The ``order_id`` was recorded before with different content."""
+    code = "duplicate_order"
+    title = "Duplicate order"
+
+
+class HoldNotActive(Conflict):
+    """The hold was released, expired or captured already."""
+    code = "hold_not_active"
+    title = "Hold not active"
+
+
+class RequestInProgress(Conflict):
+    """A request with the same idempotency key is still running."""
+    code = "request_in_progress"
+    title = "Request in progress"
+
+
+class RedeemLimit(LoyaltyError):
+    """The redemption breaks ``min_points`` or ``max_order_share``."""
+    code = "redeem_limit"
+    title = "Redemption limit"
+
+
+class ReturnExceedsOrder(LoyaltyError):
+    """More would be returned than the order holds."""
+    code = "return_exceeds_order"
+    title = "Return exceeds order"
+
+
+class CurrencyMismatch(LoyaltyError):
+    """Money in a currency other than the program's."""
+    code = "currency_mismatch"
+    title = "Currency mismatch"
+
+
+class UnknownReferralCode(LoyaltyError):
+    """No member of this program has that referral code (or it is blocked)."""
+    code = "unknown_referral_code"
+    title = "Unknown referral code"
+
+
+class IdempotencyConflict(LoyaltyError):
+    """The idempotency key was used before with a different request body."""
+    code = "idempotency_conflict"
+    title = "Idempotency key reused"
+
+
+class Unavailable(LoyaltyError):
+    """A dependency (the database) cannot be reached right now."""
+    code = "unavailable"
+    title = "Service unavailable"
+
+
+class MemberExists(Conflict):
+    """A member with this ``member_id`` is already enrolled (or was erased)."""
+    code = "member_exists"
+    title = "Member exists"

@@ -1,0 +1,1 @@
+"""HTTP plumbing shared by every feature: Api, problems, auth, transactions, paging."""

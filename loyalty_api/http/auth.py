@@ -1,0 +1,131 @@
+"""Bearer tokens: issuing and checking JWTs, and the ``authorize`` view decorator.
+
+Tokens are HS256 JWTs signed with the newest key of ``JWT_KEYS``; the ``kid`` header
+names the key, so keys rotate by prepending a new one. Claims: ``sub`` (client or
+member id), ``prg`` (program id, absent for platform admins), ``scope``
+(space-separated), ``typ`` (``client`` | ``member``), ``iat``, ``exp``.
+
+``program:admin`` includes every program scope. A member token carries only the
+``member`` scope and works only on ``/v1/me`` routes.
+"""
+
+from __future__ import annotations
+
+import functools
+import time
+import uuid
+from dataclasses import dataclass
+from typing import Callable
+
+import jwt
+from flask import current_app, g, request
+
+from loyalty_api.errors import Forbidden, Unauthorized
+
+PROGRAM_SCOPES = frozenset({"program:admin", "checkout", "members:read", "members:write", "analytics:read"})
+PLATFORM_ADMIN = "platform:admin"
+MEMBER_SCOPE = "member"
+ALL_SCOPES = PROGRAM_SCOPES | {PLATFORM_ADMIN}
+
+
+@dataclass(frozen=True)
+class Principal:
+    subject: str
+    token_type: str  # "client" | "member"
+    scopes: frozenset[str]
+    program_id: uuid.UUID | None
+
+    @property
+    def member_id(self) -> str:
+        if self.token_type != "member":
+            raise Forbidden("Only a member token has a member")
+        return self.subject
+
+    def allows(self, scope: str) -> bool:
+        if scope == MEMBER_SCOPE:
+            return self.token_type == "member"
+        if self.token_type == "member":
+            return False
+        if scope == PLATFORM_ADMIN:
+            return PLATFORM_ADMIN in self.scopes
+        return self.program_id is not None and (scope in self.scopes or "program:admin" in self.scopes)
+
+
+def issue_token(*, subject: str, token_type: str, scopes: list[str] | tuple[str, ...],
+                program_id: uuid.UUID | None, ttl_seconds: int) -> str:
+    settings = current_app.extensions["loyalty"].settings
+    now = int(time.time())
+    claims = {"sub": subject, "typ": token_type, "scope": " ".join(scopes), "iat": now,
+              "exp": now + ttl_seconds}
+    if program_id is not None:
+        claims["prg"] = str(program_id)
+    kid = settings.signing_kid
+    return jwt.encode(claims, settings.JWT_KEYS[kid], algorithm="HS256", headers={"kid": kid})
+
+
+def _decode(token: str) -> Principal:
+    keys = current_app.extensions["loyalty"].settings.JWT_KEYS
+    try:
+        header = jwt.get_unverified_header(token)
+        key = keys.get(header.get("kid", ""))
+        if key is None:
+            raise Unauthorized("The token was signed with an unknown key")
+        claims = jwt.decode(token, key, algorithms=["HS256"],
+                            options={"require": ["exp", "iat", "sub", "typ"]})
+        program = claims.get("prg")
+        return Principal(
+            subject=str(claims["sub"]),
+            token_type=str(claims["typ"]),
+            scopes=frozenset(str(claims.get("scope", "")).split()),
+            program_id=uuid.UUID(program) if program else None,
+        )
+    except jwt.ExpiredSignatureError as exc:
+        raise Unauthorized("The token has expired") from exc
+    except (jwt.InvalidTokenError, ValueError, TypeError) as exc:
+        raise Unauthorized("The token is not valid") from exc
+
+
+def current_principal() -> Principal:
+    """The caller of this request; raises ``Unauthorized`` without a valid token."""
+    principal = getattr(g, "principal", None)
+    if principal is not None:
+        return principal
+    header = request.headers.get("Authorization", "")
+    scheme, _, token = header.partition(" ")
+    if scheme.lower() != "bearer" or not token.strip():
+        raise Unauthorized("A bearer token is required")
+    g.principal = _decode(token.strip())
+    return g.principal
+
+
+def current_program_id() -> uuid.UUID:
+    program_id = current_principal().program_id
+    if program_id is None:
+        raise Forbidden("This route needs a program token")
+    return program_id
+
+
+def authorize(scope: str) -> Callable:
+    """Decorate a view method: the caller needs ``scope`` (see module doc).
+
+    Also starts idempotency handling for POSTs once the caller is known, so that a
+    replay is never shown to a caller who could not have made the request.
+    """
+
+    def decorator(view: Callable) -> Callable:
+        @functools.wraps(view)
+        def wrapper(*args, **kwargs):
+            principal = current_principal()
+            if not principal.allows(scope):
+                raise Forbidden(f"This route needs the {scope!r} scope")
+            from loyalty_api.http.transaction import begin_idempotent_request
+
+            replay = begin_idempotent_request(principal)
+            if replay is not None:
+                return replay
+            return view(*args, **kwargs)
+
+        wrapper.required_scope = scope  # type: ignore[attr-defined]
+        return wrapper
+
+    return decorator

@@ -1,0 +1,39 @@
+"""Liveness and readiness probes (public)."""
+
+from __future__ import annotations
+
+import marshmallow as ma
+from flask.views import MethodView
+from flask_smorest import Blueprint
+from sqlalchemy import text
+
+from loyalty_api.errors import Unavailable
+from loyalty_api.http.transaction import current_uow
+
+blp = Blueprint("health", __name__, description="Health probes")
+
+
+class HealthSchema(ma.Schema):
+    status = ma.fields.String(metadata={"example": "ok"})
+
+
+@blp.route("/healthz")
+class Liveness(MethodView):
+    @blp.doc(security=[])
+    @blp.response(200, HealthSchema)
+    def get(self):
+        """The process is up (does not touch the database)"""
+        return {"status": "ok"}
+
+
+@blp.route("/readyz")
+class Readiness(MethodView):
+    @blp.doc(security=[])
+    @blp.response(200, HealthSchema)
+    def get(self):
+        """The database is reachable"""
+        try:
+            current_uow().session.execute(text("SELECT 1"))
+        except Exception as exc:  # any failure to reach the database means "not ready"
+            raise Unavailable("The database is not reachable") from exc
+        return {"status": "ok"}

@@ -1,0 +1,50 @@
+"""Cursor pagination: ``limit`` (1-200, default 50) and an opaque ``cursor``.
+
+A cursor is the sort key of the last item served, base64url-encoded JSON; lists
+answer ``{"items": […], "next_cursor": str | null}``.
+"""
+
+from __future__ import annotations
+
+import base64
+from typing import Any, Sequence
+
+import marshmallow as ma
+import orjson
+
+from loyalty_api.errors import ValidationFailed
+
+
+class PageArgs(ma.Schema):
+    limit = ma.fields.Integer(load_default=50, validate=ma.validate.Range(min=1, max=200))
+    cursor = ma.fields.String(load_default=None, validate=ma.validate.Length(max=512))
+
+
+def encode_cursor(key: Sequence[Any]) -> str:
+    return base64.urlsafe_b64encode(orjson.dumps(list(key))).decode().rstrip("=")
+
+
+def decode_cursor(cursor: str | None, arity: int) -> list[Any] | None:
+    if not cursor:
+        return None
+    try:
+        key = orjson.loads(base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4)))
+    except (ValueError, orjson.JSONDecodeError) as exc:
+        raise ValidationFailed("The cursor is not valid", errors={"cursor": ["Invalid cursor."]}) from exc
+    if not isinstance(key, list) or len(key) != arity:
+        raise ValidationFailed("The cursor is not valid", errors={"cursor": ["Invalid cursor."]})
+    return key
+
+
+def page(rows: Sequence[Any], limit: int, key_of) -> dict[str, Any]:
+    """``rows`` holds up to ``limit + 1`` items; the extra one only says there is more."""
+    items = list(rows[:limit])
+    more = len(rows) > limit
+    return {"items": items, "next_cursor": encode_cursor(key_of(items[-1])) if more and items else None}
+
+
+def page_schema(item_schema: type[ma.Schema], name: str) -> type[ma.Schema]:
+    return type(name, (ma.Schema,), {
+        "items": ma.fields.List(ma.fields.Nested(item_schema)),
+        "next_cursor": ma.fields.String(allow_none=True),
+    })

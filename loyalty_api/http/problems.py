@@ -1,0 +1,142 @@
+"""RFC 9457 problem answers: one table maps every error code to its status."""
+
+from __future__ import annotations
+
+import logging
+
+import marshmallow as ma
+import orjson
+from flask import Response, g, request
+from sqlalchemy.exc import DBAPIError, OperationalError, TimeoutError as PoolTimeout
+from werkzeug.exceptions import HTTPException
+
+from loyalty_api import errors
+
+log = logging.getLogger("loyalty_api.http")
+
+PROBLEM_MIMETYPE = "application/problem+json"
+PROBLEM_TYPE_BASE = "https://loyalty-api.dev/problems/"
+
+STATUS_BY_CODE: dict[str, int] = {
+    "malformed_json": 400,
+    "invalid_request": 400,
+    "invalid_scope": 400,
+    "unsupported_grant_type": 400,
+    "invalid_client": 401,
+    "bad_request": 400,
+    "unauthorized": 401,
+    "forbidden": 403,
+    "not_found": 404,
+    "method_not_allowed": 405,
+    "conflict": 409,
+    "insufficient_points": 409,
+    "duplicate_order": 409,
+    "request_in_progress": 409,
+    "hold_not_active": 409,
+    "member_exists": 409,
+    "payload_too_large": 413,
+    "unsupported_media_type": 415,
+    "validation_error": 422,
+    "redeem_limit": 422,
+    "return_exceeds_order": 422,
+    "currency_mismatch": 422,
+    "unknown_referral_code": 422,
+    "idempotency_conflict": 422,
+    "rate_limited": 429,
+    "internal_error": 500,
+    "unavailable": 503,
+}
+
+CODE_BY_HTTP_STATUS: dict[int, str] = {
+    400: "malformed_json",
+    401: "unauthorized",
+    403: "forbidden",
+    404: "not_found",
+    405: "method_not_allowed",
+    409: "conflict",
+    413: "payload_too_large",
+    415: "unsupported_media_type",
+    422: "validation_error",
+    429: "rate_limited",
+    503: "unavailable",
+}
+
+
+class ProblemSchema(ma.Schema):
+    """RFC 9457 problem details, with a stable ``code`` slug."""
+
+    type = ma.fields.String(metadata={"description": "URI identifying the problem type"})
+    title = ma.fields.String()
+    status = ma.fields.Integer()
+    detail = ma.fields.String()
+    code = ma.fields.String(metadata={"description": "Stable machine-readable error code"})
+    errors = ma.fields.Dict(metadata={"description": "Field errors, for validation problems"})
+    request_id = ma.fields.String()
+
+
+def problem_response(code: str, detail: str, *, status: int | None = None, title: str | None = None,
+                     errors_: dict | None = None, headers: dict | None = None,
+                     extra: dict | None = None) -> Response:
+    status = status or STATUS_BY_CODE.get(code, 400)
+    body = {
+        "type": PROBLEM_TYPE_BASE + code,
+        "title": title or code.replace("_", " ").capitalize(),
+        "status": status,
+        "detail": detail,
+        "code": code,
+        "request_id": getattr(g, "request_id", None),
+    }
+    if errors_:
+        body["errors"] = errors_
+    if extra:
+        body.update(extra)
+    response = Response(orjson.dumps(body), status=status, mimetype=PROBLEM_MIMETYPE)
+    for name, value in (headers or {}).items():
+        response.headers[name] = value
+    return response
+
+
+def handle_loyalty_error(exc: errors.LoyaltyError) -> Response:
+    return problem_response(exc.code, exc.detail, title=exc.title, errors_=exc.errors,
+                            extra=exc.extra or None, headers=getattr(exc, "headers", None))
+
+
+def handle_http_exception(exc: HTTPException) -> Response:
+    status = exc.code or 500
+    data = getattr(exc, "data", None) or {}
+    field_errors = data.get("errors") or data.get("messages")
+    code = CODE_BY_HTTP_STATUS.get(status, "bad_request" if status < 500 else "internal_error")
+    detail = data.get("message") or exc.description or exc.name
+    if status == 400 and field_errors:
+        detail = "The request body is not valid JSON"
+    if status == 422:
+        detail = "The request does not match the expected schema"
+        field_errors = _flatten_location(field_errors)
+    headers = dict(data.get("headers") or {})
+    valid_methods = getattr(exc, "valid_methods", None)
+    if status == 405 and valid_methods:
+        headers["Allow"] = ", ".join(valid_methods)
+    return problem_response(code, detail, status=status, errors_=field_errors or None,
+                            headers=headers, title=exc.name)
+
+
+def _flatten_location(field_errors):
+    """webargs nests errors under their location ("json", "query"); callers want fields."""
+    if isinstance(field_errors, dict) and len(field_errors) == 1:
+        (location, inner), = field_errors.items()
+        if location in {"json", "query", "form", "headers", "view_args", "path"} and isinstance(inner, dict):
+            return inner
+    return field_errors
+
+
+def handle_unexpected(exc: Exception) -> Response:
+    if isinstance(exc, (OperationalError, PoolTimeout)) or (
+        isinstance(exc, DBAPIError) and exc.connection_invalidated
+    ):
+        log.warning("database unavailable: %s", exc.__class__.__name__)
+        return problem_response("unavailable", "The database cannot be reached; retry shortly",
+                                headers={"Retry-After": "1"})
+    if isinstance(exc, RecursionError):
+        return problem_response("malformed_json", "The request body is nested too deeply")
+    log.exception("unhandled error on %s %s", request.method, request.path)
+    return problem_response("internal_error", "An unexpected error occurred", status=500)

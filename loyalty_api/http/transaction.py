@@ -1,0 +1,96 @@
+"""One unit of work per request, committed after the answer is built.
+
+The idempotency record of a POST is written in the same transaction as the change,
+so a crash between the two cannot leave a change without its record or the reverse.
+Error answers (4xx) roll the change back; their idempotency record, if any, is kept
+in a transaction of its own so that a retry gets the same answer.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from flask import Flask, Response, current_app, g, request
+from sqlalchemy.exc import IntegrityError, OperationalError
+
+from loyalty_api.db import UnitOfWork
+from loyalty_api.errors import ValidationFailed
+from loyalty_api.http.auth import Principal
+from loyalty_api.http.problems import problem_response
+from loyalty_api.idempotency import service as idempotency
+
+log = logging.getLogger("loyalty_api.http")
+
+IDEMPOTENCY_HEADER = "Idempotency-Key"
+# Answers that depend on the moment, not on the request: never replayed.
+NOT_STORED = {401, 403, 409, 429}
+
+
+def current_uow() -> UnitOfWork:
+    uow = getattr(g, "uow", None)
+    if uow is None:
+        uow = g.uow = UnitOfWork(current_app.extensions["loyalty"].session_factory)
+    return uow
+
+
+def begin_idempotent_request(principal: Principal) -> Response | None:
+    key = request.headers.get(IDEMPOTENCY_HEADER)
+    if request.method != "POST" or key is None:
+        return None
+    if not 1 <= len(key) <= 255:
+        raise ValidationFailed("Idempotency-Key must be 1 to 255 characters",
+                               errors={IDEMPOTENCY_HEADER: ["Length must be between 1 and 255."]})
+    fingerprint = idempotency.request_fingerprint(request.get_data(cache=True))
+    record = idempotency.claim(current_uow().session, principal.program_id, key, request.method,
+                               request.path, fingerprint)
+    if record is not None:
+        response = Response(record.response_body, status=record.response_status,
+                            content_type=record.response_content_type)
+        response.headers["Idempotent-Replayed"] = "true"
+        g.idempotency_replayed = True
+        return response
+    g.idempotency = (principal.program_id, key, request.method, request.path, fingerprint)
+    return None
+
+
+def _store_idempotency(uow: UnitOfWork, response: Response) -> None:
+    program_id, key, method, path, fingerprint = g.idempotency
+    idempotency.store(uow.session, program_id, key, method, path, fingerprint,
+                      response.status_code, response.get_data(), response.content_type or "")
+
+
+def finish_request(response: Response) -> Response:
+    uow: UnitOfWork | None = getattr(g, "uow", None)
+    if uow is None or getattr(g, "idempotency_replayed", False):
+        return response
+    keyed = getattr(g, "idempotency", None) is not None
+    try:
+        if response.status_code < 400:
+            if keyed:
+                _store_idempotency(uow, response)
+            uow.commit()
+        else:
+            uow.rollback()
+            if keyed and response.status_code < 500 and response.status_code not in NOT_STORED:
+                _store_idempotency(uow, response)
+                uow.commit()
+    except IntegrityError:
+        uow.rollback()
+        log.warning("commit refused by a constraint on %s %s", request.method, request.path)
+        return problem_response("conflict", "The change clashed with a concurrent one; retry")
+    except OperationalError:
+        uow.rollback()
+        return problem_response("unavailable", "The database cannot be reached; retry shortly",
+                                headers={"Retry-After": "1"})
+    return response
+
+
+def close_request(_exc: BaseException | None) -> None:
+    uow: UnitOfWork | None = g.pop("uow", None)
+    if uow is not None:
+        uow.close()
+
+
+def register(app: Flask) -> None:
+    app.after_request(finish_request)
+    app.teardown_request(close_request)

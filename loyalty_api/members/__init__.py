@@ -1,0 +1,1 @@
+"""Members: enrolment, profile, erasure."""

@@ -1,0 +1,45 @@
+"""``/v1/members`` and ``/v1/members/{member_id}``."""
+
+from __future__ import annotations
+
+from flask.views import MethodView
+from flask_smorest import Blueprint
+
+from loyalty_api.http.auth import authorize, current_program_id
+from loyalty_api.http.transaction import current_uow
+from loyalty_api.members import service
+from loyalty_api.members.schemas import MemberCreateSchema, MemberPatchSchema, MemberSchema
+
+blp = Blueprint("members", __name__, url_prefix="/v1/members", description="Members")
+
+
+@blp.route("")
+class Members(MethodView):
+    @authorize("members:write")
+    @blp.arguments(MemberCreateSchema)
+    @blp.response(201, MemberSchema)
+    def post(self, data):
+        """Enrol a member (optionally with a referral code)"""
+        return service.enroll(current_uow().session, current_program_id(), data)
+
+
+@blp.route("/<string:member_id>")
+class MemberById(MethodView):
+    @authorize("members:read")
+    @blp.response(200, MemberSchema)
+    def get(self, member_id: str):
+        """Read a member's profile"""
+        return service.get_member(current_uow().session, current_program_id(), member_id)
+
+    @authorize("members:write")
+    @blp.arguments(MemberPatchSchema)
+    @blp.response(200, MemberSchema)
+    def patch(self, changes, member_id: str):
+        """Change a member's profile or block them"""
+        return service.update_member(current_uow().session, current_program_id(), member_id, changes)
+
+    @authorize("members:write")
+    @blp.response(204)
+    def delete(self, member_id: str):
+        """Erase a member's personal data; the ledger is kept, anonymised"""
+        service.erase_member(current_uow().session, current_program_id(), member_id)

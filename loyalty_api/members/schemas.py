@@ -1,0 +1,50 @@
+"""Member schemas."""
+
+from __future__ import annotations
+
+import marshmallow as ma
+from marshmallow import validate
+
+from loyalty_api.fields import AwareDateTime, member_id_field
+
+EMAIL = ma.fields.Email(validate=validate.Length(max=320), allow_none=True)
+PHONE = ma.fields.String(validate=validate.Regexp(r"^\+?[0-9 ()-]{5,32}$", error="A phone number."), allow_none=True)
+
+
+def _small_attributes(value: dict) -> None:
+    if len(value) > 50:
+        raise ma.ValidationError("At most 50 attributes.")
+
+
+class MemberCreateSchema(ma.Schema):
+    member_id = member_id_field(required=True)
+    email = EMAIL
+    phone = PHONE
+    birthday = ma.fields.Date(allow_none=True)
+    referral_code = ma.fields.String(validate=validate.Length(1, 32), load_default=None,
+                                     metadata={"description": "The referring member's code"})
+    attributes = ma.fields.Dict(keys=ma.fields.String(validate=validate.Length(1, 64)),
+                                load_default=dict, validate=_small_attributes)
+
+
+class MemberPatchSchema(ma.Schema):
+    email = EMAIL
+    phone = PHONE
+    birthday = ma.fields.Date(allow_none=True)
+    attributes = ma.fields.Dict(keys=ma.fields.String(validate=validate.Length(1, 64)),
+                                validate=_small_attributes,
+                                metadata={"description": "Merged into the stored attributes; null removes a key"})
+    status = ma.fields.String(validate=validate.OneOf(["active", "blocked"]))
+
+
+class MemberSchema(ma.Schema):
+    member_id = ma.fields.String()
+    email = ma.fields.String(allow_none=True)
+    phone = ma.fields.String(allow_none=True)
+    birthday = ma.fields.Date(allow_none=True)
+    referral_code = ma.fields.String()
+    referred_by = ma.fields.String(allow_none=True)
+    attributes = ma.fields.Dict()
+    status = ma.fields.String()
+    created_at = AwareDateTime()
+    updated_at = AwareDateTime()

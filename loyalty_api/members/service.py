@@ -1,0 +1,78 @@
+"""Member use cases. Every query is scoped by ``program_id``; callers commit."""
+
+from __future__ import annotations
+
+import uuid
+from typing import Any
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from loyalty_api.errors import MemberExists, NotFound, UnknownReferralCode
+from loyalty_api.members.models import Member
+from loyalty_api.referrals.rules import new_referral_code, normalize_referral_code
+
+
+def get_member(session: Session, program_id: uuid.UUID, member_id: str, *, for_update: bool = False) -> Member:
+    """An enrolled, not erased member of the program, or ``NotFound``."""
+    member = session.get(Member, (program_id, member_id), with_for_update=for_update)
+    if member is None or member.status == "erased":
+        raise NotFound(f"Member {member_id!r} not found")
+    return member
+
+
+def find_referrer(session: Session, program_id: uuid.UUID, code: str) -> Member:
+    referrer = session.scalar(select(Member).where(
+        Member.program_id == program_id, Member.referral_code == normalize_referral_code(code)))
+    if referrer is None or referrer.status != "active":
+        raise UnknownReferralCode("No active member has this referral code",
+                                  errors={"referral_code": ["Unknown referral code."]})
+    return referrer
+
+
+def _unused_referral_code(session: Session, program_id: uuid.UUID) -> str:
+    while True:
+        code = new_referral_code()
+        taken = session.scalar(select(func.count()).select_from(Member).where(
+            Member.program_id == program_id, Member.referral_code == code))
+        if not taken:
+            return code
+
+
+def enroll(session: Session, program_id: uuid.UUID, data: dict[str, Any]) -> Member:
+    if session.get(Member, (program_id, data["member_id"])) is not None:
+        raise MemberExists(f"Member {data['member_id']!r} is already enrolled")
+    referrer = find_referrer(session, program_id, data["referral_code"]) if data.get("referral_code") else None
+    member = Member(
+        program_id=program_id, member_id=data["member_id"], email=data.get("email"),
+        phone=data.get("phone"), birthday=data.get("birthday"), attributes=data.get("attributes") or {},
+        referral_code=_unused_referral_code(session, program_id),
+        referred_by=referrer.member_id if referrer else None, status="active",
+    )
+    session.add(member)
+    session.flush()
+    return member
+
+
+def update_member(session: Session, program_id: uuid.UUID, member_id: str, changes: dict[str, Any]) -> Member:
+    member = get_member(session, program_id, member_id, for_update=True)
+    for name in ("email", "phone", "birthday", "status"):
+        if name in changes:
+            setattr(member, name, changes[name])
+    if "attributes" in changes:
+        merged = {**member.attributes, **changes["attributes"]}
+        member.attributes = {key: value for key, value in merged.items() if value is not None}
+    member.updated_at = func.now()
+    session.flush()
+    session.refresh(member)
+    return member
+
+
+def erase_member(session: Session, program_id: uuid.UUID, member_id: str) -> None:
+    """Remove personal data; the member id and the ledger stay for the accounts."""
+    member = get_member(session, program_id, member_id, for_update=True)
+    member.email = member.phone = member.birthday = None
+    member.attributes = {}
+    member.status = "erased"
+    member.erased_at = member.updated_at = func.now()
+    session.flush()

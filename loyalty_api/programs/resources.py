@@ -1,0 +1,64 @@
+"""Program settings (``/v1/program``) and platform administration (``/v1/programs``)."""
+
+from __future__ import annotations
+
+import uuid
+
+from flask.views import MethodView
+from flask_smorest import Blueprint
+
+from loyalty_api.http.auth import PLATFORM_ADMIN, authorize, current_program_id
+from loyalty_api.http.transaction import current_uow
+from loyalty_api.programs import service
+from loyalty_api.programs.schemas import (ClientCreateSchema, ClientSchema, ProgramCreateSchema,
+                                          ProgramPatchSchema, ProgramSchema)
+
+blp = Blueprint("programs", __name__, url_prefix="/v1", description="Programs, settings and API clients")
+
+
+@blp.route("/program")
+class CurrentProgram(MethodView):
+    @authorize("program:admin")
+    @blp.response(200, ProgramSchema)
+    def get(self):
+        """Read the settings of the caller's program"""
+        program = service.get_program(current_uow().session, current_program_id())
+        return service.program_document(program)
+
+    @authorize("program:admin")
+    @blp.arguments(ProgramPatchSchema, content_type="application/merge-patch+json")
+    @blp.response(200, ProgramSchema)
+    def patch(self, patch):
+        """Change settings with a JSON merge patch (RFC 7396); currency is fixed"""
+        program = service.patch_program(current_uow().session, current_program_id(), patch)
+        return service.program_document(program)
+
+
+@blp.route("/programs")
+class Programs(MethodView):
+    @authorize(PLATFORM_ADMIN)
+    @blp.arguments(ProgramCreateSchema)
+    @blp.response(201, ProgramSchema)
+    def post(self, data):
+        """Create a program (platform administrators)"""
+        name, currency = data.pop("name"), data.pop("currency")
+        settings = ProgramCreateSchema().dump(data)
+        program = service.create_program(current_uow().session, name=name, currency=currency, settings=settings)
+        return service.program_document(program)
+
+
+@blp.route("/programs/<uuid:program_id>/clients")
+class ProgramClients(MethodView):
+    @authorize(PLATFORM_ADMIN)
+    @blp.arguments(ClientCreateSchema)
+    @blp.response(201, ClientSchema)
+    def post(self, data, program_id: uuid.UUID):
+        """Create an API client for a program; the secret is shown only in this answer"""
+        client, secret = service.create_client(current_uow().session, program_id=program_id,
+                                               name=data["name"], scopes=data["scopes"])
+        return {**_client_fields(client), "client_secret": secret}
+
+
+def _client_fields(client):
+    return {"client_id": client.client_id, "name": client.name, "program_id": client.program_id,
+            "scopes": client.scopes, "created_at": client.created_at}

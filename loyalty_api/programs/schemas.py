@@ -1,0 +1,144 @@
+"""Program, settings and client schemas."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
+
+import marshmallow as ma
+from marshmallow import validate
+
+from loyalty_api.fields import AwareDateTime, DecimalString, Money, Number, StrictInteger
+from loyalty_api.http.auth import PROGRAM_SCOPES
+
+CURRENCY = ma.fields.String(validate=validate.Regexp(r"^[A-Z]{3}$", error="An ISO 4217 code such as RUB."))
+EXPIRY_MODES = ("none", "days", "end_of_month", "end_of_year")
+
+
+def _timezone(value: str) -> None:
+    try:
+        ZoneInfo(value)
+    except (ZoneInfoNotFoundError, ValueError) as exc:
+        raise ma.ValidationError("Not an IANA time zone such as Europe/Moscow.") from exc
+    if value not in available_timezones() and value != "UTC":
+        raise ma.ValidationError("Not an IANA time zone such as Europe/Moscow.")
+
+
+class EarnSettings(ma.Schema):
+    points_per_unit = Number(minimum=Decimal(0), maximum=Decimal(10000))
+    excluded_categories = ma.fields.List(ma.fields.String(validate=validate.Length(1, 200)),
+                                         validate=validate.Length(max=1000))
+    excluded_skus = ma.fields.List(ma.fields.String(validate=validate.Length(1, 200)),
+                                   validate=validate.Length(max=10000))
+    on = ma.fields.String(validate=validate.OneOf(["paid_amount"]),
+                          metadata={"description": "Always the amount actually paid"})
+
+
+class RedeemSettings(ma.Schema):
+    point_value = DecimalString(minimum=Decimal("0.0001"))
+    min_points = StrictInteger(validate=validate.Range(min=0))
+    max_order_share = DecimalString(minimum=Decimal(0), maximum=Decimal(1))
+
+
+class ExpirySettings(ma.Schema):
+    mode = ma.fields.String(validate=validate.OneOf(EXPIRY_MODES))
+    days = StrictInteger(validate=validate.Range(min=0, max=36500), allow_none=True)
+    inactivity_days = StrictInteger(validate=validate.Range(min=1, max=36500), allow_none=True)
+    warn_days = StrictInteger(validate=validate.Range(min=0, max=365))
+
+
+class ReferralSettings(ma.Schema):
+    referrer_points = StrictInteger(validate=validate.Range(min=0, max=10**9))
+    referee_points = StrictInteger(validate=validate.Range(min=0, max=10**9))
+    min_order_amount = Money()
+    max_rewards_per_month = StrictInteger(validate=validate.Range(min=1), allow_none=True)
+
+
+class RewardSettings(ma.Schema):
+    refund_expired = ma.fields.Boolean(metadata={"description": "Give the points of expired unused coupons back"})
+
+
+class TierPolicy(ma.Schema):
+    metric = ma.fields.String(validate=validate.OneOf(["points_earned", "spend", "orders"]))
+    window_months = StrictInteger(validate=validate.Range(min=1, max=120), allow_none=True)
+    retention_months = StrictInteger(validate=validate.Range(min=0, max=120))
+    downgrade = ma.fields.String(validate=validate.OneOf(["one_level", "to_qualified"]))
+
+
+class Tier(ma.Schema):
+    code = ma.fields.String(required=True, validate=validate.Regexp(r"^[A-Za-z0-9_-]{1,32}$"))
+    name = ma.fields.String(required=True, validate=validate.Length(1, 100))
+    threshold = Number(minimum=Decimal(0), allow_none=True, required=True,
+                       metadata={"description": "Metric value that qualifies; null = invitation only"})
+    earn_multiplier = Number(minimum=Decimal(0), maximum=Decimal(100), load_default=Decimal(1))
+    perks = ma.fields.List(ma.fields.String(validate=validate.Length(1, 200)), load_default=list)
+
+
+class SettingsSchema(ma.Schema):
+    """Every setting of SPEC §2. On writes the whole merged document is validated."""
+
+    earn = ma.fields.Nested(EarnSettings)
+    redeem = ma.fields.Nested(RedeemSettings)
+    pending_days = StrictInteger(validate=validate.Range(min=0, max=365))
+    expiry = ma.fields.Nested(ExpirySettings)
+    clawback = ma.fields.String(validate=validate.OneOf(["allow_negative", "clamp_to_zero"]))
+    hold_ttl_seconds = StrictInteger(validate=validate.Range(min=10, max=7 * 86400))
+    referral = ma.fields.Nested(ReferralSettings)
+    rewards = ma.fields.Nested(RewardSettings)
+    timezone = ma.fields.String(validate=_timezone)
+    tier_policy = ma.fields.Nested(TierPolicy)
+    tiers = ma.fields.List(ma.fields.Nested(Tier), validate=validate.Length(max=50))
+
+    @ma.validates_schema
+    def _days_mode_needs_days(self, data, **kwargs):
+        expiry = data.get("expiry") or {}
+        if expiry.get("mode") == "days" and not expiry.get("days"):
+            raise ma.ValidationError({"expiry": {"days": ["Required (1 or more) in days mode."]}})
+
+
+class ProgramSchema(SettingsSchema):
+    program_id = ma.fields.UUID(dump_only=True)
+    name = ma.fields.String(validate=validate.Length(1, 200))
+    currency = CURRENCY
+    created_at = AwareDateTime(dump_only=True)
+
+
+class ProgramCreateSchema(SettingsSchema):
+    name = ma.fields.String(required=True, validate=validate.Length(1, 200))
+    currency = ma.fields.String(required=True, validate=validate.Regexp(r"^[A-Z]{3}$"))
+
+
+class ProgramPatchSchema(ma.Schema):
+    """A JSON merge patch of the program; validated after merging (see ``service``)."""
+
+    class Meta:
+        unknown = ma.RAISE
+
+    name = ma.fields.Raw()
+    currency = ma.fields.Raw()
+    earn = ma.fields.Raw(allow_none=True)
+    redeem = ma.fields.Raw(allow_none=True)
+    pending_days = ma.fields.Raw(allow_none=True)
+    expiry = ma.fields.Raw(allow_none=True)
+    clawback = ma.fields.Raw(allow_none=True)
+    hold_ttl_seconds = ma.fields.Raw(allow_none=True)
+    referral = ma.fields.Raw(allow_none=True)
+    rewards = ma.fields.Raw(allow_none=True)
+    timezone = ma.fields.Raw(allow_none=True)
+    tier_policy = ma.fields.Raw(allow_none=True)
+    tiers = ma.fields.Raw(allow_none=True)
+
+
+class ClientCreateSchema(ma.Schema):
+    name = ma.fields.String(required=True, validate=validate.Length(1, 200))
+    scopes = ma.fields.List(ma.fields.String(validate=validate.OneOf(sorted(PROGRAM_SCOPES))),
+                            required=True, validate=validate.Length(min=1))
+
+
+class ClientSchema(ma.Schema):
+    client_id = ma.fields.String()
+    client_secret = ma.fields.String(metadata={"description": "Shown once; store it now"})
+    name = ma.fields.String()
+    program_id = ma.fields.UUID(allow_none=True)
+    scopes = ma.fields.List(ma.fields.String())
+    created_at = AwareDateTime()

@@ -1,0 +1,124 @@
+"""Use cases for programs and API clients. Callers commit."""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import secrets
+import uuid
+from functools import lru_cache
+from typing import Any, Iterable
+
+import marshmallow as ma
+import orjson
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from loyalty_api.errors import NotFound, ValidationFailed
+from loyalty_api.http.auth import PLATFORM_ADMIN, PROGRAM_SCOPES
+from loyalty_api.programs import rules
+from loyalty_api.programs.models import ApiClient, Program
+from loyalty_api.programs.schemas import SettingsSchema
+
+_settings_schema = SettingsSchema()
+SETTING_KEYS = frozenset(SettingsSchema().fields)
+
+
+def hash_secret(secret: str) -> str:
+    return hashlib.sha256(secret.encode()).hexdigest()
+
+
+def _validated(settings: dict[str, Any]) -> dict[str, Any]:
+    """Validate a whole settings document and return it in its JSON form."""
+    try:
+        loaded = _settings_schema.load(settings)
+    except ma.ValidationError as exc:
+        raise ValidationFailed("Program settings are not valid", errors=exc.messages) from exc
+    return _settings_schema.dump(loaded)
+
+
+def create_program(session: Session, *, name: str, currency: str,
+                   settings: dict[str, Any] | None = None) -> Program:
+    document = _validated(rules.with_defaults(_settings_only(settings or {})))
+    program = Program(program_id=uuid.uuid4(), name=name, currency=currency, settings=document)
+    session.add(program)
+    session.flush()
+    return program
+
+
+def _settings_only(data: dict[str, Any]) -> dict[str, Any]:
+    return {key: value for key, value in data.items() if key in SETTING_KEYS}
+
+
+def get_program(session: Session, program_id: uuid.UUID) -> Program:
+    program = session.get(Program, program_id)
+    if program is None:
+        raise NotFound("Program not found")
+    return program
+
+
+def patch_program(session: Session, program_id: uuid.UUID, patch: dict[str, Any]) -> Program:
+    program = session.get(Program, program_id, with_for_update=True)
+    if program is None:
+        raise NotFound("Program not found")
+    if "currency" in patch and patch["currency"] != program.currency:
+        raise ValidationFailed("The currency of a program is fixed at creation",
+                               errors={"currency": ["Cannot be changed."]})
+    if "name" in patch:
+        name = patch["name"]
+        if not isinstance(name, str) or not 1 <= len(name) <= 200:
+            raise ValidationFailed("Program name is not valid", errors={"name": ["1-200 characters."]})
+        program.name = name
+    merged = rules.merge_patch(program.settings, _settings_only(patch))
+    program.settings = _validated(rules.with_defaults(merged))
+    program.updated_at = _now(session)
+    session.flush()
+    return program
+
+
+def _now(session: Session):
+    return session.execute(select(func.now())).scalar_one()
+
+
+def program_document(program: Program) -> dict[str, Any]:
+    return {"program_id": program.program_id, "name": program.name, "currency": program.currency,
+            "created_at": program.created_at, **rules.with_defaults(program.settings)}
+
+
+@lru_cache(maxsize=1024)
+def _parsed(program_id: uuid.UUID, version: str, raw: str) -> dict[str, Any]:
+    return _settings_schema.load(rules.with_defaults(orjson.loads(raw)))
+
+
+def program_config(program: Program) -> dict[str, Any]:
+    """Settings with ``Decimal`` numbers, parsed once per program version and process."""
+    return _parsed(program.program_id, program.updated_at.isoformat(),
+                   orjson.dumps(program.settings, option=orjson.OPT_SORT_KEYS).decode())
+
+
+def create_client(session: Session, *, program_id: uuid.UUID | None, name: str,
+                  scopes: Iterable[str], platform_admin: bool = False) -> tuple[ApiClient, str]:
+    scopes = sorted(set(scopes))
+    allowed = {PLATFORM_ADMIN} if platform_admin else PROGRAM_SCOPES
+    unknown = [scope for scope in scopes if scope not in allowed]
+    if unknown or not scopes:
+        raise ValidationFailed("Unknown or missing scopes", errors={"scopes": [f"Not allowed: {unknown}"]})
+    if not platform_admin:
+        get_program(session, program_id)  # type: ignore[arg-type]
+    secret = secrets.token_urlsafe(32)
+    client = ApiClient(client_id="cl_" + secrets.token_hex(10), program_id=None if platform_admin else program_id,
+                       name=name, secret_hash=hash_secret(secret), scopes=scopes,
+                       platform_admin=platform_admin)
+    session.add(client)
+    session.flush()
+    return client, secret
+
+
+def authenticate_client(session: Session, client_id: str, secret: str) -> ApiClient | None:
+    client = session.get(ApiClient, client_id)
+    if client is None or client.revoked_at is not None:
+        hmac.compare_digest(hash_secret(secret), hash_secret("x"))  # same work either way
+        return None
+    if not hmac.compare_digest(client.secret_hash, hash_secret(secret)):
+        return None
+    return client

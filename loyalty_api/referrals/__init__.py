@@ -1,0 +1,1 @@
+"""Referral codes, referral links and their rewards (SPEC §7)."""
