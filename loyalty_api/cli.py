@@ -125,6 +125,25 @@ def openapi(output: str | None) -> None:
         click.echo(text, nl=False)
 
 
+@main.group()
+def jobs() -> None:
+    """Scheduled work."""
+
+
+@jobs.command("run")
+@click.option("--only", multiple=True, help="Run just these steps (repeatable)")
+@click.option("--now", "now_text", default=None, help="Pretend it is this ISO 8601 instant (for tests)")
+def jobs_run(only: tuple[str, ...], now_text: str | None) -> None:
+    """Run every scheduled step once; idempotent and safe on several replicas at once."""
+    from datetime import datetime
+
+    from loyalty_api.jobs.runner import run_all
+
+    now = datetime.fromisoformat(now_text) if now_text else None
+    report = run_all(_app().extensions["loyalty"].session_factory, now=now, only=list(only) or None)
+    click.echo(json.dumps(report, default=str))
+
+
 @main.command("serve")
 @click.option("--bind", default=lambda: os.environ.get("BIND", "127.0.0.1:8000"))
 @click.option("--demo/--no-demo", default=True, help="Create a demo program on first start")

@@ -1,6 +1,7 @@
 """Imports every feature's tables so that ``Base.metadata`` knows them all
 (Alembic autogenerate and the schema checks read it)."""
 
+from loyalty_api.events.models import OutboxEvent  # noqa: F401
 from loyalty_api.idempotency.models import IdempotencyRecord  # noqa: F401
 from loyalty_api.members.models import Member  # noqa: F401
 from loyalty_api.programs.models import ApiClient, Program  # noqa: F401

@@ -8,6 +8,7 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from loyalty_api.events.service import emit
 from loyalty_api.errors import MemberExists, NotFound, UnknownReferralCode
 from loyalty_api.members.models import Member
 from loyalty_api.referrals.rules import new_referral_code, normalize_referral_code
@@ -51,6 +52,9 @@ def enroll(session: Session, program_id: uuid.UUID, data: dict[str, Any]) -> Mem
     )
     session.add(member)
     session.flush()
+    emit(session, program_id, "member.enrolled", {
+        "member_id": member.member_id, "referral_code": member.referral_code,
+        "referred_by": member.referred_by})
     return member
 
 

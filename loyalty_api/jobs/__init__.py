@@ -1,0 +1,1 @@
+"""Scheduled work: ``loyalty-api jobs run`` (SPEC §9)."""
