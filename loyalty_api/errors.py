@@ -118,3 +118,15 @@ class MemberExists(Conflict):
     """A member with this ``member_id`` is already enrolled (or was erased)."""
     code = "member_exists"
     title = "Member exists"
+
+
+class DuplicateEvent(Conflict):
+    """The member's ``event_id`` was recorded before with different content."""
+    code = "duplicate_event"
+    title = "Duplicate event"
+
+
+class RuleExists(Conflict):
+    """A rule with this ``rule_id`` exists in the program (deactivated ones too)."""
+    code = "rule_exists"
+    title = "Rule exists"

@@ -34,6 +34,8 @@ STATUS_BY_CODE: dict[str, int] = {
     "request_in_progress": 409,
     "hold_not_active": 409,
     "member_exists": 409,
+    "duplicate_event": 409,
+    "rule_exists": 409,
     "payload_too_large": 413,
     "unsupported_media_type": 415,
     "validation_error": 422,

@@ -1,0 +1,113 @@
+"""Earning rules: windows, tiers, caps and birthdays. Pure functions.
+
+Times in are timezone-aware; calendar periods (a cap's day, week, month, year, a
+member's birthday) are read in the program's time zone and answered as UTC
+instants. A window is half-open: ``valid_from <= at < valid_until``.
+"""
+
+from __future__ import annotations
+
+import calendar
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta, timezone
+from typing import Iterable
+from zoneinfo import ZoneInfo
+
+CAP_PERIODS = ("day", "week", "month", "year", "lifetime")
+SKIP_OUTSIDE_WINDOW = "outside_window"
+SKIP_TIER = "tier_not_eligible"
+SKIP_CAP = "cap_reached"
+
+
+@dataclass(frozen=True)
+class Cap:
+    count: int
+    period: str
+
+
+def in_window(at: datetime, valid_from: datetime | None, valid_until: datetime | None) -> bool:
+    """``valid_from`` is the first instant of the window, ``valid_until`` the first one after it."""
+    if valid_from is not None and at < valid_from:
+        return False
+    return valid_until is None or at < valid_until
+
+
+def tier_eligible(rule_tiers: Iterable[str] | None, member_tier: str | None) -> bool:
+    """No tier list means every member; a list admits only members holding one of those tiers."""
+    if rule_tiers is None:
+        return True
+    return member_tier is not None and member_tier in set(rule_tiers)
+
+
+def _local_midnight(day: date, zone: ZoneInfo) -> datetime:
+    return datetime.combine(day, time(0), tzinfo=zone).astimezone(timezone.utc)
+
+
+def period_bounds(period: str, at: datetime, tz_name: str) -> tuple[datetime | None, datetime | None]:
+    """The calendar period holding ``at`` as ``[start, end)`` in UTC; ``lifetime`` is ``(None, None)``.
+
+    Weeks start on Monday (ISO 8601).
+    """
+    if period == "lifetime":
+        return None, None
+    zone = ZoneInfo(tz_name)
+    today = at.astimezone(zone).date()
+    if period == "day":
+        first, after = today, today + timedelta(days=1)
+    elif period == "week":
+        first = today - timedelta(days=today.weekday())
+        after = first + timedelta(days=7)
+    elif period == "month":
+        first = today.replace(day=1)
+        after = date(first.year + first.month // 12, first.month % 12 + 1, 1)
+    elif period == "year":
+        first, after = date(today.year, 1, 1), date(today.year + 1, 1, 1)
+    else:
+        raise ValueError(f"unknown period {period!r}")
+    return _local_midnight(first, zone), _local_midnight(after, zone)
+
+
+def cap_reached(cap: Cap | None, used_in_period: int) -> bool:
+    return cap is not None and used_in_period >= cap.count
+
+
+def skip_reason(*, at: datetime, valid_from: datetime | None, valid_until: datetime | None,
+                rule_tiers: Iterable[str] | None, member_tier: str | None, cap: Cap | None,
+                used_in_period: int) -> str | None:
+    """Why a matching rule gives nothing (``None``: it awards). Checked window, tier, cap."""
+    if not in_window(at, valid_from, valid_until):
+        return SKIP_OUTSIDE_WINDOW
+    if not tier_eligible(rule_tiers, member_tier):
+        return SKIP_TIER
+    if cap_reached(cap, used_in_period):
+        return SKIP_CAP
+    return None
+
+
+def birthday_in_year(birthday: date, year: int) -> date:
+    """The day a member celebrates in ``year``: 29 February falls back to the 28th in common years."""
+    if birthday.month == 2 and birthday.day == 29 and not calendar.isleap(year):
+        return date(year, 2, 28)
+    return birthday.replace(year=year)
+
+
+def birthdays_celebrated_on(day: date) -> list[tuple[int, int]]:
+    """The (month, day) birthdays celebrated on ``day``."""
+    celebrated = [(day.month, day.day)]
+    if day.month == 2 and day.day == 28 and not calendar.isleap(day.year):
+        celebrated.append((2, 29))
+    return celebrated
+
+
+def local_date(at: datetime, tz_name: str) -> date:
+    return at.astimezone(ZoneInfo(tz_name)).date()
+
+
+def day_start(day: date, tz_name: str) -> datetime:
+    """Midnight of ``day`` in the program's zone, as a UTC instant."""
+    return _local_midnight(day, ZoneInfo(tz_name))
+
+
+def birthday_event_id(day: date) -> str:
+    """One birthday event per member and year: the job's natural key."""
+    return f"birthday-{day.year}"
