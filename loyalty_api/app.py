@@ -13,6 +13,7 @@ from loyalty_api.config import Settings, load_settings
 from loyalty_api.db import make_engine, make_session_factory
 from loyalty_api.http import transaction
 from loyalty_api.http.api import init_http
+from loyalty_api.observability.http import init_observability
 
 
 @dataclass
@@ -41,6 +42,7 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     app.config["TESTING"] = settings.TESTING
     engine = make_engine(settings)
     app.extensions["loyalty"] = Loyalty(settings, engine, make_session_factory(engine))
+    init_observability(app)
     api = init_http(app)
     transaction.register(app)
     for blueprint in blueprints():

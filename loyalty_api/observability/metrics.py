@@ -1,0 +1,122 @@
+"""Prometheus metrics for ``GET /metrics``.
+
+gunicorn runs several worker processes. With ``PROMETHEUS_MULTIPROC_DIR`` set (the
+gunicorn config sets it before any worker imports this module) every process
+writes its samples to files there and a scrape, answered by any one worker, adds
+them all up. Gauges that describe one process (its connection pool) are summed
+over the live processes only.
+
+Figures that belong to the database rather than to a process (the outbox
+backlog) are read at scrape time by ``BacklogCollector``.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+from collections import Counter as Tally
+
+from prometheus_client import (REGISTRY, CollectorRegistry, Counter, Gauge, Histogram,
+                               generate_latest, multiprocess)
+from prometheus_client.core import GaugeMetricFamily
+from sqlalchemy import event, text
+from sqlalchemy.engine import Engine
+from sqlalchemy.orm import Session
+
+log = logging.getLogger("loyalty_api.metrics")
+
+POINT_KINDS = frozenset({"earned", "redeemed", "expired", "reversed", "refunded"})
+
+REQUESTS = Counter("loyalty_http_requests", "HTTP requests answered",
+                   ["method", "route", "status"])
+LATENCY = Histogram("loyalty_http_request_duration_seconds", "Time to answer an HTTP request",
+                    ["method", "route", "status"],
+                    buckets=(0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1.0, 2.5, 5.0, 10.0))
+POINTS = Counter("loyalty_points", "Points moved through ledgers, by kind", ["kind"])
+POOL_CHECKED_OUT = Gauge("loyalty_db_pool_checked_out", "Database connections in use",
+                         multiprocess_mode="livesum")
+POOL_SIZE = Gauge("loyalty_db_pool_size", "Connections each pool keeps open (summed over processes)",
+                  multiprocess_mode="livesum")
+POOL_MAX_OVERFLOW = Gauge("loyalty_db_pool_max_overflow",
+                          "Extra connections each pool may open under load (summed over processes)",
+                          multiprocess_mode="livesum")
+
+_PENDING = "loyalty_metrics_points"
+
+
+def record_points(kind: str, points: int, session: Session | None = None) -> None:
+    """Count ``points`` (a positive size) of a ledger movement of ``kind``.
+
+    With ``session`` the count waits for that session's commit and is dropped on
+    rollback, so a refused order never shows up as earned points.
+    """
+    if kind not in POINT_KINDS:
+        raise ValueError(f"unknown points kind {kind!r}; one of {sorted(POINT_KINDS)}")
+    if points < 0:
+        raise ValueError("points is a size: pass abs(points)")
+    if points == 0:
+        return
+    if session is None:
+        POINTS.labels(kind).inc(points)
+    else:
+        session.info.setdefault(_PENDING, Tally())[kind] += points
+
+
+@event.listens_for(Session, "after_commit")
+def _publish_pending(session: Session) -> None:
+    for kind, points in session.info.pop(_PENDING, {}).items():
+        POINTS.labels(kind).inc(points)
+
+
+@event.listens_for(Session, "after_rollback")
+def _drop_pending(session: Session) -> None:
+    session.info.pop(_PENDING, None)
+
+
+def instrument_pool(engine: Engine, max_overflow: int) -> None:
+    """Track checked-out connections of ``engine``'s pool in this process."""
+    POOL_SIZE.set(engine.pool.size())
+    POOL_MAX_OVERFLOW.set(max(max_overflow, 0))
+    event.listen(engine, "checkout", lambda *_: POOL_CHECKED_OUT.inc())
+    event.listen(engine, "checkin", lambda *_: POOL_CHECKED_OUT.dec())
+
+
+# Events waiting for delivery: an event counts until every active webhook
+# subscribed to it has it delivered (or given up). Without webhook tables yet,
+# every outbox event is counted as waiting.
+BACKLOG_SQL = "SELECT count(*) FROM outbox_events"
+
+
+class BacklogCollector:
+    """Reads the outbox backlog at scrape time, in one cheap query."""
+
+    def __init__(self, engine: Engine, sql: str = BACKLOG_SQL) -> None:
+        self.engine = engine
+        self.sql = sql
+
+    def collect(self):
+        try:
+            with self.engine.connect() as conn:
+                waiting = conn.execute(text(self.sql)).scalar_one()
+        except Exception as exc:  # a scrape must still answer while the database is down
+            log.warning("outbox backlog not measured: %s", exc.__class__.__name__)
+            return
+        gauge = GaugeMetricFamily("loyalty_outbox_backlog", "Outbox events not yet delivered")
+        gauge.add_metric([], int(waiting))
+        yield gauge
+
+
+def multiprocess_dir() -> str | None:
+    return os.environ.get("PROMETHEUS_MULTIPROC_DIR") or None
+
+
+def render(engine: Engine) -> bytes:
+    """The exposition text: every process's samples plus the database's figures."""
+    if multiprocess_dir():
+        registry = CollectorRegistry()
+        multiprocess.MultiProcessCollector(registry)
+    else:
+        registry = REGISTRY
+    scraped = CollectorRegistry(auto_describe=False)
+    scraped.register(BacklogCollector(engine))
+    return generate_latest(registry) + generate_latest(scraped)
