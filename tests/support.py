@@ -75,3 +75,47 @@ class ApiCaller:
 
     def with_token(self, token: str | None) -> "ApiCaller":
         return ApiCaller(self.client, token)
+
+
+class LiveServer:
+    """Serves ``app`` over real HTTP on a free loopback port, in a thread (for tests
+    that drive the API as an outside program would: a browser, a generated client)."""
+
+    def __init__(self, app) -> None:
+        from werkzeug.serving import make_server
+
+        self._server = make_server("127.0.0.1", 0, app, threaded=True)
+        self.url = f"http://127.0.0.1:{self._server.server_port}"
+
+    def __enter__(self) -> "LiveServer":
+        import threading
+
+        self._thread = threading.Thread(target=self._server.serve_forever, daemon=True)
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self._server.shutdown()
+        self._thread.join(timeout=10)
+        self._server.server_close()
+
+
+def free_port() -> int:
+    import socket
+
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def assert_problem(response, status: int, code: str) -> dict:
+    """An RFC 9457 answer with the given status and stable ``code``; returns the body."""
+    assert response.status_code == status, (response.status_code, response.get_data(as_text=True)[:500])
+    assert response.mimetype == "application/problem+json", response.mimetype
+    body = response.get_json(force=True)
+    assert body["code"] == code, body
+    assert body["status"] == status
+    assert body["type"].endswith("/" + code)
+    assert body["title"] and body["detail"]
+    assert body["request_id"] and body["request_id"] == response.headers["X-Request-Id"]
+    return body

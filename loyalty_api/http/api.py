@@ -10,7 +10,7 @@ from flask.json.provider import JSONProvider
 from flask_smorest import Api
 
 from loyalty_api.errors import LoyaltyError
-from loyalty_api.http import problems
+from loyalty_api.http import docs_assets, problems
 
 JSON_MIMETYPES = {"application/json", "application/merge-patch+json"}
 FORM_PATHS = {"/v1/auth/token"}
@@ -70,7 +70,8 @@ def init_http(app: Flask) -> LoyaltyApi:
     app.config.setdefault("OPENAPI_URL_PREFIX", "/")
     app.config.setdefault("OPENAPI_JSON_PATH", "openapi.json")
     app.config.setdefault("OPENAPI_SWAGGER_UI_PATH", "/docs")
-    app.config.setdefault("OPENAPI_SWAGGER_UI_URL", "https://cdn.jsdelivr.net/npm/swagger-ui-dist/")
+    app.config.setdefault("OPENAPI_SWAGGER_UI_URL", docs_assets.ASSETS_URL)
+    docs_assets.register(app)
     api = LoyaltyApi(app, spec_kwargs={
         "info": {"description": "Headless loyalty programs: ledgers, checkout, tiers, referrals."},
         "security": [{"bearerAuth": []}],
