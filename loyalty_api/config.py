@@ -48,6 +48,8 @@ class Settings:
     MAX_CONTENT_LENGTH: int = 256 * 1024
     IDEMPOTENCY_KEY_TTL_HOURS: int = 48
     WEBHOOK_ALLOW_PRIVATE_URLS: bool = False
+    # Encrypts webhook secrets at rest: key[,older_key…], 32+ chars each (webhooks/crypto.py).
+    WEBHOOK_SECRET_KEY: str = field(default="", repr=False)
     RATE_LIMIT_PER_MINUTE: int = 0  # 0 = off
     LOG_LEVEL: str = "INFO"
     TESTING: bool = False
@@ -75,13 +77,16 @@ def _coerce(name: str, kind: Any, raw: Any) -> Any:
 
 def load_settings(overrides: Mapping[str, Any] | None = None) -> Settings:
     values: dict[str, Any] = {}
-    for f in fields(Settings):
-        if f.name in os.environ:
-            values[f.name] = _coerce(f.name, f.type, os.environ[f.name])
-    for name, raw in (overrides or {}).items():
-        if name in Settings.__dataclass_fields__:
+    sources = [(f.name, os.environ[f.name]) for f in fields(Settings) if f.name in os.environ]
+    sources += [(name, raw) for name, raw in (overrides or {}).items() if name in Settings.__dataclass_fields__]
+    for name, raw in sources:
+        try:
             values[name] = _coerce(name, Settings.__dataclass_fields__[name].type, raw)
+        except (TypeError, ValueError) as exc:
+            raise RuntimeError(f"{name} is not valid: {exc}") from exc
     settings = replace(Settings(), **values)
+    if settings.IDEMPOTENCY_KEY_TTL_HOURS < 24:
+        raise RuntimeError("IDEMPOTENCY_KEY_TTL_HOURS must be at least 24 (SPEC §12)")
     if not settings.DATABASE_URL:
         raise RuntimeError("DATABASE_URL is not set (make serve / make test start a database for you)")
     if not settings.JWT_KEYS:

@@ -124,6 +124,12 @@ class AwareDateTime(ma.fields.AwareDateTime):
         return parsed
 
 
+def _whole_member_id(value: str) -> None:
+    # Regexp's "$" also matches before a final newline; "alice\n" is not a member id.
+    if not re.fullmatch(MEMBER_ID_PATTERN, value):
+        raise ma.ValidationError("1-128 URL-safe characters.")
+
+
 def member_id_field(**kwargs) -> ma.fields.String:
-    return ma.fields.String(validate=ma.validate.Regexp(MEMBER_ID_PATTERN, error="1-128 URL-safe characters."),
-                            **kwargs)
+    return ma.fields.String(validate=[ma.validate.Regexp(MEMBER_ID_PATTERN, error="1-128 URL-safe characters."),
+                                      _whole_member_id], **kwargs)

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from urllib.parse import unquote
+
+import marshmallow as ma
 from flask import current_app, request
 from flask.views import MethodView
 from flask_smorest import Blueprint
@@ -13,23 +16,50 @@ from loyalty_api.http.transaction import current_uow
 
 blp = Blueprint("auth", __name__, url_prefix="/v1/auth", description="Access tokens")
 
+OAUTH_ERRORS = {
+    400: {"description": "`invalid_request`, `invalid_scope` or `unsupported_grant_type` "
+                         "(also in `error`, as RFC 6749 names it)"},
+    401: {"description": "`invalid_client`: unknown client or wrong secret"},
+}
+
+
+def _token_request() -> dict:
+    if request.mimetype == "application/x-www-form-urlencoded":
+        raw = request.form.to_dict()
+    else:
+        raw = request.get_json(silent=False) if request.get_data(cache=True) else {}
+    if not isinstance(raw, dict):
+        raise service.InvalidRequest("The token request must be a JSON object or a form")
+    try:
+        data = TokenRequestSchema().load(raw)
+    except ma.ValidationError as exc:
+        raise service.InvalidRequest("The token request is not valid", errors=exc.messages) from exc
+    auth = request.authorization
+    if auth is not None and auth.type == "basic":
+        # RFC 6749 §2.3.1: both parts are form-urlencoded before Basic encoding.
+        data["client_id"] = unquote(auth.username or "")
+        data["client_secret"] = unquote(auth.password or "")
+    return data
+
 
 @blp.route("/token")
 class Token(MethodView):
-    @blp.doc(security=[], requestBody={"content": {
+    @blp.doc(security=[], requestBody={"required": True, "content": {
         "application/json": {"schema": TokenRequestSchema},
         "application/x-www-form-urlencoded": {"schema": TokenRequestSchema},
-    }})
-    @blp.response(200, TokenSchema)
+    }}, responses=OAUTH_ERRORS)
+    @blp.response(200, TokenSchema, headers={"Cache-Control": {"schema": {"type": "string"},
+                                                               "description": "no-store"}})
     def post(self):
-        """Exchange client credentials for a bearer token"""
-        form = request.form if request.mimetype == "application/x-www-form-urlencoded" else None
-        data = TokenRequestSchema().load(form.to_dict() if form is not None else (request.get_json(silent=not request.data) or {}))
-        if request.authorization and request.authorization.type == "basic":
-            data["client_id"] = request.authorization.username
-            data["client_secret"] = request.authorization.password
-        client, scopes = service.client_credentials_token(current_uow().session, **data)
+        """Exchange client credentials for a bearer token
+
+        OAuth2 client credentials (RFC 6749 §4.4). Credentials go in the body (JSON or
+        form) or in an HTTP Basic `Authorization` header.
+        """
+        client, scopes = service.client_credentials_token(current_uow().session, **_token_request())
         ttl = current_app.extensions["loyalty"].settings.ACCESS_TOKEN_TTL_SECONDS
         token = issue_token(subject=client.client_id, token_type="client", scopes=scopes,
                             program_id=client.program_id, ttl_seconds=ttl)
-        return {"access_token": token, "token_type": "Bearer", "expires_in": ttl, "scope": " ".join(scopes)}
+        body = {"access_token": token, "token_type": "Bearer", "expires_in": ttl, "scope": " ".join(scopes)}
+        # RFC 6749 §5.1: tokens must not be cached.
+        return body, 200, {"Cache-Control": "no-store", "Pragma": "no-cache"}

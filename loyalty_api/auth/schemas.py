@@ -3,20 +3,22 @@
 from __future__ import annotations
 
 import marshmallow as ma
+from marshmallow import validate
 
 
 class TokenRequestSchema(ma.Schema):
     class Meta:
         unknown = ma.EXCLUDE
 
-    grant_type = ma.fields.String(load_default=None)
-    client_id = ma.fields.String(load_default=None)
-    client_secret = ma.fields.String(load_default=None)
-    scope = ma.fields.String(load_default=None, metadata={"description": "Space-separated; narrows the client's scopes"})
+    grant_type = ma.fields.String(load_default=None, metadata={"example": "client_credentials"})
+    client_id = ma.fields.String(load_default=None, validate=validate.Length(max=200))
+    client_secret = ma.fields.String(load_default=None, validate=validate.Length(max=500))
+    scope = ma.fields.String(load_default=None, validate=validate.Length(max=1000),
+                             metadata={"description": "Space-separated; narrows the client's scopes"})
 
 
 class TokenSchema(ma.Schema):
     access_token = ma.fields.String()
     token_type = ma.fields.String(metadata={"example": "Bearer"})
-    expires_in = ma.fields.Integer()
-    scope = ma.fields.String()
+    expires_in = ma.fields.Integer(metadata={"description": "Seconds until the token expires"})
+    scope = ma.fields.String(metadata={"description": "The granted scopes, space-separated"})

@@ -5,14 +5,15 @@ from __future__ import annotations
 from sqlalchemy.orm import Session
 
 from loyalty_api.errors import LoyaltyError
+from loyalty_api.http.auth import PROGRAM_SCOPES
 from loyalty_api.programs import service as programs
 
 
 class OAuthError(LoyaltyError):
     """Errors of the token endpoint carry the OAuth2 name as ``code`` and ``error``."""
 
-    def __init__(self, detail: str) -> None:
-        super().__init__(detail, error=self.code)
+    def __init__(self, detail: str, *, errors: dict | None = None) -> None:
+        super().__init__(detail, errors=errors, error=self.code, error_description=detail)
 
 
 class InvalidClient(OAuthError):
@@ -47,9 +48,11 @@ def client_credentials_token(session: Session, *, grant_type: str | None, client
     if client is None:
         raise InvalidClient("Unknown client or wrong secret")
     granted = set(client.scopes)
-    if scope is not None:
-        requested = set(scope.split())
-        if not requested or not requested <= granted:
+    requested = set((scope or "").split())
+    if requested:
+        # program:admin includes every program scope, so it may be narrowed to any of them.
+        allowed = granted | (PROGRAM_SCOPES if "program:admin" in granted else set())
+        if not requested <= allowed:
             raise InvalidScope("The requested scope is more than the client was granted")
         granted = requested
     return client, sorted(granted)

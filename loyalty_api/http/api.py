@@ -2,18 +2,28 @@
 
 from __future__ import annotations
 
+import http
+import re
 import uuid
 
+import flask_smorest
 import orjson
+from apispec import BasePlugin
 from flask import Flask, Response, g, request
 from flask.json.provider import JSONProvider
 from flask_smorest import Api
+from flask_smorest.utils import prepare_response
+from webargs import core as webargs_core
+from webargs.flaskparser import FlaskParser
 
 from loyalty_api.errors import LoyaltyError
 from loyalty_api.http import docs_assets, problems
 
 JSON_MIMETYPES = {"application/json", "application/merge-patch+json"}
 FORM_PATHS = {"/v1/auth/token"}
+# What we echo back as X-Request-Id: visible ASCII only, so a caller cannot smuggle
+# control characters into our headers or logs.
+REQUEST_ID = re.compile(r"^[\x21-\x7e]{1,128}$")
 
 
 class LoyaltyApi(Api):
@@ -21,6 +31,58 @@ class LoyaltyApi(Api):
 
     def handle_http_exception(self, error):
         return problems.handle_http_exception(error)
+
+    def _register_responses(self):
+        # flask-smorest documents its error responses as application/json; ours are
+        # application/problem+json, and generated clients must expect what is sent.
+        for status in http.HTTPStatus:
+            response = {"description": status.phrase}
+            if status >= 400:
+                response["schema"] = self.ERROR_SCHEMA
+            prepare_response(response, self.spec, problems.PROBLEM_MIMETYPE)
+            self.spec.components.response(status.name, response, lazy=True)
+        default = {"description": "Any other error", "schema": self.ERROR_SCHEMA}
+        prepare_response(default, self.spec, problems.PROBLEM_MIMETYPE)
+        self.spec.components.response(self.DEFAULT_ERROR_RESPONSE_NAME, default, lazy=True)
+
+
+class SecuredOperationsPlugin(BasePlugin):
+    """Documents what every authenticated operation shares: 401/403 problems, and
+    the ``Idempotency-Key`` header on POSTs. Public operations say ``security: []``."""
+
+    def operation_helper(self, path=None, operations=None, **kwargs):
+        for method, operation in (operations or {}).items():
+            if operation.get("security") == []:
+                continue
+            responses = operation.setdefault("responses", {})
+            # Names of the problem responses registered by LoyaltyApi; apispec makes refs.
+            responses.setdefault(401, "UNAUTHORIZED")
+            responses.setdefault(403, "FORBIDDEN")
+            if method == "post":
+                operation.setdefault("parameters", []).append(IDEMPOTENCY_PARAMETER)
+                responses.setdefault(409, "CONFLICT")
+
+
+IDEMPOTENCY_PARAMETER = {
+    "in": "header", "name": "Idempotency-Key", "required": False,
+    "schema": {"type": "string", "minLength": 1, "maxLength": 255},
+    "description": "Makes a retry safe: the first answer is stored for 24 h or more and replayed "
+                   "(with `Idempotent-Replayed: true`) for the same key, method and path; a different "
+                   "body answers 422 `idempotency_conflict`, a concurrent duplicate 409 `request_in_progress`.",
+}
+
+
+class OrjsonParser(FlaskParser):
+    """Request bodies through orjson: it refuses invalid UTF-8, absurd nesting and
+    infinite numbers with a clean error instead of recursing or overflowing."""
+
+    def _raw_load_json(self, req):
+        if not webargs_core.is_json(req.mimetype):
+            return webargs_core.missing
+        data = req.get_data(cache=True)
+        if not data:
+            return webargs_core.missing
+        return orjson.loads(data)
 
 
 def _default(value):
@@ -46,12 +108,13 @@ class OrjsonProvider(JSONProvider):
 
 
 def _start_request() -> Response | None:
-    g.request_id = (request.headers.get("X-Request-Id") or uuid.uuid4().hex)[:128]
+    incoming = request.headers.get("X-Request-Id", "")
+    g.request_id = incoming if REQUEST_ID.match(incoming) else uuid.uuid4().hex
     if request.method in {"POST", "PUT", "PATCH"} and (request.content_length or 0) > 0:
         mimetype = request.mimetype
         if request.path in FORM_PATHS and mimetype == "application/x-www-form-urlencoded":
             return None
-        if mimetype not in JSON_MIMETYPES and not mimetype.endswith("+json"):
+        if not webargs_core.is_json(mimetype):
             return problems.problem_response(
                 "unsupported_media_type", "Send the body as application/json")
     return None
@@ -64,6 +127,10 @@ def _tag_response(response: Response) -> Response:
 
 def init_http(app: Flask) -> LoyaltyApi:
     app.json = OrjsonProvider(app)
+    # "//v1/members" would otherwise answer a 308 redirect with an HTML body.
+    app.url_map.merge_slashes = False
+    # One parser for every blueprint (flask-smorest reads it from the class).
+    flask_smorest.Blueprint.ARGUMENTS_PARSER = OrjsonParser()
     app.config.setdefault("API_TITLE", "Loyalty API")
     app.config.setdefault("API_VERSION", "1.0.0")
     app.config.setdefault("OPENAPI_VERSION", "3.0.3")
@@ -75,6 +142,7 @@ def init_http(app: Flask) -> LoyaltyApi:
     api = LoyaltyApi(app, spec_kwargs={
         "info": {"description": "Headless loyalty programs: ledgers, checkout, tiers, referrals."},
         "security": [{"bearerAuth": []}],
+        "extra_plugins": [SecuredOperationsPlugin()],
     })
     api.spec.components.security_scheme(
         "bearerAuth", {"type": "http", "scheme": "bearer", "bearerFormat": "JWT"})

@@ -12,6 +12,7 @@ member id), ``prg`` (program id, absent for platform admins), ``scope``
 from __future__ import annotations
 
 import functools
+import re
 import time
 import uuid
 from dataclasses import dataclass
@@ -20,12 +21,14 @@ from typing import Callable
 import jwt
 from flask import current_app, g, request
 
-from loyalty_api.errors import Forbidden, Unauthorized
+from loyalty_api.errors import Forbidden, NotFound, Unauthorized
+from loyalty_api.fields import MEMBER_ID_PATTERN
 
 PROGRAM_SCOPES = frozenset({"program:admin", "checkout", "members:read", "members:write", "analytics:read"})
 PLATFORM_ADMIN = "platform:admin"
 MEMBER_SCOPE = "member"
 ALL_SCOPES = PROGRAM_SCOPES | {PLATFORM_ADMIN}
+MEMBER_ID = re.compile(MEMBER_ID_PATTERN)
 
 
 @dataclass(frozen=True)
@@ -73,6 +76,8 @@ def _decode(token: str) -> Principal:
         claims = jwt.decode(token, key, algorithms=["HS256"],
                             options={"require": ["exp", "iat", "sub", "typ"]})
         program = claims.get("prg")
+        if claims["typ"] not in ("client", "member") or (claims["typ"] == "member" and not program):
+            raise Unauthorized("The token is not valid")
         return Principal(
             subject=str(claims["sub"]),
             token_type=str(claims["typ"]),
@@ -118,6 +123,10 @@ def authorize(scope: str) -> Callable:
             principal = current_principal()
             if not principal.allows(scope):
                 raise Forbidden(f"This route needs the {scope!r} scope")
+            member_id = kwargs.get("member_id")
+            if member_id is not None and not MEMBER_ID.fullmatch(member_id):
+                # No member can have such an id (SPEC §1): nothing to find.
+                raise NotFound("member_id must be 1-128 URL-safe characters")
             from loyalty_api.http.transaction import begin_idempotent_request
 
             replay = begin_idempotent_request(principal)

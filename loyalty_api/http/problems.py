@@ -7,7 +7,8 @@ import logging
 import marshmallow as ma
 import orjson
 from flask import Response, g, request
-from sqlalchemy.exc import DBAPIError, OperationalError, TimeoutError as PoolTimeout
+from sqlalchemy.exc import (DataError, DBAPIError, IntegrityError, OperationalError,
+                            TimeoutError as PoolTimeout)
 from werkzeug.exceptions import HTTPException
 
 from loyalty_api import errors
@@ -99,8 +100,12 @@ def problem_response(code: str, detail: str, *, status: int | None = None, title
 
 
 def handle_loyalty_error(exc: errors.LoyaltyError) -> Response:
+    headers = dict(getattr(exc, "headers", None) or {})
+    if exc.code == "unauthorized":
+        # RFC 6750 §3: tell the caller which scheme to use.
+        headers.setdefault("WWW-Authenticate", 'Bearer realm="loyalty-api"')
     return problem_response(exc.code, exc.detail, title=exc.title, errors_=exc.errors,
-                            extra=exc.extra or None, headers=getattr(exc, "headers", None))
+                            extra=exc.extra or None, headers=headers)
 
 
 def handle_http_exception(exc: HTTPException) -> Response:
@@ -132,6 +137,18 @@ def _flatten_location(field_errors):
 
 
 def handle_unexpected(exc: Exception) -> Response:
+    if isinstance(exc, ma.ValidationError):
+        return problem_response("validation_error", "The request does not match the expected schema",
+                                errors_=exc.messages if isinstance(exc.messages, dict) else
+                                {"_schema": exc.messages})
+    if isinstance(exc, IntegrityError):
+        # A concurrent request got there first (a unique key, a check); retrying sees it.
+        log.warning("integrity error on %s %s: %s", request.method, request.path, exc.orig)
+        return problem_response("conflict", "The change clashed with a concurrent one; retry")
+    if isinstance(exc, DataError):
+        # Values PostgreSQL refuses (a NUL character in a text, a number out of range).
+        return problem_response("validation_error", "A value in the request cannot be stored",
+                                status=422)
     if isinstance(exc, (OperationalError, PoolTimeout)) or (
         isinstance(exc, DBAPIError) and exc.connection_invalidated
     ):

@@ -11,7 +11,7 @@ from __future__ import annotations
 import logging
 
 from flask import Flask, Response, current_app, g, request
-from sqlalchemy.exc import IntegrityError, OperationalError
+from sqlalchemy.exc import DBAPIError, IntegrityError, OperationalError
 
 from loyalty_api.db import UnitOfWork
 from loyalty_api.errors import ValidationFailed
@@ -53,8 +53,10 @@ def begin_idempotent_request(principal: Principal) -> Response | None:
     return None
 
 
-def _store_idempotency(uow: UnitOfWork, response: Response) -> None:
+def _store_idempotency(uow: UnitOfWork, response: Response, *, relock: bool = False) -> None:
     program_id, key, method, path, fingerprint = g.idempotency
+    if relock:
+        idempotency.lock(uow.session, program_id, key, method, path)
     idempotency.store(uow.session, program_id, key, method, path, fingerprint,
                       response.status_code, response.get_data(), response.content_type or "")
 
@@ -72,13 +74,15 @@ def finish_request(response: Response) -> Response:
         else:
             uow.rollback()
             if keyed and response.status_code < 500 and response.status_code not in NOT_STORED:
-                _store_idempotency(uow, response)
+                # The rollback released the key's lock; a 4xx changed nothing, so storing
+                # it in a transaction of its own (under the lock again) is enough.
+                _store_idempotency(uow, response, relock=True)
                 uow.commit()
     except IntegrityError:
         uow.rollback()
         log.warning("commit refused by a constraint on %s %s", request.method, request.path)
         return problem_response("conflict", "The change clashed with a concurrent one; retry")
-    except OperationalError:
+    except (OperationalError, DBAPIError):
         uow.rollback()
         return problem_response("unavailable", "The database cannot be reached; retry shortly",
                                 headers={"Retry-After": "1"})

@@ -1,13 +1,18 @@
-"""Claim, look up and store idempotency records inside the caller's transaction."""
+"""Claim, look up and store idempotency records inside the caller's transaction.
+
+A record is keyed by (program, key, method, path): the same key on another path or
+in another program is another record. The first final answer is stored in the
+transaction of the change it describes; retries get it back byte for byte.
+"""
 
 from __future__ import annotations
 
 import hashlib
 import uuid
-from datetime import timedelta
+from datetime import datetime
 
 import orjson
-from sqlalchemy import delete, func, select, text
+from sqlalchemy import delete, func, or_, select, text, tuple_
 from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.orm import Session
 
@@ -15,6 +20,7 @@ from loyalty_api.errors import IdempotencyConflict, RequestInProgress
 from loyalty_api.idempotency.models import IdempotencyRecord
 
 NIL_PROGRAM = uuid.UUID(int=0)
+_LOCK_SQL = "SELECT pg_try_advisory_xact_lock(hashtextextended(:k, 0))"
 
 
 def request_fingerprint(body: bytes) -> str:
@@ -26,6 +32,11 @@ def request_fingerprint(body: bytes) -> str:
     return hashlib.sha256(canonical).hexdigest()
 
 
+def lock_name(program_id: uuid.UUID | None, key: str, method: str, path: str) -> str:
+    """The advisory lock's name; a test may hold it from another connection."""
+    return f"{program_id or NIL_PROGRAM}|{method}|{path}|{key}"
+
+
 def claim(session: Session, program_id: uuid.UUID | None, key: str, method: str, path: str,
           fingerprint: str) -> IdempotencyRecord | None:
     """Return the stored record to replay, or None when this request should run.
@@ -34,16 +45,19 @@ def claim(session: Session, program_id: uuid.UUID | None, key: str, method: str,
     fast with ``request_in_progress`` instead of queueing behind the first.
     """
     scope = program_id or NIL_PROGRAM
-    locked = session.execute(
-        text("SELECT pg_try_advisory_xact_lock(hashtextextended(:k, 0))"),
-        {"k": f"{scope}|{method}|{path}|{key}"},
-    ).scalar_one()
+    locked = session.execute(text(_LOCK_SQL), {"k": lock_name(program_id, key, method, path)}).scalar_one()
     if not locked:
         raise RequestInProgress("A request with this Idempotency-Key is still being processed")
     record = session.get(IdempotencyRecord, (scope, key, method, path))
     if record is not None and record.request_hash != fingerprint:
         raise IdempotencyConflict("This Idempotency-Key was used with a different request body")
     return record
+
+
+def lock(session: Session, program_id: uuid.UUID | None, key: str, method: str, path: str) -> None:
+    """Take the key's lock again, waiting for it (used to store a 4xx after a rollback)."""
+    session.execute(text("SELECT pg_advisory_xact_lock(hashtextextended(:k, 0))"),
+                    {"k": lock_name(program_id, key, method, path)})
 
 
 def store(session: Session, program_id: uuid.UUID | None, key: str, method: str, path: str,
@@ -57,8 +71,31 @@ def store(session: Session, program_id: uuid.UUID | None, key: str, method: str,
     )
 
 
-def purge_expired(session: Session, keep: timedelta) -> int:
-    result = session.execute(
-        delete(IdempotencyRecord).where(IdempotencyRecord.created_at < func.now() - keep)
-    )
+def forget_member(session: Session, program_id: uuid.UUID, member_id: str) -> int:
+    """Erasure: drop stored answers that may hold the member's personal data.
+
+    Those are the answers of the member's own routes and of the enrolment (whose
+    body names the member). Rare, and bounded by the program's keys of the last TTL.
+    """
+    own_path = f"/v1/members/{member_id}"
+    needle = orjson.dumps({"member_id": member_id})[1:-1]  # b'"member_id":"…"'
+    result = session.execute(delete(IdempotencyRecord).where(
+        IdempotencyRecord.program_id == program_id,
+        or_(IdempotencyRecord.path == own_path,
+            IdempotencyRecord.path.startswith(own_path + "/", autoescape=True),
+            func.position(IdempotencyRecord.response_body, needle) > 0),  # needle IN body
+    ))
+    return result.rowcount or 0
+
+
+def purge_batch(session: Session, older_than: datetime, batch_size: int) -> int:
+    """Delete up to ``batch_size`` records created before ``older_than``.
+
+    ``SKIP LOCKED`` lets several job runners share the work without waiting on each other.
+    """
+    pk = (IdempotencyRecord.program_id, IdempotencyRecord.key, IdempotencyRecord.method,
+          IdempotencyRecord.path)
+    doomed = (select(*pk).where(IdempotencyRecord.created_at < older_than)
+              .limit(batch_size).with_for_update(skip_locked=True))
+    result = session.execute(delete(IdempotencyRecord).where(tuple_(*pk).in_(doomed)))
     return result.rowcount or 0

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 import marshmallow as ma
 from marshmallow import validate
 
@@ -9,6 +11,14 @@ from loyalty_api.fields import AwareDateTime, member_id_field
 
 EMAIL = ma.fields.Email(validate=validate.Length(max=320), allow_none=True)
 PHONE = ma.fields.String(validate=validate.Regexp(r"^\+?[0-9 ()-]{5,32}$", error="A phone number."), allow_none=True)
+
+
+def _plausible_birthday(value: date) -> None:
+    if not date(1900, 1, 1) <= value <= date.today():
+        raise ma.ValidationError("Must be a past date after 1900-01-01.")
+
+
+BIRTHDAY = ma.fields.Date(allow_none=True, validate=_plausible_birthday)
 
 
 def _small_attributes(value: dict) -> None:
@@ -20,7 +30,7 @@ class MemberCreateSchema(ma.Schema):
     member_id = member_id_field(required=True)
     email = EMAIL
     phone = PHONE
-    birthday = ma.fields.Date(allow_none=True)
+    birthday = BIRTHDAY
     referral_code = ma.fields.String(validate=validate.Length(1, 32), load_default=None,
                                      metadata={"description": "The referring member's code"})
     attributes = ma.fields.Dict(keys=ma.fields.String(validate=validate.Length(1, 64)),
@@ -30,7 +40,7 @@ class MemberCreateSchema(ma.Schema):
 class MemberPatchSchema(ma.Schema):
     email = EMAIL
     phone = PHONE
-    birthday = ma.fields.Date(allow_none=True)
+    birthday = BIRTHDAY
     attributes = ma.fields.Dict(keys=ma.fields.String(validate=validate.Length(1, 64)),
                                 validate=_small_attributes,
                                 metadata={"description": "Merged into the stored attributes; null removes a key"})

@@ -6,10 +6,12 @@ import uuid
 from typing import Any
 
 from sqlalchemy import func, select
+from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.orm import Session
 
 from loyalty_api.events.service import emit
 from loyalty_api.errors import MemberExists, NotFound, UnknownReferralCode
+from loyalty_api.idempotency import service as idempotency
 from loyalty_api.members.models import Member
 from loyalty_api.referrals.rules import new_referral_code, normalize_referral_code
 
@@ -44,14 +46,25 @@ def enroll(session: Session, program_id: uuid.UUID, data: dict[str, Any]) -> Mem
     if session.get(Member, (program_id, data["member_id"])) is not None:
         raise MemberExists(f"Member {data['member_id']!r} is already enrolled")
     referrer = find_referrer(session, program_id, data["referral_code"]) if data.get("referral_code") else None
-    member = Member(
-        program_id=program_id, member_id=data["member_id"], email=data.get("email"),
-        phone=data.get("phone"), birthday=data.get("birthday"), attributes=data.get("attributes") or {},
-        referral_code=_unused_referral_code(session, program_id),
-        referred_by=referrer.member_id if referrer else None, status="active",
+    # ON CONFLICT: a concurrent enrolment of the same id waits for the other one and
+    # then answers member_exists instead of failing on the primary key.
+    member = session.scalar(
+        insert(Member).values(
+            program_id=program_id, member_id=data["member_id"], email=data.get("email"),
+            phone=data.get("phone"), birthday=data.get("birthday"),
+            attributes=data.get("attributes") or {},
+            referral_code=_unused_referral_code(session, program_id),
+            referred_by=referrer.member_id if referrer else None, status="active",
+        ).on_conflict_do_nothing(index_elements=[Member.program_id, Member.member_id])
+        .returning(Member),
+        execution_options={"populate_existing": True},
     )
-    session.add(member)
-    session.flush()
+    if member is None:
+        raise MemberExists(f"Member {data['member_id']!r} is already enrolled")
+    if referrer is not None:
+        from loyalty_api.referrals.service import link_referral
+
+        link_referral(session, program_id, member, referrer)
     emit(session, program_id, "member.enrolled", {
         "member_id": member.member_id, "referral_code": member.referral_code,
         "referred_by": member.referred_by})
@@ -80,3 +93,4 @@ def erase_member(session: Session, program_id: uuid.UUID, member_id: str) -> Non
     member.status = "erased"
     member.erased_at = member.updated_at = func.now()
     session.flush()
+    idempotency.forget_member(session, program_id, member_id)
