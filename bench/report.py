@@ -1,0 +1,62 @@
+"""The printed report: one line per scenario, with its ratio to the baseline and,
+where the issue sets one, the target and whether this run met it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass
+class Row:
+    label: str
+    rps: float | None
+    latency_ms: dict
+    errors: int
+    ratio: float | None = None
+    target: str = ""
+    met: bool | None = None
+    value: str = ""
+    extra: str = ""
+    note: str = ""
+    counts: dict = field(default_factory=dict)
+    counts_as_error: bool = True
+
+
+def header(facts: dict) -> None:
+    server = facts["server"]
+    print(f"\nLoyalty API benchmark: {facts['label']}, {facts['members']:,} members, "
+          f"{facts['entries']:,} ledger entries (loaded in {facts['load_seconds']} s)")
+    print(f"machine: {facts['cores']} cores, {facts['memory_gib']} GiB RAM, Linux {facts['kernel']}, "
+          f"Python {facts['python']}")
+    print(f"PostgreSQL {server['server_version']}{' (embedded)' if facts['embedded'] else ''}: "
+          f"fsync={server['fsync']} synchronous_commit={server['synchronous_commit']} "
+          f"full_page_writes={server['full_page_writes']} wal_sync_method={server['wal_sync_method']} "
+          f"shared_buffers={server['shared_buffers']}")
+    print(f"service: gunicorn -c loyalty_api/gunicorn_conf.py (sync workers) on 127.0.0.1; "
+          f"load: {facts['loadgen']}, {facts['connections']} connections unless noted, "
+          f"{facts['seconds']:g} s per scenario\n")
+
+
+def _ms(value: float | None) -> str:
+    return "-" if value is None else f"{value:.1f}"
+
+
+def table(rows: list[Row], baseline_rps: float, notes: list[str]) -> None:
+    head = f"{'scenario':<50} {'req/s':>8} {'x base':>7} {'p50 ms':>7} {'p99 ms':>7} {'errors':>6}  target"
+    print(head)
+    print("-" * len(head))
+    for row in rows:
+        rps = "-" if row.rps is None else f"{row.rps:.0f}"
+        ratio = "-" if row.ratio is None else f"{row.ratio:.2f}"
+        verdict = "" if row.met is None else ("met" if row.met else "NOT MET")
+        target = f"{row.target}: {verdict}" if row.target else ""
+        p50 = row.latency_ms.get("p50", row.latency_ms.get("mean"))
+        print(f"{row.label:<50} {rps:>8} {ratio:>7} {_ms(p50):>7} {_ms(row.latency_ms.get('p99')):>7} "
+              f"{row.errors:>6}  {target}")
+        details = [text for text in (row.value, row.extra, row.note) if text]
+        if row.counts and (row.counts.get("4xx") or row.counts.get("5xx")):
+            details.append(f"4xx {row.counts.get('4xx', 0)}, 5xx {row.counts.get('5xx', 0)}")
+        if details:
+            print(f"{'':<4}{'; '.join(details)}")
+    for note in notes:
+        print(f"note: {note}")

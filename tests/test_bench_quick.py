@@ -1,0 +1,46 @@
+"""The benchmark must not rot: ``bench/run.py --quick`` runs end to end against the
+test session's PostgreSQL server (in a database of its own) and prints every
+scenario line with zero failed requests. Speed is reported, never asserted."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+SCENARIOS = [
+    "pgbench tpcb-like (database ceiling)",
+    "baseline app: TPC-B-like POST /tx",
+    "GET /v1/members/{id}",
+    "POST /v1/orders earn, 3 lines (peak)",
+    "POST /v1/orders at 80% of peak",
+    "checkout flow quote->hold->order (requests)",
+    "GET /v1/members/{id}/balance",
+    "hot member: 64 connections earn for one member",
+    "worker memory, VmRSS of",
+]
+
+
+def _row(output: str, label: str) -> list[str]:
+    line = next((line for line in output.splitlines() if line.startswith(label)), None)
+    assert line is not None, f"no line for {label!r} in:\n{output}"
+    return line[50:].split()
+
+
+@pytest.mark.slow
+def test_quick_benchmark_prints_every_scenario_without_errors(database_url):
+    env = {**os.environ, "DATABASE_URL": database_url}
+    done = subprocess.run([sys.executable, str(ROOT / "bench" / "run.py"), "--quick"], cwd=ROOT, env=env,
+                          capture_output=True, text=True, timeout=240)
+    output = done.stdout
+    assert done.returncode == 0, output + done.stderr
+    for label in SCENARIOS:
+        requests_per_second, _ratio, _p50, _p99, errors = _row(output, label)[:5]
+        assert errors == "0", f"{label}: {errors} errors\n{output}"
+        if not label.startswith("worker memory"):
+            assert float(requests_per_second) > 0, f"{label}: no request completed\n{output}"
+    assert "lost 0 pts" in output, output
