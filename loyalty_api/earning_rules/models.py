@@ -16,11 +16,12 @@ from decimal import Decimal
 from typing import Any
 
 from sqlalchemy import (ARRAY, Boolean, CheckConstraint, DateTime, Index, Integer, Numeric, String, Text,
-                        Uuid, func)
+                        Uuid, extract, func)
 from sqlalchemy.dialects.postgresql import JSONB
 from sqlalchemy.orm import Mapped, mapped_column
 
 from loyalty_api.db import Base
+from loyalty_api.members.models import Member
 
 
 class EarningRule(Base):
@@ -85,3 +86,9 @@ class RuleAward(Base):
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), server_default=func.now())
 
     __table_args__ = (Index(None, "program_id", "member_id", "rule_id", "occurred_at"),)
+
+
+# The birthday job looks members up by month and day (declared here, on the members
+# table, so that the schema and the migrations agree).
+Index("ix_members_birthday_month_day", Member.program_id, extract("month", Member.birthday),
+      extract("day", Member.birthday), postgresql_where=Member.birthday.isnot(None))

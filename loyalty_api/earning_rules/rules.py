@@ -111,3 +111,31 @@ def day_start(day: date, tz_name: str) -> datetime:
 def birthday_event_id(day: date) -> str:
     """One birthday event per member and year: the job's natural key."""
     return f"birthday-{day.year}"
+
+
+def rule_errors(doc: dict) -> dict[str, list[str]]:
+    """Cross-field checks of a whole rule document (after a create or a merged PATCH)."""
+    errors: dict[str, list[str]] = {}
+    kind = doc.get("kind")
+    if kind == "purchase":
+        if (doc.get("multiplier") is None) == (doc.get("points_per_unit") is None):
+            errors["multiplier"] = ["A purchase rule needs exactly one of multiplier and points_per_unit."]
+        for name in ("event_type", "points"):
+            if doc.get(name) is not None:
+                errors[name] = ["Only for event rules."]
+    elif kind == "event":
+        for name in ("event_type", "points"):
+            if doc.get(name) is None:
+                errors[name] = ["Required for event rules."]
+        for name in ("multiplier", "points_per_unit", "min_order_amount"):
+            if doc.get(name) is not None:
+                errors[name] = ["Only for purchase rules."]
+        for name in ("skus", "categories"):
+            if doc.get(name):
+                errors[name] = ["Only for purchase rules."]
+    valid_from, valid_until = doc.get("valid_from"), doc.get("valid_until")
+    if valid_from is not None and valid_until is not None and valid_from >= valid_until:
+        errors["valid_until"] = ["Must be later than valid_from."]
+    if doc.get("tiers") == []:
+        errors["tiers"] = ["List at least one tier, or leave tiers out for every member."]
+    return errors

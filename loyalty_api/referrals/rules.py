@@ -23,6 +23,7 @@ SELF_REFERRAL = "self_referral"
 SAME_CONTACT = "same_contact"
 CAP_REACHED = "cap_reached"
 ORDER_RETURNED = "order_returned"
+REFERRER_INACTIVE = "referrer_inactive"
 
 
 def normalize_email(email: str | None) -> str | None:

@@ -1,0 +1,78 @@
+"""Birthday gifts: the ``birthday`` event for members whose birthday it is (SPEC §9).
+
+The day is read in the program's time zone; 29 February birthdays are kept on the
+28th in common years. A run also catches up the last ``CATCH_UP_DAYS`` days, so a
+missed day is not a missed gift, but only for members enrolled before their
+birthday ended. The event id ``birthday-<year>`` makes the gift once a year however
+many runs and replicas see it: ``record_event`` answers a replay for a second try.
+Members are claimed with ``FOR UPDATE SKIP LOCKED`` and handled in committed
+batches, so replicas running side by side share the work.
+"""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from sqlalchemy import and_, exists, extract, or_, select
+from sqlalchemy.orm import Session
+
+from loyalty_api.db import unit_of_work
+from loyalty_api.earning_rules import rules
+from loyalty_api.earning_rules.models import EarningRule, MemberEvent
+from loyalty_api.earning_rules.service import record_event
+from loyalty_api.jobs.registry import JobContext, job_step
+from loyalty_api.members.models import Member
+
+CATCH_UP_DAYS = 2
+
+
+def _programs_with_birthday_rules(session: Session) -> list:
+    return list(session.scalars(select(EarningRule.program_id).distinct().where(
+        EarningRule.kind == "event", EarningRule.event_type == "birthday", EarningRule.active.is_(True))))
+
+
+def _claim(session: Session, program_id, day, tz_name: str, limit: int) -> list[str]:
+    """Members celebrating on ``day`` with no gift for its year yet; rows others hold are skipped."""
+    event_id = rules.birthday_event_id(day)
+    celebrated = [and_(extract("month", Member.birthday) == month, extract("day", Member.birthday) == dom)
+                  for month, dom in rules.birthdays_celebrated_on(day)]
+    given = exists().where(MemberEvent.program_id == Member.program_id, MemberEvent.member_id == Member.member_id,
+                           MemberEvent.event_id == event_id)
+    return list(session.scalars(
+        select(Member.member_id)
+        .where(Member.program_id == program_id, Member.birthday.isnot(None), or_(*celebrated),
+               Member.status == "active", Member.created_at < rules.day_start(day + timedelta(days=1), tz_name),
+               ~given)
+        .order_by(Member.member_id).limit(limit).with_for_update(skip_locked=True)))
+
+
+def _program_timezone(session: Session, program_id) -> str:
+    from loyalty_api.programs.service import get_program, program_config
+
+    return program_config(get_program(session, program_id))["timezone"]
+
+
+@job_step("birthday_bonuses", order=70)
+def grant_birthday_bonuses(ctx: JobContext) -> dict:
+    granted = 0
+    with unit_of_work(ctx.session_factory) as uow:
+        programs = _programs_with_birthday_rules(uow.session)
+    batch = max(1, min(ctx.batch_size, 500))
+    for program_id in programs:
+        with unit_of_work(ctx.session_factory) as uow:
+            tz_name = _program_timezone(uow.session, program_id)
+        today = rules.local_date(ctx.now, tz_name)
+        for back in range(CATCH_UP_DAYS, -1, -1):
+            day = today - timedelta(days=back)
+            while True:
+                with unit_of_work(ctx.session_factory) as uow:
+                    members = _claim(uow.session, program_id, day, tz_name, batch)
+                    for member_id in members:
+                        _, new = record_event(uow.session, program_id, member_id, {
+                            "type": "birthday", "event_id": rules.birthday_event_id(day),
+                            "occurred_at": rules.day_start(day, tz_name), "attributes": {}}, ctx.now)
+                        granted += new
+                    uow.commit()
+                if len(members) < batch:
+                    break
+    return {"birthday_events": granted}

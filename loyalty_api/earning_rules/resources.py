@@ -1,0 +1,77 @@
+"""``/v1/program/rules`` (earning rules) and ``/v1/members/{member_id}/events``."""
+
+from __future__ import annotations
+
+from datetime import datetime, timezone
+
+from flask.views import MethodView
+from flask_smorest import Blueprint
+
+from loyalty_api.earning_rules import service
+from loyalty_api.earning_rules.schemas import (EventCreateSchema, EventResultSchema, RuleCreateSchema,
+                                               RuleListArgs, RulePatchSchema, RuleSchema)
+from loyalty_api.http.auth import authorize, current_program_id
+from loyalty_api.http.pagination import PageArgs, page_schema
+from loyalty_api.http.transaction import current_uow
+
+blp = Blueprint("earning_rules", __name__, url_prefix="/v1", description="Earning rules and member events")
+
+RulePage = page_schema(RuleSchema, "RulePage")
+
+
+class RuleListQuery(RuleListArgs, PageArgs):
+    pass
+
+
+@blp.route("/program/rules")
+class Rules(MethodView):
+    @authorize("program:admin")
+    @blp.arguments(RuleListQuery, location="query")
+    @blp.response(200, RulePage)
+    def get(self, args):
+        """List the program's earning rules (deleted ones too, unless filtered)"""
+        return service.list_rules(current_uow().session, current_program_id(), active=args["active"],
+                                  limit=args["limit"], cursor=args["cursor"])
+
+    @authorize("program:admin")
+    @blp.arguments(RuleCreateSchema)
+    @blp.response(201, RuleSchema)
+    def post(self, data):
+        """Create a purchase or event rule"""
+        return service.rule_document(service.create_rule(current_uow().session, current_program_id(), data))
+
+
+@blp.route("/program/rules/<string:rule_id>")
+class RuleById(MethodView):
+    @authorize("program:admin")
+    @blp.response(200, RuleSchema)
+    def get(self, rule_id: str):
+        """Read a rule"""
+        return service.rule_document(service.get_rule(current_uow().session, current_program_id(), rule_id))
+
+    @authorize("program:admin")
+    @blp.arguments(RulePatchSchema)
+    @blp.response(200, RuleSchema)
+    def patch(self, patch, rule_id: str):
+        """Change a rule; null clears an optional field"""
+        rule = service.update_rule(current_uow().session, current_program_id(), rule_id, patch)
+        return service.rule_document(rule)
+
+    @authorize("program:admin")
+    @blp.response(204)
+    def delete(self, rule_id: str):
+        """Deactivate a rule; it stays readable because ledger entries name it"""
+        service.deactivate_rule(current_uow().session, current_program_id(), rule_id)
+
+
+@blp.route("/members/<string:member_id>/events")
+class MemberEvents(MethodView):
+    @authorize("members:write")
+    @blp.arguments(EventCreateSchema)
+    @blp.response(201, EventResultSchema)
+    @blp.alt_response(200, schema=EventResultSchema, description="The event_id was recorded before: the first answer")
+    def post(self, data, member_id: str):
+        """Record a member event; matching event rules award bonus points, once per event_id"""
+        result, new = service.record_event(current_uow().session, current_program_id(), member_id, data,
+                                           datetime.now(timezone.utc))
+        return result, 201 if new else 200

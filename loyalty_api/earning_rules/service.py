@@ -1,0 +1,206 @@
+"""Rule use cases: create, read, change, deactivate, and pick the rules that apply.
+
+Callers commit. Every query is scoped by ``program_id``.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import secrets
+import uuid
+from datetime import datetime, timedelta, timezone
+from decimal import Decimal
+from typing import Any
+
+import orjson
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from loyalty_api.earning_rules import rules
+from loyalty_api.earning_rules.models import EarningRule, MemberEvent, RuleAward
+from loyalty_api.errors import DuplicateEvent, NotFound, RuleExists, ValidationFailed
+from loyalty_api.http.pagination import decode_cursor, page
+
+CENTS = Decimal("0.01")
+# Clocks differ a little; an event further ahead than this is a mistake.
+FUTURE_SLACK = timedelta(minutes=5)
+TERMS = ("name", "event_type", "points", "multiplier", "points_per_unit", "skus", "categories",
+         "min_order_amount", "tiers", "valid_from", "valid_until", "expires_in_days")
+
+
+def rule_document(rule: EarningRule) -> dict[str, Any]:
+    """A rule as the API shows it (and as a PATCH is merged into)."""
+    document = {name: getattr(rule, name) for name in TERMS}
+    amount = document["min_order_amount"]
+    if amount is not None and amount == amount.quantize(CENTS):
+        document["min_order_amount"] = amount.quantize(CENTS)  # "100.00", not "100.0000"
+    document.update(rule_id=rule.rule_id, kind=rule.kind, active=rule.active, created_at=rule.created_at,
+                    updated_at=rule.updated_at,
+                    cap={"count": rule.cap_count, "period": rule.cap_period} if rule.cap_count else None)
+    return document
+
+
+def _apply(rule: EarningRule, document: dict[str, Any]) -> None:
+    for name in TERMS:
+        setattr(rule, name, document.get(name))
+    rule.skus = list(document.get("skus") or [])
+    rule.categories = list(document.get("categories") or [])
+    cap = document.get("cap")
+    rule.cap_count, rule.cap_period = (cap["count"], cap["period"]) if cap else (None, None)
+
+
+def get_rule(session: Session, program_id: uuid.UUID, rule_id: str, *, for_update: bool = False) -> EarningRule:
+    rule = session.get(EarningRule, (program_id, rule_id), with_for_update=for_update)
+    if rule is None:
+        raise NotFound(f"Rule {rule_id!r} not found")
+    return rule
+
+
+def list_rules(session: Session, program_id: uuid.UUID, *, active: bool | None, limit: int,
+               cursor: str | None) -> dict[str, Any]:
+    query = select(EarningRule).where(EarningRule.program_id == program_id)
+    if active is not None:
+        query = query.where(EarningRule.active.is_(active))
+    after = decode_cursor(cursor, 1)
+    if after is not None:
+        query = query.where(EarningRule.rule_id > str(after[0]))
+    found = session.scalars(query.order_by(EarningRule.rule_id).limit(limit + 1)).all()
+    result = page(found, limit, lambda rule: [rule.rule_id])
+    result["items"] = [rule_document(rule) for rule in result["items"]]
+    return result
+
+
+def create_rule(session: Session, program_id: uuid.UUID, data: dict[str, Any]) -> EarningRule:
+    rule_id = data.get("rule_id") or "rule_" + secrets.token_hex(8)
+    if session.get(EarningRule, (program_id, rule_id)) is not None:
+        raise RuleExists(f"Rule {rule_id!r} exists already", errors={"rule_id": ["Already used."]})
+    rule = EarningRule(program_id=program_id, rule_id=rule_id, kind=data["kind"], active=True)
+    _apply(rule, data)
+    session.add(rule)
+    session.flush()
+    session.refresh(rule)
+    return rule
+
+
+def update_rule(session: Session, program_id: uuid.UUID, rule_id: str, patch: dict[str, Any]) -> EarningRule:
+    rule = get_rule(session, program_id, rule_id, for_update=True)
+    if patch.get("kind", rule.kind) != rule.kind:
+        raise ValidationFailed("The kind of a rule is fixed", errors={"kind": ["Cannot be changed."]})
+    document = {**rule_document(rule), **{k: v for k, v in patch.items() if k not in ("kind", "active")}}
+    errors = rules.rule_errors(document)
+    if errors:
+        raise ValidationFailed("The rule is not valid", errors=errors)
+    _apply(rule, document)
+    if "active" in patch:
+        rule.active = patch["active"]
+    rule.updated_at = func.now()
+    session.flush()
+    session.refresh(rule)
+    return rule
+
+
+def deactivate_rule(session: Session, program_id: uuid.UUID, rule_id: str) -> None:
+    """Rules are never deleted: ledger entries keep naming them."""
+    rule = get_rule(session, program_id, rule_id, for_update=True)
+    if rule.active:
+        rule.active = False
+        rule.updated_at = func.now()
+        session.flush()
+
+
+def active_rules(session: Session, program_id: uuid.UUID, kind: str,
+                 event_type: str | None = None) -> list[EarningRule]:
+    query = select(EarningRule).where(EarningRule.program_id == program_id, EarningRule.kind == kind,
+                                      EarningRule.active.is_(True))
+    if event_type is not None:
+        query = query.where(EarningRule.event_type == event_type)
+    return list(session.scalars(query.order_by(EarningRule.rule_id)))
+
+
+def cap_of(rule: EarningRule) -> rules.Cap | None:
+    return rules.Cap(rule.cap_count, rule.cap_period) if rule.cap_count else None
+
+
+def cap_bounds(rule: EarningRule, at: datetime, tz_name: str) -> tuple[datetime | None, datetime | None]:
+    return rules.period_bounds(rule.cap_period or "lifetime", at, tz_name)
+
+
+def member_tier(session: Session, program: Any, member_id: str, now: datetime) -> str | None:
+    """The member's effective tier code (``None`` without a tier), as the tiers feature sees it."""
+    from loyalty_api.tiers import service as tiers
+
+    return tiers.earn_context(session, program, member_id, now)[0]
+
+
+def _awards_in_period(session: Session, program_id: uuid.UUID, member_id: str, rule: EarningRule,
+                      at: datetime, tz_name: str) -> int:
+    start, end = cap_bounds(rule, at, tz_name)
+    query = select(func.count()).select_from(RuleAward).where(
+        RuleAward.program_id == program_id, RuleAward.member_id == member_id, RuleAward.rule_id == rule.rule_id)
+    if start is not None:
+        query = query.where(RuleAward.occurred_at >= start, RuleAward.occurred_at < end)
+    return session.scalar(query) or 0
+
+
+def _event_fingerprint(data: dict[str, Any]) -> str:
+    canonical = {"type": data["type"], "occurred_at": data["occurred_at"].astimezone(timezone.utc).isoformat(),
+                 "attributes": data.get("attributes") or {}}
+    return hashlib.sha256(orjson.dumps(canonical, option=orjson.OPT_SORT_KEYS)).hexdigest()
+
+
+def record_event(session: Session, program_id: uuid.UUID, member_id: str, data: dict[str, Any],
+                 now: datetime) -> tuple[dict[str, Any], bool]:
+    """Award the event rules matching ``data["type"]``, once per (member, ``event_id``).
+
+    Answers the result and whether it is new (``False``: a replay of the first answer).
+    The member's ledger lock is taken before anything is read, so concurrent events
+    of one member are counted against caps one after the other.
+    """
+    from loyalty_api.ledger import service as ledger
+    from loyalty_api.members.service import get_member
+    from loyalty_api.programs.service import get_program, program_config
+
+    data = {**data, "occurred_at": data.get("occurred_at") or now}
+    if data["occurred_at"] > now + FUTURE_SLACK:
+        raise ValidationFailed("occurred_at is in the future", errors={"occurred_at": ["In the future."]})
+    program = get_program(session, program_id)
+    get_member(session, program_id, member_id)
+    ledger.lock_member(session, program_id, member_id, now)
+    fingerprint = _event_fingerprint(data)
+    seen = session.get(MemberEvent, (program_id, member_id, data["event_id"]))
+    if seen is not None:
+        if seen.request_hash != fingerprint:
+            raise DuplicateEvent(f"Event {data['event_id']!r} was recorded with different content")
+        return seen.response, False
+    tz_name = program_config(program)["timezone"]
+    tier = member_tier(session, program, member_id, now)
+    awarded, skipped = [], []
+    for rule in active_rules(session, program_id, "event", data["type"]):
+        used = _awards_in_period(session, program_id, member_id, rule, data["occurred_at"], tz_name) \
+            if rule.cap_count else 0
+        reason = rules.skip_reason(at=data["occurred_at"], valid_from=rule.valid_from,
+                                   valid_until=rule.valid_until, rule_tiers=rule.tiers, member_tier=tier,
+                                   cap=cap_of(rule), used_in_period=used)
+        if reason is not None:
+            skipped.append({"rule_id": rule.rule_id, "reason": reason})
+            continue
+        ledger.credit(session, program, member_id, entry_type="bonus", points=rule.points, now=now,
+                      rule_id=rule.rule_id, event_id=data["event_id"], reason=f"event {data['type']}",
+                      expires_in_days=rule.expires_in_days)
+        session.add(RuleAward(program_id=program_id, member_id=member_id, rule_id=rule.rule_id,
+                              event_id=data["event_id"], occurred_at=data["occurred_at"], points=rule.points))
+        awarded.append({"rule_id": rule.rule_id, "points": rule.points})
+    response = {"event_id": data["event_id"], "awarded": awarded, "skipped": skipped}
+    session.add(MemberEvent(program_id=program_id, member_id=member_id, event_id=data["event_id"],
+                            type=data["type"], occurred_at=data["occurred_at"],
+                            attributes=data.get("attributes") or {}, request_hash=fingerprint, response=response))
+    session.flush()
+    if awarded:
+        _reevaluate_tier(session, program, member_id, now)
+    return response, True
+
+
+def _reevaluate_tier(session: Session, program: Any, member_id: str, now: datetime) -> None:
+    from loyalty_api.tiers import service as tiers
+
+    tiers.reevaluate_after_credit(session, program, member_id, now)
