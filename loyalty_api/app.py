@@ -31,8 +31,10 @@ def blueprints():
     from loyalty_api.http.health import blp as health
     from loyalty_api.members.resources import blp as members
     from loyalty_api.programs.resources import blp as programs
+    from loyalty_api.tiers.resources import blp as tiers
+    from loyalty_api.me.resources import blp as me
 
-    return [health, auth, programs, members]
+    return [health, auth, programs, members, tiers, me]
 
 
 def create_app(config: Mapping[str, Any] | None = None) -> Flask:

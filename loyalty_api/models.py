@@ -5,3 +5,4 @@ from loyalty_api.events.models import OutboxEvent  # noqa: F401
 from loyalty_api.idempotency.models import IdempotencyRecord  # noqa: F401
 from loyalty_api.members.models import Member  # noqa: F401
 from loyalty_api.programs.models import ApiClient, Program  # noqa: F401
+from loyalty_api.tiers.models import MemberTier, TierChange  # noqa: F401

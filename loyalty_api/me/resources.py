@@ -1,0 +1,47 @@
+"""``/v1/me/*`` (member tokens only) and ``POST /v1/members/{member_id}/tokens``."""
+
+from __future__ import annotations
+
+from flask import current_app
+from flask.views import MethodView
+from flask_smorest import Blueprint
+
+from loyalty_api.http.auth import MEMBER_SCOPE, authorize, current_principal, current_program_id
+from loyalty_api.http.transaction import current_uow
+from loyalty_api.me import service
+from loyalty_api.me.schemas import MemberTokenRequestSchema, MemberTokenSchema
+from loyalty_api.members.schemas import MemberSchema
+from loyalty_api.tiers.schemas import MemberTierSchema
+
+blp = Blueprint("me", __name__, url_prefix="/v1", description="Member tokens and the member's own view (/v1/me)")
+
+
+@blp.route("/members/<string:member_id>/tokens")
+class MemberTokens(MethodView):
+    @authorize("members:write")
+    @blp.arguments(MemberTokenRequestSchema)
+    @blp.response(201, MemberTokenSchema)
+    def post(self, data, member_id: str):
+        """Issue a short-lived token with which a mobile app reads this member's own data"""
+        settings = current_app.extensions["loyalty"].settings
+        return service.issue_member_token(current_uow().session, current_program_id(), member_id,
+                                          data["ttl_seconds"], default_ttl=settings.MEMBER_TOKEN_TTL_SECONDS,
+                                          max_ttl=settings.MEMBER_TOKEN_MAX_TTL_SECONDS)
+
+
+@blp.route("/me")
+class Me(MethodView):
+    @authorize(MEMBER_SCOPE)
+    @blp.response(200, MemberSchema)
+    def get(self):
+        """The member's own profile (member token)"""
+        return service.profile(current_uow().session, current_program_id(), current_principal().member_id)
+
+
+@blp.route("/me/tier")
+class MyTier(MethodView):
+    @authorize(MEMBER_SCOPE)
+    @blp.response(200, MemberTierSchema)
+    def get(self):
+        """The member's own tier and progress (member token)"""
+        return service.tier(current_uow().session, current_program_id(), current_principal().member_id)

@@ -1,0 +1,54 @@
+"""Member tokens and the ``/v1/me`` reads.
+
+A member token names one member of one program (``sub``, ``prg``) and carries only
+the ``member`` scope, so every other route refuses it (``Principal.allows``). Each
+``/v1/me`` read checks the member again: a token outlives neither erasure (401) nor
+blocking (403).
+"""
+
+from __future__ import annotations
+
+import uuid
+from typing import Any
+
+from sqlalchemy.orm import Session
+
+from loyalty_api.errors import Forbidden, NotFound, Unauthorized, ValidationFailed
+from loyalty_api.http.auth import MEMBER_SCOPE, issue_token
+from loyalty_api.members import service as members
+from loyalty_api.members.models import Member
+from loyalty_api.tiers import service as tiers
+
+
+def issue_member_token(session: Session, program_id: uuid.UUID, member_id: str, ttl_seconds: int | None, *,
+                       default_ttl: int, max_ttl: int) -> dict[str, Any]:
+    member = members.get_member(session, program_id, member_id)
+    if member.status != "active":
+        raise Forbidden("A blocked member cannot be given a token")
+    ttl = default_ttl if ttl_seconds is None else ttl_seconds
+    if ttl > max_ttl:
+        raise ValidationFailed("The token lifetime is too long",
+                               errors={"ttl_seconds": [f"Must be at most {max_ttl}."]})
+    token = issue_token(subject=member.member_id, token_type="member", scopes=[MEMBER_SCOPE],
+                        program_id=program_id, ttl_seconds=ttl)
+    return {"access_token": token, "token_type": "Bearer", "expires_in": ttl, "scope": MEMBER_SCOPE}
+
+
+def token_member(session: Session, program_id: uuid.UUID, member_id: str) -> Member:
+    """The member a token names, while the token may still be used for them."""
+    try:
+        member = members.get_member(session, program_id, member_id)
+    except NotFound as exc:
+        raise Unauthorized("The member of this token no longer exists") from exc
+    if member.status != "active":
+        raise Forbidden("This member is blocked")
+    return member
+
+
+def profile(session: Session, program_id: uuid.UUID, member_id: str) -> Member:
+    return token_member(session, program_id, member_id)
+
+
+def tier(session: Session, program_id: uuid.UUID, member_id: str) -> dict[str, Any]:
+    token_member(session, program_id, member_id)
+    return tiers.member_tier(session, program_id, member_id)

@@ -1,0 +1,1 @@
+"""Tiers, tier progress and VIP status (SPEC §6)."""

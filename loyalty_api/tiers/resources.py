@@ -1,0 +1,66 @@
+"""``/v1/program/tiers``, ``/v1/members/{member_id}/tier`` (and history) and ``/vip``."""
+
+from __future__ import annotations
+
+from flask.views import MethodView
+from flask_smorest import Blueprint
+
+from loyalty_api.http.auth import authorize, current_program_id
+from loyalty_api.http.pagination import PageArgs
+from loyalty_api.http.transaction import current_uow
+from loyalty_api.tiers import service
+from loyalty_api.tiers.schemas import LadderSchema, MemberTierSchema, TierHistorySchema, VipGrantSchema
+
+blp = Blueprint("tiers", __name__, url_prefix="/v1", description="Tiers, tier progress and VIP status")
+
+
+@blp.route("/program/tiers")
+class ProgramTiers(MethodView):
+    @authorize("program:admin")
+    @blp.response(200, LadderSchema)
+    def get(self):
+        """Read the tier ladder and tier policy"""
+        return service.get_ladder(current_uow().session, current_program_id())
+
+    @authorize("program:admin")
+    @blp.arguments(LadderSchema)
+    @blp.response(200, LadderSchema)
+    def put(self, data):
+        """Replace the tier ladder and tier policy; members are re-evaluated lazily"""
+        return service.put_ladder(current_uow().session, current_program_id(), data)
+
+
+@blp.route("/members/<string:member_id>/tier")
+class MemberTier(MethodView):
+    @authorize("members:read")
+    @blp.response(200, MemberTierSchema)
+    def get(self, member_id: str):
+        """A member's tier, next tier, progress and VIP status"""
+        return service.member_tier(current_uow().session, current_program_id(), member_id)
+
+
+@blp.route("/members/<string:member_id>/tier/history")
+class MemberTierHistory(MethodView):
+    @authorize("members:read")
+    @blp.arguments(PageArgs, location="query")
+    @blp.response(200, TierHistorySchema)
+    def get(self, args, member_id: str):
+        """A member's tier changes, newest first"""
+        return service.tier_history(current_uow().session, current_program_id(), member_id,
+                                    args["limit"], args["cursor"])
+
+
+@blp.route("/members/<string:member_id>/vip")
+class MemberVip(MethodView):
+    @authorize("members:write")
+    @blp.arguments(VipGrantSchema)
+    @blp.response(200, MemberTierSchema)
+    def put(self, data, member_id: str):
+        """Assign a VIP tier: automatic evaluation keeps the member at least there until it ends"""
+        return service.grant_vip(current_uow().session, current_program_id(), member_id, data)
+
+    @authorize("members:write")
+    @blp.response(204)
+    def delete(self, member_id: str):
+        """Revoke a member's VIP status"""
+        service.revoke_vip(current_uow().session, current_program_id(), member_id)

@@ -1,0 +1,295 @@
+"""Tier use cases. Callers commit; every query is scoped by ``program_id``.
+
+Evaluation is lazy and shared: reads, orders, bonus credits and the jobs all call
+``evaluate_member``, which applies whatever ``rules.evaluate`` says is due at
+``now`` (VIP end, ladder change, upgrade, retention end) and writes history and
+outbox events for each change of the effective tier. Nothing is written when
+nothing changed, so a read of a settled member stays a read.
+"""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from decimal import Decimal
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.dialects.postgresql import insert
+from sqlalchemy.orm import Session
+
+from loyalty_api.errors import ValidationFailed
+from loyalty_api.events.service import emit
+from loyalty_api.http.pagination import decode_cursor, page
+from loyalty_api.members import service as members
+from loyalty_api.programs import service as programs
+from loyalty_api.programs.models import Program
+from loyalty_api.tiers import metrics, rules
+from loyalty_api.tiers.models import MemberTier, TierChange
+
+
+def _utcnow() -> datetime:
+    return datetime.now(timezone.utc)
+
+
+@dataclass(frozen=True)
+class Standing:
+    """A member's tier situation at one instant, after everything due was applied."""
+
+    ladder: tuple[rules.Tier, ...]
+    policy: rules.Policy
+    state: rules.MemberTierState
+    metric: Decimal | int
+    now: datetime
+
+    @property
+    def code(self) -> str | None:
+        return rules.effective_code(self.ladder, self.state, self.now)
+
+    @property
+    def tier(self) -> rules.Tier | None:
+        return rules.tier_of(self.ladder, self.code)
+
+
+def ladder_of(program: Program) -> tuple[tuple[rules.Tier, ...], rules.Policy]:
+    config = programs.program_config(program)
+    return rules.ladder_from(config.get("tiers") or []), rules.policy_from(config.get("tier_policy") or {})
+
+
+# --- the ladder ----------------------------------------------------------------------------
+
+def get_ladder(session: Session, program_id: uuid.UUID) -> dict[str, Any]:
+    document = programs.program_document(programs.get_program(session, program_id))
+    return {"tiers": document["tiers"], "tier_policy": document["tier_policy"]}
+
+
+def put_ladder(session: Session, program_id: uuid.UUID, data: dict[str, Any]) -> dict[str, Any]:
+    """Replace the ladder and policy. Members are re-evaluated lazily (docs/tiers.md)."""
+    errors = rules.ladder_errors(data["tiers"], data["tier_policy"]["metric"])
+    if errors:
+        raise ValidationFailed("The tier ladder is not valid",
+                               errors={"tiers": {str(index): fields for index, fields in errors.items()}})
+    tiers = [{**tier, "threshold": _json_number(tier["threshold"]),
+              "earn_multiplier": _json_number(tier["earn_multiplier"])} for tier in data["tiers"]]
+    programs.patch_program(session, program_id, {"tiers": tiers, "tier_policy": dict(data["tier_policy"])})
+    return get_ladder(session, program_id)
+
+
+def _json_number(value: Decimal | None) -> int | float | None:
+    if value is None:
+        return None
+    return int(value) if value == value.to_integral_value() else float(value)
+
+
+# --- evaluation ----------------------------------------------------------------------------
+
+def _state_of(row: MemberTier | None) -> rules.MemberTierState:
+    if row is None:
+        return rules.MemberTierState()
+    return rules.MemberTierState(earned_code=row.earned_code, earned_at=row.earned_at,
+                                 earned_expires_at=row.earned_expires_at, vip_code=row.vip_code,
+                                 vip_until=row.vip_until, vip_reason=row.vip_reason)
+
+
+def _metric(session: Session, program_id: uuid.UUID, member_id: str, policy: rules.Policy,
+            now: datetime) -> Decimal | int:
+    return metrics.metric_value(session, program_id, member_id, policy.metric,
+                                rules.window_start(now, policy.window_months), now)
+
+
+def _locked_row(session: Session, program_id: uuid.UUID, member_id: str) -> MemberTier:
+    session.execute(insert(MemberTier).values(program_id=program_id, member_id=member_id)
+                    .on_conflict_do_nothing(index_elements=["program_id", "member_id"]))
+    return session.scalars(select(MemberTier).where(
+        MemberTier.program_id == program_id, MemberTier.member_id == member_id)
+        .with_for_update().execution_options(populate_existing=True)).one()
+
+
+def _write(session: Session, program_id: uuid.UUID, member_id: str, row: MemberTier, standing: Standing,
+           changes: tuple[rules.Change, ...], vip_ended: str | None, old_vip: str | None) -> None:
+    state, now = standing.state, standing.now
+    row.earned_code, row.earned_at, row.earned_expires_at = state.earned_code, state.earned_at, \
+        state.earned_expires_at
+    if (row.vip_code, row.vip_until) != (state.vip_code, state.vip_until):
+        row.vip_granted_at = now if state.vip_code else None
+    row.vip_code, row.vip_until, row.vip_reason = state.vip_code, state.vip_until, state.vip_reason
+    row.tier_code = standing.code
+    row.updated_at = now
+    if vip_ended:
+        emit(session, program_id, "vip.revoked", {"member_id": member_id, "tier": old_vip, "reason": vip_ended,
+                                                   "at": _iso(now)})
+    for change in changes:
+        record_change(session, program_id, member_id, standing, change)
+    session.flush()
+
+
+def record_change(session: Session, program_id: uuid.UUID, member_id: str, standing: Standing,
+                  change: rules.Change) -> None:
+    figure = _figure(standing.policy.metric, standing.metric)
+    session.add(TierChange(program_id=program_id, member_id=member_id, from_tier=change.from_code,
+                           to_tier=change.to_code, reason=change.reason, metric=str(figure), at=standing.now))
+    up = rules.rank(standing.ladder, change.to_code) > rules.rank(standing.ladder, change.from_code)
+    emit(session, program_id, "tier.upgraded" if up else "tier.downgraded", {
+        "member_id": member_id, "from_tier": change.from_code, "to_tier": change.to_code,
+        "reason": change.reason, "metric": standing.policy.metric, "value": figure, "at": _iso(standing.now)})
+
+
+def _figure(metric: str, value: Decimal | int) -> str | int:
+    return format(Decimal(value).quantize(metrics.CENT), "f") if metric == "spend" else int(value)
+
+
+def _iso(moment: datetime | None) -> str | None:
+    return None if moment is None else moment.astimezone(timezone.utc).isoformat().replace("+00:00", "Z")
+
+
+def standing_of(session: Session, program: Program, member_id: str, now: datetime) -> Standing:
+    """Where the member stands at ``now`` with everything due applied in memory; no writes."""
+    ladder, policy = ladder_of(program)
+    row = session.get(MemberTier, (program.program_id, member_id))
+    metric = _metric(session, program.program_id, member_id, policy, now)
+    evaluation = rules.evaluate(ladder, policy, _state_of(row), metric, now)
+    return Standing(ladder, policy, evaluation.state, metric, now)
+
+
+def evaluate_member(session: Session, program: Program, member_id: str, now: datetime) -> Standing:
+    """Apply what is due at ``now`` and record it; the member's row is locked only to write."""
+    ladder, policy = ladder_of(program)
+    program_id = program.program_id
+    row = session.get(MemberTier, (program_id, member_id))
+    metric = _metric(session, program_id, member_id, policy, now)
+    evaluation = rules.evaluate(ladder, policy, _state_of(row), metric, now)
+    if evaluation.state == _state_of(row):
+        return Standing(ladder, policy, evaluation.state, metric, now)
+    row = _locked_row(session, program_id, member_id)
+    before = _state_of(row)
+    metric = _metric(session, program_id, member_id, policy, now)  # fresh, now that we hold the lock
+    evaluation = rules.evaluate(ladder, policy, before, metric, now)
+    standing = Standing(ladder, policy, evaluation.state, metric, now)
+    if evaluation.state != before:
+        _write(session, program_id, member_id, row, standing, evaluation.changes, evaluation.vip_ended,
+               before.vip_code)
+    return standing
+
+
+# --- checkout and rules seams ----------------------------------------------------------------
+
+def earn_context(session: Session, program: Program, member_id: str,
+                 now: datetime | None = None) -> tuple[str | None, Decimal]:
+    """The tier an order earns at (the member's tier before it) and its multiplier."""
+    tier = standing_of(session, program, member_id, now or _utcnow()).tier
+    return (tier.code, tier.earn_multiplier) if tier else (None, Decimal(1))
+
+
+def tier_after(session: Session, program: Program, member_id: str, now: datetime | None = None, *,
+               paid_amount: Decimal = Decimal(0), earned_points: int = 0, orders: int = 1) -> str | None:
+    """The effective tier the member would have once this order is recorded (for quotes)."""
+    standing = standing_of(session, program, member_id, now or _utcnow())
+    added = {"spend": paid_amount, "orders": orders, "points_earned": earned_points}[standing.policy.metric]
+    qualified = rules.qualifying_tier(standing.ladder, standing.metric + added)
+    return rules.higher(standing.ladder, standing.code, qualified.code if qualified else None)
+
+
+def after_order(session: Session, program: Program, member_id: str, now: datetime | None = None) -> str | None:
+    """Upgrade at once when this order took the metric over a threshold."""
+    return evaluate_member(session, program, member_id, now or _utcnow()).code
+
+
+def after_return(session: Session, program: Program, member_id: str, now: datetime | None = None) -> None:
+    """A return lowers the metric; the tier only falls when its retention ends (jobs)."""
+    evaluate_member(session, program, member_id, now or _utcnow())
+
+
+def reevaluate_after_credit(session: Session, program: Program, member_id: str,
+                            now: datetime | None = None) -> str | None:
+    """After a bonus or referral credit: upgrade at once if the metric is ``points_earned``."""
+    return evaluate_member(session, program, member_id, now or _utcnow()).code
+
+
+# --- member reads and VIP --------------------------------------------------------------------
+
+def member_tier(session: Session, program_id: uuid.UUID, member_id: str,
+                now: datetime | None = None) -> dict[str, Any]:
+    members.get_member(session, program_id, member_id)
+    program = programs.get_program(session, program_id)
+    return tier_view(session, evaluate_member(session, program, member_id, now or _utcnow()),
+                     program_id, member_id)
+
+
+def tier_view(session: Session, standing: Standing, program_id: uuid.UUID, member_id: str) -> dict[str, Any]:
+    ladder, policy, state, now = standing.ladder, standing.policy, standing.state, standing.now
+    code = standing.code
+    by_vip = rules.held_by_vip(ladder, state, now)
+    keep_metric = None
+    if code is not None and not by_vip:
+        since = rules.window_start(state.earned_expires_at, policy.window_months)
+        keep_metric = standing.metric if policy.window_months is None else metrics.metric_value(
+            session, program_id, member_id, policy.metric, since, now)
+    figures = rules.progress(ladder, code, standing.metric, keep_metric)
+    vip = {"tier": state.vip_code, "until": state.vip_until, "reason": state.vip_reason} \
+        if rules.vip_active(state, now) else None
+    return {
+        "member_id": member_id, "tier": standing.tier, "next_tier": figures["next_tier"],
+        "metric": policy.metric, "window_months": policy.window_months,
+        "progress": _figure(policy.metric, standing.metric),
+        "remaining_to_next": _maybe_figure(policy.metric, figures["remaining_to_next"]),
+        "required_to_keep": _maybe_figure(policy.metric, figures["required_to_keep"]),
+        "tier_expires_at": state.vip_until if by_vip else (state.earned_expires_at if code else None),
+        "vip": vip,
+    }
+
+
+def _maybe_figure(metric: str, value: Decimal | int | None) -> str | int | None:
+    return None if value is None else _figure(metric, value)
+
+
+def tier_history(session: Session, program_id: uuid.UUID, member_id: str, limit: int,
+                 cursor: str | None) -> dict[str, Any]:
+    members.get_member(session, program_id, member_id)
+    after = decode_cursor(cursor, 1)
+    query = select(TierChange).where(TierChange.program_id == program_id, TierChange.member_id == member_id)
+    if after is not None:
+        if not isinstance(after[0], int):
+            raise ValidationFailed("The cursor is not valid", errors={"cursor": ["Invalid cursor."]})
+        query = query.where(TierChange.change_id < after[0])
+    rows = session.scalars(query.order_by(TierChange.change_id.desc()).limit(limit + 1)).all()
+    return page(rows, limit, lambda row: [row.change_id])
+
+
+def grant_vip(session: Session, program_id: uuid.UUID, member_id: str, data: dict[str, Any],
+              now: datetime | None = None) -> dict[str, Any]:
+    now = now or _utcnow()
+    members.get_member(session, program_id, member_id, for_update=True)
+    program = programs.get_program(session, program_id)
+    ladder, _ = ladder_of(program)
+    if rules.rank(ladder, data["tier"]) < 0:
+        raise ValidationFailed("No such tier in the ladder", errors={"tier": ["Unknown tier code."]})
+    if data.get("until") is not None and data["until"] <= now:
+        raise ValidationFailed("A VIP status must end in the future", errors={"until": ["Must be in the future."]})
+    standing = evaluate_member(session, program, member_id, now)
+    row = _locked_row(session, program_id, member_id)
+    new_state = rules.MemberTierState(**{**standing.state.__dict__, "vip_code": data["tier"],
+                                         "vip_until": data.get("until"), "vip_reason": data["reason"]})
+    after = Standing(standing.ladder, standing.policy, new_state, standing.metric, now)
+    changes = () if after.code == standing.code else (rules.Change(standing.code, after.code, "vip"),)
+    _write(session, program_id, member_id, row, after, changes, None, None)
+    row.vip_granted_at = now
+    emit(session, program_id, "vip.granted", {"member_id": member_id, "tier": data["tier"],
+                                               "until": _iso(data.get("until")), "reason": data["reason"]})
+    return tier_view(session, after, program_id, member_id)
+
+
+def revoke_vip(session: Session, program_id: uuid.UUID, member_id: str, now: datetime | None = None) -> None:
+    """End a VIP status now; revoking a member who has none changes nothing."""
+    now = now or _utcnow()
+    members.get_member(session, program_id, member_id, for_update=True)
+    program = programs.get_program(session, program_id)
+    standing = evaluate_member(session, program, member_id, now)
+    if standing.state.vip_code is None:
+        return
+    row = _locked_row(session, program_id, member_id)
+    new_state = rules.MemberTierState(**{**standing.state.__dict__, "vip_code": None, "vip_until": None,
+                                         "vip_reason": None})
+    after = Standing(standing.ladder, standing.policy, new_state, standing.metric, now)
+    changes = () if after.code == standing.code else (rules.Change(standing.code, after.code, "vip"),)
+    _write(session, program_id, member_id, row, after, changes, "revoked", standing.state.vip_code)
