@@ -47,7 +47,8 @@ def upgrade_database(url: str | None = None) -> None:
     from alembic import command
     from alembic.config import Config
 
-    config = Config(str(PROJECT_ROOT / "alembic.ini"))
+    # An installed package (the container image) keeps alembic.ini and migrations/ beside it, not in it.
+    config = Config(os.environ.get("ALEMBIC_CONFIG") or str(PROJECT_ROOT / "alembic.ini"))
     if url:
         config.attributes["url"] = url
     command.upgrade(config, "heads")
