@@ -33,8 +33,10 @@ def blueprints():
     from loyalty_api.programs.resources import blp as programs
     from loyalty_api.tiers.resources import blp as tiers
     from loyalty_api.me.resources import blp as me
+    from loyalty_api.ledger.resources import blp as ledger
+    from loyalty_api.checkout.resources import blp as checkout
 
-    return [health, auth, programs, members, tiers, me]
+    return [health, auth, programs, members, tiers, me, ledger, checkout]
 
 
 def create_app(config: Mapping[str, Any] | None = None) -> Flask:

@@ -6,3 +6,5 @@ from loyalty_api.idempotency.models import IdempotencyRecord  # noqa: F401
 from loyalty_api.members.models import Member  # noqa: F401
 from loyalty_api.programs.models import ApiClient, Program  # noqa: F401
 from loyalty_api.tiers.models import MemberTier, TierChange  # noqa: F401
+from loyalty_api.ledger.models import BalanceRow, LedgerEntry, Lot  # noqa: F401
+from loyalty_api.checkout.models import Hold, Order, OrderReturn  # noqa: F401

@@ -1,0 +1,1 @@
+"""Checkout: quotes, holds, orders, returns and cancels (SPEC §4)."""

@@ -1,0 +1,304 @@
+"""Checkout use cases: quote and orders, and the seams other features fill in.
+
+Returns and cancels live in ``returns``, holds in ``holds``. Services take ``now``
+so tests can move the clock; the HTTP layer passes the real time.
+
+Order recording, in statements: program, earn context (seam), the order row
+(``INSERT … ON CONFLICT DO NOTHING``: the ``order_id`` is the natural key), the
+member lock (carrying the lifetime and activity figures), the spend (if
+redeeming), the entries with their lots, the outbox events.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import uuid
+from dataclasses import asdict, dataclass, field
+from datetime import datetime, timedelta
+from decimal import Decimal
+from typing import Any
+
+import orjson
+from sqlalchemy import select, update
+from sqlalchemy.dialects.postgresql import insert
+from sqlalchemy.orm import Session
+
+from loyalty_api.checkout import rules
+from loyalty_api.checkout.models import Hold, Order
+from loyalty_api.errors import (CurrencyMismatch, DuplicateOrder, HoldNotActive, InsufficientPoints, NotFound,
+                                RedeemLimit, ValidationFailed)
+from loyalty_api.events.service import emit
+from loyalty_api.ledger import lots
+from loyalty_api.ledger import service as ledger
+from loyalty_api.programs.models import Program
+from loyalty_api.programs.service import program_config
+
+FUTURE_TOLERANCE = timedelta(minutes=5)
+
+
+# --- seams: tiers, earning rules and referrals plug in here -------------------------------
+
+@dataclass(frozen=True)
+class EarnContext:
+    tier_code: str | None = None
+    tier_multiplier: Decimal = Decimal(1)
+    purchase_rules: list[rules.PurchaseRule] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class OrderFigures:
+    """What an order would add, for ``_tier_after`` on a quote (nothing is written)."""
+
+    member_id: str
+    amount: Decimal
+    paid_amount: Decimal
+    earned_points: int
+    redeemed_points: int
+
+
+def _earn_context(session: Session, program: Program, member_id: str, now: datetime) -> EarnContext:
+    """The member's tier before this order and the purchase rules that apply now."""
+    return EarnContext()
+
+
+def _tier_after(session: Session, program: Program, member_id: str, order_figures: OrderFigures,
+                now: datetime) -> str | None:
+    """The tier the member would have after an order with these figures (no writes)."""
+    return _earn_context(session, program, member_id, now).tier_code
+
+
+def _after_order_recorded(session: Session, program: Program, order: "OrderView", now: datetime) -> str | None:
+    """Runs inside the order's transaction after its points are written (tier upgrade,
+    referral qualification); answers the member's tier code after the order."""
+    return None
+
+
+def _after_order_returned(session: Session, program: Program, order: "OrderView", now: datetime) -> None:
+    """Runs inside the return's (or cancel's) transaction after its points are written."""
+    return None
+
+
+# --- shared helpers -----------------------------------------------------------------------
+
+@dataclass
+class OrderView:
+    """An order's columns as plain data (what the seams and answers see)."""
+
+    program_id: uuid.UUID
+    order_id: str
+    member_id: str
+    amount: Decimal
+    paid_amount: Decimal
+    currency: str
+    lines: list[dict[str, Any]]
+    earned_points: int
+    redeemed_points: int
+    discount_amount: Decimal
+    returned_amount: Decimal
+    status: str
+    hold_id: str | None
+    placed_at: datetime
+    points_available_at: datetime
+    created_at: datetime
+    request_hash: str
+
+    @classmethod
+    def of(cls, row: Any) -> "OrderView":
+        return cls(**{name: getattr(row, name) for name in cls.__dataclass_fields__})
+
+    def answer(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+def load_program(session: Session, program_id: uuid.UUID) -> Program:
+    program = session.get(Program, program_id)
+    if program is None:
+        raise NotFound("Program not found")
+    return program
+
+
+def to_lines(raw: list[dict[str, Any]] | None) -> list[rules.Line]:
+    return [rules.Line(sku=line.get("sku"), category=line.get("category"), quantity=int(line["quantity"]),
+                       unit_price=Decimal(str(line["unit_price"]))) for line in raw or []]
+
+
+def _check_order_input(config: dict[str, Any], program: Program, amount: Decimal, currency: str,
+                       lines: list[rules.Line]) -> None:
+    if currency != program.currency:
+        raise CurrencyMismatch(f"This program counts money in {program.currency}",
+                               errors={"currency": [f"Must be {program.currency}."]})
+    if sum((line.value for line in lines), Decimal(0)) > amount:
+        raise ValidationFailed("The lines add up to more than the amount",
+                               errors={"lines": ["Lines add up to more than amount."]})
+
+
+def _earn(config: dict[str, Any], context: EarnContext, amount: Decimal, lines: list[rules.Line],
+          discount: Decimal) -> rules.Earn:
+    earn = config["earn"]
+    return rules.compute_earn(
+        amount=amount, lines=lines, discount=discount, points_per_unit=earn["points_per_unit"],
+        tier_multiplier=context.tier_multiplier, excluded_skus=earn.get("excluded_skus") or (),
+        excluded_categories=earn.get("excluded_categories") or (), purchase_rules=context.purchase_rules)
+
+
+def _breakdown(earn: rules.Earn) -> list[dict[str, Any]]:
+    return [{"source": part.source, "rule_id": part.rule_id, "points": part.points} for part in earn.parts]
+
+
+# --- quote --------------------------------------------------------------------------------
+
+def quote(session: Session, program_id: uuid.UUID, member_id: str, order: dict[str, Any],
+          redeem_points: int | None, now: datetime) -> dict[str, Any]:
+    """What an order would earn and how many points it may use; writes nothing."""
+    program = load_program(session, program_id)
+    config = program_config(program)
+    lines = to_lines(order.get("lines"))
+    amount = order["amount"]
+    _check_order_input(config, program, amount, order["currency"], lines)
+    available = ledger.available_points(session, program_id, member_id, now)
+    redeem = config["redeem"]
+    clamped = rules.clamp_redeem(redeem_points, available, amount, redeem["point_value"],
+                                 redeem["max_order_share"], redeem["min_points"])
+    discount = redeem["point_value"] * clamped.applied_points
+    context = _earn_context(session, program, member_id, now)
+    earn = _earn(config, context, amount, lines, discount)
+    figures = OrderFigures(member_id, amount, amount - discount, earn.points, clamped.applied_points)
+    return {
+        "member_id": member_id, "earn_points": earn.points, "earn_breakdown": _breakdown(earn),
+        "redeem": {"max_points": clamped.max_points, "applied_points": clamped.applied_points,
+                   "discount_amount": discount, "reason": clamped.reason},
+        "available": available, "tier_after": _tier_after(session, program, member_id, figures, now),
+    }
+
+
+# --- orders -------------------------------------------------------------------------------
+
+def _fingerprint(data: dict[str, Any]) -> str:
+    content = {
+        "member_id": data["member_id"], "amount": str(data["amount"].normalize()), "currency": data["currency"],
+        "lines": [{**line, "unit_price": str(Decimal(line["unit_price"]).normalize())}
+                  for line in data.get("lines") or []],
+        "hold_id": data.get("hold_id"), "redeem_points": data.get("redeem_points") or 0,
+        "placed_at": data["placed_at"].isoformat() if data.get("placed_at") else None,
+    }
+    return hashlib.sha256(orjson.dumps(content, option=orjson.OPT_SORT_KEYS)).hexdigest()
+
+
+def get_order(session: Session, program_id: uuid.UUID, order_id: str, *, for_update: bool = False) -> OrderView:
+    query = select(*Order.__table__.c).where(Order.program_id == program_id, Order.order_id == order_id)
+    row = session.execute(query.with_for_update() if for_update else query).one_or_none()
+    if row is None:
+        raise NotFound(f"Order {order_id!r} not found")
+    return OrderView.of(row)
+
+
+def _hold_for_order(session: Session, program_id: uuid.UUID, data: dict[str, Any], now: datetime) -> Hold:
+    hold = session.get(Hold, (program_id, data["hold_id"]))
+    if hold is None:
+        raise NotFound(f"Hold {data['hold_id']!r} not found")
+    if hold.member_id != data["member_id"] or (hold.order_id and hold.order_id != data["order_id"]):
+        raise ValidationFailed("The hold belongs to another member or order",
+                               errors={"hold_id": ["Belongs to another member or order."]})
+    if hold.status != "held" or hold.expires_at <= now:
+        raise HoldNotActive(f"Hold {hold.hold_id!r} is not active")
+    return hold
+
+
+def record_order(session: Session, program_id: uuid.UUID, data: dict[str, Any],
+                 now: datetime) -> tuple[dict[str, Any], bool]:
+    """Record a paid order once per ``order_id``; answers (order, created)."""
+    program = load_program(session, program_id)
+    config = program_config(program)
+    lines = to_lines(data.get("lines"))
+    amount, member_id, order_id = data["amount"], data["member_id"], data["order_id"]
+    _check_order_input(config, program, amount, data["currency"], lines)
+    placed_at = data.get("placed_at") or now
+    if placed_at > now + FUTURE_TOLERANCE:
+        raise ValidationFailed("placed_at is in the future", errors={"placed_at": ["Must not be in the future."]})
+    if data.get("hold_id") and data.get("redeem_points"):
+        raise ValidationFailed("Give hold_id or redeem_points, not both",
+                               errors={"redeem_points": ["Not with hold_id."]})
+    hold = _hold_for_order(session, program_id, data, now) if data.get("hold_id") else None
+    redeem = config["redeem"]
+    redeemed = hold.points if hold else int(data.get("redeem_points") or 0)
+    if hold and rules.redeem_refusal(redeemed, redeemed, amount, redeem["point_value"],
+                                     redeem["max_order_share"], redeem["min_points"]):
+        raise RedeemLimit("The hold's points break this order's redemption limits")
+    discount = redeem["point_value"] * redeemed
+    context = _earn_context(session, program, member_id, now)
+    earn = _earn(config, context, amount, lines, discount)
+    available_at = placed_at + timedelta(days=config["pending_days"])
+    request_hash = _fingerprint(data)
+    row = {
+        "program_id": program_id, "order_id": order_id, "member_id": member_id, "amount": amount,
+        "paid_amount": amount - discount, "currency": data["currency"], "lines": data.get("lines") or [],
+        "earned_points": earn.points, "redeemed_points": redeemed, "discount_amount": discount,
+        "returned_amount": Decimal(0), "status": "completed", "hold_id": data.get("hold_id"),
+        "placed_at": placed_at, "points_available_at": available_at, "created_at": now,
+        "request_hash": request_hash,
+    }
+    inserted = session.execute(insert(Order).values(
+        {**row, "lines": _json_lines(row["lines"])}).on_conflict_do_nothing().returning(Order.order_id)).scalar()
+    if inserted is None:
+        existing = get_order(session, program_id, order_id)
+        if existing.request_hash != request_hash:
+            raise DuplicateOrder(f"Order {order_id!r} was recorded with different content")
+        return existing.answer(), False
+    debt = lots.lock_member(session, program_id, member_id, now, lifetime_delta=earn.points,
+                            activity_at=now if earn.points or redeemed else None)
+    if redeemed:
+        _spend_for_order(session, program_id, member_id, order_id, hold, redeemed, config, amount, debt, now)
+        emit(session, program_id, "points.redeemed", {
+            "member_id": member_id, "order_id": order_id, "points": redeemed,
+            "discount_amount": str(discount), "hold_id": hold.hold_id if hold else None})
+    if earn.points:
+        _credit_earn(session, program, member_id, order_id, earn, available_at, debt, now)
+    view = OrderView(**row)
+    _after_order_recorded(session, program, view, now)
+    return view.answer(), True
+
+
+def _json_lines(lines: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    return [{**line, "unit_price": str(line["unit_price"])} for line in lines]
+
+
+def _spend_for_order(session: Session, program_id: uuid.UUID, member_id: str, order_id: str, hold: Hold | None,
+                     points: int, config: dict[str, Any], amount: Decimal, debt: int, now: datetime) -> None:
+    if hold is not None:
+        captured = session.execute(update(Hold).where(
+            Hold.program_id == program_id, Hold.hold_id == hold.hold_id, Hold.status == "held",
+            Hold.expires_at > now,
+        ).values(status="captured", closed_at=now, captured_by=order_id).returning(Hold.hold_id)).scalar()
+        if captured is None:
+            raise HoldNotActive(f"Hold {hold.hold_id!r} is not active")
+    else:
+        figures = lots.spendable(session, program_id, member_id, now, debt)
+        redeem = config["redeem"]
+        refusal = rules.redeem_refusal(points, figures.available, amount, redeem["point_value"],
+                                       redeem["max_order_share"], redeem["min_points"])
+        if refusal == "insufficient_points":
+            raise InsufficientPoints(f"{figures.available} points available, {points} needed",
+                                     available=figures.available)
+        if refusal:
+            raise RedeemLimit("The points break this order's redemption limits")
+    if lots.spend_lots(session, program_id, member_id, points, now) != points:
+        # Only a hold whose lots expired under it gets here.
+        raise InsufficientPoints("The held points are no longer there")
+    lots.insert_debit(session, program_id, member_id, entry_type="redeem", points=points, now=now,
+                      order_id=order_id, hold_id=hold.hold_id if hold else None)
+
+
+def _credit_earn(session: Session, program: Program, member_id: str, order_id: str, earn: rules.Earn,
+                 available_at: datetime, debt: int, now: datetime) -> None:
+    credits = []
+    for part in earn.parts:
+        if part.points <= 0:
+            continue
+        expires_at = ledger.credit_expiry(program, available_at, expires_in_days=part.expires_in_days)
+        credits.append({"type": "earn" if part.source == "base" else "bonus", "points": part.points,
+                        "order_id": order_id, "rule_id": part.rule_id, "available_at": available_at,
+                        "expires_at": expires_at})
+    lots.insert_credits(session, program.program_id, member_id, credits, now, debt)
+    emit(session, program.program_id, "points.earned", {
+        "member_id": member_id, "order_id": order_id, "points": earn.points,
+        "breakdown": _breakdown(earn), "available_at": available_at.isoformat()})

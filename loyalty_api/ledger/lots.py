@@ -1,0 +1,175 @@
+"""The ledger's SQL building blocks: member lock, spendable figures, lot writes.
+
+Locking order, for every writer of a member's points: the member's ``balances``
+row first (``lock_member``), then lots and holds. Lots are never locked on their
+own; the balance row serialises all changes of one member. Everything here is
+SQLAlchemy Core with few round trips: this is the checkout hot path.
+"""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any, Sequence
+
+from sqlalchemy import bindparam, insert, select, text, update
+from sqlalchemy.orm import Session
+
+from loyalty_api.errors import NotFound
+from loyalty_api.ledger.models import BalanceRow, LedgerEntry, Lot
+
+# One statement creates the balance row on first use, checks the member exists
+# (erased members are gone) and takes the row lock; the figures a caller already
+# knows ride along so the common case needs no second UPDATE.
+_LOCK = text("""
+INSERT INTO balances AS b (program_id, member_id, debt, lifetime_earned, last_activity_at, created_at, updated_at)
+SELECT m.program_id, m.member_id, 0, CAST(:lifetime AS bigint), CAST(:activity AS timestamptz),
+       CAST(:now AS timestamptz), CAST(:now AS timestamptz)
+  FROM members m
+ WHERE m.program_id = :program_id AND m.member_id = :member_id AND m.status <> 'erased'
+ON CONFLICT (program_id, member_id) DO UPDATE
+   SET lifetime_earned = b.lifetime_earned + excluded.lifetime_earned,
+       last_activity_at = GREATEST(b.last_activity_at, excluded.last_activity_at),
+       updated_at = excluded.updated_at
+RETURNING b.debt
+""")
+
+# Read after the lock, in a statement of its own: a statement's snapshot is taken
+# when it starts, so figures read by the locking statement could predate the
+# transaction we waited for.
+_SPENDABLE = text("""
+SELECT
+  (SELECT coalesce(sum(remaining), 0) FROM lots
+    WHERE program_id = :program_id AND member_id = :member_id AND remaining > 0
+      AND available_at <= :now AND (expires_at IS NULL OR expires_at > :now)) AS active,
+  (SELECT coalesce(sum(points), 0) FROM holds
+    WHERE program_id = :program_id AND member_id = :member_id AND status = 'held'
+      AND expires_at > :now) AS held
+""")
+
+# Draws ``points`` from the chosen lots in spending order (SPEC §3 rule 3) in one
+# statement: a running total picks the lots, the UPDATE takes from each.
+_SPEND = """
+WITH c AS (
+  SELECT lot_id, remaining,
+         sum(remaining) OVER (ORDER BY {priority} expires_at NULLS LAST, created_at, lot_id) AS running
+    FROM lots
+   WHERE program_id = :program_id AND member_id = :member_id AND remaining > 0 AND {where}
+), take AS (
+  SELECT lot_id, LEAST(remaining, :points - (running - remaining)) AS t
+    FROM c WHERE running - remaining < :points
+)
+UPDATE lots SET remaining = lots.remaining - take.t
+  FROM take
+ WHERE lots.program_id = :program_id AND lots.lot_id = take.lot_id
+RETURNING take.t
+"""
+_SPEND_AVAILABLE = text(_SPEND.format(
+    priority="", where="available_at <= :now AND (expires_at IS NULL OR expires_at > :now)"))
+# A reversal takes the order's own lots first (pending or not), then available ones.
+_SPEND_FOR_REVERSAL = text(_SPEND.format(
+    priority="(order_id IS DISTINCT FROM :order_id),",
+    where="(order_id = :order_id OR available_at <= :now) AND (expires_at IS NULL OR expires_at > :now)"))
+_SPEND_NEW_LOTS = text(_SPEND.format(priority="", where="lot_id = ANY(:lot_ids)")).bindparams(
+    bindparam("lot_ids", expanding=False))
+
+
+@dataclass(frozen=True)
+class Spendable:
+    active: int  # remaining points of available, unexpired lots
+    held_total: int  # points of active holds
+    debt: int
+
+    @property
+    def held(self) -> int:
+        # Holds never count for more than the points behind them (a lot may have
+        # expired under a hold), so available is never negative without debt.
+        return min(self.held_total, max(self.active - self.debt, 0))
+
+    @property
+    def available(self) -> int:
+        return self.active - self.debt - self.held
+
+
+def lock_member(session: Session, program_id: uuid.UUID, member_id: str, now: datetime | None = None,
+                *, lifetime_delta: int = 0, activity_at: datetime | None = None) -> int:
+    """Lock the member's balance row (creating it) and answer the member's debt."""
+    debt = session.execute(_LOCK, {
+        "program_id": program_id, "member_id": member_id, "now": now or datetime.now().astimezone(),
+        "lifetime": lifetime_delta, "activity": activity_at,
+    }).scalar()
+    if debt is None:
+        raise NotFound(f"Member {member_id!r} not found")
+    return debt
+
+
+def spendable(session: Session, program_id: uuid.UUID, member_id: str, now: datetime, debt: int) -> Spendable:
+    row = session.execute(_SPENDABLE, {"program_id": program_id, "member_id": member_id, "now": now}).one()
+    return Spendable(active=int(row.active), held_total=int(row.held), debt=debt)
+
+
+def spend_lots(session: Session, program_id: uuid.UUID, member_id: str, points: int, now: datetime) -> int:
+    """Take up to ``points`` from spendable lots; answers how many were taken."""
+    if points <= 0:
+        return 0
+    taken = session.execute(_SPEND_AVAILABLE, {"program_id": program_id, "member_id": member_id,
+                                               "points": points, "now": now}).scalars().all()
+    return int(sum(taken))
+
+
+def take_for_reversal(session: Session, program_id: uuid.UUID, member_id: str, points: int, now: datetime,
+                      order_id: str) -> int:
+    if points <= 0:
+        return 0
+    taken = session.execute(_SPEND_FOR_REVERSAL, {"program_id": program_id, "member_id": member_id,
+                                                  "points": points, "now": now,
+                                                  "order_id": order_id}).scalars().all()
+    return int(sum(taken))
+
+
+def insert_credits(session: Session, program_id: uuid.UUID, member_id: str, rows: Sequence[dict[str, Any]],
+                   now: datetime, debt: int) -> list[int]:
+    """Write credit entries and their lots in one statement; new points pay debt first."""
+    values = [{
+        "program_id": program_id, "member_id": member_id, "created_at": now, "type": row["type"],
+        "points": row["points"], "order_id": row.get("order_id"), "return_id": row.get("return_id"),
+        "rule_id": row.get("rule_id"), "event_id": row.get("event_id"), "reason": row.get("reason"),
+        "actor": row.get("actor"), "available_at": row["available_at"], "expires_at": row.get("expires_at"),
+    } for row in rows]
+    entries = insert(LedgerEntry).values(values).returning(
+        LedgerEntry.program_id, LedgerEntry.entry_id, LedgerEntry.member_id, LedgerEntry.points,
+        LedgerEntry.available_at, LedgerEntry.expires_at, LedgerEntry.created_at, LedgerEntry.order_id,
+    ).cte("entries")
+    lot_columns = ["program_id", "lot_id", "member_id", "entry_id", "points", "remaining", "available_at",
+                   "expires_at", "created_at", "order_id"]
+    statement = insert(Lot).from_select(lot_columns, select(
+        entries.c.program_id, entries.c.entry_id, entries.c.member_id, entries.c.entry_id, entries.c.points,
+        entries.c.points, entries.c.available_at, entries.c.expires_at, entries.c.created_at,
+        entries.c.order_id,
+    )).returning(Lot.lot_id)
+    lot_ids = sorted(session.execute(statement).scalars().all())
+    if debt > 0:
+        owed = min(debt, sum(row["points"] for row in rows))
+        paid = session.execute(_SPEND_NEW_LOTS, {"program_id": program_id, "member_id": member_id,
+                                                 "points": owed, "lot_ids": lot_ids}).scalars().all()
+        change_debt(session, program_id, member_id, -int(sum(paid)), now)
+    return lot_ids
+
+
+def insert_debit(session: Session, program_id: uuid.UUID, member_id: str, *, entry_type: str, points: int,
+                 now: datetime, **fields: Any) -> int:
+    """Write one debit entry (``points`` is the positive amount taken)."""
+    return session.execute(insert(LedgerEntry).values(
+        program_id=program_id, member_id=member_id, type=entry_type, points=-points, created_at=now,
+        **fields).returning(LedgerEntry.entry_id)).scalar_one()
+
+
+def change_debt(session: Session, program_id: uuid.UUID, member_id: str, delta: int, now: datetime,
+                lifetime_delta: int = 0) -> None:
+    if delta == 0 and lifetime_delta == 0:
+        return
+    session.execute(update(BalanceRow).where(
+        BalanceRow.program_id == program_id, BalanceRow.member_id == member_id,
+    ).values(debt=BalanceRow.debt + delta, lifetime_earned=BalanceRow.lifetime_earned + lifetime_delta,
+             updated_at=now))

@@ -1,0 +1,49 @@
+"""``/v1/members/{member_id}/balance``, ``/ledger`` and ``/adjustments``."""
+
+from __future__ import annotations
+
+from datetime import datetime, timezone
+
+from flask.views import MethodView
+from flask_smorest import Blueprint
+
+from loyalty_api.http.auth import authorize, current_principal, current_program_id
+from loyalty_api.http.transaction import current_uow
+from loyalty_api.ledger import service
+from loyalty_api.ledger.schemas import AdjustmentSchema, BalanceSchema, EntryPageSchema, EntrySchema, LedgerArgs
+
+blp = Blueprint("ledger", __name__, url_prefix="/v1/members", description="Points balance and ledger")
+
+
+@blp.route("/<string:member_id>/balance")
+class MemberBalance(MethodView):
+    @authorize("members:read")
+    @blp.response(200, BalanceSchema)
+    def get(self, member_id: str):
+        """Available, pending and held points, lifetime earned, and what expires when"""
+        balance = service.get_balance(current_uow().session, current_program_id(), member_id,
+                                      datetime.now(timezone.utc))
+        return {"member_id": member_id, **balance.__dict__}
+
+
+@blp.route("/<string:member_id>/ledger")
+class MemberLedger(MethodView):
+    @authorize("members:read")
+    @blp.arguments(LedgerArgs, location="query")
+    @blp.response(200, EntryPageSchema)
+    def get(self, args, member_id: str):
+        """The member's ledger entries, newest first"""
+        return service.ledger_page(current_uow().session, current_program_id(), member_id, limit=args["limit"],
+                                   cursor=args["cursor"], entry_type=args["type"], order_id=args["order_id"])
+
+
+@blp.route("/<string:member_id>/adjustments")
+class MemberAdjustments(MethodView):
+    @authorize("members:write")
+    @blp.arguments(AdjustmentSchema)
+    @blp.response(201, EntrySchema)
+    def post(self, data, member_id: str):
+        """Credit or debit points by hand, with a reason; the caller is recorded as the actor"""
+        return service.adjust(current_uow().session, current_program_id(), member_id, points=data["points"],
+                              reason=data["reason"], actor=current_principal().subject,
+                              now=datetime.now(timezone.utc), expires_at=data["expires_at"])

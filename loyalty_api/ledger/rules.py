@@ -1,0 +1,92 @@
+"""Pure ledger arithmetic: expiry instants, rounding, and the order lots are spent in.
+
+No database and no Flask here: datetimes and numbers in, datetimes and numbers out.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta, timezone
+from fractions import Fraction
+from typing import Any, Iterable, Mapping
+from zoneinfo import ZoneInfo
+
+# Types that put points into a lot, and those that take them out (SPEC §3 rule 5).
+CREDIT_TYPES = ("earn", "bonus", "referral", "refund", "transfer_in")
+DEBIT_TYPES = ("redeem", "reverse", "expire", "transfer_out")
+ENTRY_TYPES = CREDIT_TYPES + DEBIT_TYPES + ("adjust",)
+# What ``lifetime_earned`` counts (SPEC §5): earned credits net of reversals.
+LIFETIME_TYPES = ("earn", "bonus", "referral", "reverse")
+# What counts as activity for the inactivity burn (SPEC §2 expiry.inactivity_days).
+ACTIVITY_TYPES = ("earn", "bonus", "referral", "redeem")
+
+FAR_FUTURE = datetime(9999, 12, 31, tzinfo=timezone.utc)
+
+
+def _local_midnight(year: int, month: int, day: int, tz: ZoneInfo) -> datetime:
+    return datetime(year, month, day, tzinfo=tz).astimezone(timezone.utc)
+
+
+def expiry_instant(available_at: datetime, expiry_settings: Mapping[str, Any], tz: str | ZoneInfo) -> datetime | None:
+    """When a lot that becomes available at ``available_at`` burns (SPEC §2 ``expiry``).
+
+    "End of a day" is the first instant of the next local day: a lot is expired
+    once ``now >= expires_at``. ``None`` means the lot never expires.
+    """
+    mode = expiry_settings.get("mode", "none")
+    if mode == "none":
+        return None
+    zone = tz if isinstance(tz, ZoneInfo) else ZoneInfo(tz)
+    days = int(expiry_settings.get("days") or 0)
+    last_day = available_at.astimezone(zone).date() + timedelta(days=days)
+    if mode == "days":
+        after = last_day + timedelta(days=1)
+        return _local_midnight(after.year, after.month, after.day, zone)
+    if mode == "end_of_month":
+        year, month = (last_day.year + 1, 1) if last_day.month == 12 else (last_day.year, last_day.month + 1)
+        return _local_midnight(year, month, 1, zone)
+    if mode == "end_of_year":
+        return _local_midnight(last_day.year + 1, 1, 1, zone)
+    raise ValueError(f"unknown expiry mode {mode!r}")
+
+
+def expires_after_days(available_at: datetime, days: int, tz: str | ZoneInfo) -> datetime:
+    """A lot with its own life (a rule's ``expires_in_days``): end of day ``days`` after it is available."""
+    return expiry_instant(available_at, {"mode": "days", "days": days}, tz)  # type: ignore[return-value]
+
+
+def round_half_up(value: Fraction) -> int:
+    """Nearest integer, halves away from zero for the non-negative values we use."""
+    if value < 0:
+        return -round_half_up(-value)
+    whole = value.numerator // value.denominator
+    return whole + (1 if value - whole >= Fraction(1, 2) else 0)
+
+
+def share_so_far(returned: Fraction, amount: Fraction, total_points: int) -> int:
+    """Points taken/given back once ``returned`` of ``amount`` has been returned (SPEC §4 returns)."""
+    if amount <= 0:
+        return 0
+    return round_half_up(min(returned, amount) / amount * total_points)
+
+
+def spend_key(expires_at: datetime | None, created_at: datetime, lot_id: int) -> tuple:
+    """Sort key of SPEC §3 rule 3: soonest expiry first, no expiry last, then oldest."""
+    return (expires_at or FAR_FUTURE, created_at, lot_id)
+
+
+def is_spendable(available_at: datetime, expires_at: datetime | None, now: datetime) -> bool:
+    return available_at <= now and (expires_at is None or expires_at > now)
+
+
+def plan_spend(lots: Iterable[tuple[int, int]], points: int) -> list[tuple[int, int]]:
+    """Take ``points`` from ``(lot_id, remaining)`` pairs already in spending order."""
+    taken: list[tuple[int, int]] = []
+    left = points
+    for lot_id, remaining in lots:
+        if left <= 0:
+            break
+        take = min(left, remaining)
+        if take > 0:
+            taken.append((lot_id, take))
+            left -= take
+    return taken

@@ -1,0 +1,261 @@
+"""Ledger use cases: credit, debit, adjust, balance, history, verification.
+
+Every function takes the caller's ``Session`` and never commits. Writers lock the
+member first (``lock_member``) and then touch lots and holds (see ``lots``).
+"""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import select, text
+from sqlalchemy.orm import Session
+
+from loyalty_api.errors import InsufficientPoints, NotFound, ValidationFailed
+from loyalty_api.events.service import emit
+from loyalty_api.http.pagination import decode_cursor, page
+from loyalty_api.ledger import lots, rules
+from loyalty_api.ledger.lots import lock_member  # noqa: F401  (part of this module's API)
+from loyalty_api.ledger.models import LedgerEntry
+from loyalty_api.programs.models import Program
+from loyalty_api.programs.service import program_config
+
+
+@dataclass(frozen=True)
+class Balance:
+    available: int
+    pending: int
+    held: int
+    lifetime_earned: int
+    next_expiry: dict[str, Any] | None
+    expiring: list[dict[str, Any]] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class Mismatch:
+    program_id: uuid.UUID
+    member_id: str
+    check: str
+    expected: int
+    actual: int
+
+
+def credit_expiry(program: Program, available_at: datetime, *, expires_at: datetime | None = None,
+                  expires_in_days: int | None = None) -> datetime | None:
+    config = program_config(program)
+    if expires_at is not None:
+        return expires_at
+    if expires_in_days is not None:
+        return rules.expires_after_days(available_at, expires_in_days, config["timezone"])
+    return rules.expiry_instant(available_at, config["expiry"], config["timezone"])
+
+
+def _iso(value: datetime | None) -> str | None:
+    return value.isoformat() if value else None
+
+
+def credit(session: Session, program: Program, member_id: str, *, entry_type: str, points: int,
+           now: datetime, order_id: str | None = None, rule_id: str | None = None,
+           event_id: str | None = None, reason: str | None = None, actor: str | None = None,
+           available_at: datetime | None = None, expires_at: datetime | None = None,
+           expires_in_days: int | None = None) -> int:
+    """Credit ``points`` as a new lot (pending until ``available_at``); answers the entry id."""
+    if entry_type not in rules.CREDIT_TYPES + ("adjust",) or points <= 0:
+        raise ValueError(f"not a credit: {entry_type} {points}")
+    available_at = available_at or now
+    expires_at = credit_expiry(program, available_at, expires_at=expires_at, expires_in_days=expires_in_days)
+    program_id = program.program_id
+    debt = lots.lock_member(session, program_id, member_id, now,
+                            lifetime_delta=points if entry_type in rules.LIFETIME_TYPES else 0,
+                            activity_at=now if entry_type in rules.ACTIVITY_TYPES else None)
+    entry_id, = lots.insert_credits(session, program_id, member_id, [{
+        "type": entry_type, "points": points, "order_id": order_id, "rule_id": rule_id, "event_id": event_id,
+        "reason": reason, "actor": actor, "available_at": available_at, "expires_at": expires_at,
+    }], now, debt)
+    emit(session, program_id, "points.earned", {
+        "member_id": member_id, "points": points, "entry_id": entry_id, "entry_type": entry_type,
+        "order_id": order_id, "rule_id": rule_id, "available_at": _iso(available_at),
+        "expires_at": _iso(expires_at)})
+    return entry_id
+
+
+def debit(session: Session, program: Program, member_id: str, *, entry_type: str, points: int,
+          now: datetime, reason: str | None = None, actor: str | None = None,
+          order_id: str | None = None) -> int:
+    """Spend ``points`` from available lots (soonest expiry first); ``InsufficientPoints`` if short."""
+    if entry_type not in rules.DEBIT_TYPES + ("adjust",) or points <= 0:
+        raise ValueError(f"not a debit: {entry_type} {points}")
+    program_id = program.program_id
+    debt = lots.lock_member(session, program_id, member_id, now,
+                            activity_at=now if entry_type in rules.ACTIVITY_TYPES else None)
+    figures = lots.spendable(session, program_id, member_id, now, debt)
+    if figures.available < points:
+        raise InsufficientPoints(f"{figures.available} points available, {points} needed",
+                                 available=figures.available)
+    lots.spend_lots(session, program_id, member_id, points, now)
+    entry_id = lots.insert_debit(session, program_id, member_id, entry_type=entry_type, points=points,
+                                 now=now, reason=reason, actor=actor, order_id=order_id)
+    emit(session, program_id, "points.redeemed" if entry_type == "redeem" else "points.reversed", {
+        "member_id": member_id, "points": points, "entry_id": entry_id, "entry_type": entry_type,
+        "order_id": order_id, "reason": reason})
+    return entry_id
+
+
+def adjust(session: Session, program_id: uuid.UUID, member_id: str, *, points: int, reason: str, actor: str,
+           now: datetime, expires_at: datetime | None = None) -> dict[str, Any]:
+    """A manual correction by an operator (``actor``): a credit (own lot) or a debit."""
+    if points == 0:
+        raise ValidationFailed("points must not be zero", errors={"points": ["Must not be zero."]})
+    if expires_at is not None and (points < 0 or expires_at <= now):
+        raise ValidationFailed("expires_at applies to credits and must be in the future",
+                               errors={"expires_at": ["Only for credits, in the future."]})
+    program = session.get(Program, program_id)
+    if points > 0:
+        entry_id = credit(session, program, member_id, entry_type="adjust", points=points, now=now,
+                          reason=reason, actor=actor, expires_at=expires_at)
+    else:
+        entry_id = debit(session, program, member_id, entry_type="adjust", points=-points, now=now,
+                         reason=reason, actor=actor)
+    entry = session.execute(select(LedgerEntry).where(
+        LedgerEntry.program_id == program_id, LedgerEntry.entry_id == entry_id)).scalar_one()
+    return _entry_item(entry)
+
+
+_BALANCE = text("""
+SELECT m.status, coalesce(b.debt, 0) AS debt, coalesce(b.lifetime_earned, 0) AS lifetime,
+  (SELECT coalesce(sum(remaining), 0) FROM lots
+    WHERE program_id = :program_id AND member_id = :member_id AND remaining > 0
+      AND available_at <= :now AND (expires_at IS NULL OR expires_at > :now)) AS active,
+  (SELECT coalesce(sum(remaining), 0) FROM lots
+    WHERE program_id = :program_id AND member_id = :member_id AND remaining > 0
+      AND available_at > :now AND (expires_at IS NULL OR expires_at > :now)) AS pending,
+  (SELECT coalesce(sum(points), 0) FROM holds
+    WHERE program_id = :program_id AND member_id = :member_id AND status = 'held'
+      AND expires_at > :now) AS held
+FROM members m
+LEFT JOIN balances b ON b.program_id = m.program_id AND b.member_id = m.member_id
+WHERE m.program_id = :program_id AND m.member_id = :member_id
+""")
+
+_EXPIRING = text("""
+SELECT expires_at, sum(remaining) AS points FROM lots
+ WHERE program_id = :program_id AND member_id = :member_id AND remaining > 0 AND expires_at > :now
+ GROUP BY expires_at ORDER BY expires_at
+""")
+
+
+def _figures(session: Session, params: dict[str, Any]) -> tuple[Any, lots.Spendable]:
+    row = session.execute(_BALANCE, params).one_or_none()
+    if row is None or row.status == "erased":
+        raise NotFound(f"Member {params['member_id']!r} not found")
+    return row, lots.Spendable(active=int(row.active), held_total=int(row.held), debt=int(row.debt))
+
+
+def available_points(session: Session, program_id: uuid.UUID, member_id: str, now: datetime) -> int:
+    """The member's available points without locking (quotes); ``NotFound`` for unknown members."""
+    return _figures(session, {"program_id": program_id, "member_id": member_id, "now": now})[1].available
+
+
+def get_balance(session: Session, program_id: uuid.UUID, member_id: str, now: datetime) -> Balance:
+    params = {"program_id": program_id, "member_id": member_id, "now": now}
+    row, figures = _figures(session, params)
+    expiring = [{"expires_at": when, "points": int(points)}
+                for when, points in session.execute(_EXPIRING, params).all()]
+    return Balance(available=figures.available, pending=int(row.pending), held=figures.held,
+                   lifetime_earned=int(row.lifetime), next_expiry=expiring[0] if expiring else None,
+                   expiring=expiring)
+
+
+def _entry_item(entry: Any) -> dict[str, Any]:
+    credit_entry = entry.points > 0
+    return {
+        "id": entry.entry_id, "type": entry.type, "points": entry.points, "created_at": entry.created_at,
+        "order_id": entry.order_id, "return_id": entry.return_id, "rule_id": entry.rule_id,
+        "reason": entry.reason,
+        "available_at": entry.available_at if credit_entry else None,
+        "expires_at": entry.expires_at if credit_entry else None,
+        "lot_id": entry.lot_id if entry.type == "expire" else None,
+    }
+
+
+def _require_member(session: Session, program_id: uuid.UUID, member_id: str) -> None:
+    status = session.execute(text("SELECT status FROM members WHERE program_id = :p AND member_id = :m"),
+                             {"p": program_id, "m": member_id}).scalar()
+    if status is None or status == "erased":
+        raise NotFound(f"Member {member_id!r} not found")
+
+
+def ledger_page(session: Session, program_id: uuid.UUID, member_id: str, *, limit: int, cursor: str | None,
+                entry_type: str | None = None, order_id: str | None = None) -> dict[str, Any]:
+    """The member's entries, newest first; ``cursor`` continues after the last one served."""
+    _require_member(session, program_id, member_id)
+    query = select(LedgerEntry).where(LedgerEntry.program_id == program_id, LedgerEntry.member_id == member_id)
+    if entry_type:
+        query = query.where(LedgerEntry.type == entry_type)
+    if order_id:
+        query = query.where(LedgerEntry.order_id == order_id)
+    after = decode_cursor(cursor, 1)
+    if after is not None:
+        if not isinstance(after[0], int):
+            raise ValidationFailed("The cursor is not valid", errors={"cursor": ["Invalid cursor."]})
+        query = query.where(LedgerEntry.entry_id < after[0])
+    rows = session.execute(query.order_by(LedgerEntry.entry_id.desc()).limit(limit + 1)).scalars().all()
+    return page([_entry_item(row) for row in rows], limit, lambda item: [item["id"]])
+
+
+_VERIFY = """
+WITH e AS (
+  SELECT program_id, member_id, sum(points) AS total,
+         sum(points) FILTER (WHERE type IN ('earn', 'bonus', 'referral', 'reverse')) AS lifetime
+    FROM ledger_entries {where} GROUP BY program_id, member_id
+), l AS (
+  SELECT program_id, member_id, sum(remaining) AS remaining FROM lots {where} GROUP BY program_id, member_id
+), b AS (
+  SELECT program_id, member_id, debt, lifetime_earned FROM balances {where}
+), k AS (
+  SELECT program_id, member_id FROM e UNION SELECT program_id, member_id FROM l
+  UNION SELECT program_id, member_id FROM b
+)
+SELECT k.program_id, k.member_id, coalesce(e.total, 0) AS total, coalesce(e.lifetime, 0) AS lifetime,
+       coalesce(l.remaining, 0) AS remaining, coalesce(b.debt, 0) AS debt,
+       coalesce(b.lifetime_earned, 0) AS lifetime_earned
+  FROM k
+  LEFT JOIN e ON e.program_id = k.program_id AND e.member_id = k.member_id
+  LEFT JOIN l ON l.program_id = k.program_id AND l.member_id = k.member_id
+  LEFT JOIN b ON b.program_id = k.program_id AND b.member_id = k.member_id
+ WHERE coalesce(e.total, 0) <> coalesce(l.remaining, 0) - coalesce(b.debt, 0)
+    OR coalesce(e.lifetime, 0) <> coalesce(b.lifetime_earned, 0)
+"""
+
+_VERIFY_LOTS = """
+SELECT l.program_id, l.member_id, l.lot_id, l.points AS lot_points, e.points AS entry_points
+  FROM lots l LEFT JOIN ledger_entries e ON e.program_id = l.program_id AND e.entry_id = l.entry_id
+ {where_l} AND (e.entry_id IS NULL OR e.points <> l.points OR e.member_id <> l.member_id)
+"""
+
+
+def verify_ledger(session: Session, program_id: uuid.UUID | None = None) -> list[Mismatch]:
+    """Recompute every member's figures from the entries and lots (SPEC §3 rule 1).
+
+    Per member: the entries add up to the lots' remaining points minus the debt,
+    and ``lifetime_earned`` equals the earned credits net of reversals. Per lot: its
+    points are its crediting entry's. Answers every difference found.
+    """
+    where = "WHERE program_id = :program_id" if program_id else ""
+    where_l = "WHERE l.program_id = :program_id" if program_id else "WHERE true"
+    params = {"program_id": program_id} if program_id else {}
+    found: list[Mismatch] = []
+    for row in session.execute(text(_VERIFY.format(where=where)), params):
+        expected_total = int(row.remaining) - int(row.debt)
+        if int(row.total) != expected_total:
+            found.append(Mismatch(row.program_id, row.member_id, "entries_vs_lots", expected_total, int(row.total)))
+        if int(row.lifetime) != int(row.lifetime_earned):
+            found.append(Mismatch(row.program_id, row.member_id, "lifetime_earned", int(row.lifetime),
+                                  int(row.lifetime_earned)))
+    for row in session.execute(text(_VERIFY_LOTS.format(where_l=where_l)), params):
+        found.append(Mismatch(row.program_id, row.member_id, f"lot {row.lot_id} vs its entry",
+                              int(row.entry_points or 0), int(row.lot_points)))
+    return found

@@ -1,0 +1,88 @@
+"""Checkout over HTTP: quote, order, hold, return, cancel, balance, ledger (worked examples)."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.support import make_program, ApiCaller
+
+
+@pytest.fixture
+def shop(app):
+    """A program where 1.00 earns 1 point, nothing pends, 1 point = 1.00, 50% payable with points."""
+    handle = make_program(app, settings={
+        "earn": {"points_per_unit": 1, "excluded_skus": ["GIFT"], "excluded_categories": ["delivery"]},
+        "redeem": {"point_value": "1.00", "min_points": 100, "max_order_share": "0.5"},
+        "pending_days": 0, "clawback": "allow_negative",
+    })
+    api = ApiCaller(app.test_client(), handle.token)
+    assert api.post("/v1/members", json={"member_id": "m1"}).status_code == 201
+    return api
+
+
+def order(api, order_id, amount, lines=None, **extra):
+    body = {"order_id": order_id, "member_id": "m1", "amount": amount, "currency": "RUB",
+            "lines": lines or [], **extra}
+    return api.post("/v1/orders", json=body)
+
+
+def balance(api):
+    response = api.get("/v1/members/m1/balance")
+    assert response.status_code == 200, response.json
+    return response.json
+
+
+def test_order_earns_and_replays(shop):
+    first = order(shop, "o1", "1000.00")
+    assert first.status_code == 201, first.json
+    assert first.json["earned_points"] == 1000
+    assert first.json["paid_amount"] == "1000.00"
+    again = order(shop, "o1", "1000.00")
+    assert again.status_code == 200
+    assert again.json == first.json
+    clash = order(shop, "o1", "999.00")
+    assert clash.status_code == 409 and clash.json["code"] == "duplicate_order"
+    assert balance(shop)["available"] == 1000
+    assert shop.get("/v1/orders/o1").json == first.json
+
+
+def test_quote_exclusions_share_and_min(shop):
+    assert order(shop, "seed", "300.00").status_code == 201  # 300 points
+    lines = [{"sku": "A", "category": "toys", "quantity": 2, "unit_price": "100.00"},
+             {"sku": "GIFT", "category": "cards", "quantity": 1, "unit_price": "50.00"},
+             {"sku": "D", "category": "delivery", "quantity": 1, "unit_price": "30.00"}]
+    body = {"member_id": "m1", "order": {"amount": "300.00", "currency": "RUB", "lines": lines}}
+    plain = shop.post("/v1/checkout/quote", json=body)
+    assert plain.status_code == 200, plain.json
+    assert plain.json["earn_points"] == 200
+    assert plain.json["redeem"] == {"max_points": 150, "applied_points": 0, "discount_amount": "0.00",
+                                    "reason": None}
+    capped = shop.post("/v1/checkout/quote", json={**body, "redeem_points": 250}).json
+    assert capped["redeem"]["applied_points"] == 150 and capped["redeem"]["reason"] == "max_order_share"
+    # 150 discount spread over lines 280: toys pay 200 - 150*200/280 = 92.857.. -> 92 points
+    assert capped["earn_points"] == 92
+    low = shop.post("/v1/checkout/quote", json={**body, "redeem_points": 99}).json
+    assert low["redeem"]["applied_points"] == 0 and low["redeem"]["reason"] == "below_min_points"
+    assert low["available"] == 300
+
+
+def test_hold_capture_and_return(shop):
+    assert order(shop, "seed", "1000.00").status_code == 201
+    hold = shop.post("/v1/holds", json={"member_id": "m1", "points": 200})
+    assert hold.status_code == 201, hold.json
+    assert balance(shop)["held"] == 200 and balance(shop)["available"] == 800
+    placed = order(shop, "o2", "400.00", hold_id=hold.json["hold_id"])
+    assert placed.status_code == 201, placed.json
+    assert placed.json["redeemed_points"] == 200 and placed.json["earned_points"] == 200
+    recapture = order(shop, "o3", "400.00", hold_id=hold.json["hold_id"])
+    assert recapture.status_code == 409 and recapture.json["code"] == "hold_not_active"
+    assert balance(shop)["available"] == 1000  # 1000 - 200 + 200
+    half = shop.post("/v1/orders/o2/returns", json={"return_id": "r1", "amount": "200.00"})
+    assert half.status_code == 201, half.json
+    assert (half.json["points_reversed"], half.json["points_refunded"]) == (100, 100)
+    cancelled = shop.post("/v1/orders/o2/cancel")
+    assert cancelled.status_code == 200 and cancelled.json["status"] == "cancelled"
+    assert balance(shop)["available"] == 1000
+    ledger = shop.get("/v1/members/m1/ledger").json["items"]
+    assert [entry["type"] for entry in ledger] == ["reverse", "refund", "reverse", "refund", "earn", "redeem",
+                                                   "earn"]
