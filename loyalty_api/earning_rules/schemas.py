@@ -37,9 +37,9 @@ class RuleTerms(ma.Schema):
                                   metadata={"description": "Event rules: the event type they answer"})
     points = StrictInteger(validate=validate.Range(min=1, max=10**9), allow_none=True,
                            metadata={"description": "Event rules: fixed points per event"})
-    multiplier = Number(minimum=Decimal("0.0001"), maximum=Decimal(100), allow_none=True,
-                        metadata={"description": "Purchase rules: extra points on the paid amount of the "
-                                                 "matching lines, as a multiple of the base rate"})
+    multiplier = Number(minimum=Decimal(1), maximum=Decimal(100), allow_none=True,
+                        metadata={"description": "Purchase rules: the matching lines earn this multiple of the base rate "
+                                                 "(2 = double points; the rule adds the part above 1)"})
     points_per_unit = Number(minimum=Decimal("0.0001"), maximum=Decimal(10000), allow_none=True,
                              metadata={"description": "Purchase rules: extra points per 1.00 paid for the "
                                                       "matching lines"})

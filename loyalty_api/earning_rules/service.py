@@ -143,8 +143,10 @@ def _awards_in_period(session: Session, program_id: uuid.UUID, member_id: str, r
 
 
 def _event_fingerprint(data: dict[str, Any]) -> str:
-    canonical = {"type": data["type"], "occurred_at": data["occurred_at"].astimezone(timezone.utc).isoformat(),
-                 "attributes": data.get("attributes") or {}}
+    """The request as sent: a left-out ``occurred_at`` (now) matches a repeat that leaves it out too."""
+    occurred_at = data.get("occurred_at")
+    canonical = {"type": data["type"], "attributes": data.get("attributes") or {},
+                 "occurred_at": occurred_at.astimezone(timezone.utc).isoformat() if occurred_at else None}
     return hashlib.sha256(orjson.dumps(canonical, option=orjson.OPT_SORT_KEYS)).hexdigest()
 
 
@@ -160,13 +162,13 @@ def record_event(session: Session, program_id: uuid.UUID, member_id: str, data: 
     from loyalty_api.members.service import get_member
     from loyalty_api.programs.service import get_program, program_config
 
+    fingerprint = _event_fingerprint(data)
     data = {**data, "occurred_at": data.get("occurred_at") or now}
     if data["occurred_at"] > now + FUTURE_SLACK:
         raise ValidationFailed("occurred_at is in the future", errors={"occurred_at": ["In the future."]})
     program = get_program(session, program_id)
     get_member(session, program_id, member_id)
     ledger.lock_member(session, program_id, member_id, now)
-    fingerprint = _event_fingerprint(data)
     seen = session.get(MemberEvent, (program_id, member_id, data["event_id"]))
     if seen is not None:
         if seen.request_hash != fingerprint:

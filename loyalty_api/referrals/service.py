@@ -89,8 +89,10 @@ def reward_on_order(session: Session, program: Any, order: Any, now: datetime) -
         return referral
     for member_id, points in ((order.member_id, referee_points), (referral.referrer_id, referrer_points)):
         if points:
+            # Both lots carry the qualifying order's id so that taking them back finds
+            # them even while they are still pending.
             ledger.credit(session, program, member_id, entry_type="referral", points=points, now=now,
-                          available_at=order.points_available_at,
+                          order_id=order.order_id, available_at=order.points_available_at,
                           reason=f"referral: {referral.referrer_id} referred {referral.referee_id}")
     referral.status, referral.rewarded_at = "rewarded", now
     referral.referrer_points, referral.referee_points = referrer_points, referee_points
@@ -103,8 +105,6 @@ def reward_on_order(session: Session, program: Any, order: Any, now: datetime) -
 
 def reverse_on_return(session: Session, program: Any, order: Any, now: datetime) -> Referral | None:
     """A cancelled or fully returned qualifying order takes both rewards back (``reverse`` entries)."""
-    from loyalty_api.ledger import service as ledger
-
     if order.status not in ("cancelled", "returned"):
         return None
     referral = session.scalar(select(Referral).where(
@@ -115,11 +115,33 @@ def reverse_on_return(session: Session, program: Any, order: Any, now: datetime)
     for member_id, points in ((referral.referee_id, referral.referee_points),
                               (referral.referrer_id, referral.referrer_points)):
         if points:
-            ledger.debit(session, program, member_id, entry_type="reverse", points=points, now=now,
-                         reason=f"referral taken back: order {order.order_id} {order.status}")
+            _take_back(session, program, member_id, points, order.order_id, now,
+                       f"referral taken back: order {order.order_id} {order.status}")
     referral.status, referral.reason, referral.reversed_at = "rejected", rules.ORDER_RETURNED, now
     session.flush()
     return referral
+
+
+def _take_back(session: Session, program: Any, member_id: str, points: int, order_id: str, now: datetime,
+               reason: str) -> None:
+    """A ``reverse`` entry, drawn from the order's lots first (pending ones too) like a return's.
+
+    Under ``allow_negative`` what the lots cannot cover becomes debt; under
+    ``clamp_to_zero`` only what is there is taken.
+    """
+    from loyalty_api.ledger import lots
+    from loyalty_api.programs.service import program_config
+
+    program_id = program.program_id
+    lots.lock_member(session, program_id, member_id, now)
+    taken = lots.take_for_reversal(session, program_id, member_id, points, now, order_id)
+    reversed_points = points if program_config(program)["clawback"] == "allow_negative" else taken
+    if reversed_points:
+        lots.insert_debit(session, program_id, member_id, entry_type="reverse", points=reversed_points, now=now,
+                          order_id=order_id, reason=reason)
+    lots.change_debt(session, program_id, member_id, reversed_points - taken, now, lifetime_delta=-reversed_points)
+    emit(session, program_id, "points.reversed", {
+        "member_id": member_id, "order_id": order_id, "points": reversed_points, "reason": reason})
 
 
 def _item(referral: Referral) -> dict[str, Any]:
