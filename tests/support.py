@@ -119,3 +119,57 @@ def assert_problem(response, status: int, code: str) -> dict:
     assert body["title"] and body["detail"]
     assert body["request_id"] and body["request_id"] == response.headers["X-Request-Id"]
     return body
+
+
+# --- burning rules (expiry) helpers: service-level set-up with an explicit "now" ---
+
+def make_expiry_program(app, expiry: dict[str, Any], **settings: Any) -> uuid.UUID:
+    """A program with these ``expiry`` settings (UTC unless ``timezone`` is given)."""
+    return make_program(app, settings={"expiry": expiry, "pending_days": 0, **settings}).program_id
+
+
+def expiry_enrol(factory, program_id: uuid.UUID, member_id: str) -> None:
+    from loyalty_api.members import service as members
+
+    with unit_of_work(factory) as uow:
+        members.enroll(uow.session, program_id, {"member_id": member_id})
+        uow.commit()
+
+
+def expiry_credit(factory, program_id: uuid.UUID, member_id: str, points: int, now, *,
+                  entry_type: str = "earn", **kwargs: Any) -> int:
+    """Credit through the ledger; answers the lot id (= the entry id)."""
+    from loyalty_api.ledger import service as ledger
+    from loyalty_api.programs.models import Program
+
+    if entry_type == "earn":
+        kwargs.setdefault("order_id", "o-" + uuid.uuid4().hex[:10])
+    with unit_of_work(factory) as uow:
+        program = uow.session.get(Program, program_id)
+        entry_id = ledger.credit(uow.session, program, member_id, entry_type=entry_type, points=points,
+                                 now=now, **kwargs)
+        uow.commit()
+    return entry_id
+
+
+def expiry_debit(factory, program_id: uuid.UUID, member_id: str, points: int, now, *,
+                 entry_type: str = "redeem") -> int:
+    from loyalty_api.ledger import service as ledger
+    from loyalty_api.programs.models import Program
+
+    with unit_of_work(factory) as uow:
+        program = uow.session.get(Program, program_id)
+        entry_id = ledger.debit(uow.session, program, member_id, entry_type=entry_type, points=points, now=now)
+        uow.commit()
+    return entry_id
+
+
+def expiry_events(factory, program_id: uuid.UUID, event_type: str) -> list[dict[str, Any]]:
+    """The ``data`` of the program's outbox events of one type, oldest first."""
+    from sqlalchemy import select
+
+    from loyalty_api.events.models import OutboxEvent
+
+    with unit_of_work(factory) as uow:
+        return list(uow.session.execute(select(OutboxEvent.data).where(
+            OutboxEvent.program_id == program_id, OutboxEvent.type == event_type).order_by(OutboxEvent.seq)).scalars())

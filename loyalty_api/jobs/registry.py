@@ -18,7 +18,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 FEATURE_JOB_MODULES: list[str] = [
     "loyalty_api.earning_rules.jobs",
-    # "loyalty_api.expiry.jobs",
+    "loyalty_api.expiry.jobs",
     "loyalty_api.idempotency.jobs",
     "loyalty_api.tiers.jobs",
 ]

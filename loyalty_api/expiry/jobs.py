@@ -1,0 +1,183 @@
+"""``loyalty-api jobs run`` steps of the burning feature (SPEC §9).
+
+Each step walks the programs and works in batches, one transaction per batch.
+Burning steps claim members by locking their ``balances`` rows with ``FOR UPDATE
+SKIP LOCKED`` (the ledger's lock, taken first, as every writer does); a member busy
+in a request or claimed by another replica is left for that one or the next run.
+Announcement steps need no member lock (see ``notices``). Nothing here relies on
+the job running on time: reads already treat due lots and holds as gone.
+"""
+
+from __future__ import annotations
+
+import uuid
+from datetime import datetime, timedelta, timezone
+
+from sqlalchemy import select, text
+from sqlalchemy.orm import Session
+
+from loyalty_api.db import unit_of_work
+from loyalty_api.expiry import notices, rules, service
+from loyalty_api.jobs.registry import JobContext, job_step
+from loyalty_api.programs.models import Program
+
+# Announcement scans restart a little before the last run's instant, so rows that
+# committed just after a run looked are still seen once (the notice keys dedupe).
+SLACK = timedelta(days=1)
+EPOCH = datetime(1970, 1, 1, tzinfo=timezone.utc)
+
+_CLAIM_EXPIRED = text("""
+SELECT b.member_id FROM balances b
+ WHERE b.program_id = :program_id AND b.member_id IN (
+   SELECT member_id FROM lots WHERE program_id = :program_id AND remaining > 0 AND expires_at <= :now
+    ORDER BY expires_at LIMIT :batch)
+ ORDER BY b.member_id
+ FOR UPDATE OF b SKIP LOCKED
+""")
+
+# The deadline in SQL is rules.inactivity_deadline (tests hold the two equal).
+DEADLINE_SQL = ("((date_trunc('day', b.last_activity_at AT TIME ZONE :tz) + make_interval(days => :days + 1))"
+                " AT TIME ZONE :tz)")
+_INACTIVE_WHERE = f"""
+ b.program_id = :program_id AND b.last_activity_at >= :since AND b.last_activity_at < :cutoff
+ AND EXISTS (SELECT 1 FROM lots l WHERE l.program_id = b.program_id AND l.member_id = b.member_id
+               AND l.remaining > 0 AND l.available_at <= {DEADLINE_SQL}
+               AND (l.expires_at IS NULL OR l.expires_at > {DEADLINE_SQL}))
+"""
+_CLAIM_INACTIVE = text(f"""
+SELECT b.member_id, b.last_activity_at FROM balances b WHERE {_INACTIVE_WHERE}
+ ORDER BY b.last_activity_at, b.member_id LIMIT :batch
+ FOR UPDATE OF b SKIP LOCKED
+""")
+_FIRST_UNBURNED = text(f"SELECT min(b.last_activity_at) FROM balances b WHERE {_INACTIVE_WHERE}")
+
+_ADVANCE = """
+INSERT INTO expiry_progress AS p (program_id, {column}, updated_at) VALUES (:program_id, :value, now())
+ON CONFLICT (program_id) DO UPDATE
+   SET {column} = GREATEST(p.{column}, excluded.{column}), updated_at = now()
+"""
+
+
+def _programs(context: JobContext) -> list[uuid.UUID]:
+    with unit_of_work(context.session_factory) as uow:
+        return list(uow.session.execute(select(Program.program_id).order_by(Program.program_id)).scalars())
+
+
+def _progress(session: Session, program_id: uuid.UUID, column: str) -> datetime | None:
+    return session.execute(text(f"SELECT {column} FROM expiry_progress WHERE program_id = :p"),
+                           {"p": program_id}).scalar()
+
+
+def _advance(session: Session, program_id: uuid.UUID, column: str, value: datetime) -> None:
+    session.execute(text(_ADVANCE.format(column=column)), {"program_id": program_id, "value": value})
+
+
+@job_step("expiry.activate", order=10)
+def activate(context: JobContext) -> dict:
+    """``points.activated`` once per lot whose pending period ended."""
+    announced = 0
+    for program_id in _programs(context):
+        with unit_of_work(context.session_factory) as uow:
+            since = (_progress(uow.session, program_id, "activated_through") or EPOCH + SLACK) - SLACK
+        while True:
+            with unit_of_work(context.session_factory) as uow:
+                done, seen = notices.announce_activated(uow.session, program_id, context.now, since,
+                                                        context.batch_size)
+                uow.commit()
+            announced += done
+            if seen < context.batch_size:
+                break
+        with unit_of_work(context.session_factory) as uow:
+            _advance(uow.session, program_id, "activated_through", context.now)
+            uow.commit()
+    return {"lots": announced}
+
+
+@job_step("expiry.burn_expired", order=20)
+def burn_expired(context: JobContext) -> dict:
+    """An ``expire`` entry for every lot past its ``expires_at``."""
+    lots = points = 0
+    for program_id in _programs(context):
+        while True:
+            with unit_of_work(context.session_factory) as uow:
+                members = list(uow.session.execute(_CLAIM_EXPIRED, {
+                    "program_id": program_id, "now": context.now, "batch": context.batch_size}).scalars())
+                burned = service.burn_expired_lots(uow.session, program_id, members, context.now)
+                uow.commit()
+            lots, points = lots + burned[0], points + burned[1]
+            if not members:
+                break
+    return {"lots": lots, "points": points}
+
+
+@job_step("expiry.burn_inactive", order=30)
+def burn_inactive(context: JobContext) -> dict:
+    """Burn the available points of members inactive for ``expiry.inactivity_days``."""
+    lots = points = members_burned = 0
+    for program_id in _programs(context):
+        with unit_of_work(context.session_factory) as uow:
+            expiry, tz = service.settings_of(uow.session.get(Program, program_id))
+            since = _progress(uow.session, program_id, "inactive_through") or EPOCH
+        days = expiry.get("inactivity_days")
+        if not days:
+            continue
+        cutoff = rules.inactivity_cutoff(context.now, days, tz)
+        params = {"program_id": program_id, "since": since, "cutoff": cutoff, "tz": tz, "days": days,
+                  "batch": context.batch_size}
+        while True:
+            with unit_of_work(context.session_factory) as uow:
+                claimed = uow.session.execute(_CLAIM_INACTIVE, params).all()
+                deadlines = [(row.member_id, rules.inactivity_deadline(row.last_activity_at, days, tz))
+                             for row in claimed]
+                burned = service.burn_inactive_lots(uow.session, program_id, deadlines, context.now)
+                uow.commit()
+            lots, points, members_burned = lots + burned[0], points + burned[1], members_burned + len(claimed)
+            if not claimed:
+                break
+        with unit_of_work(context.session_factory) as uow:
+            # Members skipped because they were locked keep the watermark behind them.
+            first = uow.session.execute(_FIRST_UNBURNED, {**params}).scalar()
+            _advance(uow.session, program_id, "inactive_through", first or cutoff)
+            uow.commit()
+    return {"members": members_burned, "lots": lots, "points": points}
+
+
+@job_step("expiry.holds", order=40)
+def expire_holds(context: JobContext) -> dict:
+    """``hold.expired`` once per hold that ran out uncaptured (its points came back at read time)."""
+    announced = 0
+    for program_id in _programs(context):
+        with unit_of_work(context.session_factory) as uow:
+            since = (_progress(uow.session, program_id, "holds_through") or EPOCH + SLACK) - SLACK
+        while True:
+            with unit_of_work(context.session_factory) as uow:
+                done, seen = notices.announce_expired_holds(uow.session, program_id, context.now, since,
+                                                            context.batch_size)
+                uow.commit()
+            announced += done
+            if seen < context.batch_size:
+                break
+        with unit_of_work(context.session_factory) as uow:
+            _advance(uow.session, program_id, "holds_through", context.now)
+            uow.commit()
+    return {"holds": announced}
+
+
+@job_step("expiry.expiring", order=50)
+def announce_expiring(context: JobContext) -> dict:
+    """``points.expiring`` once per lot, ``expiry.warn_days`` ahead."""
+    announced = 0
+    for program_id in _programs(context):
+        with unit_of_work(context.session_factory) as uow:
+            expiry, tz = service.settings_of(uow.session.get(Program, program_id))
+        horizon = rules.warning_horizon(context.now, int(expiry.get("warn_days") or 0), tz)
+        while True:
+            with unit_of_work(context.session_factory) as uow:
+                done, seen = notices.announce_expiring(uow.session, program_id, context.now, horizon,
+                                                       context.batch_size)
+                uow.commit()
+            announced += done
+            if seen < context.batch_size:
+                break
+    return {"lots": announced}
+
