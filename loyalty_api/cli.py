@@ -33,6 +33,11 @@ def _emit(payload: dict, as_json: bool) -> None:
             click.echo(f"{key}: {value}")
 
 
+def _describe(exc) -> str:
+    fields = "; ".join(f"{name}: {' '.join(map(str, messages))}" for name, messages in (exc.errors or {}).items())
+    return f"{exc.code}: {exc.detail}" + (f" ({fields})" if fields else "")
+
+
 @click.group()
 def main() -> None:
     """Loyalty API operator commands."""
@@ -73,12 +78,18 @@ def programs_create(name: str, currency: str, as_json: bool) -> None:
     """Create a program and print its id."""
     from loyalty_api.programs import service
 
+    from loyalty_api.errors import LoyaltyError
+
     app = _app()
     with _uow(app) as uow:
-        program = service.create_program(uow.session, name=name, currency=currency.upper())
+        try:
+            program = service.create_program(uow.session, name=name, currency=currency.upper())
+        except LoyaltyError as exc:
+            raise click.ClickException(_describe(exc)) from exc
         uow.commit()
         _emit({"program_id": str(program.program_id), "name": program.name,
                "currency": program.currency}, as_json)
+    app.extensions["loyalty"].engine.dispose()
 
 
 @main.group()
@@ -107,10 +118,11 @@ def clients_create(program_id: uuid.UUID | None, scopes: str, name: str, platfor
             client, secret = service.create_client(uow.session, program_id=program_id, name=name,
                                                    scopes=scope_list, platform_admin=platform_admin)
         except LoyaltyError as exc:
-            raise click.ClickException(f"{exc.code}: {exc.detail}") from exc
+            raise click.ClickException(_describe(exc)) from exc
         uow.commit()
         _emit({"client_id": client.client_id, "client_secret": secret,
                "program_id": str(program_id) if program_id else None, "scopes": client.scopes}, as_json)
+    app.extensions["loyalty"].engine.dispose()
 
 
 @main.command("openapi")
@@ -158,6 +170,60 @@ def serve(bind: str, demo: bool) -> None:
         devsetup.print_demo_credentials(devsetup.ensure_demo(_app()), bind)
     os.execvp(sys.executable, [sys.executable, "-m", "gunicorn", "-c", "python:loyalty_api.gunicorn_conf",
                                "--bind", bind, "loyalty_api.wsgi:app"])
+
+
+@main.command("worker")
+@click.option("--once", is_flag=True, help="Process what is due now, then exit (exit 1 if anything failed to run)")
+@click.option("--poll-interval", default=1.0, show_default=True, help="Seconds to wait when idle")
+@click.option("--concurrency", default=4, show_default=True, help="Deliveries in flight at once")
+@click.option("--timeout", default=10.0, show_default=True, help="HTTP timeout per phase, seconds")
+@click.option("--lease-seconds", type=float, default=None,
+              help="How long a claim lasts before another worker may retry it (default: from --timeout)")
+def worker(once: bool, poll_interval: float, concurrency: int, timeout: float, lease_seconds: float | None) -> None:
+    """Deliver outbox events to webhooks (signed, at least once, in order per member)."""
+    import signal
+    from dataclasses import replace
+
+    from loyalty_api.config import load_settings
+    from loyalty_api.db import make_engine, make_session_factory
+    from loyalty_api.observability.logs import configure
+    from loyalty_api.webhooks.worker import Worker, WorkerOptions
+
+    settings = load_settings()
+    configure(settings.LOG_LEVEL)
+    engine = make_engine(replace(settings, DB_POOL_SIZE=concurrency + 1, DB_POOL_MAX_OVERFLOW=1))
+    options = WorkerOptions(concurrency=concurrency, timeout=timeout, lease_seconds=lease_seconds,
+                            allow_private=settings.WEBHOOK_ALLOW_PRIVATE_URLS)
+    runner = Worker(make_session_factory(engine), settings, options)
+    if once:
+        counts = runner.run_once()
+        click.echo(json.dumps(counts))
+        sys.exit(1 if counts["errors"] else 0)
+    for signum in (signal.SIGTERM, signal.SIGINT):
+        signal.signal(signum, lambda *_: runner.stop.set())
+    runner.run_forever(poll_interval)
+
+
+@main.group()
+def ledger() -> None:
+    """Points ledger checks."""
+
+
+@ledger.command("verify")
+@click.option("--program", "program_id", type=click.UUID, default=None, help="Only this program")
+def ledger_verify(program_id: uuid.UUID | None) -> None:
+    """Recompute every balance from the entries and lots; exit 1 on any mismatch."""
+    from loyalty_api.ledger.service import verify_ledger
+
+    app = _app()
+    with _uow(app) as uow:
+        mismatches = verify_ledger(uow.session, program_id)
+    app.extensions["loyalty"].engine.dispose()
+    for found in mismatches:
+        click.echo(json.dumps({"program_id": str(found.program_id), "member_id": found.member_id,
+                               "check": found.check, "expected": found.expected, "actual": found.actual}))
+    click.echo(f"{len(mismatches)} mismatch(es)", err=True)
+    sys.exit(1 if mismatches else 0)
 
 
 if __name__ == "__main__":

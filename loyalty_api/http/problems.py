@@ -93,7 +93,9 @@ def problem_response(code: str, detail: str, *, status: int | None = None, title
         body["errors"] = errors_
     if extra:
         body.update(extra)
-    response = Response(orjson.dumps(body), status=status, mimetype=PROBLEM_MIMETYPE)
+    # Field errors of list items are keyed by index; JSON keys are strings.
+    response = Response(orjson.dumps(body, default=str, option=orjson.OPT_NON_STR_KEYS), status=status,
+                        mimetype=PROBLEM_MIMETYPE)
     for name, value in (headers or {}).items():
         response.headers[name] = value
     return response

@@ -83,7 +83,7 @@ def forget_member(session: Session, program_id: uuid.UUID, member_id: str) -> in
         IdempotencyRecord.program_id == program_id,
         or_(IdempotencyRecord.path == own_path,
             IdempotencyRecord.path.startswith(own_path + "/", autoescape=True),
-            func.position(IdempotencyRecord.response_body, needle) > 0),  # needle IN body
+            func.pg_catalog.position(IdempotencyRecord.response_body, needle) > 0),  # needle IN body
     ))
     return result.rowcount or 0
 

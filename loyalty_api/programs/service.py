@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import hmac
+import re
 import secrets
 import uuid
 from functools import lru_cache
@@ -39,6 +40,13 @@ def _validated(settings: dict[str, Any]) -> dict[str, Any]:
 
 def create_program(session: Session, *, name: str, currency: str,
                    settings: dict[str, Any] | None = None) -> Program:
+    problems = {}
+    if not isinstance(name, str) or not 1 <= len(name) <= 200:
+        problems["name"] = ["1-200 characters."]
+    if not isinstance(currency, str) or not re.fullmatch(r"[A-Z]{3}", currency):
+        problems["currency"] = ["An ISO 4217 code such as RUB."]
+    if problems:
+        raise ValidationFailed("The program is not valid", errors=problems)
     document = _validated(rules.with_defaults(_settings_only(settings or {})))
     program = Program(program_id=uuid.uuid4(), name=name, currency=currency, settings=document)
     session.add(program)
