@@ -33,10 +33,11 @@ def blueprints():
     from loyalty_api.programs.resources import blp as programs
     from loyalty_api.tiers.resources import blp as tiers
     from loyalty_api.me.resources import blp as me
+    from loyalty_api.webhooks.resources import blp as webhooks
     from loyalty_api.ledger.resources import blp as ledger
     from loyalty_api.checkout.resources import blp as checkout
 
-    return [health, auth, programs, members, tiers, me, ledger, checkout]
+    return [health, auth, programs, members, tiers, me, ledger, checkout, webhooks]
 
 
 def create_app(config: Mapping[str, Any] | None = None) -> Flask:

@@ -9,3 +9,4 @@ from loyalty_api.tiers.models import MemberTier, TierChange  # noqa: F401
 from loyalty_api.ledger.models import BalanceRow, LedgerEntry, Lot  # noqa: F401
 from loyalty_api.checkout.models import Hold, Order, OrderReturn  # noqa: F401
 from loyalty_api.expiry.models import ExpiryProgress, HoldNotice, LotNotice  # noqa: F401
+from loyalty_api.webhooks.models import Webhook, WebhookDelivery  # noqa: F401

@@ -1,0 +1,49 @@
+"""Scheduled webhook housekeeping: report the backlog, prune old finished deliveries.
+
+The outbox is never pruned here (it is the audit trail), nor is any pending delivery.
+"""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from sqlalchemy import text
+
+from loyalty_api.db import unit_of_work
+from loyalty_api.jobs.registry import JobContext, job_step
+
+DELIVERY_LOG_DAYS = 30
+
+_REPORT = text("""
+SELECT (SELECT count(*) FROM outbox_events WHERE dispatched_at IS NULL) AS undispatched_events,
+       (SELECT count(*) FROM webhook_deliveries WHERE status = 'pending') AS pending_deliveries,
+       (SELECT count(*) FROM webhook_deliveries WHERE status = 'failed' AND last_attempt_at >= :since)
+           AS failed_last_day
+""")
+
+_PRUNE = text("""
+WITH old AS (
+    SELECT program_id, delivery_id FROM webhook_deliveries
+    WHERE status IN ('succeeded', 'failed', 'cancelled') AND created_at < :before
+    LIMIT :limit
+    FOR UPDATE SKIP LOCKED
+)
+DELETE FROM webhook_deliveries d USING old
+WHERE d.program_id = old.program_id AND d.delivery_id = old.delivery_id
+""")
+
+
+@job_step("webhooks", order=950)
+def webhook_housekeeping(context: JobContext) -> dict:
+    pruned = 0
+    while True:
+        with unit_of_work(context.session_factory) as uow:
+            count = uow.session.execute(_PRUNE, {"before": context.now - timedelta(days=DELIVERY_LOG_DAYS),
+                                                 "limit": context.batch_size}).rowcount
+            uow.commit()
+        pruned += count
+        if count < context.batch_size:
+            break
+    with unit_of_work(context.session_factory) as uow:
+        report = uow.session.execute(_REPORT, {"since": context.now - timedelta(days=1)}).mappings().one()
+    return {**{key: int(value) for key, value in report.items()}, "pruned_deliveries": pruned}

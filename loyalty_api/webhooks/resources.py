@@ -1,0 +1,86 @@
+"""``/v1/webhooks``: subscriptions, secret rotation, the delivery log and redelivery."""
+
+from __future__ import annotations
+
+import uuid
+
+from flask import current_app
+from flask.views import MethodView
+from flask_smorest import Blueprint
+
+from loyalty_api.http.auth import authorize, current_program_id
+from loyalty_api.http.pagination import PageArgs
+from loyalty_api.http.transaction import current_uow
+from loyalty_api.webhooks import service
+from loyalty_api.webhooks.schemas import (DeliveryArgs, DeliveryPageSchema, DeliverySchema, RotatedSecretSchema,
+                                          RotateSecretSchema, WebhookCreatedSchema, WebhookCreateSchema,
+                                          WebhookPageSchema, WebhookSchema)
+
+blp = Blueprint("webhooks", __name__, url_prefix="/v1/webhooks", description="Webhooks")
+
+
+def _settings():
+    return current_app.extensions["loyalty"].settings
+
+
+@blp.route("")
+class Webhooks(MethodView):
+    @authorize("program:admin")
+    @blp.arguments(WebhookCreateSchema)
+    @blp.response(201, WebhookCreatedSchema)
+    def post(self, data):
+        """Subscribe a URL to event types; the signing secret is shown only in this answer"""
+        return service.create_webhook(current_uow().session, current_program_id(), data, _settings())
+
+    @authorize("program:admin")
+    @blp.arguments(PageArgs, location="query")
+    @blp.response(200, WebhookPageSchema)
+    def get(self, args):
+        """List the program's webhooks"""
+        return service.list_webhooks(current_uow().session, current_program_id(), args["limit"], args["cursor"])
+
+
+@blp.route("/<uuid:webhook_id>")
+class WebhookById(MethodView):
+    @authorize("program:admin")
+    @blp.response(200, WebhookSchema)
+    def get(self, webhook_id: uuid.UUID):
+        """Read a webhook (never its secret)"""
+        return service.webhook_document(service.get_webhook(current_uow().session, current_program_id(), webhook_id))
+
+    @authorize("program:admin")
+    @blp.response(204)
+    def delete(self, webhook_id: uuid.UUID):
+        """Delete a webhook; its pending deliveries are cancelled"""
+        service.delete_webhook(current_uow().session, current_program_id(), webhook_id)
+
+
+@blp.route("/<uuid:webhook_id>/rotate-secret")
+class WebhookSecret(MethodView):
+    @authorize("program:admin")
+    @blp.arguments(RotateSecretSchema)
+    @blp.response(200, RotatedSecretSchema)
+    def post(self, data, webhook_id: uuid.UUID):
+        """Issue a new secret; the old one keeps signing too until the grace period ends"""
+        return service.rotate_secret(current_uow().session, current_program_id(), webhook_id,
+                                     data["grace_seconds"], _settings())
+
+
+@blp.route("/<uuid:webhook_id>/deliveries")
+class WebhookDeliveries(MethodView):
+    @authorize("program:admin")
+    @blp.arguments(DeliveryArgs, location="query")
+    @blp.response(200, DeliveryPageSchema)
+    def get(self, args, webhook_id: uuid.UUID):
+        """The delivery log, newest first: status, attempts, last response code"""
+        return service.list_deliveries(current_uow().session, current_program_id(), webhook_id,
+                                       args["limit"], args["cursor"], args["status"])
+
+
+@blp.route("/<uuid:webhook_id>/deliveries/<uuid:delivery_id>/redeliver")
+class Redelivery(MethodView):
+    @authorize("program:admin")
+    @blp.response(201, DeliverySchema)
+    def post(self, webhook_id: uuid.UUID, delivery_id: uuid.UUID):
+        """Deliver an event again (a new delivery, due at once)"""
+        return service.redeliver(current_uow().session, current_program_id(), webhook_id, delivery_id)

@@ -1,0 +1,166 @@
+"""``loyalty-api worker``: fan the outbox out to webhooks and deliver, at least once.
+
+One cycle (``run_once``): fan out what the outbox holds (one worker at a time, short
+transactions of ``fan_out_batch`` events), then ``concurrency`` threads each claim a
+few due deliveries (a committed lease), POST them with no transaction open, and
+record each result in a transaction of its own. Many workers run side by side: claims
+use ``FOR UPDATE SKIP LOCKED``; a worker that dies leaves leases that run out, and
+another worker sends those deliveries again.
+"""
+
+from __future__ import annotations
+
+import logging
+import random
+import threading
+import time
+import uuid
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta, timezone
+from typing import Callable
+
+from sqlalchemy.orm import Session, sessionmaker
+
+from loyalty_api.config import Settings
+from loyalty_api.db import unit_of_work
+from loyalty_api.webhooks import dispatch, sender
+from loyalty_api.webhooks.crypto import SecretBox
+from loyalty_api.webhooks.rules import SIGNATURE_HEADER, envelope_body, next_attempt_at, signature_header
+
+log = logging.getLogger("loyalty_api.webhooks")
+
+
+def utc_now() -> datetime:
+    return datetime.now(timezone.utc)
+
+
+@dataclass
+class WorkerOptions:
+    concurrency: int = 4
+    claim_size: int = 5
+    timeout: float = 10.0
+    fan_out_batch: int = 1000
+    lease_seconds: float | None = None  # default: enough for a whole claim to time out
+    allow_private: bool = False
+    clock: Callable[[], datetime] = utc_now
+    resolve: Callable[..., list] | None = None
+    jitter: Callable[[], float] = field(default=random.random)
+
+    @property
+    def lease(self) -> timedelta:
+        if self.lease_seconds is not None:
+            return timedelta(seconds=self.lease_seconds)
+        # connect, write and read may each take up to ``timeout``; then a margin.
+        return timedelta(seconds=self.claim_size * (3 * self.timeout + 5) + 30)
+
+
+class Worker:
+    def __init__(self, session_factory: sessionmaker[Session], settings: Settings,
+                 options: WorkerOptions | None = None) -> None:
+        self.session_factory = session_factory
+        self.box = SecretBox(settings)
+        self.options = options or WorkerOptions(allow_private=settings.WEBHOOK_ALLOW_PRIVATE_URLS)
+        self.stop = threading.Event()
+        self._counts: Counter = Counter()
+        self._lock = threading.Lock()
+
+    def _count(self, key: str, n: int = 1) -> None:
+        with self._lock:
+            self._counts[key] += n
+
+    def fan_out(self) -> None:
+        while not self.stop.is_set():
+            with unit_of_work(self.session_factory) as uow:
+                if not dispatch.try_fan_out_lock(uow.session):
+                    return  # another worker is fanning out right now
+                events, deliveries = dispatch.fan_out(uow.session, self.options.clock(),
+                                                      self.options.fan_out_batch)
+                uow.commit()
+            self._count("events", events)
+            self._count("deliveries_created", deliveries)
+            if events < self.options.fan_out_batch:
+                return
+
+    def run_once(self) -> dict[str, int]:
+        """Fan out, then deliver everything due now; answers counts for the report."""
+        self._counts = Counter()
+        try:
+            self.fan_out()
+        except Exception:  # the database may be away; deliveries can still be tried later
+            log.exception("webhook fan-out failed")
+            self._count("errors")
+        threads = [threading.Thread(target=self._deliver_loop, name=f"webhook-{n}", daemon=True)
+                   for n in range(self.options.concurrency)]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join()
+        return {key: self._counts[key] for key in
+                ("events", "deliveries_created", "succeeded", "retrying", "failed", "lost_leases", "errors")}
+
+    def run_forever(self, poll_interval: float) -> None:
+        while not self.stop.is_set():
+            counts = self.run_once()
+            if any(counts.values()):
+                log.info("webhook worker cycle: %s", counts, extra={"worker": "webhooks"})
+            if not counts["succeeded"] and not counts["retrying"] and not counts["events"]:
+                self.stop.wait(poll_interval)
+
+    def _deliver_loop(self) -> None:
+        options = self.options
+        while not self.stop.is_set():
+            token = uuid.uuid4()
+            try:
+                with unit_of_work(self.session_factory) as uow:
+                    batch = dispatch.claim(uow.session, options.clock(), options.claim_size, options.lease, token)
+                    uow.commit()
+                if not batch:
+                    return
+                for item in batch:
+                    self._deliver(item, token)
+            except Exception:
+                log.exception("webhook delivery loop failed")
+                self._count("errors")
+                return
+
+    def _secrets(self, item: dispatch.Claimed, now: datetime) -> list[str]:
+        secrets = [self.box.open(item.secret_sealed)]
+        if item.previous_secret_sealed and item.previous_secret_expires_at and item.previous_secret_expires_at > now:
+            secrets.append(self.box.open(item.previous_secret_sealed))
+        return secrets
+
+    def _deliver(self, item: dispatch.Claimed, token: uuid.UUID) -> None:
+        options = self.options
+        body = envelope_body(str(item.event_id), item.type, item.event_created_at, str(item.program_id), item.data)
+        try:
+            secrets = self._secrets(item, options.clock())
+        except RuntimeError as exc:  # a key was removed from WEBHOOK_SECRET_KEY: retried, then failed
+            log.error("webhook %s: secret unreadable", item.webhook_id, extra={"worker": "webhooks"})
+            outcome = sender.Outcome(False, error=str(exc)[:200])
+        else:
+            headers = {
+                SIGNATURE_HEADER: signature_header(secrets, int(time.time()), body),
+                "Loyalty-Event-Id": str(item.event_id),
+                "Loyalty-Event-Type": item.type,
+                "Loyalty-Delivery-Id": str(item.delivery_id),
+                "Loyalty-Delivery-Attempt": str(item.attempts),
+            }
+            extra = {"resolve": options.resolve} if options.resolve else {}
+            outcome = sender.post(item.url, body, headers, timeout=options.timeout,
+                                  allow_private=options.allow_private, **extra)
+        now = options.clock()
+        with unit_of_work(self.session_factory) as uow:
+            if outcome.ok:
+                kept = dispatch.record_success(uow.session, item, token, now, outcome.status_code)
+                outcome_name = "succeeded"
+            else:
+                retry_at = next_attempt_at(item.created_at, item.attempts, now, options.jitter())
+                kept = dispatch.record_failure(uow.session, item, token, retry_at, outcome.status_code,
+                                               outcome.error)
+                outcome_name = "retrying" if retry_at else "failed"
+            uow.commit()
+        self._count(outcome_name if kept else "lost_leases")
+        log.info("webhook delivery %s attempt %d: %s (status %s, error %s)%s", item.delivery_id, item.attempts,
+                 outcome_name, outcome.status_code, outcome.error, "" if kept else "; lease lost, not recorded",
+                 extra={"worker": "webhooks"})
