@@ -38,6 +38,12 @@ accesslog = None
 loglevel = os.environ.get("LOG_LEVEL", "info").lower()
 logconfig_dict = dict_config(loglevel)
 preload_app = False
+# gunicorn's control socket (``gunicornc``) defaults to one path per user, which
+# replicas or test servers sharing a home would fight over; opt in with a path.
+if os.environ.get("GUNICORN_CONTROL_SOCKET"):
+    control_socket = os.environ["GUNICORN_CONTROL_SOCKET"]
+else:
+    control_socket_disable = True
 # Heartbeat files in memory, not on a possibly slow container layer.
 worker_tmp_dir = "/dev/shm" if os.path.isdir("/dev/shm") else None
 
