@@ -31,13 +31,15 @@ def blueprints():
     from loyalty_api.http.health import blp as health
     from loyalty_api.members.resources import blp as members
     from loyalty_api.programs.resources import blp as programs
+    from loyalty_api.earning_rules.resources import blp as earning_rules
+    from loyalty_api.referrals.resources import blp as referrals
     from loyalty_api.tiers.resources import blp as tiers
     from loyalty_api.me.resources import blp as me
     from loyalty_api.webhooks.resources import blp as webhooks
     from loyalty_api.ledger.resources import blp as ledger
     from loyalty_api.checkout.resources import blp as checkout
 
-    return [health, auth, programs, members, tiers, me, ledger, checkout, webhooks]
+    return [health, auth, programs, members, tiers, me, ledger, checkout, webhooks, earning_rules, referrals]
 
 
 def create_app(config: Mapping[str, Any] | None = None) -> Flask:

@@ -58,24 +58,43 @@ class OrderFigures:
 
 def _earn_context(session: Session, program: Program, member_id: str, now: datetime) -> EarnContext:
     """The member's tier before this order and the purchase rules that apply now."""
-    return EarnContext()
+    from loyalty_api.earning_rules.service import purchase_rules_for
+    from loyalty_api.tiers.service import earn_context as tier_earn_context
+
+    tier_code, tier_multiplier = tier_earn_context(session, program, member_id, now)
+    return EarnContext(tier_code, tier_multiplier,
+                       purchase_rules_for(session, program, member_id, tier_code, now))
 
 
 def _tier_after(session: Session, program: Program, member_id: str, order_figures: OrderFigures,
                 now: datetime) -> str | None:
     """The tier the member would have after an order with these figures (no writes)."""
-    return _earn_context(session, program, member_id, now).tier_code
+    from loyalty_api.tiers.service import tier_after
+
+    return tier_after(session, program, member_id, now, paid_amount=order_figures.paid_amount,
+                      earned_points=order_figures.earned_points)
 
 
 def _after_order_recorded(session: Session, program: Program, order: "OrderView", now: datetime) -> str | None:
     """Runs inside the order's transaction after its points are written (tier upgrade,
     referral qualification); answers the member's tier code after the order."""
-    return None
+    from loyalty_api.referrals.service import reward_on_order
+    from loyalty_api.tiers.service import after_order as tier_after_order
+
+    reward_on_order(session, program, order, now)
+    # After the referral credits, so that they count when the metric is points_earned.
+    return tier_after_order(session, program, order.member_id, now)
 
 
 def _after_order_returned(session: Session, program: Program, order: "OrderView", now: datetime) -> None:
     """Runs inside the return's (or cancel's) transaction after its points are written."""
-    return None
+    from loyalty_api.referrals.service import reverse_on_return
+    from loyalty_api.tiers.service import after_return as tier_after_return
+
+    reverse_on_return(session, program, order, now)
+    # The metric is read live, so the return already lowers it; the tier itself only
+    # falls when its retention ends (jobs), never here.
+    tier_after_return(session, program, order.member_id, now)
 
 
 # --- shared helpers -----------------------------------------------------------------------

@@ -13,7 +13,7 @@ from decimal import Decimal
 from typing import Any
 
 import orjson
-from sqlalchemy import func, select
+from sqlalchemy import func, select, text
 from sqlalchemy.orm import Session
 
 from loyalty_api.earning_rules import rules
@@ -206,3 +206,47 @@ def _reevaluate_tier(session: Session, program: Any, member_id: str, now: dateti
     from loyalty_api.tiers import service as tiers
 
     tiers.reevaluate_after_credit(session, program, member_id, now)
+
+
+def purchase_rules_for(session: Session, program: Any, member_id: str, tier_code: str | None,
+                       now: datetime) -> list:
+    """The purchase rules an order of this member placed ``now`` earns with.
+
+    Active, inside their window, open to the member's tier, and under their cap,
+    which counts the orders the rule gave points to (its ``bonus`` entries) in the
+    cap's calendar period. Checkout asks before it takes the member's ledger lock,
+    so a per-member advisory lock (only when a cap is in play) keeps two concurrent
+    orders from both taking the last use; it is held until the order commits.
+    """
+    from loyalty_api.checkout.rules import PurchaseRule
+    from loyalty_api.programs.service import program_config
+
+    candidates = [rule for rule in active_rules(session, program.program_id, "purchase")
+                  if rules.in_window(now, rule.valid_from, rule.valid_until)
+                  and rules.tier_eligible(rule.tiers, tier_code)]
+    capped = [rule for rule in candidates if rule.cap_count]
+    if capped:
+        session.execute(text("SELECT pg_advisory_xact_lock(hashtextextended(:key, 0))"),
+                        {"key": f"purchase-cap|{program.program_id}|{member_id}"})
+        tz_name = program_config(program)["timezone"]
+        full = {rule.rule_id for rule in capped
+                if rules.cap_reached(cap_of(rule), _orders_in_period(session, program.program_id, member_id,
+                                                                     rule, now, tz_name))}
+        candidates = [rule for rule in candidates if rule.rule_id not in full]
+    return [PurchaseRule(rule_id=rule.rule_id, skus=frozenset(rule.skus), categories=frozenset(rule.categories),
+                         multiplier=rule.multiplier, points_per_unit=rule.points_per_unit,
+                         min_order_amount=rule.min_order_amount, expires_in_days=rule.expires_in_days)
+            for rule in candidates]
+
+
+def _orders_in_period(session: Session, program_id: uuid.UUID, member_id: str, rule: EarningRule, now: datetime,
+                      tz_name: str) -> int:
+    from loyalty_api.ledger.models import LedgerEntry
+
+    start, end = cap_bounds(rule, now, tz_name)
+    query = select(func.count(func.distinct(LedgerEntry.order_id))).where(
+        LedgerEntry.program_id == program_id, LedgerEntry.member_id == member_id, LedgerEntry.type == "bonus",
+        LedgerEntry.rule_id == rule.rule_id, LedgerEntry.order_id.isnot(None))
+    if start is not None:
+        query = query.where(LedgerEntry.created_at >= start, LedgerEntry.created_at < end)
+    return session.scalar(query) or 0

@@ -97,6 +97,11 @@ def reward_on_order(session: Session, program: Any, order: Any, now: datetime) -
     referral.status, referral.rewarded_at = "rewarded", now
     referral.referrer_points, referral.referee_points = referrer_points, referee_points
     session.flush()
+    if referrer_points:
+        # The referee's tier is looked at by the order itself; the referrer's here.
+        from loyalty_api.tiers.service import reevaluate_after_credit
+
+        reevaluate_after_credit(session, program, referral.referrer_id, now)
     emit(session, program.program_id, "referral.rewarded", {
         "member_id": referral.referrer_id, "referee_id": referral.referee_id, "order_id": order.order_id,
         "referrer_points": referrer_points, "referee_points": referee_points})
