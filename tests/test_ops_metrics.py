@@ -84,7 +84,10 @@ def test_outbox_backlog_is_read_at_scrape_time(anonymous, program, session_facto
         emit(uow.session, program.program_id, "points.earned", {"member_id": "x", "points": 1})
         emit(uow.session, program.program_id, "points.earned", {"member_id": "y", "points": 2})
         uow.commit()
-    assert value(scrape(anonymous.client), "loyalty_outbox_backlog") == before + 2
+    after = scrape(anonymous.client)
+    assert value(after, "loyalty_outbox_backlog") == before + 2
+    assert value(after, "loyalty_outbox_oldest_age_seconds") >= 0
+    assert ("loyalty_webhook_deliveries_pending", ()) in after
 
 
 def test_pool_gauges_follow_checked_out_connections(app, anonymous):
@@ -98,3 +101,36 @@ def test_pool_gauges_follow_checked_out_connections(app, anonymous):
     # The backlog query of each scrape checks a connection out and back in again.
     assert value(during, "loyalty_db_pool_checked_out") == idle + 2
     assert value(after, "loyalty_db_pool_checked_out") == idle
+
+
+SHOP = {"earn": {"points_per_unit": 1}, "pending_days": 0, "expiry": {"mode": "none"},
+        "redeem": {"point_value": "1.00", "min_points": 100, "max_order_share": "0.5"}}
+
+
+def test_checkout_moves_the_points_counters_by_the_ledger_figures(app, anonymous, unique):
+    from tests.support import ApiCaller, make_program
+
+    program = make_program(app, settings=SHOP)
+    api = ApiCaller(app.test_client(), program.token)
+    member = f"m-{unique}"
+    assert api.post("/v1/members", json={"member_id": member}).status_code == 201
+    # A manual credit is a correction, not earning: the counters do not move for it.
+    assert api.post(f"/v1/members/{member}/adjustments", json={"points": 500, "reason": "welcome"}).status_code == 201
+    before = scrape(anonymous.client)
+    order = api.post("/v1/orders", json={"order_id": f"o-{unique}", "member_id": member, "amount": "1000.00",
+                                         "currency": "RUB", "redeem_points": 200})
+    assert order.status_code == 201, order.json
+    # 1000.00 paid with 200 points -> 800.00 paid -> 800 points earned.
+    assert (order.json["redeemed_points"], order.json["earned_points"]) == (200, 800)
+    refused = api.post("/v1/orders", json={"order_id": f"o2-{unique}", "member_id": member, "amount": "10.00",
+                                           "currency": "RUB", "redeem_points": 10_000})
+    assert refused.status_code in (409, 422)
+    cancelled = api.post(f"/v1/orders/o-{unique}/cancel")
+    assert cancelled.status_code in (200, 201), cancelled.json
+    after = scrape(anonymous.client)
+
+    def delta(kind):
+        return value(after, "loyalty_points_total", kind=kind) - value(before, "loyalty_points_total", kind=kind)
+
+    # Cancelling takes the 800 earned back and gives the 200 redeemed back.
+    assert [delta(kind) for kind in ("earned", "redeemed", "reversed", "refunded", "expired")] == [800, 200, 800, 200, 0]

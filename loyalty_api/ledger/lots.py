@@ -18,6 +18,7 @@ from sqlalchemy.orm import Session
 
 from loyalty_api.errors import NotFound
 from loyalty_api.ledger.models import BalanceRow, LedgerEntry, Lot
+from loyalty_api.observability.metrics import record_entry
 
 # One statement creates the balance row on first use, checks the member exists
 # (erased members are gone) and takes the row lock; the figures a caller already
@@ -149,6 +150,8 @@ def insert_credits(session: Session, program_id: uuid.UUID, member_id: str, rows
         entries.c.order_id,
     )).returning(Lot.lot_id)
     lot_ids = sorted(session.execute(statement).scalars().all())
+    for row in rows:
+        record_entry(session, row["type"], row["points"])
     if debt > 0:
         owed = min(debt, sum(row["points"] for row in rows))
         paid = session.execute(_SPEND_NEW_LOTS, {"program_id": program_id, "member_id": member_id,
@@ -160,6 +163,7 @@ def insert_credits(session: Session, program_id: uuid.UUID, member_id: str, rows
 def insert_debit(session: Session, program_id: uuid.UUID, member_id: str, *, entry_type: str, points: int,
                  now: datetime, **fields: Any) -> int:
     """Write one debit entry (``points`` is the positive amount taken)."""
+    record_entry(session, entry_type, points)
     return session.execute(insert(LedgerEntry).values(
         program_id=program_id, member_id=member_id, type=entry_type, points=-points, created_at=now,
         **fields).returning(LedgerEntry.entry_id)).scalar_one()

@@ -62,6 +62,19 @@ def record_points(kind: str, points: int, session: Session | None = None) -> Non
         session.info.setdefault(_PENDING, Tally())[kind] += points
 
 
+# Ledger entry types as the points counter sees them; manual adjustments and
+# transfers are not counted (they are corrections, not earning or spending).
+KIND_BY_ENTRY_TYPE = {"earn": "earned", "bonus": "earned", "referral": "earned", "redeem": "redeemed",
+                      "expire": "expired", "reverse": "reversed", "refund": "refunded"}
+
+
+def record_entry(session: Session | None, entry_type: str, points: int) -> None:
+    """``record_points`` for a ledger entry of ``entry_type`` (``points`` signed or not)."""
+    kind = KIND_BY_ENTRY_TYPE.get(entry_type)
+    if kind is not None:
+        record_points(kind, abs(points), session)
+
+
 @event.listens_for(Session, "after_commit")
 def _publish_pending(session: Session) -> None:
     for kind, points in session.info.pop(_PENDING, {}).items():
@@ -81,29 +94,42 @@ def instrument_pool(engine: Engine, max_overflow: int) -> None:
     event.listen(engine, "checkin", lambda *_: POOL_CHECKED_OUT.dec())
 
 
-# Events waiting for delivery: an event counts until every active webhook
-# subscribed to it has it delivered (or given up). Without webhook tables yet,
-# every outbox event is counted as waiting.
-BACKLOG_SQL = "SELECT count(*) FROM outbox_events"
+# Two partial indexes (undispatched events, pending deliveries) keep these cheap
+# however long the outbox grows.
+BACKLOG_SQL = """
+SELECT (SELECT count(*) FROM outbox_events WHERE dispatched_at IS NULL) AS undispatched,
+       (SELECT extract(epoch FROM now() - created_at) FROM outbox_events
+         WHERE dispatched_at IS NULL ORDER BY seq LIMIT 1) AS oldest_seconds,
+       (SELECT count(*) FROM webhook_deliveries WHERE status = 'pending') AS pending_deliveries
+"""
 
 
 class BacklogCollector:
-    """Reads the outbox backlog at scrape time, in one cheap query."""
+    """Reads the outbox backlog at scrape time, in one cheap query: events the
+    webhook worker has not fanned out yet, how old the oldest is, and deliveries
+    still waiting for (another) attempt."""
 
-    def __init__(self, engine: Engine, sql: str = BACKLOG_SQL) -> None:
+    def __init__(self, engine: Engine) -> None:
         self.engine = engine
-        self.sql = sql
 
     def collect(self):
         try:
             with self.engine.connect() as conn:
-                waiting = conn.execute(text(self.sql)).scalar_one()
+                row = conn.execute(text(BACKLOG_SQL)).one()
         except Exception as exc:  # a scrape must still answer while the database is down
             log.warning("outbox backlog not measured: %s", exc.__class__.__name__)
             return
-        gauge = GaugeMetricFamily("loyalty_outbox_backlog", "Outbox events not yet delivered")
-        gauge.add_metric([], int(waiting))
-        yield gauge
+        figures = (
+            ("loyalty_outbox_backlog", "Outbox events not yet dispatched to webhooks", row.undispatched),
+            ("loyalty_outbox_oldest_age_seconds", "Age of the oldest undispatched outbox event (0 if none)",
+             row.oldest_seconds or 0),
+            ("loyalty_webhook_deliveries_pending", "Webhook deliveries waiting for an attempt",
+             row.pending_deliveries),
+        )
+        for name, help_text, figure in figures:
+            gauge = GaugeMetricFamily(name, help_text)
+            gauge.add_metric([], float(figure))
+            yield gauge
 
 
 def multiprocess_dir() -> str | None:
