@@ -44,7 +44,7 @@ def blueprints():
 
 def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     settings = load_settings(config)
-    app = Flask("loyalty_api")
+    app = Flask("loyalty_api", static_folder=None)  # no unauthenticated file serving
     app.config["MAX_CONTENT_LENGTH"] = settings.MAX_CONTENT_LENGTH
     app.config["TESTING"] = settings.TESTING
     engine = make_engine(settings)

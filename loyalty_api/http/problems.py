@@ -106,6 +106,8 @@ def handle_loyalty_error(exc: errors.LoyaltyError) -> Response:
     if exc.code == "unauthorized":
         # RFC 6750 §3: tell the caller which scheme to use.
         headers.setdefault("WWW-Authenticate", 'Bearer realm="loyalty-api"')
+    if exc.code == "unavailable":
+        headers.setdefault("Retry-After", "1")
     return problem_response(exc.code, exc.detail, title=exc.title, errors_=exc.errors,
                             extra=exc.extra or None, headers=headers)
 
