@@ -173,3 +173,16 @@ def expiry_events(factory, program_id: uuid.UUID, event_type: str) -> list[dict[
     with unit_of_work(factory) as uow:
         return list(uow.session.execute(select(OutboxEvent.data).where(
             OutboxEvent.program_id == program_id, OutboxEvent.type == event_type).order_by(OutboxEvent.seq)).scalars())
+
+
+def outbox_events(app, program_id: uuid.UUID, prefix: str = "") -> list[tuple[str, dict[str, Any]]]:
+    """The program's outbox events (type, data) in the order they were written."""
+    from sqlalchemy import select
+
+    from loyalty_api.events.models import OutboxEvent
+
+    with unit_of_work(app.extensions["loyalty"].session_factory) as uow:
+        rows = uow.session.execute(select(OutboxEvent.type, OutboxEvent.data).where(
+            OutboxEvent.program_id == program_id, OutboxEvent.type.startswith(prefix))
+            .order_by(OutboxEvent.seq)).all()
+    return [(row.type, row.data) for row in rows]

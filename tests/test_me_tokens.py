@@ -153,3 +153,15 @@ def test_every_other_route_refuses_a_member_token(app, api):
 @pytest.mark.parametrize("path", ["/v1/me", "/v1/me/tier"])
 def test_me_routes_need_a_token(anonymous, path):
     assert anonymous.get(path).status_code == 401
+
+
+def test_my_referrals_lists_only_my_referees(api):
+    referrer = enrol(api, "kate")
+    enrol(api, "liam", referral_code=referrer["referral_code"])
+    enrol(api, "mia")
+    enrol(api, "noah", referral_code=api.get("/v1/members/mia").json["referral_code"])
+    kate = api.with_token(member_token(api, "kate")["access_token"])
+    mine = kate.get("/v1/me/referrals")
+    assert mine.status_code == 200, mine.json
+    assert [item["member_id"] for item in mine.json["items"]] == ["liam"]
+    assert mine.json == api.get("/v1/members/kate/referrals").json

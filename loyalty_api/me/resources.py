@@ -7,10 +7,13 @@ from flask.views import MethodView
 from flask_smorest import Blueprint
 
 from loyalty_api.http.auth import MEMBER_SCOPE, authorize, current_principal, current_program_id
+from loyalty_api.http.pagination import PageArgs
 from loyalty_api.http.transaction import current_uow
+from loyalty_api.ledger.schemas import BalanceSchema, EntryPageSchema, LedgerArgs
 from loyalty_api.me import service
 from loyalty_api.me.schemas import MemberTokenRequestSchema, MemberTokenSchema
 from loyalty_api.members.schemas import MemberSchema
+from loyalty_api.referrals.schemas import ReferralPage
 from loyalty_api.tiers.schemas import MemberTierSchema
 
 blp = Blueprint("me", __name__, url_prefix="/v1", description="Member tokens and the member's own view (/v1/me)")
@@ -38,6 +41,25 @@ class Me(MethodView):
         return service.profile(current_uow().session, current_program_id(), current_principal().member_id)
 
 
+@blp.route("/me/balance")
+class MyBalance(MethodView):
+    @authorize(MEMBER_SCOPE)
+    @blp.response(200, BalanceSchema)
+    def get(self):
+        """The member's own points: available, pending, held and what expires when (member token)"""
+        return service.my_balance(current_uow().session, current_program_id(), current_principal().member_id)
+
+
+@blp.route("/me/ledger")
+class MyLedger(MethodView):
+    @authorize(MEMBER_SCOPE)
+    @blp.arguments(LedgerArgs, location="query")
+    @blp.response(200, EntryPageSchema)
+    def get(self, args):
+        """The member's own ledger entries, newest first (member token)"""
+        return service.my_ledger(current_uow().session, current_program_id(), current_principal().member_id, args)
+
+
 @blp.route("/me/tier")
 class MyTier(MethodView):
     @authorize(MEMBER_SCOPE)
@@ -45,3 +67,14 @@ class MyTier(MethodView):
     def get(self):
         """The member's own tier and progress (member token)"""
         return service.tier(current_uow().session, current_program_id(), current_principal().member_id)
+
+
+@blp.route("/me/referrals")
+class MyReferrals(MethodView):
+    @authorize(MEMBER_SCOPE)
+    @blp.arguments(PageArgs, location="query")
+    @blp.response(200, ReferralPage)
+    def get(self, args):
+        """The members this member referred, newest first (member token)"""
+        return service.my_referrals(current_uow().session, current_program_id(), current_principal().member_id,
+                                    args["limit"], args["cursor"])

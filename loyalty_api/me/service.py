@@ -9,14 +9,17 @@ blocking (403).
 from __future__ import annotations
 
 import uuid
+from datetime import datetime, timezone
 from typing import Any
 
 from sqlalchemy.orm import Session
 
 from loyalty_api.errors import Forbidden, NotFound, Unauthorized, ValidationFailed
 from loyalty_api.http.auth import MEMBER_SCOPE, issue_token
+from loyalty_api.ledger import service as ledger
 from loyalty_api.members import service as members
 from loyalty_api.members.models import Member
+from loyalty_api.referrals import service as referrals
 from loyalty_api.tiers import service as tiers
 
 
@@ -52,3 +55,21 @@ def profile(session: Session, program_id: uuid.UUID, member_id: str) -> Member:
 def tier(session: Session, program_id: uuid.UUID, member_id: str) -> dict[str, Any]:
     token_member(session, program_id, member_id)
     return tiers.member_tier(session, program_id, member_id)
+
+
+def my_referrals(session: Session, program_id: uuid.UUID, member_id: str, limit: int,
+                 cursor: str | None) -> dict[str, Any]:
+    token_member(session, program_id, member_id)
+    return referrals.referrals_of(session, program_id, member_id, limit, cursor)
+
+
+def my_balance(session: Session, program_id: uuid.UUID, member_id: str) -> dict[str, Any]:
+    token_member(session, program_id, member_id)
+    balance = ledger.get_balance(session, program_id, member_id, datetime.now(timezone.utc))
+    return {"member_id": member_id, **balance.__dict__}
+
+
+def my_ledger(session: Session, program_id: uuid.UUID, member_id: str, args: dict[str, Any]) -> dict[str, Any]:
+    token_member(session, program_id, member_id)
+    return ledger.ledger_page(session, program_id, member_id, limit=args["limit"], cursor=args["cursor"],
+                              entry_type=args.get("type"), order_id=args.get("order_id"))

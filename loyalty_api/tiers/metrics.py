@@ -7,9 +7,9 @@ the ledger, never a writer. Definitions (SPEC §6):
   of part of an order's ``amount`` takes back the same share of what was paid
   (the points discount is spread the same way), rounded to cents.
 * ``orders``: orders placed in the window that are not fully returned or cancelled.
-* ``points_earned``: earn, bonus and referral credits made in the window, minus
-  their reversals. A reversal of an order's points counts in the window of that
-  order's first credit, so a return never reaches back past the window.
+* ``points_earned``: earn, bonus and referral credits in the window, minus their
+  reversals. Entries of an order count at the order's ``placed_at``, others at
+  their ``created_at``.
 """
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ import uuid
 from datetime import datetime
 from decimal import ROUND_HALF_UP, Decimal
 
-from sqlalchemy import and_, case, column, func, literal, select, table
+from sqlalchemy import and_, case, column, func, literal, select, table, true
 from sqlalchemy.orm import Session
 
 orders = table("orders", column("program_id"), column("order_id"), column("member_id"), column("amount"),
@@ -26,52 +26,50 @@ orders = table("orders", column("program_id"), column("order_id"), column("membe
 entries = table("ledger_entries", column("program_id"), column("member_id"), column("type"),
                 column("points"), column("created_at"), column("order_id"))
 
-CREDIT_TYPES = ("earn", "bonus", "referral")
+COUNTED_TYPES = ("earn", "bonus", "referral", "reverse")
 GONE_STATUSES = ("returned", "cancelled")
 CENT = Decimal("0.01")
 
 
-def _in_window(moment, since: datetime | None, until: datetime):
-    return moment <= until if since is None else and_(moment > since, moment <= until)
+def _in_window(moment, since: datetime | None):
+    # No upper bound: what is recorded has happened (an order may be placed up to a
+    # few minutes ahead of the clock, and it must count for the request recording it).
+    return true() if since is None else moment > since
 
 
-def spend(session: Session, program_id: uuid.UUID, member_id: str, since: datetime | None,
-          until: datetime) -> Decimal:
+def spend(session: Session, program_id: uuid.UUID, member_id: str, since: datetime | None) -> Decimal:
     kept = case((orders.c.status.in_(GONE_STATUSES), literal(0)),
                 (orders.c.amount <= 0, orders.c.paid_amount),
                 else_=orders.c.paid_amount * (orders.c.amount - orders.c.returned_amount) / orders.c.amount)
     total = session.scalar(select(func.coalesce(func.sum(func.round(kept, 2)), 0)).where(
         orders.c.program_id == program_id, orders.c.member_id == member_id,
-        _in_window(orders.c.placed_at, since, until)))
+        _in_window(orders.c.placed_at, since)))
     return max(Decimal(total), Decimal(0)).quantize(CENT, rounding=ROUND_HALF_UP)
 
 
-def order_count(session: Session, program_id: uuid.UUID, member_id: str, since: datetime | None,
-                until: datetime) -> int:
+def order_count(session: Session, program_id: uuid.UUID, member_id: str, since: datetime | None) -> int:
     return int(session.scalar(select(func.count()).select_from(orders).where(
         orders.c.program_id == program_id, orders.c.member_id == member_id,
-        orders.c.status.not_in(GONE_STATUSES), _in_window(orders.c.placed_at, since, until))))
+        orders.c.status.not_in(GONE_STATUSES), _in_window(orders.c.placed_at, since))))
 
 
-def points_earned(session: Session, program_id: uuid.UUID, member_id: str, since: datetime | None,
-                  until: datetime) -> int:
-    mine = and_(entries.c.program_id == program_id, entries.c.member_id == member_id)
-    credits = session.scalar(select(func.coalesce(func.sum(entries.c.points), 0)).where(
-        mine, entries.c.type.in_(CREDIT_TYPES), _in_window(entries.c.created_at, since, until)))
-    credit = entries.alias("credit")
-    first_credit = (select(func.min(credit.c.created_at)).where(
-        credit.c.program_id == entries.c.program_id, credit.c.member_id == entries.c.member_id,
-        credit.c.order_id == entries.c.order_id, credit.c.type.in_(CREDIT_TYPES)).scalar_subquery())
-    counted_at = func.coalesce(first_credit, entries.c.created_at)
-    reversals = session.scalar(select(func.coalesce(func.sum(entries.c.points), 0)).where(
-        mine, entries.c.type == "reverse", entries.c.created_at <= until, _in_window(counted_at, since, until)))
-    return max(int(credits) + int(reversals), 0)
+def points_earned(session: Session, program_id: uuid.UUID, member_id: str, since: datetime | None) -> int:
+    # An order's credits and reversals count at the order's placed_at (a backdated
+    # order counts where it belongs, a return never reaches back past the window).
+    counted_at = func.coalesce(orders.c.placed_at, entries.c.created_at)
+    joined = entries.outerjoin(orders, and_(orders.c.program_id == entries.c.program_id,
+                                            orders.c.order_id == entries.c.order_id))
+    total = session.scalar(select(func.coalesce(func.sum(entries.c.points), 0)).select_from(joined).where(
+        entries.c.program_id == program_id, entries.c.member_id == member_id,
+        entries.c.type.in_(COUNTED_TYPES), _in_window(counted_at, since)))
+    return max(int(total), 0)
 
 
 def metric_value(session: Session, program_id: uuid.UUID, member_id: str, metric: str,
-                 since: datetime | None, until: datetime) -> Decimal | int:
+                 since: datetime | None) -> Decimal | int:
+    """The metric over what was recorded after ``since`` (everything for None)."""
     if metric == "spend":
-        return spend(session, program_id, member_id, since, until)
+        return spend(session, program_id, member_id, since)
     if metric == "orders":
-        return order_count(session, program_id, member_id, since, until)
-    return points_earned(session, program_id, member_id, since, until)
+        return order_count(session, program_id, member_id, since)
+    return points_earned(session, program_id, member_id, since)

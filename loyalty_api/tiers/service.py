@@ -29,6 +29,9 @@ from loyalty_api.tiers import metrics, rules
 from loyalty_api.tiers.models import MemberTier, TierChange
 
 
+_CACHE = "tiers.standing"
+
+
 def _utcnow() -> datetime:
     return datetime.now(timezone.utc)
 
@@ -95,7 +98,7 @@ def _state_of(row: MemberTier | None) -> rules.MemberTierState:
 def _metric(session: Session, program_id: uuid.UUID, member_id: str, policy: rules.Policy,
             now: datetime) -> Decimal | int:
     return metrics.metric_value(session, program_id, member_id, policy.metric,
-                                rules.window_start(now, policy.window_months), now)
+                                rules.window_start(now, policy.window_months))
 
 
 def _locked_row(session: Session, program_id: uuid.UUID, member_id: str) -> MemberTier:
@@ -108,6 +111,7 @@ def _locked_row(session: Session, program_id: uuid.UUID, member_id: str) -> Memb
 
 def _write(session: Session, program_id: uuid.UUID, member_id: str, row: MemberTier, standing: Standing,
            changes: tuple[rules.Change, ...], vip_ended: str | None, old_vip: str | None) -> None:
+    session.info.pop(_CACHE, None)
     state, now = standing.state, standing.now
     row.earned_code, row.earned_at, row.earned_expires_at = state.earned_code, state.earned_at, \
         state.earned_expires_at
@@ -129,7 +133,9 @@ def record_change(session: Session, program_id: uuid.UUID, member_id: str, stand
     figure = _figure(standing.policy.metric, standing.metric)
     session.add(TierChange(program_id=program_id, member_id=member_id, from_tier=change.from_code,
                            to_tier=change.to_code, reason=change.reason, metric=str(figure), at=standing.now))
-    up = rules.rank(standing.ladder, change.to_code) > rules.rank(standing.ladder, change.from_code)
+    # A removed tier has no rank left to compare with: leaving it counts as a downgrade.
+    removed = change.from_code is not None and rules.rank(standing.ladder, change.from_code) < 0
+    up = not removed and rules.rank(standing.ladder, change.to_code) > rules.rank(standing.ladder, change.from_code)
     emit(session, program_id, "tier.upgraded" if up else "tier.downgraded", {
         "member_id": member_id, "from_tier": change.from_code, "to_tier": change.to_code,
         "reason": change.reason, "metric": standing.policy.metric, "value": figure, "at": _iso(standing.now)})
@@ -144,12 +150,29 @@ def _iso(moment: datetime | None) -> str | None:
 
 
 def standing_of(session: Session, program: Program, member_id: str, now: datetime) -> Standing:
-    """Where the member stands at ``now`` with everything due applied in memory; no writes."""
+    """Where the member stands at ``now`` with everything due applied in memory; no writes.
+
+    Remembered for the rest of the transaction (a quote asks twice, for the earn
+    context and for ``tier_after``) until this module writes.
+    """
+    key = (program.program_id, member_id, now)
+    cache = session.info.setdefault(_CACHE, {})
+    if key in cache:
+        return cache[key]
     ladder, policy = ladder_of(program)
     row = session.get(MemberTier, (program.program_id, member_id))
-    metric = _metric(session, program.program_id, member_id, policy, now)
-    evaluation = rules.evaluate(ladder, policy, _state_of(row), metric, now)
-    return Standing(ladder, policy, evaluation.state, metric, now)
+    if not ladder and row is None:  # the program has no tiers: nothing to count
+        standing = Standing(ladder, policy, rules.MemberTierState(), _zero(policy), now)
+    else:
+        metric = _metric(session, program.program_id, member_id, policy, now)
+        standing = Standing(ladder, policy, rules.evaluate(ladder, policy, _state_of(row), metric, now).state,
+                            metric, now)
+    cache[key] = standing
+    return standing
+
+
+def _zero(policy: rules.Policy) -> Decimal | int:
+    return Decimal("0.00") if policy.metric == "spend" else 0
 
 
 def evaluate_member(session: Session, program: Program, member_id: str, now: datetime) -> Standing:
@@ -169,6 +192,7 @@ def evaluate_member(session: Session, program: Program, member_id: str, now: dat
     if evaluation.state != before:
         _write(session, program_id, member_id, row, standing, evaluation.changes, evaluation.vip_ended,
                before.vip_code)
+    session.info.setdefault(_CACHE, {})[(program_id, member_id, now)] = standing
     return standing
 
 
@@ -224,7 +248,7 @@ def tier_view(session: Session, standing: Standing, program_id: uuid.UUID, membe
     if code is not None and not by_vip:
         since = rules.window_start(state.earned_expires_at, policy.window_months)
         keep_metric = standing.metric if policy.window_months is None else metrics.metric_value(
-            session, program_id, member_id, policy.metric, since, now)
+            session, program_id, member_id, policy.metric, since)
     figures = rules.progress(ladder, code, standing.metric, keep_metric)
     vip = {"tier": state.vip_code, "until": state.vip_until, "reason": state.vip_reason} \
         if rules.vip_active(state, now) else None
