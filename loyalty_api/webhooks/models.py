@@ -73,7 +73,7 @@ class WebhookDelivery(Base):
         Index("uq_webhook_deliveries_fan_out", "program_id", "webhook_id", "event_seq", unique=True,
               postgresql_where=text("redelivery_of IS NULL")),
         # The worker's scan for due work.
-        Index("ix_webhook_deliveries_due", "next_attempt_at", postgresql_where=text("status = 'pending'")),
+        Index("ix_webhook_deliveries_due", "next_attempt_at", "event_seq", postgresql_where=text("status = 'pending'")),
         # The per-member ordering check.
         Index("ix_webhook_deliveries_member_pending", "program_id", "webhook_id", "member_id", "event_seq",
               postgresql_where=text("status = 'pending' AND redelivery_of IS NULL")),

@@ -58,7 +58,7 @@ def upgrade() -> None:
     )
     op.create_index('uq_webhook_deliveries_fan_out', 'webhook_deliveries', ['program_id', 'webhook_id', 'event_seq'],
                     unique=True, postgresql_where=sa.text('redelivery_of IS NULL'))
-    op.create_index('ix_webhook_deliveries_due', 'webhook_deliveries', ['next_attempt_at'], unique=False,
+    op.create_index('ix_webhook_deliveries_due', 'webhook_deliveries', ['next_attempt_at', 'event_seq'], unique=False,
                     postgresql_where=sa.text("status = 'pending'"))
     op.create_index('ix_webhook_deliveries_member_pending', 'webhook_deliveries',
                     ['program_id', 'webhook_id', 'member_id', 'event_seq'], unique=False,
