@@ -167,7 +167,9 @@ def serve(bind: str, demo: bool) -> None:
     devsetup.ensure_jwt_keys()
     upgrade_database()
     if demo:
-        devsetup.print_demo_credentials(devsetup.ensure_demo(_app()), bind)
+        app = _app()
+        devsetup.print_demo_credentials(devsetup.ensure_demo(app), bind)
+        app.extensions["loyalty"].engine.dispose()
     os.execvp(sys.executable, [sys.executable, "-m", "gunicorn", "-c", "python:loyalty_api.gunicorn_conf",
                                "--bind", bind, "loyalty_api.wsgi:app"])
 
