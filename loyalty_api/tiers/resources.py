@@ -8,7 +8,7 @@ from flask_smorest import Blueprint
 from loyalty_api.http.auth import authorize, current_program_id
 from loyalty_api.http.pagination import PageArgs
 from loyalty_api.http.transaction import current_uow
-from loyalty_api.tiers import service
+from loyalty_api.tiers import service, vip
 from loyalty_api.tiers.schemas import LadderSchema, MemberTierSchema, TierHistorySchema, VipGrantSchema
 
 blp = Blueprint("tiers", __name__, url_prefix="/v1", description="Tiers, tier progress and VIP status")
@@ -57,10 +57,10 @@ class MemberVip(MethodView):
     @blp.response(200, MemberTierSchema)
     def put(self, data, member_id: str):
         """Assign a VIP tier: automatic evaluation keeps the member at least there until it ends"""
-        return service.grant_vip(current_uow().session, current_program_id(), member_id, data)
+        return vip.grant_vip(current_uow().session, current_program_id(), member_id, data)
 
     @authorize("members:write")
     @blp.response(204)
     def delete(self, member_id: str):
         """Revoke a member's VIP status"""
-        service.revoke_vip(current_uow().session, current_program_id(), member_id)
+        vip.revoke_vip(current_uow().session, current_program_id(), member_id)

@@ -11,10 +11,11 @@ of the two.
 from __future__ import annotations
 
 import calendar
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
 from datetime import datetime
 from decimal import Decimal
-from typing import Any, Iterable, Mapping
+from typing import Any
 
 METRICS = ("points_earned", "spend", "orders")
 DOWNGRADE_MODES = ("one_level", "to_qualified")

@@ -28,11 +28,10 @@ from loyalty_api.programs.models import Program
 from loyalty_api.tiers import metrics, rules
 from loyalty_api.tiers.models import MemberTier, TierChange
 
-
 _CACHE = "tiers.standing"
 
 
-def _utcnow() -> datetime:
+def utcnow() -> datetime:
     return datetime.now(timezone.utc)
 
 
@@ -101,7 +100,7 @@ def _metric(session: Session, program_id: uuid.UUID, member_id: str, policy: rul
                                 rules.window_start(now, policy.window_months))
 
 
-def _locked_row(session: Session, program_id: uuid.UUID, member_id: str) -> MemberTier:
+def locked_row(session: Session, program_id: uuid.UUID, member_id: str) -> MemberTier:
     session.execute(insert(MemberTier).values(program_id=program_id, member_id=member_id)
                     .on_conflict_do_nothing(index_elements=["program_id", "member_id"]))
     return session.scalars(select(MemberTier).where(
@@ -109,7 +108,7 @@ def _locked_row(session: Session, program_id: uuid.UUID, member_id: str) -> Memb
         .with_for_update().execution_options(populate_existing=True)).one()
 
 
-def _write(session: Session, program_id: uuid.UUID, member_id: str, row: MemberTier, standing: Standing,
+def write_state(session: Session, program_id: uuid.UUID, member_id: str, row: MemberTier, standing: Standing,
            changes: tuple[rules.Change, ...], vip_ended: str | None, old_vip: str | None) -> None:
     session.info.pop(_CACHE, None)
     state, now = standing.state, standing.now
@@ -122,7 +121,7 @@ def _write(session: Session, program_id: uuid.UUID, member_id: str, row: MemberT
     row.updated_at = now
     if vip_ended:
         emit(session, program_id, "vip.revoked", {"member_id": member_id, "tier": old_vip, "reason": vip_ended,
-                                                   "at": _iso(now)})
+                                                   "at": iso(now)})
     for change in changes:
         record_change(session, program_id, member_id, standing, change)
     session.flush()
@@ -138,14 +137,14 @@ def record_change(session: Session, program_id: uuid.UUID, member_id: str, stand
     up = not removed and rules.rank(standing.ladder, change.to_code) > rules.rank(standing.ladder, change.from_code)
     emit(session, program_id, "tier.upgraded" if up else "tier.downgraded", {
         "member_id": member_id, "from_tier": change.from_code, "to_tier": change.to_code,
-        "reason": change.reason, "metric": standing.policy.metric, "value": figure, "at": _iso(standing.now)})
+        "reason": change.reason, "metric": standing.policy.metric, "value": figure, "at": iso(standing.now)})
 
 
 def _figure(metric: str, value: Decimal | int) -> str | int:
     return format(Decimal(value).quantize(metrics.CENT), "f") if metric == "spend" else int(value)
 
 
-def _iso(moment: datetime | None) -> str | None:
+def iso(moment: datetime | None) -> str | None:
     return None if moment is None else moment.astimezone(timezone.utc).isoformat().replace("+00:00", "Z")
 
 
@@ -175,22 +174,29 @@ def _zero(policy: rules.Policy) -> Decimal | int:
     return Decimal("0.00") if policy.metric == "spend" else 0
 
 
-def evaluate_member(session: Session, program: Program, member_id: str, now: datetime) -> Standing:
-    """Apply what is due at ``now`` and record it; the member's row is locked only to write."""
+def evaluate_member(session: Session, program: Program, member_id: str, now: datetime, *,
+                    skip_untiered: bool = False) -> Standing:
+    """Apply what is due at ``now`` and record it; the member's row is locked only to write.
+
+    ``skip_untiered`` spares the metric query on hot paths when the program has no
+    ladder and the member no tier (nothing can change then).
+    """
     ladder, policy = ladder_of(program)
     program_id = program.program_id
     row = session.get(MemberTier, (program_id, member_id))
+    if skip_untiered and not ladder and row is None:
+        return Standing(ladder, policy, rules.MemberTierState(), _zero(policy), now)
     metric = _metric(session, program_id, member_id, policy, now)
     evaluation = rules.evaluate(ladder, policy, _state_of(row), metric, now)
     if evaluation.state == _state_of(row):
         return Standing(ladder, policy, evaluation.state, metric, now)
-    row = _locked_row(session, program_id, member_id)
+    row = locked_row(session, program_id, member_id)
     before = _state_of(row)
     metric = _metric(session, program_id, member_id, policy, now)  # fresh, now that we hold the lock
     evaluation = rules.evaluate(ladder, policy, before, metric, now)
     standing = Standing(ladder, policy, evaluation.state, metric, now)
     if evaluation.state != before:
-        _write(session, program_id, member_id, row, standing, evaluation.changes, evaluation.vip_ended,
+        write_state(session, program_id, member_id, row, standing, evaluation.changes, evaluation.vip_ended,
                before.vip_code)
     session.info.setdefault(_CACHE, {})[(program_id, member_id, now)] = standing
     return standing
@@ -201,14 +207,14 @@ def evaluate_member(session: Session, program: Program, member_id: str, now: dat
 def earn_context(session: Session, program: Program, member_id: str,
                  now: datetime | None = None) -> tuple[str | None, Decimal]:
     """The tier an order earns at (the member's tier before it) and its multiplier."""
-    tier = standing_of(session, program, member_id, now or _utcnow()).tier
+    tier = standing_of(session, program, member_id, now or utcnow()).tier
     return (tier.code, tier.earn_multiplier) if tier else (None, Decimal(1))
 
 
 def tier_after(session: Session, program: Program, member_id: str, now: datetime | None = None, *,
                paid_amount: Decimal = Decimal(0), earned_points: int = 0, orders: int = 1) -> str | None:
     """The effective tier the member would have once this order is recorded (for quotes)."""
-    standing = standing_of(session, program, member_id, now or _utcnow())
+    standing = standing_of(session, program, member_id, now or utcnow())
     added = {"spend": paid_amount, "orders": orders, "points_earned": earned_points}[standing.policy.metric]
     qualified = rules.qualifying_tier(standing.ladder, standing.metric + added)
     return rules.higher(standing.ladder, standing.code, qualified.code if qualified else None)
@@ -216,27 +222,27 @@ def tier_after(session: Session, program: Program, member_id: str, now: datetime
 
 def after_order(session: Session, program: Program, member_id: str, now: datetime | None = None) -> str | None:
     """Upgrade at once when this order took the metric over a threshold."""
-    return evaluate_member(session, program, member_id, now or _utcnow()).code
+    return evaluate_member(session, program, member_id, now or utcnow(), skip_untiered=True).code
 
 
 def after_return(session: Session, program: Program, member_id: str, now: datetime | None = None) -> None:
     """A return lowers the metric; the tier only falls when its retention ends (jobs)."""
-    evaluate_member(session, program, member_id, now or _utcnow())
+    evaluate_member(session, program, member_id, now or utcnow(), skip_untiered=True)
 
 
 def reevaluate_after_credit(session: Session, program: Program, member_id: str,
                             now: datetime | None = None) -> str | None:
     """After a bonus or referral credit: upgrade at once if the metric is ``points_earned``."""
-    return evaluate_member(session, program, member_id, now or _utcnow()).code
+    return evaluate_member(session, program, member_id, now or utcnow(), skip_untiered=True).code
 
 
-# --- member reads and VIP --------------------------------------------------------------------
+# --- member reads --------------------------------------------------------------------
 
 def member_tier(session: Session, program_id: uuid.UUID, member_id: str,
                 now: datetime | None = None) -> dict[str, Any]:
     members.get_member(session, program_id, member_id)
     program = programs.get_program(session, program_id)
-    return tier_view(session, evaluate_member(session, program, member_id, now or _utcnow()),
+    return tier_view(session, evaluate_member(session, program, member_id, now or utcnow()),
                      program_id, member_id)
 
 
@@ -278,42 +284,3 @@ def tier_history(session: Session, program_id: uuid.UUID, member_id: str, limit:
         query = query.where(TierChange.change_id < after[0])
     rows = session.scalars(query.order_by(TierChange.change_id.desc()).limit(limit + 1)).all()
     return page(rows, limit, lambda row: [row.change_id])
-
-
-def grant_vip(session: Session, program_id: uuid.UUID, member_id: str, data: dict[str, Any],
-              now: datetime | None = None) -> dict[str, Any]:
-    now = now or _utcnow()
-    members.get_member(session, program_id, member_id, for_update=True)
-    program = programs.get_program(session, program_id)
-    ladder, _ = ladder_of(program)
-    if rules.rank(ladder, data["tier"]) < 0:
-        raise ValidationFailed("No such tier in the ladder", errors={"tier": ["Unknown tier code."]})
-    if data.get("until") is not None and data["until"] <= now:
-        raise ValidationFailed("A VIP status must end in the future", errors={"until": ["Must be in the future."]})
-    standing = evaluate_member(session, program, member_id, now)
-    row = _locked_row(session, program_id, member_id)
-    new_state = rules.MemberTierState(**{**standing.state.__dict__, "vip_code": data["tier"],
-                                         "vip_until": data.get("until"), "vip_reason": data["reason"]})
-    after = Standing(standing.ladder, standing.policy, new_state, standing.metric, now)
-    changes = () if after.code == standing.code else (rules.Change(standing.code, after.code, "vip"),)
-    _write(session, program_id, member_id, row, after, changes, None, None)
-    row.vip_granted_at = now
-    emit(session, program_id, "vip.granted", {"member_id": member_id, "tier": data["tier"],
-                                               "until": _iso(data.get("until")), "reason": data["reason"]})
-    return tier_view(session, after, program_id, member_id)
-
-
-def revoke_vip(session: Session, program_id: uuid.UUID, member_id: str, now: datetime | None = None) -> None:
-    """End a VIP status now; revoking a member who has none changes nothing."""
-    now = now or _utcnow()
-    members.get_member(session, program_id, member_id, for_update=True)
-    program = programs.get_program(session, program_id)
-    standing = evaluate_member(session, program, member_id, now)
-    if standing.state.vip_code is None:
-        return
-    row = _locked_row(session, program_id, member_id)
-    new_state = rules.MemberTierState(**{**standing.state.__dict__, "vip_code": None, "vip_until": None,
-                                         "vip_reason": None})
-    after = Standing(standing.ladder, standing.policy, new_state, standing.metric, now)
-    changes = () if after.code == standing.code else (rules.Change(standing.code, after.code, "vip"),)
-    _write(session, program_id, member_id, row, after, changes, "revoked", standing.state.vip_code)
