@@ -28,6 +28,8 @@ ROOT = Path(__file__).resolve().parent.parent
 DOCKERFILE = ROOT / "Dockerfile"
 COMPOSE = ROOT / "docker-compose.yml"
 APP_IMAGE = "loyalty-api:latest"
+# Secrets compose refuses to start without (``${NAME:?…}``), with values for the check.
+REQUIRED = {"JWT_KEYS": "k1:" + "x" * 40, "WEBHOOK_SECRET_KEY": "w" * 40}
 
 
 def hadolint() -> str:
@@ -216,11 +218,12 @@ def gunicorn_variables() -> set[str]:
 
 
 def interpolate(value) -> str:
-    """What compose would pass with nothing exported but JWT_KEYS (which is required)."""
+    """What compose would pass with only the required variables exported."""
     def one(match):
         name, op, arg = match.group(1), match.group(2), match.group(3)
-        if name == "JWT_KEYS":
-            return "k1:" + "x" * 40
+        if name in REQUIRED:
+            assert op == ":?", f"${{{name}}} must be required"
+            return REQUIRED[name]
         assert op == ":-", f"${{{name}}} has no default and is not required"
         return arg
     return re.sub(r"\$\{([A-Z_]+)(:[-?])?([^}]*)\}", one, str(value))
@@ -232,7 +235,7 @@ def test_environment_names_are_settings_and_their_defaults_load():
     assert {"WEB_CONCURRENCY", "GUNICORN_GRACEFUL_TIMEOUT", "PROMETHEUS_MULTIPROC_DIR"} <= known
     for name, service in app_services().items():
         environment = service["environment"]
-        assert {"DATABASE_URL", "JWT_KEYS"} <= set(environment), name
+        assert {"DATABASE_URL", *REQUIRED} <= set(environment), name
         unknown = set(environment) - known
         assert not unknown, f"{name} sets {unknown}, which nothing reads"
         values = {key: interpolate(value) for key, value in environment.items() if key in settings}

@@ -92,6 +92,8 @@ def test_exceptions_are_logged_with_secrets_scrubbed(log_lines):
     ("token eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJ4In0.sig_part here", "token [redacted-jwt] here"),
     ("Authorization=Basic Y2xfMTpzZWNyZXQ=", "Authorization=Basic [redacted]"),
     ("postgresql://loyalty:hunter2@db:5432/loyalty", "postgresql://loyalty:[redacted]@db:5432/loyalty"),
+    ("WEBHOOK_SECRET_KEY=abcdefghijklmnopqrstuvwxyz0123456789", "WEBHOOK_SECRET_KEY=[redacted]"),
+    ("signing with whsec_Vb4xYz-123", "signing with whsec_[redacted]"),
     ("member alice earned 120 points", "member alice earned 120 points"),
     ('{"token_type": "Bearer", "expires_in": 3600}', '{"token_type": "Bearer", "expires_in": 3600}'),
 ])

@@ -25,10 +25,11 @@ CONTEXT_FIELDS = ("request_id", "program", "member", "method", "route", "status"
                   "job", "worker")
 
 _SECRET_KEYS = r"client_secret|secret|password|passwd|access_token|refresh_token|id_token|token|" \
-               r"authorization|api_key|signing_key|jwt_keys"
+               r"authorization|api_key|signing_key|jwt_keys|webhook_secret_key"
 _REDACTIONS = (
     (re.compile(r"(?i)\b(bearer|basic)\s+[A-Za-z0-9._~+/=-]+"), r"\1 [redacted]"),
     (re.compile(r"eyJ[A-Za-z0-9_-]{5,}\.[A-Za-z0-9_-]{5,}\.[A-Za-z0-9_-]*"), "[redacted-jwt]"),
+    (re.compile(r"\bwhsec_[A-Za-z0-9_-]+"), "whsec_[redacted]"),
     (re.compile(rf"(?i)([\"']?\b(?:{_SECRET_KEYS})[\"']?\s*[:=]\s*[\"']?)"
                 rf"(?!\[redacted|(?:bearer|basic)\s)([^\"'&\s,;}}\]]+)"),
      r"\1[redacted]"),
