@@ -12,15 +12,11 @@ from flask_smorest import Blueprint
 from loyalty_api.auth import service
 from loyalty_api.auth.schemas import TokenRequestSchema, TokenSchema
 from loyalty_api.http.auth import issue_token
+from loyalty_api.http.problems import PROBLEM_MIMETYPE, ProblemSchema
 from loyalty_api.http.transaction import current_uow
 
 blp = Blueprint("auth", __name__, url_prefix="/v1/auth", description="Access tokens")
 
-OAUTH_ERRORS = {
-    400: {"description": "`invalid_request`, `invalid_scope` or `unsupported_grant_type` "
-                         "(also in `error`, as RFC 6749 names it)"},
-    401: {"description": "`invalid_client`: unknown client or wrong secret"},
-}
 
 
 def _token_request() -> dict:
@@ -47,7 +43,12 @@ class Token(MethodView):
     @blp.doc(security=[], requestBody={"required": True, "content": {
         "application/json": {"schema": TokenRequestSchema},
         "application/x-www-form-urlencoded": {"schema": TokenRequestSchema},
-    }}, responses=OAUTH_ERRORS)
+    }})
+    @blp.alt_response(400, schema=ProblemSchema, content_type=PROBLEM_MIMETYPE,
+                      description="`invalid_request`, `invalid_scope` or `unsupported_grant_type` "
+                                  "(in `code` and, as RFC 6749 names it, in `error`)")
+    @blp.alt_response(401, schema=ProblemSchema, content_type=PROBLEM_MIMETYPE,
+                      description="`invalid_client`: unknown client or wrong secret")
     @blp.response(200, TokenSchema, headers={"Cache-Control": {"schema": {"type": "string"},
                                                                "description": "no-store"}})
     def post(self):

@@ -68,13 +68,19 @@ CODE_BY_HTTP_STATUS: dict[int, str] = {
 class ProblemSchema(ma.Schema):
     """RFC 9457 problem details, with a stable ``code`` slug."""
 
-    type = ma.fields.String(metadata={"description": "URI identifying the problem type"})
-    title = ma.fields.String()
-    status = ma.fields.Integer()
-    detail = ma.fields.String()
-    code = ma.fields.String(metadata={"description": "Stable machine-readable error code"})
-    errors = ma.fields.Dict(metadata={"description": "Field errors, for validation problems"})
-    request_id = ma.fields.String()
+    type = ma.fields.String(required=True, metadata={"format": "uri", "description":
+                            "URI identifying the problem type; ends with the code"})
+    title = ma.fields.String(required=True, metadata={"description": "Short summary of the problem type"})
+    status = ma.fields.Integer(required=True, metadata={"description": "The HTTP status"})
+    detail = ma.fields.String(required=True, metadata={"description": "What went wrong this time"})
+    code = ma.fields.String(required=True, metadata={
+        "description": "Stable machine-readable error code (see docs/api-conventions.md)",
+        "example": "validation_error"})
+    errors = ma.fields.Dict(metadata={"description": "Field errors, for validation problems: "
+                                                    "field name -> messages (nested for objects and lists)"})
+    request_id = ma.fields.String(required=True, metadata={"description": "The X-Request-Id of the request"})
+    error = ma.fields.String(metadata={"description": "Token endpoint only: the RFC 6749 error name"})
+    error_description = ma.fields.String(metadata={"description": "Token endpoint only: as `detail`"})
 
 
 def problem_response(code: str, detail: str, *, status: int | None = None, title: str | None = None,

@@ -27,6 +27,7 @@ class CurrentProgram(MethodView):
 
     @authorize("program:admin")
     @blp.arguments(ProgramPatchSchema, content_type="application/merge-patch+json")
+    @blp.doc(requestBody={"content": {"application/json": {"schema": ProgramPatchSchema}}})
     @blp.response(200, ProgramSchema)
     def patch(self, patch):
         """Change settings with a JSON merge patch (RFC 7396); currency is fixed"""
