@@ -5,7 +5,7 @@ import uuid
 import jwt
 import pytest
 
-from tests.support import make_program, token_for
+from tests.support import ApiCaller, make_program, token_for
 
 # Routes a member token may call (others may join them: /v1/me/rewards, /v1/me/coupons…).
 MEMBER_PREFIX = "/v1/me"
@@ -165,3 +165,26 @@ def test_my_referrals_lists_only_my_referees(api):
     assert mine.status_code == 200, mine.json
     assert [item["member_id"] for item in mine.json["items"]] == ["liam"]
     assert mine.json == api.get("/v1/members/kate/referrals").json
+
+
+def test_me_balance_ledger_and_tier_are_the_members_own(app):
+    shop = make_program(app, settings={"earn": {"points_per_unit": 1}, "pending_days": 0})
+    api = ApiCaller(app.test_client(), shop.token)
+    api.put("/v1/program/tiers", json={"tiers": [{"code": "silver", "name": "Silver", "threshold": 100}],
+                                       "tier_policy": {"metric": "points_earned"}})
+    for member_id, amount in (("olga", "150.00"), ("pete", "40.00")):
+        enrol(api, member_id)
+        placed = api.post("/v1/orders", json={"order_id": f"o-{member_id}", "member_id": member_id,
+                                              "amount": amount, "currency": "RUB"})
+        assert placed.status_code == 201, placed.json
+    olga = api.with_token(member_token(api, "olga")["access_token"])
+    for mine, admin in (("/v1/me/balance", "/v1/members/olga/balance"),
+                        ("/v1/me/ledger", "/v1/members/olga/ledger"),
+                        ("/v1/me/tier", "/v1/members/olga/tier")):
+        answer = olga.get(mine)
+        assert answer.status_code == 200, (mine, answer.json)
+        assert answer.json == api.get(admin).json, mine
+    assert olga.get("/v1/me/balance").json["available"] == 150
+    assert [entry["order_id"] for entry in olga.get("/v1/me/ledger").json["items"]] == ["o-olga"]
+    assert olga.get("/v1/me/tier").json["tier"]["code"] == "silver"
+    assert olga.get("/v1/me/ledger", query_string={"limit": 0}).status_code == 422

@@ -225,3 +225,32 @@ def test_history_pages_with_a_cursor(app):
     assert [item["to_tier"] for item in rest["items"]] == ["silver"] and rest["next_cursor"] is None
     bad = api.get("/v1/members/m1/tier/history", query_string={"cursor": "nonsense"})
     assert bad.status_code == 422
+
+
+def test_jobs_on_two_replicas_at_once_downgrade_once(app):
+    import threading
+
+    apis = []
+    for _ in range(2):
+        api = shop(app)
+        order(api, "o1", "1200.00")                       # silver
+        api.post("/v1/orders/o1/cancel")                  # metric back to 0
+        apis.append(api)
+    expires = max(datetime.fromisoformat(tier(api)["tier_expires_at"]) for api in apis)
+    reports, barrier = [], threading.Barrier(2)
+
+    def runner():
+        barrier.wait()
+        reports.append(jobs(app, expires))
+
+    threads = [threading.Thread(target=runner) for _ in range(2)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    mine = {api.program.program_id for api in apis}
+    assert all(code(api) is None for api in apis)
+    for api in apis:
+        downgrades = [kind for kind, _ in outbox_events(app, api.program.program_id, "tier.downgraded")]
+        assert downgrades == ["tier.downgraded"]
+    assert len(mine) == 2 and len(reports) == 2

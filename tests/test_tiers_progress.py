@@ -158,3 +158,18 @@ def test_tier_of_unknown_or_foreign_member_is_404(app):
     other = ApiCaller(app.test_client(), make_program(app).token)
     assert other.get("/v1/members/m1/tier").status_code == 404
     assert other.get("/v1/members/m1/tier/history").status_code == 404
+
+
+def test_orders_window(app):
+    api = shop(app, metric="orders", window_months=3,
+               tiers_=[{"code": "regular", "name": "Regular", "threshold": 2}])
+    now = datetime.now(timezone.utc)
+    # placed        | in a 3-month window?
+    # 120 days ago  | no
+    # 60 days ago   | yes
+    # now           | yes
+    order(api, "o1", "10.00", placed_at=(now - timedelta(days=120)).isoformat())
+    order(api, "o2", "10.00", placed_at=(now - timedelta(days=60)).isoformat())
+    assert (standing(api)["progress"], standing(api)["tier"]) == (1, None)
+    order(api, "o3", "10.00")
+    assert (standing(api)["progress"], code(standing(api)["tier"])) == (2, "regular")
