@@ -45,7 +45,7 @@ def referrals(api, member_id):
 
 
 def test_enrolment_links_and_lists_the_referral(app):
-    handle, api = shop(app)
+    _handle, api = shop(app)
     ann = enrol(api, "ann", email="ann@example.com")
     bob = enrol(api, "bob", ann["referral_code"].lower(), email="bob@example.com")
     assert bob["referred_by"] == "ann"
@@ -57,14 +57,14 @@ def test_enrolment_links_and_lists_the_referral(app):
 
 
 def test_unknown_and_blocked_codes_do_not_work(app):
-    handle, api = shop(app)
+    _handle, api = shop(app)
     unknown = api.post("/v1/members", json={"member_id": "bob", "referral_code": "ZZZZZZZZ"})
     assert unknown.status_code == 422 and unknown.json["code"] == "unknown_referral_code"
     ann = enrol(api, "ann")
     assert api.patch("/v1/members/ann", json={"status": "blocked"}).status_code == 200
     blocked = api.post("/v1/members", json={"member_id": "bob", "referral_code": ann["referral_code"]})
     assert blocked.status_code == 422 and blocked.json["code"] == "unknown_referral_code"
-    other_handle, other = shop(app)
+    _other_handle, other = shop(app)
     foreign = other.post("/v1/members", json={"member_id": "bob", "referral_code": ann["referral_code"]})
     assert foreign.status_code == 422
 
@@ -109,7 +109,7 @@ def test_first_qualifying_order_rewards_both_pending_once(app, session_factory):
 
 
 def test_paid_amount_after_points_decides(app):
-    handle, api = shop(app)
+    _handle, api = shop(app)
     ann = enrol(api, "ann")
     enrol(api, "bob", ann["referral_code"])
     assert api.post("/v1/members/bob/adjustments", json={"points": 300, "reason": "welcome"}).status_code == 201
@@ -130,6 +130,7 @@ def test_cancel_takes_both_rewards_back(app):
     order(api, "o2", "bob", "3000.00")                        # the first qualifying order was o1
     assert referrals(api, "ann")[0]["status"] == "rejected"
     assert figures(app, handle.program_id, "ann") == (0, 0)
+    assert ledger_is_consistent(app.extensions["loyalty"].session_factory, handle.program_id)
 
 
 def test_full_return_takes_back_partial_does_not(app):
@@ -161,7 +162,7 @@ def test_monthly_cap_per_referrer(app):
 
 
 def test_blocked_referrer_gets_nothing_later(app):
-    handle, api = shop(app)
+    _handle, api = shop(app)
     ann = enrol(api, "ann")
     enrol(api, "bob", ann["referral_code"])
     api.patch("/v1/members/ann", json={"status": "blocked"})
@@ -171,7 +172,7 @@ def test_blocked_referrer_gets_nothing_later(app):
 
 
 def test_zero_points_program_marks_qualified(app):
-    handle, api = shop(app, referrer_points=0, referee_points=0)
+    _handle, api = shop(app, referrer_points=0, referee_points=0)
     ann = enrol(api, "ann")
     enrol(api, "bob", ann["referral_code"])
     order(api, "o1", "bob", "1000.00")
@@ -190,3 +191,52 @@ def test_listing_pages_and_scopes(app):
     checkout_only = api.with_token(token_for(app, scopes=["checkout"], program_id=handle.program_id))
     assert checkout_only.get("/v1/members/ann/referrals").status_code == 403
     assert checkout_only.get("/v1/referrals/leaderboard").status_code == 403
+
+
+def test_no_self_referral(app, session_factory):
+    """Enrolment cannot reach it (a new member's code does not exist yet); the rule and the table refuse it."""
+    import pytest
+    from sqlalchemy.exc import IntegrityError
+
+    from loyalty_api.errors import ValidationFailed
+    from loyalty_api.members.models import Member
+    from loyalty_api.referrals.models import Referral
+    from loyalty_api.referrals.service import link_referral
+
+    handle, api = shop(app)
+    enrol(api, "ann")
+    with unit_of_work(session_factory) as uow:
+        ann = uow.session.get(Member, (handle.program_id, "ann"))
+        with pytest.raises(ValidationFailed):
+            link_referral(uow.session, handle.program_id, ann, ann)
+    with unit_of_work(session_factory) as uow:
+        uow.session.add(Referral(program_id=handle.program_id, referee_id="ann", referrer_id="ann",
+                                 status="rejected", referrer_points=0, referee_points=0))
+        with pytest.raises(IntegrityError):
+            uow.session.flush()
+
+
+def ledger_is_consistent(session_factory, program_id):
+    with unit_of_work(session_factory) as uow:
+        return ledger.verify_ledger(uow.session, program_id) == []
+
+
+# The referrer spent 400 of the 500 referral points before the referee cancelled.
+# | clawback       | taken from the lot | reverse entry | ann available after |
+# | allow_negative | 100                | -500          | -400 (debt 400)     |
+# | clamp_to_zero  | 100                | -100          | 0                   |
+def test_reversal_after_the_referrer_spent_the_points(app, session_factory):
+    for clawback, reverse_points, available_after in (("allow_negative", -500, -400), ("clamp_to_zero", -100, 0)):
+        handle = make_program(app, settings={"referral": REFERRAL, "pending_days": 0, "clawback": clawback})
+        api = ApiCaller(app.test_client(), handle.token)
+        ann = enrol(api, "ann")
+        enrol(api, "bob", ann["referral_code"])
+        order(api, "o1", "bob", "1000.00")
+        assert figures(app, handle.program_id, "ann") == (500, 0)
+        spent = api.post("/v1/members/ann/adjustments", json={"points": -400, "reason": "gift shop"})
+        assert spent.status_code == 201, spent.json
+        api.post("/v1/orders/o1/cancel")
+        reverse = [e["points"] for e in api.get("/v1/members/ann/ledger").json["items"] if e["type"] == "reverse"]
+        assert reverse == [reverse_points], clawback
+        assert figures(app, handle.program_id, "ann") == (available_after, 0), clawback
+        assert ledger_is_consistent(session_factory, handle.program_id), clawback

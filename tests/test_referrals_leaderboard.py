@@ -45,7 +45,7 @@ def refer(api, referrer, count, *, order=True, prefix=""):
 # | eve      | 0        | 2 pending                       | not listed    |
 # | fay      | 4        | blocked afterwards              | not listed    |
 def test_ranks_share_ties_and_order_by_member_id(app):
-    handle, api = shop(app)
+    _handle, api = shop(app)
     refer(api, "bob", 3)
     refer(api, "bob", 1, order=False, prefix="p")
     refer(api, "ann", 3)

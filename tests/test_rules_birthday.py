@@ -67,14 +67,14 @@ def test_birthdays_in_program_time_and_29_february(app):
 
 
 def test_a_missed_day_is_caught_up_but_not_three(app):
-    handle, api = shop(app)
+    handle, _api = shop(app)
     run(app, "2027-03-03T09:00:00+00:00")   # 3 March: 1 March is two days back, 28 February three
     assert gifts(app, handle.program_id) == [("mar1", "birthday-2027", 200)]
 
 
 def test_no_catch_up_for_a_birthday_before_enrolment(app):
     today = local_date(datetime.now(timezone.utc), "Europe/Moscow")
-    handle, api = shop(app, members={"today": f"1990-{today:%m-%d}",
+    handle, _api = shop(app, members={"today": f"1990-{today:%m-%d}",
                                      "two-days-ago": f"1990-{today - timedelta(days=2):%m-%d}"})
     run(app, datetime.now(timezone.utc).isoformat())
     assert [member for member, _, _ in gifts(app, handle.program_id)] == ["today"]
@@ -82,7 +82,7 @@ def test_no_catch_up_for_a_birthday_before_enrolment(app):
 
 def test_replicas_running_at_once_give_each_gift_once(app):
     members = {f"m{n:02d}": "1990-07-14" for n in range(40)}
-    handle, api = shop(app, members=members)
+    handle, _api = shop(app, members=members)
     start = threading.Barrier(4)
     errors = []
 

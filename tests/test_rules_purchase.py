@@ -44,7 +44,7 @@ def parts(answer):
 # | 0.5 per unit, no skus/cats    | 500.00 (every line)  | 250                     |
 # base: 500.00 x 1 = 500
 def test_each_rule_adds_its_floored_points(app):
-    handle, api = shop(app)
+    _handle, api = shop(app)
     rule(api, rule_id="coffee-x2", multiplier=2, categories=["coffee"])
     rule(api, rule_id="tea-5", points_per_unit=5, skus=["TE-1"])
     rule(api, rule_id="all-half", points_per_unit=0.5)
@@ -61,7 +61,7 @@ def test_each_rule_adds_its_floored_points(app):
 
 
 def test_min_order_amount_window_tier_and_deactivation(app):
-    handle, api = shop(app)
+    _handle, api = shop(app)
     now = datetime.now(timezone.utc)
     rule(api, rule_id="big", points_per_unit=1, min_order_amount="500.01")
     rule(api, rule_id="ended", points_per_unit=1, valid_until=(now - timedelta(seconds=1)).isoformat())
@@ -77,7 +77,7 @@ def test_min_order_amount_window_tier_and_deactivation(app):
 
 
 def test_tier_limited_purchase_rule(app):
-    handle, api = shop(app)
+    _handle, api = shop(app)
     api.put("/v1/program/tiers", json={"tiers": [
         {"code": "gold", "name": "Gold", "threshold": None, "earn_multiplier": 1}],
         "tier_policy": {"metric": "points_earned", "window_months": None, "retention_months": 12,
@@ -151,7 +151,7 @@ def test_concurrent_orders_never_pass_a_purchase_cap(app):
 
 
 def test_rule_points_keep_their_own_expiry(app):
-    handle, api = shop(app, expiry={"mode": "none"})
+    _handle, api = shop(app, expiry={"mode": "none"})
     rule(api, rule_id="coffee-x2", multiplier=2, categories=["coffee"], expires_in_days=30)
     api.post("/v1/orders", json={"order_id": "o1", "member_id": "ann", "amount": "300.00", "currency": "RUB",
                                  "lines": [LINES[0]]})

@@ -5,7 +5,7 @@ qualifying order came but the program awards no referral points), ``rewarded``
 (both sides credited), ``rejected`` with a ``reason`` (``same_contact``,
 ``self_referral``, ``cap_reached``, ``order_returned``). ``order_id`` is the
 referee's qualifying order; the points credited are kept so a reversal takes back
-exactly what was given even if the settings changed since.
+exactly what was given even if the settings changed since, from the lots it created.
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ from __future__ import annotations
 import uuid
 from datetime import datetime
 
-from sqlalchemy import CheckConstraint, DateTime, Index, Integer, String, Uuid, func
+from sqlalchemy import BigInteger, CheckConstraint, DateTime, Index, Integer, String, Uuid, func
 from sqlalchemy.orm import Mapped, mapped_column
 
 from loyalty_api.db import Base
@@ -30,6 +30,10 @@ class Referral(Base):
     order_id: Mapped[str | None] = mapped_column(String(128))
     referrer_points: Mapped[int] = mapped_column(Integer, default=0)
     referee_points: Mapped[int] = mapped_column(Integer, default=0)
+    # The lots the rewards created (a lot's id is its credit entry's id): a reversal
+    # takes from them first, pending or not.
+    referrer_lot_id: Mapped[int | None] = mapped_column(BigInteger)
+    referee_lot_id: Mapped[int | None] = mapped_column(BigInteger)
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), server_default=func.now())
     rewarded_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
     reversed_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))

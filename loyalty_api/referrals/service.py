@@ -87,13 +87,15 @@ def reward_on_order(session: Session, program: Any, order: Any, now: datetime) -
         referral.status = "qualified"
         session.flush()
         return referral
-    for member_id, points in ((order.member_id, referee_points), (referral.referrer_id, referrer_points)):
-        if points:
-            # Both lots carry the qualifying order's id so that taking them back finds
-            # them even while they are still pending.
-            ledger.credit(session, program, member_id, entry_type="referral", points=points, now=now,
-                          order_id=order.order_id, available_at=order.points_available_at,
-                          reason=f"referral: {referral.referrer_id} referred {referral.referee_id}")
+    reason = f"referral: {referral.referrer_id} referred {referral.referee_id}"
+    if referee_points:
+        referral.referee_lot_id = ledger.credit(
+            session, program, order.member_id, entry_type="referral", points=referee_points, now=now,
+            order_id=order.order_id, available_at=order.points_available_at, reason=reason)
+    if referrer_points:
+        referral.referrer_lot_id = ledger.credit(
+            session, program, referral.referrer_id, entry_type="referral", points=referrer_points, now=now,
+            order_id=order.order_id, available_at=order.points_available_at, reason=reason)
     referral.status, referral.rewarded_at = "rewarded", now
     referral.referrer_points, referral.referee_points = referrer_points, referee_points
     session.flush()
@@ -117,29 +119,48 @@ def reverse_on_return(session: Session, program: Any, order: Any, now: datetime)
         Referral.order_id == order.order_id, Referral.status == "rewarded").with_for_update())
     if referral is None:
         return None
-    for member_id, points in ((referral.referee_id, referral.referee_points),
-                              (referral.referrer_id, referral.referrer_points)):
+    reason = f"referral taken back: order {order.order_id} {order.status}"
+    for member_id, points, lot_id in ((referral.referee_id, referral.referee_points, referral.referee_lot_id),
+                                      (referral.referrer_id, referral.referrer_points, referral.referrer_lot_id)):
         if points:
-            _take_back(session, program, member_id, points, order.order_id, now,
-                       f"referral taken back: order {order.order_id} {order.status}")
+            _take_back(session, program, member_id, points, lot_id, order.order_id, now, reason)
     referral.status, referral.reason, referral.reversed_at = "rejected", rules.ORDER_RETURNED, now
     session.flush()
     return referral
 
 
-def _take_back(session: Session, program: Any, member_id: str, points: int, order_id: str, now: datetime,
-               reason: str) -> None:
-    """A ``reverse`` entry, drawn from the order's lots first (pending ones too) like a return's.
+# Takes up to :points from one lot (pending or available, not expired).
+_TAKE_FROM_LOT = text("""
+WITH l AS (
+  SELECT lot_id, LEAST(remaining, :points) AS t FROM lots
+   WHERE program_id = :program_id AND member_id = :member_id AND lot_id = :lot_id AND remaining > 0
+     AND (expires_at IS NULL OR expires_at > :now)
+)
+UPDATE lots SET remaining = lots.remaining - l.t FROM l
+ WHERE lots.program_id = :program_id AND lots.lot_id = l.lot_id
+RETURNING l.t
+""")
 
-    Under ``allow_negative`` what the lots cannot cover becomes debt; under
-    ``clamp_to_zero`` only what is there is taken.
+
+def _take_back(session: Session, program: Any, member_id: str, points: int, lot_id: int | None, order_id: str,
+               now: datetime, reason: str) -> None:
+    """A ``reverse`` entry: drawn from the reward's own lot first (pending or not), then
+    from available points, like a return's reversal.
+
+    Under ``allow_negative`` what cannot be drawn becomes debt; under ``clamp_to_zero``
+    only what is there is taken. The member's ledger lock is held throughout.
     """
     from loyalty_api.ledger import lots
     from loyalty_api.programs.service import program_config
 
     program_id = program.program_id
     lots.lock_member(session, program_id, member_id, now)
-    taken = lots.take_for_reversal(session, program_id, member_id, points, now, order_id)
+    taken = 0
+    if lot_id is not None:
+        taken = session.execute(_TAKE_FROM_LOT, {"program_id": program_id, "member_id": member_id,
+                                                 "lot_id": lot_id, "points": points, "now": now}).scalar() or 0
+    if taken < points:
+        taken += lots.spend_lots(session, program_id, member_id, points - taken, now)
     reversed_points = points if program_config(program)["clawback"] == "allow_negative" else taken
     if reversed_points:
         lots.insert_debit(session, program_id, member_id, entry_type="reverse", points=reversed_points, now=now,

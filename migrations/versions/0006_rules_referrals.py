@@ -66,6 +66,8 @@ def upgrade() -> None:
     sa.Column('order_id', sa.String(length=128), nullable=True),
     sa.Column('referrer_points', sa.Integer(), nullable=False),
     sa.Column('referee_points', sa.Integer(), nullable=False),
+    sa.Column('referrer_lot_id', sa.BigInteger(), nullable=True),
+    sa.Column('referee_lot_id', sa.BigInteger(), nullable=True),
     sa.Column('created_at', sa.DateTime(timezone=True), server_default=sa.text('now()'), nullable=False),
     sa.Column('rewarded_at', sa.DateTime(timezone=True), nullable=True),
     sa.Column('reversed_at', sa.DateTime(timezone=True), nullable=True),
