@@ -29,7 +29,7 @@ timeout = int(os.environ.get("GUNICORN_TIMEOUT", "30"))
 # hand within this many seconds. DB statement/lock timeouts (5 s / 3 s by default)
 # keep every request well inside it.
 graceful_timeout = int(os.environ.get("GUNICORN_GRACEFUL_TIMEOUT", "20"))
-keepalive = int(os.environ.get("GUNICORN_KEEPALIVE", "5"))
+keepalive = 5  # sync workers ignore it; used if worker_class changes
 max_requests = int(os.environ.get("GUNICORN_MAX_REQUESTS", "0"))
 max_requests_jitter = 100
 # Behind a load balancer / reverse proxy on a private network.
