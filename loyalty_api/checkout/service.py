@@ -218,7 +218,9 @@ def _hold_for_order(session: Session, program_id: uuid.UUID, data: dict[str, Any
     if hold.member_id != data["member_id"] or (hold.order_id and hold.order_id != data["order_id"]):
         raise ValidationFailed("The hold belongs to another member or order",
                                errors={"hold_id": ["Belongs to another member or order."]})
-    if hold.status != "held" or hold.expires_at <= now:
+    replay = hold.status == "captured" and hold.captured_by == data["order_id"]
+    if not replay and (hold.status != "held" or hold.expires_at <= now):
+        # A retry of the order that captured it gets past here to answer the recorded order.
         raise HoldNotActive(f"Hold {hold.hold_id!r} is not active")
     return hold
 
@@ -250,7 +252,8 @@ def record_order(session: Session, program_id: uuid.UUID, data: dict[str, Any],
     request_hash = _fingerprint(data)
     row = {
         "program_id": program_id, "order_id": order_id, "member_id": member_id, "amount": amount,
-        "paid_amount": amount - discount, "currency": data["currency"], "lines": data.get("lines") or [],
+        # Clamped only for a refusal still to come (limits are checked under the lock).
+        "paid_amount": max(amount - discount, Decimal(0)), "currency": data["currency"], "lines": data.get("lines") or [],
         "earned_points": earn.points, "redeemed_points": redeemed, "discount_amount": discount,
         "returned_amount": Decimal(0), "status": "completed", "hold_id": data.get("hold_id"),
         "placed_at": placed_at, "points_available_at": available_at, "created_at": now,

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, Sequence
 
-from sqlalchemy import bindparam, insert, select, text, update
+from sqlalchemy import bindparam, case, insert, select, text, update
 from sqlalchemy.orm import Session
 
 from loyalty_api.errors import NotFound
@@ -72,6 +72,7 @@ _SPEND_AVAILABLE = text(_SPEND.format(
 _SPEND_FOR_REVERSAL = text(_SPEND.format(
     priority="(order_id IS DISTINCT FROM :order_id),",
     where="(order_id = :order_id OR available_at <= :now) AND (expires_at IS NULL OR expires_at > :now)"))
+EARNED_ON_ORDER = ("earn", "bonus")
 _SPEND_NEW_LOTS = text(_SPEND.format(priority="", where="lot_id = ANY(:lot_ids)")).bindparams(
     bindparam("lot_ids", expanding=False))
 
@@ -141,13 +142,15 @@ def insert_credits(session: Session, program_id: uuid.UUID, member_id: str, rows
     entries = insert(LedgerEntry).values(values).returning(
         LedgerEntry.program_id, LedgerEntry.entry_id, LedgerEntry.member_id, LedgerEntry.points,
         LedgerEntry.available_at, LedgerEntry.expires_at, LedgerEntry.created_at, LedgerEntry.order_id,
+        LedgerEntry.type,
     ).cte("entries")
     lot_columns = ["program_id", "lot_id", "member_id", "entry_id", "points", "remaining", "available_at",
                    "expires_at", "created_at", "order_id"]
     statement = insert(Lot).from_select(lot_columns, select(
         entries.c.program_id, entries.c.entry_id, entries.c.member_id, entries.c.entry_id, entries.c.points,
         entries.c.points, entries.c.available_at, entries.c.expires_at, entries.c.created_at,
-        entries.c.order_id,
+        # A lot names the order whose earning created it: returns take those lots first.
+        case((entries.c.type.in_(EARNED_ON_ORDER), entries.c.order_id), else_=None),
     )).returning(Lot.lot_id)
     lot_ids = sorted(session.execute(statement).scalars().all())
     for row in rows:
