@@ -50,7 +50,8 @@ def main() -> None:
     parser.add_argument("--lots", type=int, default=1_000_000)
     parser.add_argument("--per-member", type=int, default=5)
     parser.add_argument("--batch", type=int, default=5000, help="members claimed per transaction")
-    parser.add_argument("--keep", action="store_true")
+    parser.add_argument("--keep", action="store_true", help="keep the database (its name is printed)")
+    parser.add_argument("--load-only", action="store_true", help="load, keep the database, do not burn")
     args = parser.parse_args()
     server = os.environ.get("DATABASE_URL", "postgresql://postgres@127.0.0.1:5432/postgres")
     name = f"expiry_bench_{secrets.token_hex(4)}"
@@ -59,10 +60,11 @@ def main() -> None:
     conninfo = psycopg.conninfo.conninfo_to_dict(server)
     conninfo["dbname"] = name
     url = psycopg.conninfo.make_conninfo(**conninfo)
+    print(f"database {name}")
     try:
         run(url, args)
     finally:
-        if not args.keep:
+        if not (args.keep or args.load_only):
             with psycopg.connect(server, autocommit=True) as conn:
                 conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
@@ -93,6 +95,9 @@ def run(url: str, args: argparse.Namespace) -> None:
         conn.execute("VACUUM ANALYZE")
     print(f"loaded {args.lots:,} due lots of {members:,} members in {time.perf_counter() - started:.1f} s")
 
+    if args.load_only:
+        app.extensions["loyalty"].engine.dispose()
+        return
     step = next(step for step in all_steps() if step.name == "expiry.burn_expired")
     started = time.perf_counter()
     report = step.run(JobContext(session_factory=factory, now=now, batch_size=args.batch))

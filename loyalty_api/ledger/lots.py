@@ -17,6 +17,7 @@ from sqlalchemy import bindparam, case, insert, select, text, update
 from sqlalchemy.orm import Session
 
 from loyalty_api.errors import NotFound
+from loyalty_api.expiry.service import burn_overdue_inactivity
 from loyalty_api.ledger.models import BalanceRow, LedgerEntry, Lot
 from loyalty_api.observability.metrics import record_entry
 
@@ -97,8 +98,11 @@ class Spendable:
 def lock_member(session: Session, program_id: uuid.UUID, member_id: str, now: datetime | None = None,
                 *, lifetime_delta: int = 0, activity_at: datetime | None = None) -> int:
     """Lock the member's balance row (creating it) and answer the member's debt."""
+    now = now or datetime.now().astimezone()
+    # A passed inactivity deadline burns before this write can restart the clock.
+    burn_overdue_inactivity(session, program_id, member_id, now)
     debt = session.execute(_LOCK, {
-        "program_id": program_id, "member_id": member_id, "now": now or datetime.now().astimezone(),
+        "program_id": program_id, "member_id": member_id, "now": now,
         "lifetime": lifetime_delta, "activity": activity_at,
     }).scalar()
     if debt is None:

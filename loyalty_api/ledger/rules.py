@@ -5,10 +5,13 @@ No database and no Flask here: datetimes and numbers in, datetimes and numbers o
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta, timezone
+from datetime import datetime, timezone
 from fractions import Fraction
-from typing import Any, Iterable, Mapping
+from typing import Iterable
 from zoneinfo import ZoneInfo
+
+# One implementation of "when does a lot burn", shared with the expiry job.
+from loyalty_api.expiry.rules import expiry_instant  # noqa: F401  (part of this module's API)
 
 # Types that put points into a lot, and those that take them out (SPEC §3 rule 5).
 CREDIT_TYPES = ("earn", "bonus", "referral", "refund", "transfer_in")
@@ -20,33 +23,6 @@ LIFETIME_TYPES = ("earn", "bonus", "referral", "reverse")
 ACTIVITY_TYPES = ("earn", "bonus", "referral", "redeem")
 
 FAR_FUTURE = datetime(9999, 12, 31, tzinfo=timezone.utc)
-
-
-def _local_midnight(year: int, month: int, day: int, tz: ZoneInfo) -> datetime:
-    return datetime(year, month, day, tzinfo=tz).astimezone(timezone.utc)
-
-
-def expiry_instant(available_at: datetime, expiry_settings: Mapping[str, Any], tz: str | ZoneInfo) -> datetime | None:
-    """When a lot that becomes available at ``available_at`` burns (SPEC §2 ``expiry``).
-
-    "End of a day" is the first instant of the next local day: a lot is expired
-    once ``now >= expires_at``. ``None`` means the lot never expires.
-    """
-    mode = expiry_settings.get("mode", "none")
-    if mode == "none":
-        return None
-    zone = tz if isinstance(tz, ZoneInfo) else ZoneInfo(tz)
-    days = int(expiry_settings.get("days") or 0)
-    last_day = available_at.astimezone(zone).date() + timedelta(days=days)
-    if mode == "days":
-        after = last_day + timedelta(days=1)
-        return _local_midnight(after.year, after.month, after.day, zone)
-    if mode == "end_of_month":
-        year, month = (last_day.year + 1, 1) if last_day.month == 12 else (last_day.year, last_day.month + 1)
-        return _local_midnight(year, month, 1, zone)
-    if mode == "end_of_year":
-        return _local_midnight(last_day.year + 1, 1, 1, zone)
-    raise ValueError(f"unknown expiry mode {mode!r}")
 
 
 def expires_after_days(available_at: datetime, days: int, tz: str | ZoneInfo) -> datetime:

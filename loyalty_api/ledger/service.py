@@ -16,6 +16,7 @@ from sqlalchemy.orm import Session
 
 from loyalty_api.errors import InsufficientPoints, NotFound, ValidationFailed
 from loyalty_api.events.service import emit
+from loyalty_api.expiry import service as expiry
 from loyalty_api.http.pagination import decode_cursor, page
 from loyalty_api.ledger import lots, rules
 from loyalty_api.ledger.lots import lock_member  # noqa: F401  (part of this module's API)
@@ -128,7 +129,8 @@ _BALANCE = text("""
 SELECT m.status, coalesce(b.debt, 0) AS debt, coalesce(b.lifetime_earned, 0) AS lifetime,
   (SELECT coalesce(sum(remaining), 0) FROM lots
     WHERE program_id = :program_id AND member_id = :member_id AND remaining > 0
-      AND available_at <= :now AND (expires_at IS NULL OR expires_at > :now)) AS active,
+      AND available_at <= :now AND (expires_at IS NULL OR expires_at > :now)
+      AND available_at > coalesce(CAST(:burned_through AS timestamptz), '-infinity')) AS active,
   (SELECT coalesce(sum(remaining), 0) FROM lots
     WHERE program_id = :program_id AND member_id = :member_id AND remaining > 0
       AND available_at > :now AND (expires_at IS NULL OR expires_at > :now)) AS pending,
@@ -140,15 +142,11 @@ LEFT JOIN balances b ON b.program_id = m.program_id AND b.member_id = m.member_i
 WHERE m.program_id = :program_id AND m.member_id = :member_id
 """)
 
-_EXPIRING = text("""
-SELECT expires_at, sum(remaining) AS points FROM lots
- WHERE program_id = :program_id AND member_id = :member_id AND remaining > 0 AND expires_at > :now
- GROUP BY expires_at ORDER BY expires_at
-""")
-
 
 def _figures(session: Session, params: dict[str, Any]) -> tuple[Any, lots.Spendable]:
-    row = session.execute(_BALANCE, params).one_or_none()
+    # Lots taken by a passed inactivity deadline are gone even before the job burns them.
+    burned = expiry.burned_through(session, params["program_id"], params["member_id"], params["now"])
+    row = session.execute(_BALANCE, {**params, "burned_through": burned}).one_or_none()
     if row is None or row.status == "erased":
         raise NotFound(f"Member {params['member_id']!r} not found")
     return row, lots.Spendable(active=int(row.active), held_total=int(row.held), debt=int(row.debt))
@@ -162,8 +160,7 @@ def available_points(session: Session, program_id: uuid.UUID, member_id: str, no
 def get_balance(session: Session, program_id: uuid.UUID, member_id: str, now: datetime) -> Balance:
     params = {"program_id": program_id, "member_id": member_id, "now": now}
     row, figures = _figures(session, params)
-    expiring = [{"expires_at": when, "points": int(points)}
-                for when, points in session.execute(_EXPIRING, params).all()]
+    expiring = expiry.expiring_schedule(session, program_id, member_id, now)
     return Balance(available=figures.available, pending=int(row.pending), held=figures.held,
                    lifetime_earned=int(row.lifetime), next_expiry=expiring[0] if expiring else None,
                    expiring=expiring)
