@@ -106,7 +106,8 @@ def make_worker(app, *, allow_private=True, shift=timedelta(0), **options) -> Wo
     options.setdefault("concurrency", 2)
     return Worker(app.extensions["loyalty"].session_factory, app.extensions["loyalty"].settings,
                   WorkerOptions(allow_private=allow_private,
-                                clock=lambda: datetime.now(timezone.utc) + shift, **options))
+                                clock=(lambda: datetime.now(timezone.utc) + shift) if shift else None,
+                                **options))
 
 
 def subscribe(hooks, receiver, event_types=("*",)) -> dict:

@@ -17,9 +17,10 @@ import time
 import uuid
 from collections import Counter
 from dataclasses import dataclass, field
-from datetime import datetime, timedelta, timezone
+from datetime import datetime, timedelta
 from typing import Callable
 
+from sqlalchemy import text
 from sqlalchemy.orm import Session, sessionmaker
 
 from loyalty_api.config import Settings
@@ -31,10 +32,6 @@ from loyalty_api.webhooks.rules import SIGNATURE_HEADER, envelope_body, next_att
 log = logging.getLogger("loyalty_api.webhooks")
 
 
-def utc_now() -> datetime:
-    return datetime.now(timezone.utc)
-
-
 @dataclass
 class WorkerOptions:
     concurrency: int = 4
@@ -43,7 +40,9 @@ class WorkerOptions:
     fan_out_batch: int = 1000
     lease_seconds: float | None = None  # default: enough for a whole claim to time out
     allow_private: bool = False
-    clock: Callable[[], datetime] = utc_now
+    # None: the database's clock, so that workers on hosts with skewed clocks agree
+    # on when a lease has run out or a retry is due. Tests pass a moved clock.
+    clock: Callable[[], datetime] | None = None
     resolve: Callable[..., list] | None = None
     jitter: Callable[[], float] = field(default=random.random)
 
@@ -65,6 +64,11 @@ class Worker:
         self._counts: Counter = Counter()
         self._lock = threading.Lock()
 
+    def _now(self, session: Session) -> datetime:
+        if self.options.clock is not None:
+            return self.options.clock()
+        return session.scalar(text("SELECT clock_timestamp()"))
+
     def _count(self, key: str, n: int = 1) -> None:
         with self._lock:
             self._counts[key] += n
@@ -74,7 +78,7 @@ class Worker:
             with unit_of_work(self.session_factory) as uow:
                 if not dispatch.try_fan_out_lock(uow.session):
                     return  # another worker is fanning out right now
-                events, deliveries = dispatch.fan_out(uow.session, self.options.clock(),
+                events, deliveries = dispatch.fan_out(uow.session, self._now(uow.session),
                                                       self.options.fan_out_batch)
                 uow.commit()
             self._count("events", events)
@@ -113,12 +117,13 @@ class Worker:
             token = uuid.uuid4()
             try:
                 with unit_of_work(self.session_factory) as uow:
-                    batch = dispatch.claim(uow.session, options.clock(), options.claim_size, options.lease, token)
+                    now = self._now(uow.session)
+                    batch = dispatch.claim(uow.session, now, options.claim_size, options.lease, token)
                     uow.commit()
                 if not batch:
                     return
                 for item in batch:
-                    self._deliver(item, token)
+                    self._deliver(item, token, now)
             except Exception:
                 log.exception("webhook delivery loop failed")
                 self._count("errors")
@@ -130,11 +135,11 @@ class Worker:
             secrets.append(self.box.open(item.previous_secret_sealed))
         return secrets
 
-    def _deliver(self, item: dispatch.Claimed, token: uuid.UUID) -> None:
+    def _deliver(self, item: dispatch.Claimed, token: uuid.UUID, claimed_at: datetime) -> None:
         options = self.options
         body = envelope_body(str(item.event_id), item.type, item.event_created_at, str(item.program_id), item.data)
         try:
-            secrets = self._secrets(item, options.clock())
+            secrets = self._secrets(item, claimed_at)
         except RuntimeError as exc:  # a key was removed from WEBHOOK_SECRET_KEY: retried, then failed
             log.error("webhook %s: secret unreadable", item.webhook_id, extra={"worker": "webhooks"})
             outcome = sender.Outcome(False, error=str(exc)[:200])
@@ -149,8 +154,8 @@ class Worker:
             extra = {"resolve": options.resolve} if options.resolve else {}
             outcome = sender.post(item.url, body, headers, timeout=options.timeout,
                                   allow_private=options.allow_private, **extra)
-        now = options.clock()
         with unit_of_work(self.session_factory) as uow:
+            now = self._now(uow.session)
             if outcome.ok:
                 kept = dispatch.record_success(uow.session, item, token, now, outcome.status_code)
                 outcome_name = "succeeded"
