@@ -28,6 +28,8 @@ from tests.support import TEST_JWT_KEYS, free_port, make_program
 
 POOL_SIZE = 3
 
+pytestmark = pytest.mark.slow
+
 
 def wait_for(predicate, timeout: float = 20.0, what: str = "condition"):
     deadline = time.monotonic() + timeout
@@ -82,9 +84,11 @@ class Gunicorn:
         self.stderr.close()
 
 
-@pytest.fixture
-def gunicorn(database_url, tmp_path):
-    server = Gunicorn(database_url, tmp_path)
+@pytest.fixture(scope="module")
+def gunicorn(database_url, tmp_path_factory):
+    """One server for the module (a worker boots in seconds on a busy machine); the
+    SIGTERM test stops it, so it comes last."""
+    server = Gunicorn(database_url, tmp_path_factory.mktemp("gunicorn"))
     yield server
     server.stop()
 
