@@ -4,25 +4,41 @@ by the environment (``WEB_CONCURRENCY``, ``BIND``, ``GUNICORN_TIMEOUT``…).
 Used as ``gunicorn -c python:loyalty_api.gunicorn_conf loyalty_api.wsgi:app``.
 """
 
-import multiprocessing
+import math
 import os
 import shutil
 import tempfile
 
-# Workers share their metrics through files in this directory. It must be set
-# before any worker imports prometheus_client, so it is set here, in the master,
-# while the config loads (the app is imported by each worker after the fork).
-os.environ.setdefault("PROMETHEUS_MULTIPROC_DIR",
-                      os.path.join(tempfile.gettempdir(), f"loyalty-metrics-{os.getpid()}"))
+from loyalty_api.observability.logs import dict_config  # needs no prometheus_client
 
-from loyalty_api.observability.logs import dict_config  # noqa: E402  (needs no prometheus)
+
+def available_cores(cgroup_root: str = "/sys/fs/cgroup") -> int:
+    """CPUs this process may really use: a container's CPU quota (cgroup v2 or v1)
+    and its CPU set, not the host's core count (which ``cpu_count`` reports)."""
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
+    quota = period = None
+    try:
+        with open(os.path.join(cgroup_root, "cpu.max")) as handle:
+            quota, period = handle.read().split()[:2]
+    except (OSError, ValueError):
+        try:
+            with open(os.path.join(cgroup_root, "cpu", "cpu.cfs_quota_us")) as handle:
+                quota = handle.read().strip()
+            with open(os.path.join(cgroup_root, "cpu", "cpu.cfs_period_us")) as handle:
+                period = handle.read().strip()
+        except OSError:
+            pass
+    if quota not in (None, "max", "-1") and period:
+        cores = min(cores, max(1, math.ceil(int(quota) / int(period))))
+    return max(1, cores)
+
 
 bind = os.environ.get("BIND", "0.0.0.0:8000")
 # Requests spend most of their time waiting on PostgreSQL: two sync workers per
 # core keep the CPU busy without piling up connections. Each worker holds its own
 # pool of DB_POOL_SIZE (+ DB_POOL_MAX_OVERFLOW) connections: size PostgreSQL's
 # max_connections (or PgBouncer) for workers x replicas x that.
-workers = int(os.environ.get("WEB_CONCURRENCY", multiprocessing.cpu_count() * 2 + 1))
+workers = int(os.environ.get("WEB_CONCURRENCY", available_cores() * 2 + 1))
 worker_class = "sync"
 timeout = int(os.environ.get("GUNICORN_TIMEOUT", "30"))
 # On SIGTERM the master stops accepting, and each worker finishes the request in
@@ -49,9 +65,12 @@ worker_tmp_dir = "/dev/shm" if os.path.isdir("/dev/shm") else None
 
 
 def on_starting(server):
-    """Start with an empty metrics directory: files of a previous run would be
-    added to this one's counters."""
-    path = os.environ["PROMETHEUS_MULTIPROC_DIR"]
+    """Workers share their metrics through files in one directory. It is set here,
+    in the master before the first fork, so every worker (which imports the app and
+    prometheus_client after the fork) sees it; it starts empty, since files of a
+    previous run would be added to this one's counters."""
+    path = os.environ.setdefault(
+        "PROMETHEUS_MULTIPROC_DIR", os.path.join(tempfile.gettempdir(), f"loyalty-metrics-{os.getpid()}"))
     shutil.rmtree(path, ignore_errors=True)
     os.makedirs(path, exist_ok=True)
 

@@ -1,0 +1,65 @@
+"""loyalty_api/gunicorn_conf.py: workers sized from the CPUs a container may use,
+and the metrics directory set up only when gunicorn starts."""
+
+from __future__ import annotations
+
+import importlib
+import os
+
+import pytest
+
+
+@pytest.fixture
+def conf(monkeypatch):
+    monkeypatch.delenv("PROMETHEUS_MULTIPROC_DIR", raising=False)
+    module = importlib.import_module("loyalty_api.gunicorn_conf")
+    # Loading the config must not switch this process to multiprocess metrics.
+    assert "PROMETHEUS_MULTIPROC_DIR" not in os.environ
+    return module
+
+
+def cpus() -> int:
+    return len(os.sched_getaffinity(0))
+
+
+@pytest.mark.parametrize("files, expected", [
+    ({"cpu.max": "150000 100000\n"}, lambda: min(cpus(), 2)),      # 1.5 CPUs -> 2
+    ({"cpu.max": "50000 100000\n"}, lambda: 1),
+    ({"cpu.max": "max 100000\n"}, cpus),                          # no quota
+    ({"cpu/cpu.cfs_quota_us": "100000\n", "cpu/cpu.cfs_period_us": "100000\n"}, lambda: 1),  # cgroup v1
+    ({"cpu/cpu.cfs_quota_us": "-1\n", "cpu/cpu.cfs_period_us": "100000\n"}, cpus),
+    ({}, cpus),
+])
+def test_available_cores_honours_the_container_quota(conf, tmp_path, files, expected):
+    for name, content in files.items():
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text(content)
+    assert conf.available_cores(str(tmp_path)) == expected()
+
+
+def test_workers_default_to_two_per_usable_core(conf, monkeypatch):
+    monkeypatch.delenv("WEB_CONCURRENCY", raising=False)
+    reloaded = importlib.reload(conf)
+    assert reloaded.workers == reloaded.available_cores() * 2 + 1
+    assert reloaded.graceful_timeout < reloaded.timeout
+    assert reloaded.logconfig_dict["root"]["handlers"] == ["stderr"]
+
+
+def test_on_starting_prepares_an_empty_metrics_directory(conf, monkeypatch, tmp_path):
+    directory = tmp_path / "metrics"
+    directory.mkdir()
+    (directory / "counter_123.db").write_bytes(b"stale")
+    monkeypatch.setenv("PROMETHEUS_MULTIPROC_DIR", str(directory))
+    conf.on_starting(server=None)
+    assert directory.is_dir() and list(directory.iterdir()) == []
+
+
+def test_on_starting_picks_a_directory_when_none_is_set(conf, monkeypatch):
+    monkeypatch.delenv("PROMETHEUS_MULTIPROC_DIR", raising=False)
+    conf.on_starting(server=None)
+    chosen = os.environ["PROMETHEUS_MULTIPROC_DIR"]
+    try:
+        assert os.path.isdir(chosen) and f"loyalty-metrics-{os.getpid()}" in chosen
+    finally:
+        os.rmdir(chosen)
+        monkeypatch.delenv("PROMETHEUS_MULTIPROC_DIR")
