@@ -127,6 +127,16 @@ def test_cutoff_selects_exactly_the_members_past_their_deadline(last, now, days,
     assert (deadline <= now) == (last < rules.inactivity_cutoff(now, days, tz))
 
 
+@settings(max_examples=400, deadline=None)
+@given(last=st.none() | INSTANTS, available=INSTANTS, now=INSTANTS, days=st.integers(1, 800),
+       tz=st.sampled_from(ZONES))
+def test_a_lot_has_burned_exactly_when_both_clocks_started_before_the_cutoff(last, available, now, days, tz):
+    """What the reads and the job use (two comparisons) agrees with the per-lot deadline."""
+    cutoff = rules.inactivity_cutoff(now, days, tz)
+    burned = rules.inactivity_deadline(last, days, tz, available) <= now
+    assert burned == (available < cutoff and (last is None or last < cutoff))
+
+
 @settings(max_examples=300, deadline=None)
 @given(available=INSTANTS, days=st.integers(1, 800), tz=st.sampled_from(ZONES))
 def test_lot_expires_at_a_local_midnight_after_its_day(available, days, tz):
@@ -155,24 +165,30 @@ def test_warning_horizon(now, tz, days, expected):
 
 
 NOW = utc("2026-06-01T12:00")
+THIRTY_DAYS_UTC = 30
 
 
-# points | available_at | expires_at | deadline | state
+# points | available_at | expires_at | last activity (None = never) or "off" | state
 STATE_EXAMPLES = [
-    (100, "2026-05-01T00:00", "2026-07-01T00:00", None, "active"),
-    (100, "2026-06-10T00:00", "2026-07-01T00:00", None, "pending"),
-    (100, "2026-05-01T00:00", "2026-06-01T12:00", None, "expired"),  # expires exactly now
-    (100, "2026-05-01T00:00", None, "2026-05-20T00:00", "inactive"),
-    (100, "2026-05-25T00:00", None, "2026-05-20T00:00", "active"),  # arrived after the deadline
-    (100, "2026-05-01T00:00", "2026-05-10T00:00", "2026-05-20T00:00", "expired"),
-    (100, "2026-05-01T00:00", None, "2026-06-20T00:00", "active"),  # deadline still ahead
+    (100, "2026-05-01T00:00", "2026-07-01T00:00", "off", "active"),
+    (100, "2026-06-10T00:00", "2026-07-01T00:00", "off", "pending"),
+    (100, "2026-05-01T00:00", "2026-06-01T12:00", "off", "expired"),  # expires exactly now
+    # 30 days inactivity, UTC: a lot burns at the end of day max(last, available) + 30.
+    (100, "2026-03-01T00:00", None, "2026-04-01T10:00", "inactive"),  # burned 2 May 00:00
+    (100, "2026-03-01T00:00", "2026-07-01T00:00", "2026-04-01T10:00", "inactive"),  # before its expiry
+    (100, "2026-04-20T00:00", "2026-05-01T00:00", "2026-04-01T10:00", "expired"),  # expiry came first
+    (100, "2026-05-10T00:00", None, "2026-04-01T10:00", "active"),  # arrived while lapsed: burns 10 Jun
+    (100, "2026-03-01T00:00", None, "2026-05-20T10:00", "active"),  # recent activity: burns 20 Jun
+    (100, "2026-04-15T00:00", None, None, "inactive"),  # never active: burned 16 May 00:00
 ]
 
 
-@pytest.mark.parametrize("points, available, expires, deadline, state", STATE_EXAMPLES)
-def test_lot_state(points, available, expires, deadline, state):
+@pytest.mark.parametrize("points, available, expires, last, state", STATE_EXAMPLES)
+def test_lot_state(points, available, expires, last, state):
     lot = LotView(points, utc(available), utc(expires) if expires else None)
-    assert rules.lot_state(lot, NOW, utc(deadline) if deadline else None) == state
+    inactivity = (rules.NO_INACTIVITY if last == "off"
+                  else rules.Inactivity(utc(last) if last else None, THIRTY_DAYS_UTC, "UTC"))
+    assert rules.lot_state(lot, NOW, inactivity) == state
 
 
 def test_expiring_schedule_groups_and_sorts():
@@ -188,16 +204,17 @@ def test_expiring_schedule_groups_and_sorts():
         (utc("2026-07-01T00:00"), 50), (utc("2026-09-01T00:00"), 50)]
 
 
-def test_expiring_schedule_includes_a_future_inactivity_deadline():
-    deadline = utc("2026-08-01T00:00")
+def test_expiring_schedule_counts_lots_at_their_inactivity_deadline():
+    # Last activity 20 May: the member's points burn at the end of 19 Jun (20 Jun 00:00 UTC).
+    inactivity = rules.Inactivity(utc("2026-05-20T10:00"), THIRTY_DAYS_UTC, "UTC")
     lots = [
-        LotView(50, utc("2026-05-01T00:00"), utc("2026-09-01T00:00")),  # deadline comes first
-        LotView(30, utc("2026-05-01T00:00"), utc("2026-07-01T00:00")),  # own expiry first
+        LotView(50, utc("2026-05-01T00:00"), utc("2026-09-01T00:00")),  # the deadline comes first
+        LotView(30, utc("2026-05-01T00:00"), utc("2026-06-10T00:00")),  # its own expiry comes first
         LotView(40, utc("2026-05-01T00:00"), None),  # only the deadline
-        LotView(25, utc("2026-08-05T00:00"), None),  # available after the deadline: never
+        LotView(25, utc("2026-06-05T00:00"), None),  # pending until 5 Jun: 30 days from then
     ]
-    assert rules.expiring_schedule(lots, NOW, deadline) == [
-        (utc("2026-07-01T00:00"), 30), (deadline, 90)]
+    assert rules.expiring_schedule(lots, NOW, inactivity) == [
+        (utc("2026-06-10T00:00"), 30), (utc("2026-06-20T00:00"), 90), (utc("2026-07-06T00:00"), 25)]
 
 
 def test_chunked():

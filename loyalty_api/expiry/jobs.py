@@ -35,21 +35,16 @@ SELECT b.member_id FROM balances b
  FOR UPDATE OF b SKIP LOCKED
 """)
 
-# The deadline in SQL is rules.inactivity_deadline (tests hold the two equal).
-DEADLINE_SQL = ("((date_trunc('day', b.last_activity_at AT TIME ZONE :tz) + make_interval(days => :days + 1))"
-                " AT TIME ZONE :tz)")
-_INACTIVE_WHERE = f"""
- b.program_id = :program_id AND b.last_activity_at >= :since AND b.last_activity_at < :cutoff
- AND EXISTS (SELECT 1 FROM lots l WHERE l.program_id = b.program_id AND l.member_id = b.member_id
-               AND l.remaining > 0 AND l.available_at <= {DEADLINE_SQL}
-               AND (l.expires_at IS NULL OR l.expires_at > {DEADLINE_SQL}))
-"""
+# Members with something inactivity took; the index on last activity finds the
+# candidates, the lots index answers EXISTS for each.
 _CLAIM_INACTIVE = text(f"""
-SELECT b.member_id, b.last_activity_at FROM balances b WHERE {_INACTIVE_WHERE}
- ORDER BY b.last_activity_at, b.member_id LIMIT :batch
+SELECT b.member_id FROM balances b
+ WHERE b.program_id = :program_id AND (b.last_activity_at < :cutoff OR b.last_activity_at IS NULL)
+   AND EXISTS (SELECT 1 FROM lots l WHERE l.program_id = b.program_id AND l.member_id = b.member_id
+                 AND {service.INACTIVE_LOT})
+ ORDER BY b.member_id LIMIT :batch
  FOR UPDATE OF b SKIP LOCKED
 """)
-_FIRST_UNBURNED = text(f"SELECT min(b.last_activity_at) FROM balances b WHERE {_INACTIVE_WHERE}")
 
 _ADVANCE = """
 INSERT INTO expiry_progress AS p (program_id, {column}, updated_at) VALUES (:program_id, :value, now())
@@ -113,33 +108,25 @@ def burn_expired(context: JobContext) -> dict:
 @job_step("expiry.burn_inactive", order=30)
 def burn_inactive(context: JobContext) -> dict:
     """Burn the available points of members inactive for ``expiry.inactivity_days``."""
-    lots = points = members_burned = 0
+    lots = points = members = 0
     for program_id in _programs(context):
         with unit_of_work(context.session_factory) as uow:
             expiry, tz = service.settings_of(uow.session.get(Program, program_id))
-            since = _progress(uow.session, program_id, "inactive_through") or EPOCH
         days = expiry.get("inactivity_days")
         if not days:
             continue
         cutoff = rules.inactivity_cutoff(context.now, days, tz)
-        params = {"program_id": program_id, "since": since, "cutoff": cutoff, "tz": tz, "days": days,
-                  "batch": context.batch_size}
+        params = {"program_id": program_id, "cutoff": cutoff, "tz": tz, "days": days, "batch": context.batch_size}
         while True:
             with unit_of_work(context.session_factory) as uow:
-                claimed = uow.session.execute(_CLAIM_INACTIVE, params).all()
-                deadlines = [(row.member_id, rules.inactivity_deadline(row.last_activity_at, days, tz))
-                             for row in claimed]
-                burned = service.burn_inactive_lots(uow.session, program_id, deadlines, context.now)
+                claimed = list(uow.session.execute(_CLAIM_INACTIVE, params).scalars())
+                burned = service.burn_inactive_lots(uow.session, program_id, claimed, context.now,
+                                                    cutoff=cutoff, days=days, tz=tz)
                 uow.commit()
-            lots, points, members_burned = lots + burned[0], points + burned[1], members_burned + len(claimed)
+            lots, points, members = lots + burned[0], points + burned[1], members + len(claimed)
             if not claimed:
                 break
-        with unit_of_work(context.session_factory) as uow:
-            # Members skipped because they were locked keep the watermark behind them.
-            first = uow.session.execute(_FIRST_UNBURNED, {**params}).scalar()
-            _advance(uow.session, program_id, "inactive_through", first or cutoff)
-            uow.commit()
-    return {"members": members_burned, "lots": lots, "points": points}
+    return {"members": members, "lots": lots, "points": points}
 
 
 @job_step("expiry.holds", order=40)

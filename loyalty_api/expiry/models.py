@@ -5,8 +5,8 @@
   two replicas run the job at once: both insert, one wins, the other's
   ``ON CONFLICT DO NOTHING`` returns nothing and emits nothing.
 * ``expiry_hold_notices``: the same for ``hold.expired``.
-* ``expiry_progress``: per-program watermarks so each run looks only at new
-  candidates instead of the whole history. They are an optimisation, never the
+* ``expiry_progress``: per-program watermarks so the announcement steps look only
+  at lots and holds that became due since the last run, not the whole history. They are an optimisation, never the
   source of truth: burning is exactly-once because a burned lot has
   ``remaining = 0`` (and the ledger's unique index allows one ``expire`` per lot).
 
@@ -61,8 +61,6 @@ class ExpiryProgress(Base):
     activated_through: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
     # Holds that ran out before this instant have been announced.
     holds_through: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
-    # Members whose last activity is before this instant have been burned for inactivity.
-    inactive_through: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
     updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), server_default=func.now())
 
 
@@ -70,7 +68,6 @@ class ExpiryProgress(Base):
 Index("ix_lots_pending_born", Lot.program_id, Lot.available_at,
       postgresql_where=text("available_at > created_at"))
 # The inactivity burn walks members by last activity.
-Index("ix_balances_last_activity", BalanceRow.program_id, BalanceRow.last_activity_at,
-      postgresql_where=text("last_activity_at IS NOT NULL"))
+Index("ix_balances_last_activity", BalanceRow.program_id, BalanceRow.last_activity_at)
 # Expired-hold announcements scan unreleased holds by expiry.
 Index("ix_holds_held_expiry", Hold.program_id, Hold.expires_at, postgresql_where=text("status = 'held'"))

@@ -84,22 +84,28 @@ def lifetime_expiry(available_at: datetime, expires_in_days: int, tz: str | Zone
 
 
 def inactivity_deadline(last_activity_at: datetime | None, inactivity_days: int | None,
-                        tz: str | ZoneInfo) -> datetime | None:
-    """When a member's available points burn for inactivity: the end of the local day
-    ``inactivity_days`` after the last earn or redeem. ``None`` = the rule is off
-    (or the member never earned nor redeemed, so there is nothing to burn)."""
-    if not inactivity_days or last_activity_at is None:
+                        tz: str | ZoneInfo, available_at: datetime | None = None) -> datetime | None:
+    """When points burn for inactivity: the end of the local day ``inactivity_days``
+    after the last earn or redeem. ``None`` = the rule is off.
+
+    With ``available_at`` it is the deadline of one lot: a lot that arrives while the
+    member is already inactive (a win-back bonus) gets its own ``inactivity_days`` from
+    the day it became available, so it neither burns at once nor lives forever.
+    """
+    starts = [instant for instant in (last_activity_at, available_at) if instant is not None]
+    if not inactivity_days or not starts:
         return None
-    return end_of_day(local_date(last_activity_at, tz) + timedelta(days=inactivity_days), tz)
+    return end_of_day(local_date(max(starts), tz) + timedelta(days=inactivity_days), tz)
 
 
 def inactivity_cutoff(now: datetime, inactivity_days: int | None, tz: str | ZoneInfo) -> datetime | None:
-    """Members whose ``last_activity_at`` is before this instant are past their deadline.
+    """Points whose inactivity clock started before this instant have burned.
 
-    ``inactivity_deadline(last) <= now`` holds exactly when ``last < cutoff``: the
-    deadline is the end of local day ``d(last) + n``, which has passed when
-    ``d(last) + n < d(now)``, i.e. when ``last`` is before the start of day ``d(now) - n``.
-    One number per program lets the job select members with an index range scan.
+    ``inactivity_deadline(start) <= now`` holds exactly when ``start < cutoff``: the
+    deadline is the end of local day ``d(start) + n``, which has passed when
+    ``d(start) + n < d(now)``, i.e. when ``start`` is before the start of day ``d(now) - n``.
+    So a lot has burned when both its ``available_at`` and the member's last activity
+    are before the cutoff: one instant per program, usable in an index range scan.
     """
     if not inactivity_days:
         return None
@@ -123,37 +129,56 @@ class LotView:
     expires_at: datetime | None
 
 
-def lot_state(lot: LotView, now: datetime, deadline: datetime | None = None) -> str:
-    """``pending``, ``active``, ``expired`` (past its own expiry) or ``inactive``
-    (burned by the member's inactivity deadline). A deadline burns the lots that were
-    available at it and not already expired; later lots are not touched by it."""
+@dataclass(frozen=True)
+class Inactivity:
+    """A member's inactivity clock: ``days`` is ``expiry.inactivity_days`` (``None`` = off)."""
+
+    last_activity_at: datetime | None
+    days: int | None
+    tz: str | ZoneInfo
+
+    def deadline(self, lot: LotView) -> datetime | None:
+        return inactivity_deadline(self.last_activity_at, self.days, self.tz, lot.available_at)
+
+
+NO_INACTIVITY = Inactivity(None, None, "UTC")
+
+
+def lot_state(lot: LotView, now: datetime, inactivity: Inactivity = NO_INACTIVITY) -> str:
+    """``pending``, ``active``, ``expired`` (its own ``expires_at`` came first) or
+    ``inactive`` (its inactivity deadline came first); both burned ones are gone."""
+    deadline = inactivity.deadline(lot)
+    if deadline is not None and deadline <= now and (lot.expires_at is None or deadline < lot.expires_at):
+        return "inactive"
     if lot.expires_at is not None and lot.expires_at <= now:
         return "expired"
-    if deadline is not None and deadline <= now and lot.available_at <= deadline:
-        return "inactive"
     if lot.available_at > now:
         return "pending"
     return "active"
 
 
-def expiring_schedule(lots: Iterable[LotView], now: datetime,
-                      deadline: datetime | None = None) -> list[tuple[datetime, int]]:
-    """Every future expiry instant with the points that burn then, soonest first.
+def burns_at(lot: LotView, inactivity: Inactivity = NO_INACTIVITY) -> datetime | None:
+    """The instant the lot burns if nothing changes: its expiry or its inactivity deadline."""
+    candidates = [when for when in (lot.expires_at, inactivity.deadline(lot)) if when is not None]
+    return min(candidates) if candidates else None
 
-    Pending and held points are included (they burn too unless spent first); a
-    future inactivity deadline counts for the lots it would take. Lots without
-    expiry and empty lots are left out.
+
+def expiring_schedule(lots: Iterable[LotView], now: datetime,
+                      inactivity: Inactivity = NO_INACTIVITY) -> list[tuple[datetime, int]]:
+    """Every future burn instant with the points that burn then, soonest first.
+
+    Pending and held points are included (they burn too unless spent first); with
+    inactivity on, a lot counts at its inactivity deadline when that comes first
+    (the member can move it by earning or redeeming). Empty lots and lots that never
+    burn are left out.
     """
     totals: dict[datetime, int] = {}
     for lot in lots:
-        if lot.points <= 0 or lot_state(lot, now, deadline) in ("expired", "inactive"):
+        if lot.points <= 0 or lot_state(lot, now, inactivity) in ("expired", "inactive"):
             continue
-        burns_at = lot.expires_at
-        if deadline is not None and deadline > now and lot.available_at <= deadline:
-            burns_at = deadline if burns_at is None else min(burns_at, deadline)
-        if burns_at is None:
-            continue
-        totals[burns_at] = totals.get(burns_at, 0) + lot.points
+        when = burns_at(lot, inactivity)
+        if when is not None:
+            totals[when] = totals.get(when, 0) + lot.points
     return sorted(totals.items())
 
 

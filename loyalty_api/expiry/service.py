@@ -47,41 +47,49 @@ def settings_of(program: Program) -> tuple[dict[str, Any], str]:
 
 # --- the ledger's paths -------------------------------------------------------------
 
-def burned_through(session: Session, program_id: uuid.UUID, member_id: str, now: datetime,
-                   last_activity_at: datetime | None = None) -> datetime | None:
-    """The member's passed inactivity deadline, or ``None``.
+def deadline_sql(start: str) -> str:
+    """``rules.inactivity_deadline`` in SQL, for the instant ``start`` (tests hold the two equal)."""
+    return (f"((date_trunc('day', ({start}) AT TIME ZONE :tz) + make_interval(days => :days + 1))"
+            " AT TIME ZONE :tz)")
 
-    Lots that became available at or before it have burned, whether or not the job
-    has written their ``expire`` entries yet; reads leave them out.
-    """
-    program = session.get(Program, program_id)
-    expiry, tz = settings_of(program)
-    if not expiry.get("inactivity_days"):
+
+def _last_activity(session: Session, program_id: uuid.UUID, member_id: str, *, lock: bool = False):
+    query = select(BalanceRow.last_activity_at).where(
+        BalanceRow.program_id == program_id, BalanceRow.member_id == member_id)
+    return session.execute(query.with_for_update() if lock else query).first()
+
+
+def inactive_before(session: Session, program_id: uuid.UUID, member_id: str, now: datetime) -> datetime | None:
+    """If the member is past the inactivity deadline: the instant before which lots
+    that became available have burned (whether or not the job wrote their ``expire``
+    entries yet). ``None`` when nothing has burned for inactivity; reads leave out
+    lots with ``available_at`` before the answer."""
+    expiry, tz = settings_of(session.get(Program, program_id))
+    cutoff = rules.inactivity_cutoff(now, expiry.get("inactivity_days"), tz)
+    if cutoff is None:
         return None
-    if last_activity_at is None:
-        last_activity_at = session.execute(select(BalanceRow.last_activity_at).where(
-            BalanceRow.program_id == program_id, BalanceRow.member_id == member_id)).scalar()
-    deadline = rules.inactivity_deadline(last_activity_at, expiry["inactivity_days"], tz)
-    return deadline if deadline is not None and deadline <= now else None
+    row = _last_activity(session, program_id, member_id)
+    if row is None or (row.last_activity_at is not None and row.last_activity_at >= cutoff):
+        return None
+    return cutoff
 
 
 def burn_overdue_inactivity(session: Session, program_id: uuid.UUID, member_id: str, now: datetime) -> int:
-    """Before a write restarts the member's clock, burn what the passed deadline took.
+    """Before a write restarts the member's clock, burn what inactivity took already.
 
     Called by the ledger's ``lock_member`` ahead of its own locking statement; it
     takes the same balance row lock first, so the lock order stays the ledger's.
     Answers the points burned.
     """
-    program = session.get(Program, program_id)
-    expiry, tz = settings_of(program)
-    if not expiry.get("inactivity_days"):
+    expiry, tz = settings_of(session.get(Program, program_id))
+    cutoff = rules.inactivity_cutoff(now, expiry.get("inactivity_days"), tz)
+    if cutoff is None:
         return 0
-    last = session.execute(select(BalanceRow.last_activity_at).where(
-        BalanceRow.program_id == program_id, BalanceRow.member_id == member_id).with_for_update()).scalar()
-    deadline = rules.inactivity_deadline(last, expiry["inactivity_days"], tz)
-    if deadline is None or deadline > now:
+    row = _last_activity(session, program_id, member_id, lock=True)
+    if row is None or (row.last_activity_at is not None and row.last_activity_at >= cutoff):
         return 0
-    return burn_inactive_lots(session, program_id, [(member_id, deadline)], now)[1]
+    return burn_inactive_lots(session, program_id, [member_id], now, cutoff=cutoff, days=expiry["inactivity_days"],
+                              tz=tz)[1]
 
 
 _LOTS = text("""
@@ -93,16 +101,14 @@ SELECT remaining, available_at, expires_at FROM lots
 def expiring_schedule(session: Session, program_id: uuid.UUID, member_id: str,
                       now: datetime) -> list[dict[str, Any]]:
     """``[{expires_at, points}]``: every future burn instant, soonest first (SPEC §5),
-    including the inactivity deadline for the points it would take."""
-    program = session.get(Program, program_id)
-    expiry, tz = settings_of(program)
-    last = session.execute(select(BalanceRow.last_activity_at).where(
-        BalanceRow.program_id == program_id, BalanceRow.member_id == member_id)).scalar()
-    deadline = rules.inactivity_deadline(last, expiry.get("inactivity_days"), tz)
-    lots = [rules.LotView(int(row.remaining), row.available_at, row.expires_at)
-            for row in session.execute(_LOTS, {"program_id": program_id, "member_id": member_id})]
+    counting a lot at its inactivity deadline when that comes first."""
+    expiry, tz = settings_of(session.get(Program, program_id))
+    row = _last_activity(session, program_id, member_id)
+    inactivity = rules.Inactivity(row.last_activity_at if row else None, expiry.get("inactivity_days"), tz)
+    lots = [rules.LotView(int(lot.remaining), lot.available_at, lot.expires_at)
+            for lot in session.execute(_LOTS, {"program_id": program_id, "member_id": member_id})]
     return [{"expires_at": when, "points": points}
-            for when, points in rules.expiring_schedule(lots, now, deadline)]
+            for when, points in rules.expiring_schedule(lots, now, inactivity)]
 
 
 # --- burning ----------------------------------------------------------------------
@@ -127,16 +133,18 @@ WITH due AS (
 SELECT count(*) AS lots, coalesce(sum(points), 0) AS points FROM burn
 """)
 
-# Inactivity takes the lots that were available at the deadline and had not expired
-# by then (those are the expiry step's); lots that arrive later are not touched.
+# Inactivity takes each lot whose clock (the later of the member's last activity and
+# the lot's arrival) started before the cutoff, unless the lot's own expiry came
+# first (then it is the expiry step's).
+LOT_DEADLINE = deadline_sql("greatest(l.available_at, b.last_activity_at)")
+INACTIVE_LOT = f"""
+ l.remaining > 0 AND l.available_at < :cutoff AND coalesce(b.last_activity_at, '-infinity') < :cutoff
+ AND (l.expires_at IS NULL OR l.expires_at > {LOT_DEADLINE})"""
 _BURN_INACTIVE = text(f"""
-WITH d AS (
-  SELECT * FROM unnest(CAST(:member_ids AS varchar[]), CAST(:deadlines AS timestamptz[]))
-           AS d(member_id, deadline)
-), due AS (
-  SELECT l.lot_id, l.member_id, l.remaining, d.deadline FROM lots l JOIN d ON d.member_id = l.member_id
-   WHERE l.program_id = :program_id AND l.remaining > 0 AND l.available_at <= d.deadline
-     AND (l.expires_at IS NULL OR l.expires_at > d.deadline)
+WITH due AS (
+  SELECT l.lot_id, l.member_id, l.remaining, {LOT_DEADLINE} AS deadline
+    FROM lots l JOIN balances b ON b.program_id = l.program_id AND b.member_id = l.member_id
+   WHERE l.program_id = :program_id AND l.member_id = ANY(:member_ids) AND {INACTIVE_LOT}
 ), burned AS (
   UPDATE lots SET remaining = 0 FROM due WHERE lots.program_id = :program_id AND lots.lot_id = due.lot_id
 ), entries AS (
@@ -169,13 +177,13 @@ def burn_expired_lots(session: Session, program_id: uuid.UUID, member_ids: list[
     return int(row.lots), int(row.points)
 
 
-def burn_inactive_lots(session: Session, program_id: uuid.UUID, deadlines: list[tuple[str, datetime]],
-                       now: datetime) -> tuple[int, int]:
-    """Burn what each (locked) member's passed inactivity deadline took; answers (lots, points)."""
-    if not deadlines:
+def burn_inactive_lots(session: Session, program_id: uuid.UUID, member_ids: list[str], now: datetime, *,
+                       cutoff: datetime, days: int, tz: str) -> tuple[int, int]:
+    """Burn what inactivity took from these (locked) members; answers (lots, points).
+    ``cutoff`` is ``rules.inactivity_cutoff(now, days, tz)``."""
+    if not member_ids:
         return 0, 0
-    row = session.execute(_BURN_INACTIVE, {
-        "program_id": program_id, "now": now, "member_ids": [member for member, _ in deadlines],
-        "deadlines": [deadline for _, deadline in deadlines]}).one()
+    row = session.execute(_BURN_INACTIVE, {"program_id": program_id, "now": now, "member_ids": member_ids,
+                                           "cutoff": cutoff, "days": days, "tz": tz}).one()
     _count(session, int(row.points))
     return int(row.lots), int(row.points)

@@ -130,7 +130,7 @@ SELECT m.status, coalesce(b.debt, 0) AS debt, coalesce(b.lifetime_earned, 0) AS 
   (SELECT coalesce(sum(remaining), 0) FROM lots
     WHERE program_id = :program_id AND member_id = :member_id AND remaining > 0
       AND available_at <= :now AND (expires_at IS NULL OR expires_at > :now)
-      AND available_at > coalesce(CAST(:burned_through AS timestamptz), '-infinity')) AS active,
+      AND available_at >= coalesce(CAST(:inactive_before AS timestamptz), '-infinity')) AS active,
   (SELECT coalesce(sum(remaining), 0) FROM lots
     WHERE program_id = :program_id AND member_id = :member_id AND remaining > 0
       AND available_at > :now AND (expires_at IS NULL OR expires_at > :now)) AS pending,
@@ -145,8 +145,8 @@ WHERE m.program_id = :program_id AND m.member_id = :member_id
 
 def _figures(session: Session, params: dict[str, Any]) -> tuple[Any, lots.Spendable]:
     # Lots taken by a passed inactivity deadline are gone even before the job burns them.
-    burned = expiry.burned_through(session, params["program_id"], params["member_id"], params["now"])
-    row = session.execute(_BALANCE, {**params, "burned_through": burned}).one_or_none()
+    burned = expiry.inactive_before(session, params["program_id"], params["member_id"], params["now"])
+    row = session.execute(_BALANCE, {**params, "inactive_before": burned}).one_or_none()
     if row is None or row.status == "erased":
         raise NotFound(f"Member {params['member_id']!r} not found")
     return row, lots.Spendable(active=int(row.active), held_total=int(row.held), debt=int(row.debt))

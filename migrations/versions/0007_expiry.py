@@ -38,7 +38,6 @@ def upgrade() -> None:
         sa.Column("program_id", sa.Uuid(), nullable=False),
         sa.Column("activated_through", sa.DateTime(timezone=True), nullable=True),
         sa.Column("holds_through", sa.DateTime(timezone=True), nullable=True),
-        sa.Column("inactive_through", sa.DateTime(timezone=True), nullable=True),
         sa.Column("updated_at", sa.DateTime(timezone=True), server_default=sa.text("now()"), nullable=False),
         sa.PrimaryKeyConstraint("program_id", name=op.f("pk_expiry_progress")),
     )
@@ -46,8 +45,7 @@ def upgrade() -> None:
     op.create_index("ix_lots_pending_born", "lots", ["program_id", "available_at"],
                     postgresql_where=sa.text("available_at > created_at"))
     # The inactivity burn walks members by last activity.
-    op.create_index("ix_balances_last_activity", "balances", ["program_id", "last_activity_at"],
-                    postgresql_where=sa.text("last_activity_at IS NOT NULL"))
+    op.create_index("ix_balances_last_activity", "balances", ["program_id", "last_activity_at"])
     op.create_index("ix_holds_held_expiry", "holds", ["program_id", "expires_at"],
                     postgresql_where=sa.text("status = 'held'"))
 
