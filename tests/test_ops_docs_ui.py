@@ -59,8 +59,7 @@ def test_docs_render_the_operations_in_a_browser(app, chromium, tmp_path):
         assert requests.get(server.url + "/docs", timeout=10).status_code == 200
         dom = run_chromium(chromium, tmp_path / "dom", "--virtual-time-budget=15000", "--dump-dom",
                            server.url + "/docs")
-        shot = ARTIFACTS / "docs.png"
-        shot.unlink(missing_ok=True)
+        shot = tmp_path / "docs.png"
         run_chromium(chromium, tmp_path / "shot", "--virtual-time-budget=15000", "--hide-scrollbars",
                      "--window-size=1280,1600", f"--screenshot={shot}", server.url + "/docs")
     assert dom.returncode == 0, dom.stderr[-2000:]
@@ -70,3 +69,7 @@ def test_docs_render_the_operations_in_a_browser(app, chromium, tmp_path):
         assert summary in dom.stdout, f"{summary!r} not rendered"
     assert 'class="opblock-summary-path"' in dom.stdout or "opblock-summary-path" in dom.stdout
     assert shot.exists() and shot.stat().st_size > 10_000
+    # Kept for a person to look at; replaced atomically (suites may run side by side).
+    kept = ARTIFACTS / f".docs-{os.getpid()}.png"
+    shutil.copyfile(shot, kept)
+    os.replace(kept, ARTIFACTS / "docs.png")
