@@ -26,7 +26,7 @@ def chromium() -> str:
     if not os.path.exists(CHROMIUM) and hasattr(os, "geteuid") and os.geteuid() == 0 and shutil.which("apt-get"):
         env = {**os.environ, "DEBIAN_FRONTEND": "noninteractive"}
         subprocess.run(["apt-get", "update"], env=env, capture_output=True, timeout=600)
-        subprocess.run(["apt-get", "install", "-y", "--no-install-recommends", "chromium"], env=env,
+        subprocess.run(["apt-get", "install", "-y", "chromium"], env=env,
                        capture_output=True, timeout=900)
     if not os.path.exists(CHROMIUM):
         pytest.skip("chromium is not installed and could not be installed (needs root and apt-get)")
