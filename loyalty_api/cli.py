@@ -183,6 +183,7 @@ def serve(bind: str, demo: bool) -> None:
               help="How long a claim lasts before another worker may retry it (default: from --timeout)")
 def worker(once: bool, poll_interval: float, concurrency: int, timeout: float, lease_seconds: float | None) -> None:
     """Deliver outbox events to webhooks (signed, at least once, in order per member)."""
+    import logging
     import signal
     from dataclasses import replace
 
@@ -193,6 +194,8 @@ def worker(once: bool, poll_interval: float, concurrency: int, timeout: float, l
 
     settings = load_settings()
     configure(settings.LOG_LEVEL)
+    # httpx logs every request's URL at INFO; a receiver's URL may carry a token in its query.
+    logging.getLogger("httpx").setLevel(logging.WARNING)
     engine = make_engine(replace(settings, DB_POOL_SIZE=concurrency + 1, DB_POOL_MAX_OVERFLOW=1))
     options = WorkerOptions(concurrency=concurrency, timeout=timeout, lease_seconds=lease_seconds,
                             allow_private=settings.WEBHOOK_ALLOW_PRIVATE_URLS)
@@ -202,7 +205,7 @@ def worker(once: bool, poll_interval: float, concurrency: int, timeout: float, l
         click.echo(json.dumps(counts))
         sys.exit(1 if counts["errors"] else 0)
     for signum in (signal.SIGTERM, signal.SIGINT):
-        signal.signal(signum, lambda *_: runner.stop.set())
+        signal.signal(signum, runner.request_stop)
     runner.run_forever(poll_interval)
 
 

@@ -127,6 +127,40 @@ def test_a_killed_worker_loses_nothing(private_app, hooks, receiver, database_ur
     assert [n for who, n in seen if who == "lee"] == [1]
 
 
+def test_sigterm_finishes_the_delivery_in_flight_and_hands_back_the_rest(private_app, hooks, receiver,
+                                                                          database_url, tmp_path):
+    hook = subscribe(hooks, receiver)
+    emit_events(private_app, hooks.program_id, [
+        ("points.earned", {"member_id": "kim", "n": 1}), ("points.earned", {"member_id": "lee", "n": 1}),
+        ("points.earned", {"member_id": "max", "n": 1}),
+    ])
+    receiver.decide = lambda record: "stall" if record["json"]["data"]["member_id"] == "kim" else 200
+    log_file = (tmp_path / "worker.log").open("w")
+    # The default lease (minutes): only a release makes the other deliveries due again at once.
+    process = subprocess.Popen(
+        [sys.executable, "-m", "loyalty_api.cli", "worker", "--poll-interval", "0.2", "--concurrency", "1"],
+        cwd=ROOT, env={**_worker_env(database_url), "LOG_LEVEL": "INFO"}, stdout=log_file,
+        stderr=subprocess.STDOUT)
+    try:
+        assert receiver.arrived.wait(60), (tmp_path / "worker.log").read_text()
+        process.send_signal(signal.SIGTERM)
+        deadline = time.monotonic() + 30  # the delivery is still in flight while the signal lands
+        while "stop requested" not in (tmp_path / "worker.log").read_text() and time.monotonic() < deadline:
+            time.sleep(0.05)
+        receiver.release.set()
+        assert process.wait(30) == 0, (tmp_path / "worker.log").read_text()
+    finally:
+        if process.poll() is None:
+            process.kill()
+    assert receiver.ids(hooks.program_id) == [receiver.events(hooks.program_id)[0]["id"]]
+    worker_log = (tmp_path / "worker.log").read_text()
+    assert "succeeded" in worker_log and receiver.url not in worker_log and hook["secret"] not in worker_log
+    log = {d["member_id"]: (d["status"], d["attempts"]) for d in deliveries(hooks, hook["webhook_id"])}
+    assert log == {"kim": ("succeeded", 1), "lee": ("pending", 0), "max": ("pending", 0)}
+    make_worker(private_app).run_once()
+    assert sorted(e["data"]["member_id"] for e in receiver.events(hooks.program_id)) == ["kim", "lee", "max"]
+
+
 def test_worker_command_once(private_app, hooks, receiver, database_url):
     hook = subscribe(hooks, receiver)
     emit_events(private_app, hooks.program_id, [("vip.granted", {"member_id": "v", "tier": "gold"})])

@@ -88,6 +88,13 @@ WHERE program_id = :program_id AND delivery_id = :delivery_id AND lease_token = 
 """)
 
 
+_RELEASE = text("""
+UPDATE webhook_deliveries
+SET lease_token = NULL, lease_until = NULL, attempts = attempts - 1
+WHERE program_id = :program_id AND delivery_id = :delivery_id AND lease_token = :token
+""")
+
+
 @dataclass(frozen=True)
 class Claimed:
     """A leased delivery with what is needed to send it."""
@@ -135,3 +142,10 @@ def record_failure(session: Session, item: Claimed, token: uuid.UUID, next_at: d
                                        "program_id": item.program_id, "delivery_id": item.delivery_id,
                                        "token": token})
     return result.rowcount == 1
+
+
+def release(session: Session, items: list[Claimed], token: uuid.UUID) -> None:
+    """Hand back claimed deliveries that were not attempted (the worker is stopping)."""
+    if items:
+        session.execute(_RELEASE, [{"program_id": item.program_id, "delivery_id": item.delivery_id,
+                                    "token": token} for item in items])

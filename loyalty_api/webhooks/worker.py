@@ -103,6 +103,11 @@ class Worker:
         return {key: self._counts[key] for key in
                 ("events", "deliveries_created", "succeeded", "retrying", "failed", "lost_leases", "errors")}
 
+    def request_stop(self, *_signal) -> None:
+        """Finish the deliveries in flight, hand back the other claims, end the loop."""
+        self.stop.set()
+        log.info("webhook worker: stop requested", extra={"worker": "webhooks"})
+
     def run_forever(self, poll_interval: float) -> None:
         while not self.stop.is_set():
             counts = self.run_once()
@@ -122,7 +127,14 @@ class Worker:
                     uow.commit()
                 if not batch:
                     return
-                for item in batch:
+                for n, item in enumerate(batch):
+                    if self.stop.is_set():
+                        # Stopping (SIGTERM): hand the rest back now rather than
+                        # leaving them to wait for the lease to run out.
+                        with unit_of_work(self.session_factory) as uow:
+                            dispatch.release(uow.session, batch[n:], token)
+                            uow.commit()
+                        return
                     self._deliver(item, token, now)
             except Exception:
                 log.exception("webhook delivery loop failed")
