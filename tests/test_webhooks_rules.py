@@ -146,3 +146,20 @@ def test_delivery_after_dns_rebinding_is_refused_without_connecting():
                           resolve=_resolver("169.254.169.254"))
     assert outcome.ok is False and outcome.status_code is None
     assert outcome.error == "refused: The host resolves to a non-public address (169.254.169.254)."
+
+
+def test_a_lookup_that_hangs_is_given_up(monkeypatch):
+    import threading
+
+    monkeypatch.setattr(sender, "DNS_TIMEOUT_SECONDS", 0.1)
+    unblock = threading.Event()
+
+    def hanging(host, port, type=None):
+        unblock.wait(5)
+        return [(2, 1, 6, "", ("93.184.216.34", port))]
+
+    try:
+        with pytest.raises(UnacceptableUrl, match="could not be resolved in time"):
+            sender.resolve_addresses("slow.test", 443, allow_private=False, resolve=hanging)
+    finally:
+        unblock.set()

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import socket
 import ssl
+from concurrent.futures import ThreadPoolExecutor, TimeoutError as FutureTimeout
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Callable
@@ -25,11 +26,19 @@ Resolver = Callable[..., list]
 USER_AGENT = "loyalty-api-webhooks/1"
 
 
+# getaddrinfo has no timeout of its own (resolv.conf retries can add up to tens of
+# seconds), so lookups run on a small pool and are waited for at most DNS_TIMEOUT.
+DNS_TIMEOUT_SECONDS = 5.0
+_LOOKUPS = ThreadPoolExecutor(max_workers=8, thread_name_prefix="webhook-dns")
+
+
 def resolve_addresses(host: str, port: int, *, allow_private: bool,
                       resolve: Resolver = socket.getaddrinfo) -> list[str]:
     """The host's addresses, all of them public unless ``allow_private``."""
     try:
-        infos = resolve(host, port, type=socket.SOCK_STREAM)
+        infos = _LOOKUPS.submit(resolve, host, port, type=socket.SOCK_STREAM).result(DNS_TIMEOUT_SECONDS)
+    except FutureTimeout as exc:
+        raise UnacceptableUrl(f"The host {host!r} could not be resolved in time.") from exc
     except (socket.gaierror, UnicodeError, OSError) as exc:
         raise UnacceptableUrl(f"The host {host!r} cannot be resolved.") from exc
     addresses = list(dict.fromkeys(info[4][0] for info in infos))
