@@ -8,8 +8,6 @@ from loyalty_api.earning_rules.service import record_event
 from loyalty_api.ledger import service as ledger
 from tests.support import make_program
 
-NOW = datetime.now(timezone.utc)
-
 
 def enrol(api, member_id="ann", **extra):
     answer = api.post("/v1/members", json={"member_id": member_id, **extra})
@@ -67,7 +65,7 @@ def test_deleted_rule_no_longer_awards(api):
 def test_unknown_member_and_bad_input(api, app):
     assert event(api, member_id="ghost", type="review", event_id="e1").status_code == 404
     enrol(api)
-    future = (NOW + timedelta(minutes=10)).isoformat()
+    future = (datetime.now(timezone.utc) + timedelta(minutes=10)).isoformat()
     answer = event(api, type="review", event_id="e1", occurred_at=future)
     assert answer.status_code == 422 and "occurred_at" in answer.json["errors"]
     assert event(api, type="review").status_code == 422
