@@ -61,6 +61,7 @@ def test_malformed_json_is_400(api):
     b"[" * 100_000 + b"]" * 100_000,                 # deeply nested
     b'{"attributes": ' + b'{"a":' * 5000 + b"1" + b"}" * 5000 + b"}",
     b'{"member_id": 1e999}',                         # infinite number
+    b'{"member_id": "a", "attributes": {"n": ' + b"9" * 5000 + b"}}",  # beyond int parsing limits
     b"NaN",
     b"",
 ])

@@ -6,7 +6,6 @@ import http
 import re
 import uuid
 
-import flask_smorest
 import orjson
 from apispec import BasePlugin
 from flask import Flask, Response, g, request
@@ -14,7 +13,6 @@ from flask.json.provider import JSONProvider
 from flask_smorest import Api
 from flask_smorest.utils import prepare_response
 from webargs import core as webargs_core
-from webargs.flaskparser import FlaskParser
 
 from loyalty_api.errors import LoyaltyError
 from loyalty_api.http import docs_assets, problems
@@ -72,19 +70,6 @@ IDEMPOTENCY_PARAMETER = {
 }
 
 
-class OrjsonParser(FlaskParser):
-    """Request bodies through orjson: it refuses invalid UTF-8, absurd nesting and
-    infinite numbers with a clean error instead of recursing or overflowing."""
-
-    def _raw_load_json(self, req):
-        if not webargs_core.is_json(req.mimetype):
-            return webargs_core.missing
-        data = req.get_data(cache=True)
-        if not data:
-            return webargs_core.missing
-        return orjson.loads(data)
-
-
 def _default(value):
     from decimal import Decimal
 
@@ -129,8 +114,6 @@ def init_http(app: Flask) -> LoyaltyApi:
     app.json = OrjsonProvider(app)
     # "//v1/members" would otherwise answer a 308 redirect with an HTML body.
     app.url_map.merge_slashes = False
-    # One parser for every blueprint (flask-smorest reads it from the class).
-    flask_smorest.Blueprint.ARGUMENTS_PARSER = OrjsonParser()
     app.config.setdefault("API_TITLE", "Loyalty API")
     app.config.setdefault("API_VERSION", "1.0.0")
     app.config.setdefault("OPENAPI_VERSION", "3.0.3")
