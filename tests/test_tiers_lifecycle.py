@@ -68,19 +68,15 @@ def reach_platinum_then_return_most(api):
 def test_one_level_drops_one_rung_per_retention_period(app):
     api = shop(app, downgrade="one_level")
     expires = reach_platinum_then_return_most(api)
-    # run at              | members evaluated | tier after
-    assert jobs(app, expires - timedelta(days=1)) == {"members_evaluated": 0, "tier_changes": 0}
-    assert code(api) == "platinum"
-    assert jobs(app, expires + timedelta(hours=1)) == {"members_evaluated": 1, "tier_changes": 1}
-    assert code(api) == "gold"
-    # the same run again: nothing due (idempotent)
-    assert jobs(app, expires + timedelta(hours=2)) == {"members_evaluated": 0, "tier_changes": 0}
-    # next period: gold -> silver, and silver is kept (1500 >= 1000) after that
+    # job run at                       | tier after (metric 1500 throughout)
     second = add_months(expires + timedelta(hours=1), 12)
-    assert jobs(app, second) == {"members_evaluated": 1, "tier_changes": 1}
-    assert code(api) == "silver"
-    assert jobs(app, add_months(second, 12)) == {"members_evaluated": 1, "tier_changes": 0}
-    assert code(api) == "silver"
+    for at, expected in [(expires - timedelta(days=1), "platinum"),
+                         (expires + timedelta(hours=1), "gold"),
+                         (expires + timedelta(hours=2), "gold"),       # the same run again: nothing due
+                         (second, "silver"),                          # next period: one more rung
+                         (add_months(second, 12), "silver")]:         # 1500 >= 1000: silver is kept
+        jobs(app, at)
+        assert code(api) == expected, at
     events = [(data["from_tier"], data["to_tier"], data["reason"])
               for kind, data in outbox_events(app, api.program.program_id, "tier.downgraded")]
     assert events == [("platinum", "gold", "downgrade"), ("gold", "silver", "downgrade")]
@@ -92,10 +88,10 @@ def test_one_level_drops_one_rung_per_retention_period(app):
 def test_to_qualified_drops_to_what_the_metric_reaches(app):
     api = shop(app, downgrade="to_qualified")
     expires = reach_platinum_then_return_most(api)
-    assert jobs(app, expires) == {"members_evaluated": 1, "tier_changes": 1}
+    jobs(app, expires)
     assert code(api) == "silver"
     api.post("/v1/orders/big/cancel")
-    assert jobs(app, add_months(expires, 12)) == {"members_evaluated": 1, "tier_changes": 1}
+    jobs(app, add_months(expires, 12))
     figures = tier(api)
     assert (figures["tier"], figures["tier_expires_at"], figures["progress"]) == (None, None, 0)
 
@@ -104,7 +100,7 @@ def test_requalifying_keeps_the_tier_for_another_period(app):
     api = shop(app, retention_months=6)
     order(api, "o1", "3500.00")
     expires = datetime.fromisoformat(tier(api)["tier_expires_at"])
-    assert jobs(app, expires) == {"members_evaluated": 1, "tier_changes": 0}
+    jobs(app, expires)
     figures = tier(api)
     assert figures["tier"]["code"] == "gold"
     assert datetime.fromisoformat(figures["tier_expires_at"]) == add_months(expires, 6)
@@ -122,8 +118,9 @@ def test_vip_is_a_floor_until_it_expires(app):
     assert datetime.fromisoformat(granted.json["tier_expires_at"]) == until
     # the order earns at gold's x2 while the VIP lasts
     assert order(api, "o2", "100.00")["earned_points"] == 200
-    assert jobs(app, until - timedelta(minutes=1)) == {"members_evaluated": 0, "tier_changes": 0}
-    assert jobs(app, until) == {"members_evaluated": 1, "tier_changes": 1}
+    jobs(app, until - timedelta(minutes=1))
+    assert code(api) == "gold"
+    jobs(app, until)
     after = tier(api)
     assert (after["tier"]["code"], after["vip"]) == ("silver", None)
     kinds = [(kind, data.get("reason")) for kind, data in outbox_events(app, api.program.program_id)
