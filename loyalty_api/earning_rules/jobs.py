@@ -43,7 +43,9 @@ def _claim(session: Session, program_id, day, tz_name: str, limit: int) -> list[
         .where(Member.program_id == program_id, Member.birthday.isnot(None), or_(*celebrated),
                Member.status == "active", Member.created_at < rules.day_start(day + timedelta(days=1), tz_name),
                ~given)
-        .order_by(Member.member_id).limit(limit).with_for_update(skip_locked=True)))
+        # NO KEY UPDATE: a first ledger write for a member checks the foreign key to its
+        # row with KEY SHARE, which a plain FOR UPDATE would block (and could deadlock).
+        .order_by(Member.member_id).limit(limit).with_for_update(skip_locked=True, key_share=True)))
 
 
 def _program_timezone(session: Session, program_id) -> str:
@@ -57,7 +59,7 @@ def grant_birthday_bonuses(ctx: JobContext) -> dict:
     granted = 0
     with unit_of_work(ctx.session_factory) as uow:
         programs = _programs_with_birthday_rules(uow.session)
-    batch = max(1, min(ctx.batch_size, 500))
+    batch = max(1, min(ctx.batch_size, 200))
     for program_id in programs:
         with unit_of_work(ctx.session_factory) as uow:
             tz_name = _program_timezone(uow.session, program_id)
