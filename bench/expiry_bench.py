@@ -49,7 +49,8 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--lots", type=int, default=1_000_000)
     parser.add_argument("--per-member", type=int, default=5)
-    parser.add_argument("--batch", type=int, default=5000, help="members claimed per transaction")
+    parser.add_argument("--batch", type=int, default=5000, help="due lots looked at per claim")
+    parser.add_argument("--workers", type=int, default=None, help="burning workers (EXPIRY_JOB_WORKERS)")
     parser.add_argument("--keep", action="store_true", help="keep the database (its name is printed)")
     parser.add_argument("--load-only", action="store_true", help="load, keep the database, do not burn")
     args = parser.parse_args()
@@ -77,6 +78,7 @@ def run(url: str, args: argparse.Namespace) -> None:
     from loyalty_api.jobs.registry import JobContext, all_steps
     from loyalty_api.ledger.service import verify_ledger
     from loyalty_api.programs import service as programs
+    from sqlalchemy import text
 
     sa_url = sqlalchemy_url(psycopg_url(url))
     upgrade_database(sa_url)
@@ -98,12 +100,18 @@ def run(url: str, args: argparse.Namespace) -> None:
     if args.load_only:
         app.extensions["loyalty"].engine.dispose()
         return
+    from loyalty_api.expiry import jobs
+
+    if args.workers:
+        jobs.WORKERS = args.workers
     step = next(step for step in all_steps() if step.name == "expiry.burn_expired")
+    load = os.getloadavg()[0]
     started = time.perf_counter()
     report = step.run(JobContext(session_factory=factory, now=now, batch_size=args.batch))
     elapsed = time.perf_counter() - started
     print(f"burn_expired: {report['lots']:,} lots, {report['points']:,} points in {elapsed:.1f} s "
-          f"({report['lots'] / elapsed:,.0f} lots/s, batch {args.batch} members)")
+          f"({report['lots'] / elapsed:,.0f} lots/s, {jobs.WORKERS} workers, batches of {args.batch} due lots; "
+          f"machine load average {load:.1f} before, {os.getloadavg()[0]:.1f} after, {os.cpu_count()} CPUs)")
 
     with psycopg.connect(url) as conn:
         expired, distinct, left = conn.execute(
@@ -111,6 +119,7 @@ def run(url: str, args: argparse.Namespace) -> None:
             "FROM ledger_entries WHERE type = 'expire'").fetchone()
         events = conn.execute("SELECT count(*) FROM outbox_events WHERE type = 'points.expired'").fetchone()[0]
     with unit_of_work(factory) as uow:
+        uow.session.execute(text("SET LOCAL statement_timeout = 0"))
         mismatches = verify_ledger(uow.session, program.program_id)
     print(f"check: {expired:,} expire entries for {distinct:,} lots, {left} lots left with points, "
           f"{events:,} points.expired events, verify_ledger mismatches: {len(mismatches)}")

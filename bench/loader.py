@@ -8,6 +8,7 @@ random without a list.
 
 from __future__ import annotations
 
+import sys
 import time
 import uuid
 from dataclasses import dataclass
@@ -66,6 +67,7 @@ def load_members(conn: psycopg.Connection, program_id: uuid.UUID, members: int) 
         SELECT %(p)s, 'm' || i, {_referral_code_sql('i')}, 'm' || i || '@example.com', '{{}}'::jsonb,
                'active', now() - make_interval(days => (i %% 700)), now() - make_interval(days => (i %% 700))
         FROM generate_series(1, %(n)s) AS i
+        ORDER BY 'm' || i
     """, {"p": program_id, "n": members})
 
 
@@ -81,11 +83,24 @@ def load_baseline(conn: psycopg.Connection, accounts: int) -> None:
     conn.execute("INSERT INTO bench_branches SELECT i, 0, '' FROM generate_series(1, 100) i")
 
 
-def load_history(conn: psycopg.Connection, program_id: uuid.UUID, members: int, entries_per_member: int) -> int:
+class StepClock:
+    """Prints how long each loading step took (to stderr: the report stays clean)."""
+
+    def __init__(self) -> None:
+        self.last = time.monotonic()
+
+    def __call__(self, step: str) -> None:
+        now = time.monotonic()
+        print(f"  loaded {step} in {now - self.last:.1f} s", file=sys.stderr, flush=True)
+        self.last = now
+
+
+def load_history(conn: psycopg.Connection, program_id: uuid.UUID, members: int, entries_per_member: int,
+                 log) -> int:
     """Orders and ledger entries for every member; returns the number of entries."""
     from bench import history
 
-    return history.load(conn, program_id, members, entries_per_member)
+    return history.load(conn, program_id, members, entries_per_member, log=log)
 
 
 def load(app, url: str, members: int, entries_per_member: int, *, with_ledger: bool,
@@ -94,14 +109,19 @@ def load(app, url: str, members: int, entries_per_member: int, *, with_ledger: b
     program_id, token = create_program(app)
     with psycopg.connect(url, autocommit=False) as conn:
         conn.execute("SET synchronous_commit = off")  # loading only; the run itself commits durably
+        clock = StepClock()
         load_members(conn, program_id, members)
+        clock("members")
         # The hot member starts with no history, so its lifetime_earned after the
         # run is exactly the sum of the earns the service acknowledged.
         conn.execute("INSERT INTO members (program_id, member_id, referral_code, attributes, status) "
                      "VALUES (%s, %s, 'HHHHHHHHH', '{}', 'active')", (program_id, hot_member))
         load_baseline(conn, members)
-        entries = load_history(conn, program_id, members, entries_per_member) if with_ledger else 0
+        clock("baseline tables")
+        entries = load_history(conn, program_id, members, entries_per_member, clock) if with_ledger else 0
         conn.commit()
+        clock("commit")
     with psycopg.connect(url, autocommit=True) as conn:
         conn.execute("VACUUM (ANALYZE)")
+        clock("VACUUM ANALYZE")
     return DataSet(program_id, token, members, entries, time.monotonic() - started)

@@ -46,6 +46,8 @@ class Result:
     counts: dict[str, int] = field(default_factory=dict)
     earned: int = 0
     flows: int = 0
+    acked: list[str] = field(default_factory=list)
+    sample_error: str = ""
 
     @property
     def rps(self) -> float:
@@ -65,12 +67,14 @@ class Result:
         data = json.loads(line[len("BENCH_RESULT "):])
         return cls(requests=data["requests"], seconds=data["duration_us"] / 1e6, errors=data["errors"],
                    latency_ms={k: v / 1000 for k, v in data["latency_us"].items()},
-                   counts=data["counts"], earned=data.get("earned", 0), flows=data.get("flows", 0))
+                   counts=data["counts"], earned=data.get("earned", 0), flows=data.get("flows", 0),
+                   acked=data.get("acked", []), sample_error=data.get("sample_error", ""))
 
 
 class LoadGenerator:
     def __init__(self, wrk: str | None) -> None:
         self.wrk = wrk
+        self.invocations = 0
 
     @property
     def name(self) -> str:
@@ -80,7 +84,10 @@ class LoadGenerator:
             env: dict[str, str], rate: float = 0.0) -> Result:
         """Run one scenario; ``rate`` is the total requests/s to hold (0 = closed loop)."""
         threads = max(1, min(threads, connections))
-        knobs = {**os.environ, **env, "BENCH_RATE": f"{rate / threads:.3f}" if rate else "0"}
+        self.invocations += 1
+        # Every invocation restarts the scripts' counters: a fresh tag keeps order ids new.
+        knobs = {**os.environ, **env, "BENCH_RATE": f"{rate / threads:.3f}" if rate else "0",
+                 "BENCH_RUN": f"{env.get('BENCH_RUN', 'run')}r{self.invocations}"}
         if self.wrk:
             command = [self.wrk, "-t", str(threads), "-c", str(connections), "-d", f"{max(1, round(seconds))}s",
                        "--timeout", "10s", "-s", str(LUA / f"{scenario}.lua"), url]

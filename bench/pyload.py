@@ -33,6 +33,8 @@ class Scenario:
 
     def __init__(self, worker: int) -> None:
         self.worker, self.seq, self.earned, self.flows = worker, 0, 0, 0
+        self.acked: list[str] = []
+        self.sample_error = ""
         self.step, self.member, self.order_id, self.hold_id, self.points = "quote", "", "", None, 0
 
     def key(self, prefix: str) -> str:
@@ -72,8 +74,12 @@ class Scenario:
         raise SystemExit(f"unknown scenario {name!r}")
 
     def seen(self, name: str, status: int, body: bytes) -> None:
+        if status >= 400 and not self.sample_error:
+            self.sample_error = f"{status} {body[:240].decode(errors='replace')}".replace('"', "'")
         if name == "hot" and status == 201:
-            self.earned += int(json.loads(body)["earned_points"])
+            answer = json.loads(body)
+            self.earned += int(answer["earned_points"])
+            self.acked.append(answer["order_id"])
         if name != "flow":
             return
         if status >= 300:
@@ -102,7 +108,7 @@ def main() -> None:
     latencies: list[float] = []
     counts = {"2xx": 0, "4xx": 0, "5xx": 0, "other": 0}
     errors = {"connect": 0, "read": 0, "write": 0, "status": 0, "timeout": 0}
-    totals = {"earned": 0, "flows": 0}
+    totals = {"earned": 0, "flows": 0, "acked": [], "sample_error": ""}
     lock = threading.Lock()
     start = time.monotonic()
     stop_at = start + args.seconds
@@ -141,6 +147,8 @@ def main() -> None:
             latencies.extend(mine)
             totals["earned"] += scenario.earned
             totals["flows"] += scenario.flows
+            totals["acked"] += scenario.acked
+            totals["sample_error"] = totals["sample_error"] or scenario.sample_error
 
     threads = [threading.Thread(target=worker, args=(i,)) for i in range(args.connections)]
     for thread in threads:

@@ -20,6 +20,7 @@ class Row:
     note: str = ""
     counts: dict = field(default_factory=dict)
     counts_as_error: bool = True
+    sample_error: str = ""
 
 
 def header(facts: dict) -> None:
@@ -56,6 +57,8 @@ def table(rows: list[Row], baseline_rps: float, notes: list[str]) -> None:
         details = [text for text in (row.value, row.extra, row.note) if text]
         if row.counts and (row.counts.get("4xx") or row.counts.get("5xx")):
             details.append(f"4xx {row.counts.get('4xx', 0)}, 5xx {row.counts.get('5xx', 0)}")
+        if row.sample_error:
+            details.append(f"first error: {row.sample_error[:160]}")
         if details:
             print(f"{'':<4}{'; '.join(details)}")
     for note in notes:

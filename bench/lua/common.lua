@@ -37,6 +37,8 @@ end
 
 -- per-thread state
 c2xx, c4xx, c5xx, cother, earned, flows, seq = 0, 0, 0, 0, 0, 0, 0
+sample_error = nil -- the first failed answer, for the report
+acked = {}         -- order ids of acknowledged earns (hot member check)
 
 function init(args)
   math.randomseed(tonumber(tid) * 7919 + math.floor(now_ms()))
@@ -75,6 +77,9 @@ function response(status, headers, body)
   elseif status >= 400 and status < 500 then c4xx = c4xx + 1
   elseif status >= 500 then c5xx = c5xx + 1
   else cother = cother + 1 end
+  if status >= 400 and sample_error == nil then
+    sample_error = status .. " " .. string.gsub(body:sub(1, 240), '["\\%c]', "'")
+  end
   if on_response then on_response(status, body) end
 end
 
@@ -100,12 +105,19 @@ function done(summary, latency, requests)
   for _, t in ipairs(threads) do
     for k, _ in pairs(sum) do sum[k] = sum[k] + (tonumber(t:get(k)) or 0) end
   end
+  local sample = ""
+  local ids = {}
+  for _, t in ipairs(threads) do
+    if sample == "" and t:get("sample_error") then sample = t:get("sample_error") end
+    for _, id in ipairs(t:get("acked") or {}) do table.insert(ids, '"' .. id .. '"') end
+  end
   local e = summary.errors
   io.write(string.format(
     'BENCH_RESULT {"requests":%d,"duration_us":%d,"errors":{"connect":%d,"read":%d,"write":%d,' ..
     '"status":%d,"timeout":%d},"latency_us":{"p50":%d,"p90":%d,"p99":%d,"max":%d,"mean":%.1f},' ..
-    '"counts":{"2xx":%d,"4xx":%d,"5xx":%d,"other":%d},"earned":%d,"flows":%d}\n',
+    '"counts":{"2xx":%d,"4xx":%d,"5xx":%d,"other":%d},"earned":%d,"flows":%d,' ..
+    '"sample_error":"%s","acked":[%s]}\n',
     summary.requests, summary.duration, e.connect, e.read, e.write, e.status, e.timeout,
     latency:percentile(50), latency:percentile(90), latency:percentile(99), latency.max, latency.mean,
-    sum.c2xx, sum.c4xx, sum.c5xx, sum.cother, sum.earned, sum.flows))
+    sum.c2xx, sum.c4xx, sum.c5xx, sum.cother, sum.earned, sum.flows, sample, table.concat(ids, ",")))
 end

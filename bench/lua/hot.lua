@@ -14,5 +14,7 @@ function on_response(status, body)
   if status == 201 then
     local points = body:match('"earned_points"%s*:%s*(%-?%d+)')
     if points then earned = earned + tonumber(points) end
+    local id = body:match('"order_id"%s*:%s*"([^"]+)"')
+    if id then table.insert(acked, id) end
   end
 end

@@ -1,0 +1,104 @@
+"""Profile the order path in-process: pyinstrument around a batch of POST /v1/orders
+sent through Flask's test client, plus the SQL statements (round trips) each
+request makes. Findings are written up in docs/performance.md.
+
+    python -m loyalty_api.devdb run -- python bench/profile_orders.py [--orders 300] [--html out.html]
+"""
+
+from __future__ import annotations
+
+import argparse
+import collections
+import os
+import secrets
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from bench import infra, loader  # noqa: E402
+
+LINES = [{"sku": "SKU-1", "category": "shoes", "quantity": 1, "unit_price": "799.00"},
+         {"sku": "SKU-2", "category": "socks", "quantity": 2, "unit_price": "150.00"},
+         {"sku": "SKU-3", "category": "care", "quantity": 1, "unit_price": "250.50"}]
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--orders", type=int, default=300)
+    parser.add_argument("--members", type=int, default=2000)
+    parser.add_argument("--path", default="/v1/orders", choices=["/v1/orders", "balance"])
+    parser.add_argument("--html", type=Path, help="also write pyinstrument's HTML report here")
+    args = parser.parse_args()
+    from pyinstrument import Profiler
+    from sqlalchemy import event
+
+    server, embedded = infra.database_server()
+    name = f"loyalty_bench_profile_{secrets.token_hex(3)}"
+    url = infra.recreate_database(server, name)
+    try:
+        from loyalty_api.cli import upgrade_database
+        from loyalty_api.config import sqlalchemy_url
+
+        upgrade_database(sqlalchemy_url(url))
+        from loyalty_api.app import create_app
+
+        app = create_app({"DATABASE_URL": url, "JWT_KEYS": "bench:" + secrets.token_urlsafe(40)})
+        data = loader.load(app, url, args.members, 10, with_ledger=True, hot_member="hot")
+        statements: collections.Counter[str] = collections.Counter()
+        per_request: list[int] = []
+
+        @event.listens_for(app.extensions["loyalty"].engine, "before_cursor_execute")
+        def _count(conn, cursor, statement, parameters, context, executemany):
+            statements[" ".join(statement.split())[:110]] += 1
+
+        client = app.test_client()
+        headers = {"Authorization": f"Bearer {data.token}"}
+
+        def call(i: int):
+            if args.path == "balance":
+                return client.get(f"/v1/members/m{i % args.members + 1}/balance", headers=headers)
+            order_id = f"prof-{i}"
+            return client.post("/v1/orders", headers={**headers, "Idempotency-Key": order_id}, json={
+                "order_id": order_id, "member_id": f"m{i % args.members + 1}", "amount": "1499.50",
+                "currency": "RUB", "lines": LINES})
+
+        for i in range(30):  # warm caches, compiled statements, the pool
+            assert call(10_000_000 + i).status_code in (200, 201)
+        statements.clear()
+        profiler = Profiler(interval=0.0005)
+        started = time.perf_counter()
+        profiler.start()
+        for i in range(args.orders):
+            before = sum(statements.values())
+            answer = call(i)
+            assert answer.status_code in (200, 201), answer.get_data(as_text=True)
+            per_request.append(sum(statements.values()) - before)
+        profiler.stop()
+        elapsed = time.perf_counter() - started
+        print(f"{args.orders} requests in {elapsed:.2f} s under the profiler: "
+              f"{elapsed / args.orders * 1000:.2f} ms each")
+        unprofiled = time.perf_counter()
+        for i in range(args.orders):
+            call(args.orders + i)
+        per = (time.perf_counter() - unprofiled) / args.orders * 1000
+        print(f"without the profiler: {per:.2f} ms each (one process, test client, no HTTP server)")
+        print(f"SQL statements per request: {sum(per_request) / len(per_request):.1f} "
+              f"(BEGIN and COMMIT not counted)")
+        for statement, count in statements.most_common(20):
+            print(f"  {count / args.orders:5.2f}  {statement}")
+        print(profiler.output_text(unicode=False, color=False, show_all=False))
+        if args.html:
+            args.html.write_text(profiler.output_html())
+        app.extensions["loyalty"].engine.dispose()
+    finally:
+        infra.drop_database(server, name)
+        if embedded is not None:
+            embedded.cleanup()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
