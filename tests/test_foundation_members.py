@@ -170,3 +170,35 @@ def test_enrolment_emits_an_outbox_event(api, app, program):
         events = uow.session.scalars(select(OutboxEvent).where(
             OutboxEvent.program_id == program.program_id, OutboxEvent.member_id == "evt")).all()
         assert [(e.type, e.data["referral_code"]) for e in events] == [("member.enrolled", code)]
+
+
+def test_concurrent_enrolments_of_one_id_give_one_201_and_one_409(app, program, database_url):
+    """The second INSERT waits for the first transaction; when that commits it answers
+    member_exists (not a 500 from the primary key)."""
+    import threading
+
+    import psycopg
+
+    blocker = psycopg.connect(database_url)
+    blocker.execute("INSERT INTO members (program_id, member_id, referral_code, attributes, status) "
+                    "VALUES (%s, 'twin', 'TWNBLCK2', '{}', 'active')", (program.program_id,))
+    results = {}
+
+    def enrol():
+        results["second"] = app.test_client().post("/v1/members", json={"member_id": "twin"},
+                                                   headers={"Authorization": f"Bearer {program.token}"})
+
+    thread = threading.Thread(target=enrol)
+    thread.start()
+    try:
+        with psycopg.connect(database_url, autocommit=True) as watcher:
+            for _ in range(200):
+                if watcher.execute("SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock' "
+                                   "AND query LIKE 'INSERT INTO members%%'").fetchone()[0]:
+                    break
+                __import__("time").sleep(0.02)
+    finally:
+        blocker.commit()
+        blocker.close()
+        thread.join(timeout=30)
+    assert_problem(results["second"], 409, "member_exists")
