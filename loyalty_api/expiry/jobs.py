@@ -10,10 +10,13 @@ the job running on time: reads already treat due lots and holds as gone.
 
 from __future__ import annotations
 
+import os
 import uuid
+from concurrent.futures import ThreadPoolExecutor
 from datetime import datetime, timedelta, timezone
+from typing import Callable
 
-from sqlalchemy import select, text
+from sqlalchemy import text
 from sqlalchemy.orm import Session
 
 from loyalty_api.db import unit_of_work
@@ -25,11 +28,18 @@ from loyalty_api.programs.models import Program
 # committed just after a run looked are still seen once (the notice keys dedupe).
 SLACK = timedelta(days=1)
 EPOCH = datetime(1970, 1, 1, tzinfo=timezone.utc)
+# Burning runs this many workers side by side, each on its own share of the members
+# (a hash partition, so they never compete for the same rows). Replicas add more.
+WORKERS = max(1, int(os.environ.get("EXPIRY_JOB_WORKERS", "2")))
+# A job batch may take longer than a request; it holds only the members it claimed.
+JOB_STATEMENT_TIMEOUT = text("SET LOCAL statement_timeout = '120s'")
+MY_SHARE = "(hashtext({column}) & 2147483647) % :parts = :part"
 
-_CLAIM_EXPIRED = text("""
+_CLAIM_EXPIRED = text(f"""
 SELECT b.member_id FROM balances b
  WHERE b.program_id = :program_id AND b.member_id IN (
    SELECT member_id FROM lots WHERE program_id = :program_id AND remaining > 0 AND expires_at <= :now
+      AND {MY_SHARE.format(column="member_id")}
     ORDER BY expires_at LIMIT :batch)
  ORDER BY b.member_id
  FOR UPDATE OF b SKIP LOCKED
@@ -40,6 +50,7 @@ SELECT b.member_id FROM balances b
 _CLAIM_INACTIVE = text(f"""
 SELECT b.member_id FROM balances b
  WHERE b.program_id = :program_id AND (b.last_activity_at < :cutoff OR b.last_activity_at IS NULL)
+   AND {MY_SHARE.format(column="b.member_id")}
    AND EXISTS (SELECT 1 FROM lots l WHERE l.program_id = b.program_id AND l.member_id = b.member_id
                  AND {service.INACTIVE_LOT})
  ORDER BY b.member_id LIMIT :batch
@@ -53,9 +64,28 @@ ON CONFLICT (program_id) DO UPDATE
 """
 
 
-def _programs(context: JobContext) -> list[uuid.UUID]:
+# Which programs have anything for a step: one statement, an index probe per program,
+# so a run over thousands of quiet programs costs one query per step.
+_WORK = {
+    "expired": "EXISTS (SELECT 1 FROM lots l WHERE l.program_id = p.program_id AND l.remaining > 0"
+               " AND l.expires_at <= :now)",
+    "activated": "EXISTS (SELECT 1 FROM lots l WHERE l.program_id = p.program_id AND l.available_at > l.created_at"
+                 " AND l.available_at <= :now AND l.available_at >= coalesce(ep.activated_through - :slack,"
+                 " '-infinity'))",
+    "holds": "EXISTS (SELECT 1 FROM holds h WHERE h.program_id = p.program_id AND h.status = 'held'"
+             " AND h.expires_at <= :now AND h.expires_at >= coalesce(ep.holds_through - :slack, '-infinity'))",
+    # warn_days is at most 365
+    "expiring": "EXISTS (SELECT 1 FROM lots l WHERE l.program_id = p.program_id AND l.remaining > 0"
+                " AND l.expires_at > :now AND l.expires_at <= CAST(:now AS timestamptz) + interval '367 days')",
+    "inactive": "p.settings -> 'expiry' ->> 'inactivity_days' IS NOT NULL",
+}
+
+
+def _programs(context: JobContext, work: str) -> list[uuid.UUID]:
     with unit_of_work(context.session_factory) as uow:
-        return list(uow.session.execute(select(Program.program_id).order_by(Program.program_id)).scalars())
+        return list(uow.session.execute(text(
+            "SELECT p.program_id FROM programs p LEFT JOIN expiry_progress ep ON ep.program_id = p.program_id"
+            f" WHERE {_WORK[work]} ORDER BY p.program_id"), {"now": context.now, "slack": SLACK}).scalars())
 
 
 def _progress(session: Session, program_id: uuid.UUID, column: str) -> datetime | None:
@@ -71,7 +101,7 @@ def _advance(session: Session, program_id: uuid.UUID, column: str, value: dateti
 def activate(context: JobContext) -> dict:
     """``points.activated`` once per lot whose pending period ended."""
     announced = 0
-    for program_id in _programs(context):
+    for program_id in _programs(context, "activated"):
         with unit_of_work(context.session_factory) as uow:
             since = (_progress(uow.session, program_id, "activated_through") or EPOCH + SLACK) - SLACK
         while True:
@@ -88,44 +118,69 @@ def activate(context: JobContext) -> dict:
     return {"lots": announced}
 
 
+def _in_parallel(work: Callable[[int, int], tuple[int, ...]]) -> tuple[int, ...]:
+    """Run ``work(part, parts)`` for every share and add up the counts."""
+    if WORKERS == 1:
+        return work(0, 1)
+    with ThreadPoolExecutor(WORKERS, thread_name_prefix="expiry") as pool:
+        results = list(pool.map(lambda part: work(part, WORKERS), range(WORKERS)))
+    return tuple(sum(counts) for counts in zip(*results))
+
+
 @job_step("expiry.burn_expired", order=20)
 def burn_expired(context: JobContext) -> dict:
     """An ``expire`` entry for every lot past its ``expires_at``."""
-    lots = points = 0
-    for program_id in _programs(context):
-        while True:
-            with unit_of_work(context.session_factory) as uow:
-                members = list(uow.session.execute(_CLAIM_EXPIRED, {
-                    "program_id": program_id, "now": context.now, "batch": context.batch_size}).scalars())
-                burned = service.burn_expired_lots(uow.session, program_id, members, context.now)
-                uow.commit()
-            lots, points = lots + burned[0], points + burned[1]
-            if not members:
-                break
+    programs = _programs(context, "expired")
+
+    def share(part: int, parts: int) -> tuple[int, int]:
+        lots = points = 0
+        for program_id in programs:
+            params = {"program_id": program_id, "now": context.now, "batch": context.batch_size,
+                      "part": part, "parts": parts}
+            while True:
+                with unit_of_work(context.session_factory) as uow:
+                    uow.session.execute(JOB_STATEMENT_TIMEOUT)
+                    members = list(uow.session.execute(_CLAIM_EXPIRED, params).scalars())
+                    burned = service.burn_expired_lots(uow.session, program_id, members, context.now)
+                    uow.commit()
+                lots, points = lots + burned[0], points + burned[1]
+                if not members:
+                    break
+        return lots, points
+
+    lots, points = _in_parallel(share)
     return {"lots": lots, "points": points}
 
 
 @job_step("expiry.burn_inactive", order=30)
 def burn_inactive(context: JobContext) -> dict:
     """Burn the available points of members inactive for ``expiry.inactivity_days``."""
-    lots = points = members = 0
-    for program_id in _programs(context):
+    programs = []
+    for program_id in _programs(context, "inactive"):
         with unit_of_work(context.session_factory) as uow:
             expiry, tz = service.settings_of(uow.session.get(Program, program_id))
-        days = expiry.get("inactivity_days")
-        if not days:
-            continue
-        cutoff = rules.inactivity_cutoff(context.now, days, tz)
-        params = {"program_id": program_id, "cutoff": cutoff, "tz": tz, "days": days, "batch": context.batch_size}
-        while True:
-            with unit_of_work(context.session_factory) as uow:
-                claimed = list(uow.session.execute(_CLAIM_INACTIVE, params).scalars())
-                burned = service.burn_inactive_lots(uow.session, program_id, claimed, context.now,
-                                                    cutoff=cutoff, days=days, tz=tz)
-                uow.commit()
-            lots, points, members = lots + burned[0], points + burned[1], members + len(claimed)
-            if not claimed:
-                break
+        if expiry.get("inactivity_days"):
+            days = expiry["inactivity_days"]
+            programs.append((program_id, days, tz, rules.inactivity_cutoff(context.now, days, tz)))
+
+    def share(part: int, parts: int) -> tuple[int, int, int]:
+        lots = points = members = 0
+        for program_id, days, tz, cutoff in programs:
+            params = {"program_id": program_id, "cutoff": cutoff, "tz": tz, "days": days,
+                      "batch": context.batch_size, "part": part, "parts": parts}
+            while True:
+                with unit_of_work(context.session_factory) as uow:
+                    uow.session.execute(JOB_STATEMENT_TIMEOUT)
+                    claimed = list(uow.session.execute(_CLAIM_INACTIVE, params).scalars())
+                    burned = service.burn_inactive_lots(uow.session, program_id, claimed, context.now,
+                                                        cutoff=cutoff, days=days, tz=tz)
+                    uow.commit()
+                lots, points, members = lots + burned[0], points + burned[1], members + len(claimed)
+                if not claimed:
+                    break
+        return lots, points, members
+
+    lots, points, members = _in_parallel(share)
     return {"members": members, "lots": lots, "points": points}
 
 
@@ -133,7 +188,7 @@ def burn_inactive(context: JobContext) -> dict:
 def expire_holds(context: JobContext) -> dict:
     """``hold.expired`` once per hold that ran out uncaptured (its points came back at read time)."""
     announced = 0
-    for program_id in _programs(context):
+    for program_id in _programs(context, "holds"):
         with unit_of_work(context.session_factory) as uow:
             since = (_progress(uow.session, program_id, "holds_through") or EPOCH + SLACK) - SLACK
         while True:
@@ -154,7 +209,7 @@ def expire_holds(context: JobContext) -> dict:
 def announce_expiring(context: JobContext) -> dict:
     """``points.expiring`` once per lot, ``expiry.warn_days`` ahead."""
     announced = 0
-    for program_id in _programs(context):
+    for program_id in _programs(context, "expiring"):
         with unit_of_work(context.session_factory) as uow:
             expiry, tz = service.settings_of(uow.session.get(Program, program_id))
         horizon = rules.warning_horizon(context.now, int(expiry.get("warn_days") or 0), tz)

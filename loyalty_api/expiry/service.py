@@ -23,13 +23,9 @@ from sqlalchemy.orm import Session
 from loyalty_api.events.service import EVENT_TYPES
 from loyalty_api.expiry import rules
 from loyalty_api.ledger.models import BalanceRow
+from loyalty_api.observability.metrics import record_points
 from loyalty_api.programs.models import Program
 from loyalty_api.programs.service import program_config
-
-try:  # metrics are optional: the observability feature may not be installed
-    from loyalty_api.observability.metrics import record_points
-except ImportError:  # pragma: no cover
-    record_points = None
 
 assert {"points.expired", "points.expiring", "points.activated", "hold.expired"} <= EVENT_TYPES
 
@@ -163,8 +159,7 @@ SELECT count(*) AS lots, coalesce(sum(points), 0) AS points FROM burn
 
 
 def _count(session: Session, points: int) -> None:
-    if record_points is not None and points:
-        record_points("expired", points, session)
+    record_points("expired", points, session)
 
 
 def burn_expired_lots(session: Session, program_id: uuid.UUID, member_ids: list[str],
