@@ -308,5 +308,5 @@ class LedgerMachine(RuleBasedStateMachine):
 def test_ledger_state_machine(app):
     LedgerMachine.app = app
     run_state_machine_as_test(LedgerMachine, settings=settings(
-        max_examples=25, stateful_step_count=20, deadline=None, phases=PHASES,
+        max_examples=int(os.environ.get("SM_EXAMPLES", 25)), stateful_step_count=20, deadline=None, phases=PHASES,
         suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much]))

@@ -266,15 +266,23 @@ def record_order(session: Session, program_id: uuid.UUID, data: dict[str, Any],
         if existing.request_hash != request_hash:
             raise DuplicateOrder(f"Order {order_id!r} was recorded with different content")
         return existing.answer(), False
+    # Everything that does not need the member's figures happens before the lock,
+    # which is then held only for the statements that do (and until commit).
+    credits = _earn_credits(program, order_id, earn, available_at)
+    if redeemed:
+        emit(session, program_id, "points.redeemed", {
+            "member_id": member_id, "order_id": order_id, "points": redeemed,
+            "discount_amount": str(discount), "hold_id": hold.hold_id if hold else None})
+    if credits:
+        emit(session, program_id, "points.earned", {
+            "member_id": member_id, "order_id": order_id, "points": earn.points,
+            "breakdown": _breakdown(earn), "available_at": available_at.isoformat()})
     debt = lots.lock_member(session, program_id, member_id, now, lifetime_delta=earn.points,
                             activity_at=now if earn.points or redeemed else None)
     if redeemed:
         _spend_for_order(session, program_id, member_id, order_id, hold, redeemed, config, amount, debt, now)
-        emit(session, program_id, "points.redeemed", {
-            "member_id": member_id, "order_id": order_id, "points": redeemed,
-            "discount_amount": str(discount), "hold_id": hold.hold_id if hold else None})
-    if earn.points:
-        _credit_earn(session, program, member_id, order_id, earn, available_at, debt, now)
+    if credits:
+        lots.insert_credits(session, program_id, member_id, credits, now, debt)
     view = OrderView(**row)
     _after_order_recorded(session, program, view, now)
     return view.answer(), True
@@ -303,24 +311,17 @@ def _spend_for_order(session: Session, program_id: uuid.UUID, member_id: str, or
                                      available=figures.available)
         if refusal:
             raise RedeemLimit("The points break this order's redemption limits")
-    if lots.spend_lots(session, program_id, member_id, points, now) != points:
+    entry_id = lots.spend_and_record(session, program_id, member_id, points, now, entry_type="redeem",
+                                     order_id=order_id, hold_id=hold.hold_id if hold else None)
+    if entry_id is None:
         # Only a hold whose lots expired under it gets here.
         raise InsufficientPoints("The held points are no longer there")
-    lots.insert_debit(session, program_id, member_id, entry_type="redeem", points=points, now=now,
-                      order_id=order_id, hold_id=hold.hold_id if hold else None)
 
 
-def _credit_earn(session: Session, program: Program, member_id: str, order_id: str, earn: rules.Earn,
-                 available_at: datetime, debt: int, now: datetime) -> None:
-    credits = []
-    for part in earn.parts:
-        if part.points <= 0:
-            continue
-        expires_at = ledger.credit_expiry(program, available_at, expires_in_days=part.expires_in_days)
-        credits.append({"type": "earn" if part.source == "base" else "bonus", "points": part.points,
-                        "order_id": order_id, "rule_id": part.rule_id, "available_at": available_at,
-                        "expires_at": expires_at})
-    lots.insert_credits(session, program.program_id, member_id, credits, now, debt)
-    emit(session, program.program_id, "points.earned", {
-        "member_id": member_id, "order_id": order_id, "points": earn.points,
-        "breakdown": _breakdown(earn), "available_at": available_at.isoformat()})
+def _earn_credits(program: Program, order_id: str, earn: rules.Earn,
+                  available_at: datetime) -> list[dict[str, Any]]:
+    """The order's earn entry (base points) and one bonus entry per rule, each its own lot."""
+    return [{"type": "earn" if part.source == "base" else "bonus", "points": part.points, "order_id": order_id,
+             "rule_id": part.rule_id, "available_at": available_at,
+             "expires_at": ledger.credit_expiry(program, available_at, expires_in_days=part.expires_in_days)}
+            for part in earn.parts if part.points > 0]

@@ -73,6 +73,31 @@ _SPEND_AVAILABLE = text(_SPEND.format(
 _SPEND_FOR_REVERSAL = text(_SPEND.format(
     priority="(order_id IS DISTINCT FROM :order_id),",
     where="(order_id = :order_id OR available_at <= :now) AND (expires_at IS NULL OR expires_at > :now)"))
+# The spend and its debit entry in one statement: the entry is written only when the
+# lots gave all of ``points`` (else no row comes back and the caller rolls back).
+_SPEND_AND_RECORD = text("""
+WITH c AS (
+  SELECT lot_id, remaining,
+         sum(remaining) OVER (ORDER BY expires_at NULLS LAST, created_at, lot_id) AS running
+    FROM lots
+   WHERE program_id = :program_id AND member_id = :member_id AND remaining > 0
+     AND available_at <= :now AND (expires_at IS NULL OR expires_at > :now)
+), take AS (
+  SELECT lot_id, LEAST(remaining, :points - (running - remaining)) AS t
+    FROM c WHERE running - remaining < :points
+), spent AS (
+  UPDATE lots SET remaining = lots.remaining - take.t
+    FROM take
+   WHERE lots.program_id = :program_id AND lots.lot_id = take.lot_id
+  RETURNING take.t
+)
+INSERT INTO ledger_entries (program_id, member_id, type, points, created_at, order_id, return_id, hold_id,
+                            reason, actor)
+SELECT :program_id, :member_id, :entry_type, -CAST(:points AS bigint), :now, CAST(:order_id AS varchar),
+       CAST(:return_id AS varchar), CAST(:hold_id AS varchar), CAST(:reason AS text), CAST(:actor AS varchar)
+ WHERE (SELECT coalesce(sum(t), 0) FROM spent) = :points
+RETURNING entry_id
+""")
 EARNED_ON_ORDER = ("earn", "bonus")
 _SPEND_NEW_LOTS = text(_SPEND.format(priority="", where="lot_id = ANY(:lot_ids)")).bindparams(
     bindparam("lot_ids", expanding=False))
@@ -122,6 +147,17 @@ def spend_lots(session: Session, program_id: uuid.UUID, member_id: str, points: 
     taken = session.execute(_SPEND_AVAILABLE, {"program_id": program_id, "member_id": member_id,
                                                "points": points, "now": now}).scalars().all()
     return int(sum(taken))
+
+
+def spend_and_record(session: Session, program_id: uuid.UUID, member_id: str, points: int, now: datetime, *,
+                     entry_type: str, order_id: str | None = None, return_id: str | None = None,
+                     hold_id: str | None = None, reason: str | None = None, actor: str | None = None) -> int | None:
+    """Spend ``points`` from available lots and write the debit entry; None when the lots fell short."""
+    record_entry(session, entry_type, points)
+    return session.execute(_SPEND_AND_RECORD, {
+        "program_id": program_id, "member_id": member_id, "points": points, "now": now, "entry_type": entry_type,
+        "order_id": order_id, "return_id": return_id, "hold_id": hold_id, "reason": reason, "actor": actor,
+    }).scalar()
 
 
 def take_for_reversal(session: Session, program_id: uuid.UUID, member_id: str, points: int, now: datetime,

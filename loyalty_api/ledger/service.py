@@ -96,9 +96,10 @@ def debit(session: Session, program: Program, member_id: str, *, entry_type: str
     if figures.available < points:
         raise InsufficientPoints(f"{figures.available} points available, {points} needed",
                                  available=figures.available)
-    lots.spend_lots(session, program_id, member_id, points, now)
-    entry_id = lots.insert_debit(session, program_id, member_id, entry_type=entry_type, points=points,
-                                 now=now, reason=reason, actor=actor, order_id=order_id)
+    entry_id = lots.spend_and_record(session, program_id, member_id, points, now, entry_type=entry_type,
+                                     reason=reason, actor=actor, order_id=order_id)
+    if entry_id is None:  # cannot happen under the lock; never write a half-spent debit
+        raise InsufficientPoints("The points are no longer there")
     emit(session, program_id, "points.redeemed" if entry_type == "redeem" else "points.reversed", {
         "member_id": member_id, "points": points, "entry_id": entry_id, "entry_type": entry_type,
         "order_id": order_id, "reason": reason})
