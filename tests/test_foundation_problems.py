@@ -33,7 +33,7 @@ def test_wrong_method_is_405_with_allow(api):
     body = assert_problem(response, 405, "method_not_allowed")
     assert set(response.headers["Allow"].replace(" ", "").split(",")) >= {"POST"}
     assert "PUT" not in response.headers["Allow"]
-    assert body["title"] == "Method Not Allowed"
+    assert body["title"] == "Method not allowed"
 
 
 def test_validation_error_lists_field_errors(api):
@@ -175,3 +175,12 @@ def test_problem_types_and_titles_are_stable_per_code(api, anonymous):
     first = assert_problem(anonymous.get("/v1/members/a"), 401, "unauthorized")
     second = assert_problem(anonymous.get("/v1/program"), 401, "unauthorized")
     assert (first["type"], first["title"]) == (second["type"], second["title"])
+
+
+def test_one_title_and_type_per_code_whoever_raised_it(api):
+    from_routing = assert_problem(api.get("/v1/no-such-route"), 404, "not_found")
+    from_domain = assert_problem(api.get("/v1/members/nobody"), 404, "not_found")
+    assert (from_routing["type"], from_routing["title"]) == (from_domain["type"], from_domain["title"])
+    webargs = assert_problem(api.post("/v1/members", json={}), 422, "validation_error")
+    service = assert_problem(api.patch("/v1/program", json={"currency": "EUR"}), 422, "validation_error")
+    assert webargs["title"] == service["title"] == "Validation failed"

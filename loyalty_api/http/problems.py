@@ -65,6 +65,31 @@ CODE_BY_HTTP_STATUS: dict[int, str] = {
 }
 
 
+# One title per code (RFC 9457: the title belongs to the problem type, not to this
+# occurrence): the domain error's own title, else these.
+TITLES: dict[str, str] = {
+    "malformed_json": "Malformed JSON",
+    "bad_request": "Bad request",
+    "method_not_allowed": "Method not allowed",
+    "payload_too_large": "Payload too large",
+    "unsupported_media_type": "Unsupported media type",
+    "rate_limited": "Too many requests",
+    "internal_error": "Internal error",
+}
+
+
+def _domain_titles(cls: type = errors.LoyaltyError) -> dict[str, str]:
+    titles = {}
+    for sub in cls.__subclasses__():
+        titles[sub.code] = sub.title
+        titles.update(_domain_titles(sub))
+    return titles
+
+
+def title_for(code: str) -> str:
+    return TITLES.get(code) or _domain_titles().get(code) or code.replace("_", " ").capitalize()
+
+
 class ProblemSchema(ma.Schema):
     """RFC 9457 problem details, with a stable ``code`` slug."""
 
@@ -89,7 +114,7 @@ def problem_response(code: str, detail: str, *, status: int | None = None, title
     status = status or STATUS_BY_CODE.get(code, 400)
     body = {
         "type": PROBLEM_TYPE_BASE + code,
-        "title": title or code.replace("_", " ").capitalize(),
+        "title": title or title_for(code),
         "status": status,
         "detail": detail,
         "code": code,
@@ -133,8 +158,7 @@ def handle_http_exception(exc: HTTPException) -> Response:
     valid_methods = getattr(exc, "valid_methods", None)
     if status == 405 and valid_methods:
         headers["Allow"] = ", ".join(valid_methods)
-    return problem_response(code, detail, status=status, errors_=field_errors or None,
-                            headers=headers, title=exc.name)
+    return problem_response(code, detail, status=status, errors_=field_errors or None, headers=headers)
 
 
 def _flatten_location(field_errors):
