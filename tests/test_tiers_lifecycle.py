@@ -251,3 +251,18 @@ def test_jobs_on_two_replicas_at_once_downgrade_once(app):
         downgrades = [kind for kind, _ in outbox_events(app, api.program.program_id, "tier.downgraded")]
         assert downgrades == ["tier.downgraded"]
     assert len(mine) == 2 and len(reports) == 2
+
+
+def test_reordered_ladder_moves_the_shown_tier_on_next_read(app):
+    api = shop(app)
+    order(api, "o1", "1200.00")                                         # silver
+    api.put("/v1/members/m1/vip", json={"tier": "ambassador", "reason": "ambassador programme"})
+    assert code(api) == "ambassador"
+    # the invitation-only tier moves to the bottom: silver now ranks above it
+    reordered = [LADDER[3], *LADDER[:3]]
+    assert api.put("/v1/program/tiers", json={"tiers": reordered, "tier_policy": {"metric": "points_earned"}}
+                   ).status_code == 200
+    figures = tier(api)
+    assert (figures["tier"]["code"], figures["vip"]["tier"]) == ("silver", "ambassador")
+    latest = api.get("/v1/members/m1/tier/history").json["items"][0]
+    assert (latest["from_tier"], latest["to_tier"], latest["reason"]) == ("ambassador", "silver", "ladder_change")

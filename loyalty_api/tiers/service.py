@@ -109,7 +109,7 @@ def locked_row(session: Session, program_id: uuid.UUID, member_id: str) -> Membe
 
 
 def write_state(session: Session, program_id: uuid.UUID, member_id: str, row: MemberTier, standing: Standing,
-           changes: tuple[rules.Change, ...], vip_ended: str | None, old_vip: str | None) -> None:
+                changes: tuple[rules.Change, ...], vip_ended: str | None, old_vip: str | None) -> None:
     session.info.pop(_CACHE, None)
     state, now = standing.state, standing.now
     row.earned_code, row.earned_at, row.earned_expires_at = state.earned_code, state.earned_at, \
@@ -188,16 +188,21 @@ def evaluate_member(session: Session, program: Program, member_id: str, now: dat
         return Standing(ladder, policy, rules.MemberTierState(), _zero(policy), now)
     metric = _metric(session, program_id, member_id, policy, now)
     evaluation = rules.evaluate(ladder, policy, _state_of(row), metric, now)
-    if evaluation.state == _state_of(row):
-        return Standing(ladder, policy, evaluation.state, metric, now)
+    standing = Standing(ladder, policy, evaluation.state, metric, now)
+    if evaluation.state == _state_of(row) and (row.tier_code if row else None) == standing.code:
+        return standing
     row = locked_row(session, program_id, member_id)
     before = _state_of(row)
     metric = _metric(session, program_id, member_id, policy, now)  # fresh, now that we hold the lock
     evaluation = rules.evaluate(ladder, policy, before, metric, now)
     standing = Standing(ladder, policy, evaluation.state, metric, now)
-    if evaluation.state != before:
-        write_state(session, program_id, member_id, row, standing, evaluation.changes, evaluation.vip_ended,
-               before.vip_code)
+    changes = evaluation.changes
+    if not changes and row.tier_code != standing.code:
+        # Only the ladder's order moved (e.g. a reordered VIP tier): the stored code follows.
+        changes = (rules.Change(row.tier_code, standing.code, "ladder_change"),)
+    if evaluation.state != before or changes:
+        write_state(session, program_id, member_id, row, standing, changes, evaluation.vip_ended,
+                    before.vip_code)
     session.info.setdefault(_CACHE, {})[(program_id, member_id, now)] = standing
     return standing
 
