@@ -176,3 +176,32 @@ def test_expired_hold_is_announced_once(app, session_factory):
     step(session_factory, "expiry.holds", later + timedelta(hours=1))
     assert [(e["hold_id"], e["points"]) for e in events(session_factory, program_id, "hold.expired")] == [
         ("h-open", 40)]
+
+
+def test_two_runners_announce_each_lot_once(app, session_factory):
+    program_id = make_expiry_program(app, {"mode": "days", "days": 30, "warn_days": 14})
+    lot_ids = []
+    for i in range(10):
+        enrol(session_factory, program_id, f"n{i}")
+        lot_ids += [credit(session_factory, program_id, f"n{i}", 7, T0),
+                    credit(session_factory, program_id, f"n{i}", 3, T0, available_at=T0 + timedelta(days=2))]
+    now = utc("2026-02-01T00:00")  # all 20 lots active and burning on 10 or 12 Feb
+    barrier, errors = threading.Barrier(2), []
+
+    def runner():
+        try:
+            barrier.wait()
+            context = JobContext(session_factory, now, batch_size=4)
+            jobs.activate(context)
+            jobs.announce_expiring(context)
+        except Exception as exc:  # noqa: BLE001 - surfaced by the assertion below
+            errors.append(exc)
+
+    threads = [threading.Thread(target=runner) for _ in range(2)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert errors == []
+    assert sorted(e["lot_id"] for e in events(session_factory, program_id, "points.expiring")) == sorted(lot_ids)
+    assert sorted(e["lot_id"] for e in events(session_factory, program_id, "points.activated")) == sorted(lot_ids[1::2])
