@@ -50,6 +50,13 @@ def test_same_key_with_another_body_is_422(api):
     assert_problem(api.get("/v1/members/idem-3"), 404, "not_found")
 
 
+def test_the_query_string_is_part_of_the_request(api):
+    key = _key()
+    api.post("/v1/members?source=a", json={"member_id": "idem-q"}, headers={"Idempotency-Key": key})
+    assert_problem(api.post("/v1/members?source=b", json={"member_id": "idem-q"}, headers={"Idempotency-Key": key}),
+                   422, "idempotency_conflict")
+
+
 def test_client_errors_are_replayed_too(api):
     key = _key()
     first = api.post("/v1/members", json={"member_id": "bad id"}, headers={"Idempotency-Key": key})

@@ -40,7 +40,7 @@ def begin_idempotent_request(principal: Principal) -> Response | None:
     if not 1 <= len(key) <= 255:
         raise ValidationFailed("Idempotency-Key must be 1 to 255 characters",
                                errors={IDEMPOTENCY_HEADER: ["Length must be between 1 and 255."]})
-    fingerprint = idempotency.request_fingerprint(request.get_data(cache=True))
+    fingerprint = idempotency.request_fingerprint(request.get_data(cache=True), request.query_string)
     record = idempotency.claim(current_uow().session, principal.program_id, key, request.method,
                                request.path, fingerprint)
     if record is not None:

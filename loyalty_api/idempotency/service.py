@@ -23,13 +23,13 @@ NIL_PROGRAM = uuid.UUID(int=0)
 _LOCK_SQL = "SELECT pg_try_advisory_xact_lock(hashtextextended(:k, 0))"
 
 
-def request_fingerprint(body: bytes) -> str:
-    """Same JSON with other spacing or key order is the same request."""
+def request_fingerprint(body: bytes, query: bytes = b"") -> str:
+    """Same JSON with other spacing or key order is the same request; the query counts too."""
     try:
         canonical = orjson.dumps(orjson.loads(body or b"null"), option=orjson.OPT_SORT_KEYS)
     except orjson.JSONDecodeError:
         canonical = body
-    return hashlib.sha256(canonical).hexdigest()
+    return hashlib.sha256(canonical + b"\0" + query).hexdigest()
 
 
 def lock_name(program_id: uuid.UUID | None, key: str, method: str, path: str) -> str:
