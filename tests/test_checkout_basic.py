@@ -16,6 +16,7 @@ def shop(app):
         "pending_days": 0, "clawback": "allow_negative",
     })
     api = ApiCaller(app.test_client(), handle.token)
+    api.program_id = handle.program_id
     assert api.post("/v1/members", json={"member_id": "m1"}).status_code == 201
     return api
 
@@ -86,3 +87,25 @@ def test_hold_capture_and_return(shop):
     ledger = shop.get("/v1/members/m1/ledger").json["items"]
     assert [entry["type"] for entry in ledger] == ["reverse", "refund", "reverse", "refund", "earn", "redeem",
                                                    "earn"]
+
+
+def test_events_and_ledger_filters(shop, app):
+    from sqlalchemy import text
+
+    from loyalty_api.db import unit_of_work
+
+    assert order(shop, "seed", "500.00").status_code == 201
+    assert order(shop, "o2", "400.00", redeem_points=150).status_code == 201  # cap: 0.5 x 400
+    assert shop.post("/v1/orders/o2/returns", json={"return_id": "r1", "amount": "100.00"}).status_code == 201
+    entries = shop.get("/v1/members/m1/ledger?order_id=o2").json["items"]
+    # order o2: paid 250.00 earns 250; returning 100.00 of 400.00 takes back 62.5 -> 63, gives back 37.5 -> 38
+    assert [(e["type"], e["points"]) for e in entries] == [("reverse", -63), ("refund", 38), ("earn", 250),
+                                                           ("redeem", -150)]
+    assert entries[2]["available_at"] and entries[3]["available_at"] is None
+    with unit_of_work(app.extensions["loyalty"].session_factory) as uow:
+        rows = uow.session.execute(text(
+            "SELECT type, data FROM outbox_events WHERE program_id = :p AND data->>'order_id' = 'o2'"
+            " AND type LIKE 'points.%' ORDER BY seq"), {"p": shop.program_id}).all()
+    events = [(row.type, row.data["points"]) for row in rows]
+    assert events == [("points.redeemed", 150), ("points.earned", 250), ("points.reversed", 63)]
+    assert rows[-1].data["points_refunded"] == 38
