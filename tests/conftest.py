@@ -18,13 +18,15 @@ import pytest
 from tests.support import ApiCaller, ProgramHandle, TEST_JWT_KEYS, make_program
 
 
-def _server_url() -> str:
+def _server():
+    """(url, embedded server or None): DATABASE_URL, else the embedded PostgreSQL."""
     url = os.environ.get("DATABASE_URL")
     if url:
-        return url
+        return url, None
     from loyalty_api.devdb import start_embedded
 
-    return start_embedded().get_uri("postgres")
+    embedded = start_embedded()
+    return embedded.get_uri("postgres"), embedded
 
 
 def _with_database(url: str, name: str) -> str:
@@ -51,7 +53,7 @@ def _libpq_to_url(conninfo: str) -> str:
 
 @pytest.fixture(scope="session")
 def database_url():
-    server = _server_url()
+    server, embedded = _server()
     name = f"loyalty_test_{secrets.token_hex(4)}"
     with psycopg.connect(server, autocommit=True) as conn:
         conn.execute(f'CREATE DATABASE "{name}"')
@@ -63,6 +65,8 @@ def database_url():
     yield url
     with psycopg.connect(server, autocommit=True) as conn:
         conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+    if embedded is not None:
+        embedded.cleanup()  # stops it unless another process (make serve) still holds it
 
 
 @pytest.fixture(scope="session")
