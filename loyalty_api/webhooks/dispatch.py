@@ -33,7 +33,8 @@ WITH batch AS (
     INSERT INTO webhook_deliveries (program_id, delivery_id, webhook_id, event_seq, event_id, event_type,
                                     member_id, status, attempts, next_attempt_at, created_at)
     SELECT m.program_id, gen_random_uuid(), w.webhook_id, m.seq, m.event_id, m.type,
-           m.member_id, 'pending', 0, :now, :now
+           m.member_id, 'pending', 0, COALESCE(CAST(:now AS timestamptz), now()),
+           COALESCE(CAST(:now AS timestamptz), now())
     FROM marked m
     JOIN webhooks w ON w.program_id = m.program_id AND w.deleted_at IS NULL
         AND (m.type = ANY (w.event_types) OR '*' = ANY (w.event_types))
@@ -45,10 +46,13 @@ SELECT (SELECT count(*) FROM marked) AS events, (SELECT count(*) FROM inserted) 
 """)
 
 _CLAIM = text("""
-WITH due AS (
-    SELECT d.program_id, d.delivery_id FROM webhook_deliveries d
-    WHERE d.status = 'pending' AND d.next_attempt_at <= :now
-      AND (d.lease_until IS NULL OR d.lease_until <= :now)
+WITH clock AS (
+    -- the caller's moved clock in tests; the database's otherwise (one clock for all hosts)
+    SELECT COALESCE(CAST(:now AS timestamptz), now()) AS at
+), due AS (
+    SELECT d.program_id, d.delivery_id FROM webhook_deliveries d, clock
+    WHERE d.status = 'pending' AND d.next_attempt_at <= clock.at
+      AND (d.lease_until IS NULL OR d.lease_until <= clock.at)
       AND (d.redelivery_of IS NOT NULL OR d.member_id IS NULL OR NOT EXISTS (
           SELECT 1 FROM webhook_deliveries p
           WHERE p.program_id = d.program_id AND p.webhook_id = d.webhook_id
@@ -59,12 +63,12 @@ WITH due AS (
     FOR UPDATE OF d SKIP LOCKED
 ), claimed AS (
     UPDATE webhook_deliveries d
-    SET lease_token = :token, lease_until = CAST(:now AS timestamptz) + :lease,
-        attempts = d.attempts + 1, last_attempt_at = :now
+    SET lease_token = :token, lease_until = (SELECT at FROM clock) + :lease,
+        attempts = d.attempts + 1, last_attempt_at = (SELECT at FROM clock)
     FROM due WHERE d.program_id = due.program_id AND d.delivery_id = due.delivery_id
     RETURNING d.program_id, d.delivery_id, d.webhook_id, d.event_seq, d.attempts, d.created_at
 )
-SELECT c.program_id, c.delivery_id, c.webhook_id, c.attempts, c.created_at,
+SELECT c.program_id, c.delivery_id, c.webhook_id, c.attempts, c.created_at, (SELECT at FROM clock) AS claimed_at,
        w.url, w.secret_sealed, w.previous_secret_sealed, w.previous_secret_expires_at,
        e.event_id, e.type, e.created_at AS event_created_at, e.data
 FROM claimed c
@@ -104,6 +108,7 @@ class Claimed:
     webhook_id: uuid.UUID
     attempts: int
     created_at: datetime
+    claimed_at: datetime
     url: str
     secret_sealed: str
     previous_secret_sealed: str | None
@@ -118,13 +123,13 @@ def try_fan_out_lock(session: Session) -> bool:
     return bool(session.scalar(text("SELECT pg_try_advisory_xact_lock(:key)"), {"key": FAN_OUT_LOCK}))
 
 
-def fan_out(session: Session, now: datetime, limit: int) -> tuple[int, int]:
+def fan_out(session: Session, now: datetime | None, limit: int) -> tuple[int, int]:
     """Turn up to ``limit`` undispatched outbox events into deliveries: (events, deliveries)."""
     row = session.execute(_FAN_OUT, {"limit": limit, "now": now}).one()
     return int(row.events), int(row.deliveries)
 
 
-def claim(session: Session, now: datetime, limit: int, lease: timedelta, token: uuid.UUID) -> list[Claimed]:
+def claim(session: Session, now: datetime | None, limit: int, lease: timedelta, token: uuid.UUID) -> list[Claimed]:
     rows = session.execute(_CLAIM, {"now": now, "limit": limit, "lease": lease, "token": token}).mappings()
     return [Claimed(**row) for row in rows]
 

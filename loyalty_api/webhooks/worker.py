@@ -20,7 +20,6 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import Callable
 
-from sqlalchemy import text
 from sqlalchemy.orm import Session, sessionmaker
 
 from loyalty_api.config import Settings
@@ -64,10 +63,14 @@ class Worker:
         self._counts: Counter = Counter()
         self._lock = threading.Lock()
 
-    def _now(self, session: Session) -> datetime:
+    def _clock(self) -> datetime | None:
+        return self.options.clock() if self.options.clock is not None else None
+
+    def _since_claim(self, item: dispatch.Claimed, claimed: float) -> datetime:
+        """Now, on the clock the claim was made with, without asking the database again."""
         if self.options.clock is not None:
             return self.options.clock()
-        return session.scalar(text("SELECT clock_timestamp()"))
+        return item.claimed_at + timedelta(seconds=time.monotonic() - claimed)
 
     def _count(self, key: str, n: int = 1) -> None:
         with self._lock:
@@ -78,7 +81,7 @@ class Worker:
             with unit_of_work(self.session_factory) as uow:
                 if not dispatch.try_fan_out_lock(uow.session):
                     return  # another worker is fanning out right now
-                events, deliveries = dispatch.fan_out(uow.session, self._now(uow.session),
+                events, deliveries = dispatch.fan_out(uow.session, self._clock(),
                                                       self.options.fan_out_batch)
                 uow.commit()
             self._count("events", events)
@@ -122,8 +125,8 @@ class Worker:
             token = uuid.uuid4()
             try:
                 with unit_of_work(self.session_factory) as uow:
-                    now = self._now(uow.session)
-                    batch = dispatch.claim(uow.session, now, options.claim_size, options.lease, token)
+                    claimed = time.monotonic()
+                    batch = dispatch.claim(uow.session, self._clock(), options.claim_size, options.lease, token)
                     uow.commit()
                 if not batch:
                     return
@@ -135,7 +138,7 @@ class Worker:
                             dispatch.release(uow.session, batch[n:], token)
                             uow.commit()
                         return
-                    self._deliver(item, token, now)
+                    self._deliver(item, token, claimed)
             except Exception:
                 log.exception("webhook delivery loop failed")
                 self._count("errors")
@@ -147,11 +150,11 @@ class Worker:
             secrets.append(self.box.open(item.previous_secret_sealed))
         return secrets
 
-    def _deliver(self, item: dispatch.Claimed, token: uuid.UUID, claimed_at: datetime) -> None:
+    def _deliver(self, item: dispatch.Claimed, token: uuid.UUID, claimed: float) -> None:
         options = self.options
         body = envelope_body(str(item.event_id), item.type, item.event_created_at, str(item.program_id), item.data)
         try:
-            secrets = self._secrets(item, claimed_at)
+            secrets = self._secrets(item, item.claimed_at)
         except RuntimeError as exc:  # a key was removed from WEBHOOK_SECRET_KEY: retried, then failed
             log.error("webhook %s: secret unreadable", item.webhook_id, extra={"worker": "webhooks"})
             outcome = sender.Outcome(False, error=str(exc)[:200])
@@ -166,8 +169,8 @@ class Worker:
             extra = {"resolve": options.resolve} if options.resolve else {}
             outcome = sender.post(item.url, body, headers, timeout=options.timeout,
                                   allow_private=options.allow_private, **extra)
+        now = self._since_claim(item, claimed)
         with unit_of_work(self.session_factory) as uow:
-            now = self._now(uow.session)
             if outcome.ok:
                 kept = dispatch.record_success(uow.session, item, token, now, outcome.status_code)
                 outcome_name = "succeeded"
