@@ -59,7 +59,9 @@ class Gunicorn:
         env = {**os.environ, "DATABASE_URL": database_url, "JWT_KEYS": TEST_JWT_KEYS,
                "WEB_CONCURRENCY": "2", "BIND": self.url.removeprefix("http://"),
                "PROMETHEUS_MULTIPROC_DIR": str(self.metrics_dir), "GUNICORN_GRACEFUL_TIMEOUT": "20",
-               "DB_POOL_SIZE": str(POOL_SIZE), "DB_LOCK_TIMEOUT_MS": "20000", "LOG_LEVEL": "INFO"}
+               "DB_POOL_SIZE": str(POOL_SIZE), "LOG_LEVEL": "INFO",
+               # The held PATCH waits on a row lock; the statement timeout counts that wait too.
+               "DB_LOCK_TIMEOUT_MS": "30000", "DB_STATEMENT_TIMEOUT_MS": "30000"}
         self.stderr = self.stderr_path.open("wb")
         self.process = subprocess.Popen(
             [sys.executable, "-m", "gunicorn", "-c", "python:loyalty_api.gunicorn_conf", "loyalty_api.wsgi:app"],
