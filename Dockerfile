@@ -1,8 +1,11 @@
+# syntax=docker/dockerfile:1
 # The Loyalty API image: one image for every role (API, migrations, jobs, webhook
 # worker); docker-compose.yml picks the command.
 #
 #   docker build -t loyalty-api .
 #   docker run -e DATABASE_URL=… -e JWT_KEYS=… -p 8000:8000 loyalty-api
+#
+# Needs BuildKit (the default builder since Docker 23.0) for RUN --mount.
 
 ARG PYTHON_IMAGE=python:3.11-slim-bookworm
 
