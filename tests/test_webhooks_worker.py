@@ -194,3 +194,23 @@ def test_housekeeping_prunes_old_finished_deliveries_and_keeps_the_outbox(privat
     left = {d["delivery_id"]: d["status"] for d in deliveries(hooks, hook["webhook_id"])}
     assert left == {str(ids[1]): "pending", str(ids[2]): "succeeded"}
     assert len(outbox(private_app, hooks.program_id)) == 3
+
+
+def test_a_delivery_added_while_its_webhook_was_deleted_is_never_sent(private_app, hooks, receiver):
+    hook = subscribe(hooks, receiver)
+    emit_events(private_app, hooks.program_id, [("points.earned", {"member_id": "m", "n": 1})])
+    make_worker(private_app).fan_out()
+    factory = private_app.extensions["loyalty"].session_factory
+    # The end state of the race: DELETE cancelled the pending deliveries, then a fan-out
+    # that had read the webhook before the DELETE committed added one more.
+    with unit_of_work(factory) as uow:
+        uow.session.execute(text("UPDATE webhooks SET deleted_at = now() WHERE program_id = :p AND webhook_id = :w"),
+                            {"p": hooks.program_id, "w": hook["webhook_id"]})
+        uow.commit()
+    make_worker(private_app).run_once()
+    assert receiver.events(hooks.program_id) == []
+    assert run_all(factory, only=["webhooks"])["webhooks"]["cancelled_orphans"] >= 1
+    with unit_of_work(factory) as uow:
+        statuses = uow.session.scalars(text("SELECT status FROM webhook_deliveries WHERE program_id = :p"),
+                                       {"p": hooks.program_id}).all()
+    assert statuses == ["cancelled"]

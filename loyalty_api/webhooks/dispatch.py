@@ -53,6 +53,9 @@ WITH clock AS (
     SELECT d.program_id, d.delivery_id FROM webhook_deliveries d, clock
     WHERE d.status = 'pending' AND d.next_attempt_at <= clock.at
       AND (d.lease_until IS NULL OR d.lease_until <= clock.at)
+      -- a fan-out that raced with a DELETE may have added deliveries after it cancelled
+      AND EXISTS (SELECT 1 FROM webhooks w WHERE w.program_id = d.program_id
+                     AND w.webhook_id = d.webhook_id AND w.deleted_at IS NULL)
       AND (d.redelivery_of IS NOT NULL OR d.member_id IS NULL OR NOT EXISTS (
           SELECT 1 FROM webhook_deliveries p
           WHERE p.program_id = d.program_id AND p.webhook_id = d.webhook_id

@@ -14,6 +14,15 @@ from loyalty_api.jobs.registry import JobContext, job_step
 
 DELIVERY_LOG_DAYS = 30
 
+# Deliveries a fan-out added for a webhook while it was being deleted (the worker
+# never sends them; this closes them in the log).
+_CANCEL_ORPHANS = text("""
+UPDATE webhook_deliveries d SET status = 'cancelled', lease_token = NULL, lease_until = NULL
+FROM webhooks w
+WHERE d.status = 'pending' AND w.program_id = d.program_id AND w.webhook_id = d.webhook_id
+  AND w.deleted_at IS NOT NULL
+""")
+
 _REPORT = text("""
 SELECT (SELECT count(*) FROM outbox_events WHERE dispatched_at IS NULL) AS undispatched_events,
        (SELECT count(*) FROM webhook_deliveries WHERE status = 'pending') AS pending_deliveries,
@@ -45,5 +54,9 @@ def webhook_housekeeping(context: JobContext) -> dict:
         if count < context.batch_size:
             break
     with unit_of_work(context.session_factory) as uow:
+        cancelled = uow.session.execute(_CANCEL_ORPHANS).rowcount
+        uow.commit()
+    with unit_of_work(context.session_factory) as uow:
         report = uow.session.execute(_REPORT, {"since": context.now - timedelta(days=1)}).mappings().one()
-    return {**{key: int(value) for key, value in report.items()}, "pruned_deliveries": pruned}
+    return {**{key: int(value) for key, value in report.items()}, "pruned_deliveries": pruned,
+            "cancelled_orphans": cancelled}
