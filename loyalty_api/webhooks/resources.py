@@ -46,7 +46,7 @@ class WebhookById(MethodView):
     @blp.response(200, WebhookSchema)
     def get(self, webhook_id: uuid.UUID):
         """Read a webhook (never its secret)"""
-        return service.webhook_document(service.get_webhook(current_uow().session, current_program_id(), webhook_id))
+        return service.read_webhook(current_uow().session, current_program_id(), webhook_id)
 
     @authorize("program:admin")
     @blp.response(204)

@@ -32,6 +32,10 @@ def get_webhook(session: Session, program_id: uuid.UUID, webhook_id: uuid.UUID, 
     return webhook
 
 
+def read_webhook(session: Session, program_id: uuid.UUID, webhook_id: uuid.UUID) -> dict[str, Any]:
+    return webhook_document(get_webhook(session, program_id, webhook_id))
+
+
 def create_webhook(session: Session, program_id: uuid.UUID, data: dict[str, Any],
                    settings: Settings) -> dict[str, Any]:
     try:
