@@ -125,6 +125,25 @@ def clients_create(program_id: uuid.UUID | None, scopes: str, name: str, platfor
     app.extensions["loyalty"].engine.dispose()
 
 
+@clients.command("revoke")
+@click.option("--client", "client_id", required=True, help="The client_id to revoke")
+@click.option("--json", "as_json", is_flag=True, help="Print JSON")
+def clients_revoke(client_id: str, as_json: bool) -> None:
+    """Stop a client from getting new tokens (its current tokens expire within their TTL)."""
+    from loyalty_api.errors import LoyaltyError
+    from loyalty_api.programs import service
+
+    app = _app()
+    with _uow(app) as uow:
+        try:
+            client = service.revoke_client(uow.session, client_id)
+        except LoyaltyError as exc:
+            raise click.ClickException(_describe(exc)) from exc
+        uow.commit()
+        _emit({"client_id": client.client_id, "revoked_at": client.revoked_at.isoformat()}, as_json)
+    app.extensions["loyalty"].engine.dispose()
+
+
 @main.command("openapi")
 @click.option("--output", type=click.Path(dir_okay=False), help="Write to a file instead of stdout")
 def openapi(output: str | None) -> None:

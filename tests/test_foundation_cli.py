@@ -78,3 +78,17 @@ def test_clients_create_needs_scopes_for_a_program(run_cli):
     program = json.loads(run_cli("programs", "create", "--name", "S", "--currency", "RUB", "--json").output)
     result = run_cli("clients", "create", "--program", program["program_id"], ok=False)
     assert result.exit_code != 0 and "scopes" in result.output
+
+
+def test_revoked_client_gets_no_new_token(run_cli, anonymous):
+    program = json.loads(run_cli("programs", "create", "--name", "R", "--currency", "RUB", "--json").output)
+    client = json.loads(run_cli("clients", "create", "--program", program["program_id"], "--scopes", "checkout",
+                                "--json").output)
+    body = {"grant_type": "client_credentials", "client_id": client["client_id"],
+            "client_secret": client["client_secret"]}
+    assert anonymous.post("/v1/auth/token", json=body).status_code == 200
+    revoked = json.loads(run_cli("clients", "revoke", "--client", client["client_id"], "--json").output)
+    assert revoked["client_id"] == client["client_id"] and revoked["revoked_at"]
+    assert anonymous.post("/v1/auth/token", json=body).status_code == 401
+    missing = run_cli("clients", "revoke", "--client", "cl_nobody", ok=False)
+    assert missing.exit_code != 0 and "not_found" in missing.output

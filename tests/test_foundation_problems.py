@@ -184,3 +184,9 @@ def test_one_title_and_type_per_code_whoever_raised_it(api):
     webargs = assert_problem(api.post("/v1/members", json={}), 422, "validation_error")
     service = assert_problem(api.patch("/v1/program", json={"currency": "EUR"}), 422, "validation_error")
     assert webargs["title"] == service["title"] == "Validation failed"
+
+
+def test_authenticated_answers_are_not_cacheable(api, anonymous):
+    assert api.get("/v1/program").headers["Cache-Control"] == "no-store"
+    assert api.get("/v1/members/nobody").headers["Cache-Control"] == "no-store"
+    assert anonymous.get("/healthz").headers.get("X-Content-Type-Options") == "nosniff"

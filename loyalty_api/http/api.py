@@ -107,6 +107,11 @@ def _start_request() -> Response | None:
 
 def _tag_response(response: Response) -> Response:
     response.headers["X-Request-Id"] = getattr(g, "request_id", "")
+    response.headers.setdefault("X-Content-Type-Options", "nosniff")
+    if "Authorization" in request.headers:
+        # Answers to authenticated calls hold a program's or a member's data: no
+        # shared cache (proxy, CDN) may keep them.
+        response.headers.setdefault("Cache-Control", "no-store")
     return response
 
 

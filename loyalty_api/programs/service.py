@@ -122,6 +122,17 @@ def create_client(session: Session, *, program_id: uuid.UUID | None, name: str,
     return client, secret
 
 
+def revoke_client(session: Session, client_id: str) -> ApiClient:
+    """No new tokens for this client; tokens already issued run out within their TTL."""
+    client = session.get(ApiClient, client_id, with_for_update=True)
+    if client is None:
+        raise NotFound(f"Client {client_id!r} not found")
+    if client.revoked_at is None:
+        client.revoked_at = _now(session)
+        session.flush()
+    return client
+
+
 def authenticate_client(session: Session, client_id: str, secret: str) -> ApiClient | None:
     client = session.get(ApiClient, client_id)
     if client is None or client.revoked_at is not None:
