@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import resource
 import secrets
 import sys
 import time
@@ -106,12 +107,19 @@ def run(url: str, args: argparse.Namespace) -> None:
         jobs.WORKERS = args.workers
     step = next(step for step in all_steps() if step.name == "expiry.burn_expired")
     load = os.getloadavg()[0]
+    cpu_before, python_before = backend_cpu(url), python_cpu()
     started = time.perf_counter()
     report = step.run(JobContext(session_factory=factory, now=now, batch_size=args.batch))
     elapsed = time.perf_counter() - started
+    cpu_after, python_after = backend_cpu(url), python_cpu()
+    pg_cpu = sum(cpu_after.values()) - sum(cpu_before.get(pid, 0.0) for pid in cpu_after)
     print(f"burn_expired: {report['lots']:,} lots, {report['points']:,} points in {elapsed:.1f} s "
           f"({report['lots'] / elapsed:,.0f} lots/s, {jobs.WORKERS} workers, batches of {args.batch} due lots; "
           f"machine load average {load:.1f} before, {os.getloadavg()[0]:.1f} after, {os.cpu_count()} CPUs)")
+    # Wall time depends on what else the machine runs; CPU time is the work itself.
+    if pg_cpu:
+        print(f"cpu: PostgreSQL backends {pg_cpu:.1f} s, this Python process {python_after - python_before:.1f} s "
+              f"(= {1e6 * pg_cpu / max(report['lots'], 1):.0f} us of database CPU per lot)")
 
     with psycopg.connect(url) as conn:
         expired, distinct, left = conn.execute(
@@ -127,6 +135,27 @@ def run(url: str, args: argparse.Namespace) -> None:
     again = step.run(JobContext(session_factory=factory, now=now, batch_size=args.batch))
     print(f"second run: {again['lots']} lots in {time.perf_counter() - started:.2f} s")
     app.extensions["loyalty"].engine.dispose()
+
+
+def backend_cpu(url: str) -> dict[int, float]:
+    """CPU seconds used so far by the server processes serving this database (local servers only)."""
+    with psycopg.connect(url) as conn:
+        pids = [row[0] for row in conn.execute(
+            "SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()")]
+    ticks = os.sysconf("SC_CLK_TCK")
+    used = {}
+    for pid in pids:
+        try:
+            fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue  # a remote server: no figure
+        used[pid] = (int(fields[11]) + int(fields[12])) / ticks
+    return used
+
+
+def python_cpu() -> float:
+    usage = resource.getrusage(resource.RUSAGE_SELF)
+    return usage.ru_utime + usage.ru_stime
 
 
 def psycopg_url(conninfo: str) -> str:
