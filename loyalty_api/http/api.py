@@ -94,8 +94,9 @@ class OrjsonProvider(JSONProvider):
 
 def _start_request() -> Response | None:
     incoming = request.headers.get("X-Request-Id", "")
-    g.request_id = incoming if REQUEST_ID.match(incoming) else uuid.uuid4().hex
-    if request.method in {"POST", "PUT", "PATCH"} and (request.content_length or 0) > 0:
+    g.request_id = incoming if REQUEST_ID.fullmatch(incoming) else uuid.uuid4().hex
+    has_body = (request.content_length or 0) > 0 or "chunked" in request.headers.get("Transfer-Encoding", "")
+    if request.method in {"POST", "PUT", "PATCH"} and has_body:
         mimetype = request.mimetype
         if request.path in FORM_PATHS and mimetype == "application/x-www-form-urlencoded":
             return None
