@@ -225,3 +225,18 @@ def test_holds_reserve_and_are_captured_once(app, shop):
     assert capture.status_code == 409 and capture.json["code"] == "hold_not_active"
     assert api.post("/v1/holds/nope/release").status_code == 404
     assert_verified(app, api)
+
+
+def test_another_programs_objects_are_not_found(app, shop):
+    mine, theirs = shop(), shop()
+    assert order(mine, "o1", "100.00").status_code == 201
+    hold = mine.post("/v1/holds", json={"member_id": "m1", "points": 10}).json
+    assert theirs.get("/v1/orders/o1").status_code == 404
+    assert ret(theirs, "o1", "r1", amount="1.00").status_code == 404
+    assert theirs.post("/v1/orders/o1/cancel").status_code == 404
+    assert theirs.post(f"/v1/holds/{hold['hold_id']}/release").status_code == 404
+    stolen = order(theirs, "o2", "100.00", hold_id=hold["hold_id"])
+    assert stolen.status_code == 404
+    # the same order_id is a different order in another program
+    assert order(theirs, "o1", "50.00").json["earned_points"] == 50
+    assert figures(mine) == (90, 0, 10) and figures(theirs) == (50, 0, 0)

@@ -26,17 +26,20 @@ def test_verify_reports_tampering_and_the_cli_exits_1(app, database_url, monkeyp
 
     with unit_of_work(factory) as uow:
         assert verify_ledger(uow.session, handle.program_id) == []
-        # a lot loses 7 points with no entry saying so; lifetime_earned drifts by 3
+        # a lot loses 7 points with no entry saying so; lifetime_earned drifts by 3; the return claims 21
         uow.session.execute(text("UPDATE lots SET remaining = remaining - 7 WHERE program_id = :p"),
                             {"p": handle.program_id})
         uow.session.execute(text("UPDATE balances SET lifetime_earned = lifetime_earned + 3 WHERE program_id = :p"),
+                            {"p": handle.program_id})
+        uow.session.execute(text("UPDATE order_returns SET points_reversed = 21 WHERE program_id = :p"),
                             {"p": handle.program_id})
         uow.commit()
     with unit_of_work(factory) as uow:
         found = verify_ledger(uow.session, handle.program_id)
     # entries: +120 earn, -20 reverse = 100; lots now hold 93
     assert found == [Mismatch(handle.program_id, "m1", "entries_vs_lots", 93, 100),
-                     Mismatch(handle.program_id, "m1", "lifetime_earned", 100, 103)]
+                     Mismatch(handle.program_id, "m1", "lifetime_earned", 100, 103),
+                     Mismatch(handle.program_id, "m1", "order o1 reversed", 21, 20)]
     dirty = CliRunner().invoke(main, command)
     assert dirty.exit_code == 1
     assert '"check": "entries_vs_lots"' in dirty.output

@@ -235,12 +235,36 @@ SELECT l.program_id, l.member_id, l.lot_id, l.points AS lot_points, e.points AS 
 """
 
 
+# Per order: the entries written for it match the figures the order and its returns answered.
+_VERIFY_ORDERS = """
+SELECT o.program_id, o.member_id, o.order_id,
+       o.earned_points, coalesce(e.earned, 0) AS e_earned,
+       o.redeemed_points, coalesce(e.redeemed, 0) AS e_redeemed,
+       coalesce(r.reversed, 0) AS r_reversed, coalesce(e.reversed, 0) AS e_reversed,
+       coalesce(r.refunded, 0) AS r_refunded, coalesce(e.refunded, 0) AS e_refunded
+  FROM orders o
+  LEFT JOIN (SELECT program_id, order_id, sum(points_reversed) AS reversed, sum(points_refunded) AS refunded
+               FROM order_returns GROUP BY program_id, order_id) r
+    ON r.program_id = o.program_id AND r.order_id = o.order_id
+  LEFT JOIN (SELECT program_id, member_id, order_id,
+                    sum(points) FILTER (WHERE type IN ('earn', 'bonus')) AS earned,
+                    -sum(points) FILTER (WHERE type = 'redeem') AS redeemed,
+                    -sum(points) FILTER (WHERE type = 'reverse' AND return_id IS NOT NULL) AS reversed,
+                    sum(points) FILTER (WHERE type = 'refund' AND return_id IS NOT NULL) AS refunded
+               FROM ledger_entries WHERE order_id IS NOT NULL GROUP BY program_id, member_id, order_id) e
+    ON e.program_id = o.program_id AND e.member_id = o.member_id AND e.order_id = o.order_id
+ {where_o}
+"""
+
+
 def verify_ledger(session: Session, program_id: uuid.UUID | None = None) -> list[Mismatch]:
     """Recompute every member's figures from the entries and lots (SPEC §3 rule 1).
 
     Per member: the entries add up to the lots' remaining points minus the debt,
     and ``lifetime_earned`` equals the earned credits net of reversals. Per lot: its
-    points are its crediting entry's. Answers every difference found.
+    points are its crediting entry's. Per order: its earn, bonus, redeem, reverse and
+    refund entries match what the order and its returns answered. Answers every
+    difference found (``expected`` is the recorded figure, ``actual`` the entries').
     """
     where = "WHERE program_id = :program_id" if program_id else ""
     where_l = "WHERE l.program_id = :program_id" if program_id else "WHERE true"
@@ -256,4 +280,13 @@ def verify_ledger(session: Session, program_id: uuid.UUID | None = None) -> list
     for row in session.execute(text(_VERIFY_LOTS.format(where_l=where_l)), params):
         found.append(Mismatch(row.program_id, row.member_id, f"lot {row.lot_id} vs its entry",
                               int(row.entry_points or 0), int(row.lot_points)))
+    where_o = "WHERE o.program_id = :program_id" if program_id else ""
+    for row in session.execute(text(_VERIFY_ORDERS.format(where_o=where_o)), params):
+        for figure, expected, actual in (("earned", row.earned_points, row.e_earned),
+                                         ("redeemed", row.redeemed_points, row.e_redeemed),
+                                         ("reversed", row.r_reversed, row.e_reversed),
+                                         ("refunded", row.r_refunded, row.e_refunded)):
+            if int(expected) != int(actual):
+                found.append(Mismatch(row.program_id, row.member_id, f"order {row.order_id} {figure}",
+                                      int(expected), int(actual)))
     return found
