@@ -38,8 +38,9 @@ def blueprints():
     from loyalty_api.webhooks.resources import blp as webhooks
     from loyalty_api.ledger.resources import blp as ledger
     from loyalty_api.checkout.resources import blp as checkout
+    from loyalty_api.rewards.resources import blp as rewards
 
-    return [health, auth, programs, members, tiers, me, ledger, checkout, webhooks, earning_rules, referrals]
+    return [health, auth, programs, members, tiers, me, ledger, checkout, webhooks, earning_rules, referrals, rewards]
 
 
 def create_app(config: Mapping[str, Any] | None = None) -> Flask:

@@ -130,3 +130,13 @@ class RuleExists(Conflict):
     """A rule with this ``rule_id`` exists in the program (deactivated ones too)."""
     code = "rule_exists"
     title = "Rule exists"
+
+
+class RateLimited(LoyaltyError):
+    """The client spent its per-minute request budget; ``Retry-After`` says when to come back."""
+    code = "rate_limited"
+    title = "Too many requests"
+
+    def __init__(self, detail: str | None = None, *, retry_after: int = 1) -> None:
+        super().__init__(detail)
+        self.headers = {"Retry-After": str(retry_after)}

@@ -23,6 +23,7 @@ from flask import current_app, g, request
 
 from loyalty_api.errors import Forbidden, NotFound, Unauthorized
 from loyalty_api.fields import MEMBER_ID_PATTERN
+from loyalty_api.http import ratelimit
 
 PROGRAM_SCOPES = frozenset({"program:admin", "checkout", "members:read", "members:write", "analytics:read"})
 PLATFORM_ADMIN = "platform:admin"
@@ -121,6 +122,7 @@ def authorize(scope: str) -> Callable:
         @functools.wraps(view)
         def wrapper(*args, **kwargs):
             principal = current_principal()
+            ratelimit.check(principal)
             if not principal.allows(scope):
                 raise Forbidden(f"This route needs the {scope!r} scope")
             member_id = kwargs.get("member_id")
