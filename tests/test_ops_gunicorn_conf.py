@@ -54,12 +54,17 @@ def test_on_starting_prepares_an_empty_metrics_directory(conf, monkeypatch, tmp_
     assert directory.is_dir() and list(directory.iterdir()) == []
 
 
-def test_on_starting_picks_a_directory_when_none_is_set(conf, monkeypatch):
-    monkeypatch.delenv("PROMETHEUS_MULTIPROC_DIR", raising=False)
+def test_on_starting_picks_a_directory_when_none_is_set(conf):
     conf.on_starting(server=None)
     chosen = os.environ["PROMETHEUS_MULTIPROC_DIR"]
     try:
         assert os.path.isdir(chosen) and f"loyalty-metrics-{os.getpid()}" in chosen
     finally:
         os.rmdir(chosen)
-        monkeypatch.delenv("PROMETHEUS_MULTIPROC_DIR")
+        # Not monkeypatch: its undo would bring back the value it saw when deleting.
+        del os.environ["PROMETHEUS_MULTIPROC_DIR"]
+
+
+def test_this_process_is_left_in_single_process_metrics_mode():
+    """The tests above must not leak their metrics directory into later tests."""
+    assert "PROMETHEUS_MULTIPROC_DIR" not in os.environ
