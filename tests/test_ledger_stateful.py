@@ -3,6 +3,9 @@
 After every step: the database's available/pending/held equal the model's, SPEC §3
 rule 1 holds when recomputed straight from the tables, available is never negative
 without a debt, and ``verify_ledger`` finds nothing.
+
+The budget is small for the suite (25 examples of 20 steps); for a deeper local run:
+``SM_EXAMPLES=500 SHRINK=1 pytest tests/test_ledger_stateful.py``.
 """
 
 from __future__ import annotations
