@@ -92,6 +92,10 @@ def _after_order_returned(session: Session, program: Program, order: "OrderView"
     from loyalty_api.tiers.service import after_return as tier_after_return
 
     reverse_on_return(session, program, order, now)
+    if order.status == "cancelled":
+        from loyalty_api.rewards.coupons import release_for_order
+
+        release_for_order(session, program.program_id, order.order_id, now)  # its coupons are usable again
     # The metric is read live, so the return already lowers it; the tier itself only
     # falls when its retention ends (jobs), never here.
     tier_after_return(session, program, order.member_id, now)

@@ -44,13 +44,16 @@ class EarningRule(Base):
     cap_count: Mapped[int | None] = mapped_column(Integer)
     cap_period: Mapped[str | None] = mapped_column(String(16))
     expires_in_days: Mapped[int | None] = mapped_column(Integer)
+    # Event rules: grant this reward's coupon instead of points (rewards feature).
+    reward_id: Mapped[str | None] = mapped_column(String(64))
     active: Mapped[bool] = mapped_column(Boolean, default=True)
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), server_default=func.now())
     updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), server_default=func.now())
 
     __table_args__ = (
         CheckConstraint("kind IN ('purchase', 'event')", name="kind_known"),
-        CheckConstraint("kind <> 'event' OR (event_type IS NOT NULL AND points > 0)", name="event_has_points"),
+        CheckConstraint("kind <> 'event' OR (event_type IS NOT NULL AND (points > 0 OR reward_id IS NOT NULL))",
+                        name="event_has_points"),
         CheckConstraint("kind <> 'purchase' OR (multiplier IS NULL) <> (points_per_unit IS NULL)",
                         name="purchase_has_one_rate"),
         CheckConstraint("(cap_count IS NULL) = (cap_period IS NULL)", name="cap_complete"),

@@ -120,13 +120,14 @@ def rule_errors(doc: dict) -> dict[str, list[str]]:
     if kind == "purchase":
         if (doc.get("multiplier") is None) == (doc.get("points_per_unit") is None):
             errors["multiplier"] = ["A purchase rule needs exactly one of multiplier and points_per_unit."]
-        for name in ("event_type", "points"):
+        for name in ("event_type", "points", "reward_id"):
             if doc.get(name) is not None:
                 errors[name] = ["Only for event rules."]
     elif kind == "event":
-        for name in ("event_type", "points"):
-            if doc.get(name) is None:
-                errors[name] = ["Required for event rules."]
+        if doc.get("event_type") is None:
+            errors["event_type"] = ["Required for event rules."]
+        if (doc.get("points") is None) == (doc.get("reward_id") is None):
+            errors["points"] = ["An event rule gives either points or a reward's coupon (reward_id)."]
         for name in ("multiplier", "points_per_unit", "min_order_amount"):
             if doc.get(name) is not None:
                 errors[name] = ["Only for purchase rules."]

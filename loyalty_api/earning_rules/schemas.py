@@ -55,6 +55,9 @@ class RuleTerms(ma.Schema):
     expires_in_days = StrictInteger(validate=validate.Range(min=1, max=36500), allow_none=True,
                                     metadata={"description": "The rule's points burn this many days after they "
                                                              "become available (instead of the program's expiry)"})
+    reward_id = ma.fields.String(validate=validate.Regexp(r"^[A-Za-z0-9._~-]{1,64}$"), allow_none=True,
+                                 metadata={"description": "Event rules: grant this reward's coupon instead of "
+                                                          "points (no points spent; within the rule's cap)"})
 
 
 class RuleCreateSchema(RuleTerms):
@@ -90,6 +93,7 @@ class RuleSchema(ma.Schema):
     valid_until = AwareDateTime(allow_none=True)
     cap = ma.fields.Nested(CapSchema, allow_none=True)
     expires_in_days = ma.fields.Integer(allow_none=True)
+    reward_id = ma.fields.String(allow_none=True)
     active = ma.fields.Boolean()
     created_at = AwareDateTime()
     updated_at = AwareDateTime()
@@ -113,11 +117,13 @@ class EventCreateSchema(ma.Schema):
 class AwardSchema(ma.Schema):
     rule_id = ma.fields.String()
     points = ma.fields.Integer()
+    coupon_code = ma.fields.String(metadata={"description": "Rules with reward_id: the coupon granted"})
 
 
 class SkipSchema(ma.Schema):
     rule_id = ma.fields.String()
-    reason = ma.fields.String(metadata={"description": "cap_reached | outside_window | tier_not_eligible"})
+    reason = ma.fields.String(metadata={"description": "cap_reached | outside_window | tier_not_eligible; "
+                                                     "coupon rules also out_of_stock | reward_unavailable"})
 
 
 class EventResultSchema(ma.Schema):

@@ -25,7 +25,7 @@ CENTS = Decimal("0.01")
 # Clocks differ a little; an event further ahead than this is a mistake.
 FUTURE_SLACK = timedelta(minutes=5)
 TERMS = ("name", "event_type", "points", "multiplier", "points_per_unit", "skus", "categories",
-         "min_order_amount", "tiers", "valid_from", "valid_until", "expires_in_days")
+         "min_order_amount", "tiers", "valid_from", "valid_until", "expires_in_days", "reward_id")
 
 
 def rule_document(rule: EarningRule) -> dict[str, Any]:
@@ -74,6 +74,8 @@ def create_rule(session: Session, program_id: uuid.UUID, data: dict[str, Any]) -
     rule_id = data.get("rule_id") or "rule_" + secrets.token_hex(8)
     if session.get(EarningRule, (program_id, rule_id)) is not None:
         raise RuleExists(f"Rule {rule_id!r} exists already", errors={"rule_id": ["Already used."]})
+    if data.get("reward_id"):
+        _require_reward(session, program_id, data["reward_id"])
     rule = EarningRule(program_id=program_id, rule_id=rule_id, kind=data["kind"], active=True)
     _apply(rule, data)
     session.add(rule)
@@ -90,6 +92,8 @@ def update_rule(session: Session, program_id: uuid.UUID, rule_id: str, patch: di
     errors = rules.rule_errors(document)
     if errors:
         raise ValidationFailed("The rule is not valid", errors=errors)
+    if patch.get("reward_id"):
+        _require_reward(session, program_id, patch["reward_id"])
     _apply(rule, document)
     if "active" in patch:
         rule.active = patch["active"]
@@ -97,6 +101,12 @@ def update_rule(session: Session, program_id: uuid.UUID, rule_id: str, patch: di
     session.flush()
     session.refresh(rule)
     return rule
+
+
+def _require_reward(session: Session, program_id: uuid.UUID, reward_id: str) -> None:
+    from loyalty_api.rewards.service import require_reward
+
+    require_reward(session, program_id, reward_id)
 
 
 def deactivate_rule(session: Session, program_id: uuid.UUID, rule_id: str) -> None:
@@ -186,6 +196,10 @@ def record_event(session: Session, program_id: uuid.UUID, member_id: str, data: 
         if reason is not None:
             skipped.append({"rule_id": rule.rule_id, "reason": reason})
             continue
+        if rule.reward_id:
+            award = _grant_coupon(session, program_id, member_id, rule, data, now)
+            (awarded if "coupon_code" in award else skipped).append(award)
+            continue
         ledger.credit(session, program, member_id, entry_type="bonus", points=rule.points, now=now,
                       rule_id=rule.rule_id, event_id=data["event_id"], reason=f"event {data['type']}",
                       expires_in_days=rule.expires_in_days)
@@ -200,6 +214,20 @@ def record_event(session: Session, program_id: uuid.UUID, member_id: str, data: 
     if awarded:
         _reevaluate_tier(session, program, member_id, now)
     return response, True
+
+
+def _grant_coupon(session: Session, program_id: uuid.UUID, member_id: str, rule: EarningRule,
+                  data: dict[str, Any], now: datetime) -> dict[str, Any]:
+    """A rule with ``reward_id`` gives that reward's coupon, no points; counted against the cap alike."""
+    from loyalty_api.rewards.service import grant_for_rule
+
+    code, reason = grant_for_rule(session, program_id, member_id, rule.reward_id, rule_id=rule.rule_id,
+                                  event_id=data["event_id"], now=now)
+    if code is None:
+        return {"rule_id": rule.rule_id, "reason": reason}
+    session.add(RuleAward(program_id=program_id, member_id=member_id, rule_id=rule.rule_id,
+                          event_id=data["event_id"], occurred_at=data["occurred_at"], points=0))
+    return {"rule_id": rule.rule_id, "points": 0, "coupon_code": code}
 
 
 def _reevaluate_tier(session: Session, program: Any, member_id: str, now: datetime) -> None:

@@ -20,6 +20,7 @@ FEATURE_JOB_MODULES: list[str] = [
     "loyalty_api.earning_rules.jobs",
     "loyalty_api.expiry.jobs",
     "loyalty_api.idempotency.jobs",
+    "loyalty_api.rewards.jobs",
     "loyalty_api.tiers.jobs",
     "loyalty_api.webhooks.jobs",
 ]

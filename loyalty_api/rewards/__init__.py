@@ -1,0 +1,1 @@
+"""Rewards catalogue and coupons (SPEC §13)."""

@@ -1,0 +1,156 @@
+"""``/v1/program/rewards``, the member's catalogue and coupons, ``/v1/me`` rewards, ``/v1/coupons``."""
+
+from __future__ import annotations
+
+from datetime import datetime, timezone
+
+from flask.views import MethodView
+from flask_smorest import Blueprint
+
+from loyalty_api.http.auth import MEMBER_SCOPE, authorize, current_principal, current_program_id
+from loyalty_api.http.pagination import PageArgs
+from loyalty_api.http.transaction import current_uow
+from loyalty_api.rewards import coupons, member_view, service
+from loyalty_api.rewards.schemas import (CataloguePage, CouponOrderSchema, CouponPage, CouponSchema, CouponUseSchema,
+                                         CouponValidationSchema, RewardCreateSchema, RewardListArgs,
+                                         RewardPage, RewardPatchSchema, RewardSchema)
+
+blp = Blueprint("rewards", __name__, url_prefix="/v1", description="Rewards catalogue and coupons")
+
+
+def _now() -> datetime:
+    return datetime.now(timezone.utc)
+
+
+@blp.route("/program/rewards")
+class Rewards(MethodView):
+    @authorize("program:admin")
+    @blp.arguments(RewardListArgs, location="query")
+    @blp.response(200, RewardPage)
+    def get(self, args):
+        """List the program's rewards (deleted ones too, unless filtered)"""
+        return service.list_rewards(current_uow().session, current_program_id(), active=args["active"],
+                                    limit=args["limit"], cursor=args["cursor"])
+
+    @authorize("program:admin")
+    @blp.arguments(RewardCreateSchema)
+    @blp.response(201, RewardSchema)
+    def post(self, data):
+        """Add a reward to the catalogue"""
+        return service.reward_document(service.create_reward(current_uow().session, current_program_id(), data))
+
+
+@blp.route("/program/rewards/<string:reward_id>")
+class RewardById(MethodView):
+    @authorize("program:admin")
+    @blp.response(200, RewardSchema)
+    def get(self, reward_id: str):
+        """Read a reward"""
+        return service.reward_document(service.get_reward(current_uow().session, current_program_id(), reward_id))
+
+    @authorize("program:admin")
+    @blp.arguments(RewardPatchSchema)
+    @blp.response(200, RewardSchema)
+    def patch(self, patch, reward_id: str):
+        """Change a reward; null clears an optional field; issued coupons keep their terms"""
+        reward = service.update_reward(current_uow().session, current_program_id(), reward_id, patch)
+        return service.reward_document(reward)
+
+    @authorize("program:admin")
+    @blp.response(204)
+    def delete(self, reward_id: str):
+        """Withdraw a reward from the catalogue; issued coupons stay usable"""
+        service.deactivate_reward(current_uow().session, current_program_id(), reward_id)
+
+
+@blp.route("/members/<string:member_id>/rewards")
+class MemberRewards(MethodView):
+    @authorize("members:read")
+    @blp.arguments(PageArgs, location="query")
+    @blp.response(200, CataloguePage)
+    def get(self, args, member_id: str):
+        """The catalogue for a member: can each reward be claimed now, and if not, why"""
+        return service.member_catalogue(current_uow().session, current_program_id(), member_id, _now(),
+                                        limit=args["limit"], cursor=args["cursor"])
+
+
+@blp.route("/members/<string:member_id>/rewards/<string:reward_id>/claim")
+class MemberRewardClaim(MethodView):
+    @authorize("members:write")
+    @blp.response(201, CouponSchema)
+    def post(self, member_id: str, reward_id: str):
+        """Spend the reward's points and issue its coupon"""
+        return service.claim_reward(current_uow().session, current_program_id(), member_id, reward_id, _now())
+
+
+@blp.route("/members/<string:member_id>/coupons")
+class MemberCoupons(MethodView):
+    @authorize("members:read")
+    @blp.arguments(PageArgs, location="query")
+    @blp.response(200, CouponPage)
+    def get(self, args, member_id: str):
+        """The member's coupons, newest first"""
+        return coupons.member_coupons(current_uow().session, current_program_id(), member_id, _now(),
+                                      limit=args["limit"], cursor=args["cursor"])
+
+
+@blp.route("/me/rewards")
+class MyRewards(MethodView):
+    @authorize(MEMBER_SCOPE)
+    @blp.arguments(PageArgs, location="query")
+    @blp.response(200, CataloguePage)
+    def get(self, args):
+        """The catalogue for this member: what can be claimed now (member token)"""
+        return member_view.catalogue(current_uow().session, current_program_id(), current_principal().member_id,
+                                     _now(), limit=args["limit"], cursor=args["cursor"])
+
+
+@blp.route("/me/rewards/<string:reward_id>/claim")
+class MyRewardClaim(MethodView):
+    @authorize(MEMBER_SCOPE)
+    @blp.response(201, CouponSchema)
+    def post(self, reward_id: str):
+        """Claim a reward for this member: spend its points, get its coupon (member token)"""
+        return member_view.claim(current_uow().session, current_program_id(), current_principal().member_id,
+                                 reward_id, _now())
+
+
+@blp.route("/me/coupons")
+class MyCoupons(MethodView):
+    @authorize(MEMBER_SCOPE)
+    @blp.arguments(PageArgs, location="query")
+    @blp.response(200, CouponPage)
+    def get(self, args):
+        """This member's coupons, newest first (member token)"""
+        return member_view.coupons(current_uow().session, current_program_id(), current_principal().member_id,
+                                   _now(), limit=args["limit"], cursor=args["cursor"])
+
+
+@blp.route("/coupons/<string:code>/validate")
+class CouponValidate(MethodView):
+    @authorize("checkout")
+    @blp.arguments(CouponOrderSchema)
+    @blp.response(200, CouponValidationSchema)
+    def post(self, order, code: str):
+        """Can this coupon pay part of this order, and what is it worth for it (writes nothing)"""
+        return coupons.validate_coupon(current_uow().session, current_program_id(), code, order, _now())
+
+
+@blp.route("/coupons/<string:code>/use")
+class CouponUse(MethodView):
+    @authorize("checkout")
+    @blp.arguments(CouponUseSchema)
+    @blp.response(200, CouponSchema)
+    def post(self, data, code: str):
+        """Use the coupon for an order, once; the same order again answers the same"""
+        return coupons.use_coupon(current_uow().session, current_program_id(), code, data["order_id"],
+                                  data["member_id"], _now())
+
+
+@blp.route("/coupons/<string:code>/cancel")
+class CouponCancel(MethodView):
+    @authorize("checkout")
+    @blp.response(200, CouponSchema)
+    def post(self, code: str):
+        """Cancel an unused coupon: its points come back (a refund entry)"""
+        return coupons.cancel_coupon(current_uow().session, current_program_id(), code, _now())
