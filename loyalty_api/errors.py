@@ -132,6 +132,24 @@ class RuleExists(Conflict):
     title = "Rule exists"
 
 
+class RewardNotClaimable(Conflict):
+    """The member cannot claim the reward now; ``reason`` says why (out_of_stock, limit_reached…)."""
+    code = "reward_not_claimable"
+    title = "Reward not claimable"
+
+
+class CouponNotActive(Conflict):
+    """The coupon is used (by another order), expired or cancelled."""
+    code = "coupon_not_active"
+    title = "Coupon not active"
+
+
+class RewardExists(Conflict):
+    """A reward with this ``reward_id`` exists in the program (deactivated ones too)."""
+    code = "reward_exists"
+    title = "Reward exists"
+
+
 class RateLimited(LoyaltyError):
     """The client spent its per-minute request budget; ``Retry-After`` says when to come back."""
     code = "rate_limited"
