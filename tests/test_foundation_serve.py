@@ -32,7 +32,10 @@ def _serve_command(port: int) -> list[str]:
 class Served:
     def __init__(self, database_url: str, data_dir: Path) -> None:
         self.port = free_port()
-        env = {key: value for key, value in os.environ.items() if key != "JWT_KEYS"}
+        # Not inherited: JWT_KEYS (serve makes its own) and the metrics directory of this
+        # test process, which gunicorn would empty on start.
+        env = {key: value for key, value in os.environ.items()
+               if key not in {"JWT_KEYS", "PROMETHEUS_MULTIPROC_DIR"}}
         env.update(DATABASE_URL=database_url, LOYALTY_DATA_DIR=str(data_dir), WEB_CONCURRENCY="1",
                    PYTHONUNBUFFERED="1")
         self.log = data_dir / f"serve-{self.port}.log"
