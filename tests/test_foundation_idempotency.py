@@ -234,3 +234,18 @@ def test_ttl_is_never_below_24_hours(monkeypatch):
     assert ttl_hours() == 24
     monkeypatch.delenv("IDEMPOTENCY_KEY_TTL_HOURS")
     assert ttl_hours() == 48
+
+
+def test_client_secrets_never_rest_in_the_idempotency_store(app, program):
+    platform = ApiCaller(app.test_client(), token_for(app, scopes=["platform:admin"], program_id=None))
+    key = _key()
+    body = {"name": "with key", "scopes": ["checkout"]}
+    first = platform.post(f"/v1/programs/{program.program_id}/clients", json=body, headers={"Idempotency-Key": key})
+    assert first.status_code == 201 and first.json["client_secret"]
+    replay = platform.post(f"/v1/programs/{program.program_id}/clients", json=body, headers={"Idempotency-Key": key})
+    assert replay.headers["Idempotent-Replayed"] == "true"
+    assert replay.json["client_id"] == first.json["client_id"]
+    assert replay.json["client_secret"] is None
+    with app.extensions["loyalty"].session_factory() as session:
+        stored = session.scalars(select(IdempotencyRecord.response_body).where(IdempotencyRecord.key == key)).one()
+    assert first.json["client_secret"].encode() not in stored

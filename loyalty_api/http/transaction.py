@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import logging
 
+import orjson
+
 from flask import Flask, Response, current_app, g, request
 from sqlalchemy.exc import DBAPIError, IntegrityError, OperationalError
 
@@ -53,12 +55,30 @@ def begin_idempotent_request(principal: Principal) -> Response | None:
     return None
 
 
+def keep_out_of_replays(*fields: str) -> None:
+    """Called by a view whose answer holds a secret (a client secret, a token): the
+    stored copy for Idempotency-Key replays has these top-level fields set to null,
+    so that no secret rests in the database in clear."""
+    g.idempotency_redact = fields
+
+
+def _stored_body(response: Response) -> bytes:
+    body = response.get_data()
+    fields = getattr(g, "idempotency_redact", ())
+    if not fields or not response.is_json:
+        return body
+    document = orjson.loads(body)
+    if isinstance(document, dict):
+        document.update({name: None for name in fields if name in document})
+    return orjson.dumps(document)
+
+
 def _store_idempotency(uow: UnitOfWork, response: Response, *, relock: bool = False) -> None:
     program_id, key, method, path, fingerprint = g.idempotency
     if relock:
         idempotency.lock(uow.session, program_id, key, method, path)
     idempotency.store(uow.session, program_id, key, method, path, fingerprint,
-                      response.status_code, response.get_data(), response.content_type or "")
+                      response.status_code, _stored_body(response), response.content_type or "")
 
 
 def finish_request(response: Response) -> Response:

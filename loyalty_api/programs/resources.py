@@ -8,7 +8,7 @@ from flask.views import MethodView
 from flask_smorest import Blueprint
 
 from loyalty_api.http.auth import PLATFORM_ADMIN, authorize, current_program_id
-from loyalty_api.http.transaction import current_uow
+from loyalty_api.http.transaction import current_uow, keep_out_of_replays
 from loyalty_api.programs import service
 from loyalty_api.programs.schemas import (ClientCreateSchema, ClientSchema, ProgramCreateSchema,
                                           ProgramPatchSchema, ProgramSchema)
@@ -54,7 +54,13 @@ class ProgramClients(MethodView):
     @blp.arguments(ClientCreateSchema)
     @blp.response(201, ClientSchema)
     def post(self, data, program_id: uuid.UUID):
-        """Create an API client for a program; the secret is shown only in this answer"""
+        """Create an API client for a program; the secret is shown only in this answer
+
+        A replay of this request (same Idempotency-Key) answers `client_secret: null`:
+        secrets are never stored. If the first answer was lost, revoke the client and
+        create another.
+        """
+        keep_out_of_replays("client_secret")
         client, secret = service.create_client(current_uow().session, program_id=program_id,
                                                name=data["name"], scopes=data["scopes"])
         return {**_client_fields(client), "client_secret": secret}

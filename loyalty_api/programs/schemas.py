@@ -137,7 +137,8 @@ class ClientCreateSchema(ma.Schema):
 
 class ClientSchema(ma.Schema):
     client_id = ma.fields.String()
-    client_secret = ma.fields.String(metadata={"description": "Shown once; store it now"})
+    client_secret = ma.fields.String(allow_none=True, metadata={
+        "description": "Shown once; store it now (null in an Idempotency-Key replay: secrets are never stored)"})
     name = ma.fields.String()
     program_id = ma.fields.UUID(allow_none=True)
     scopes = ma.fields.List(ma.fields.String())
