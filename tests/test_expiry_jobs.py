@@ -205,3 +205,21 @@ def test_two_runners_announce_each_lot_once(app, session_factory):
     assert errors == []
     assert sorted(e["lot_id"] for e in events(session_factory, program_id, "points.expiring")) == sorted(lot_ids)
     assert sorted(e["lot_id"] for e in events(session_factory, program_id, "points.activated")) == sorted(lot_ids[1::2])
+
+
+def test_bonus_with_its_own_lifetime_burns_in_a_program_without_expiry(app, session_factory):
+    # mode none; a birthday gift of 25 with expires_in_days=30 on 10 Jan burns 10 Feb 00:00 UTC.
+    program_id = make_expiry_program(app, {"mode": "none"})
+    enrol(session_factory, program_id, "oli")
+    keep = credit(session_factory, program_id, "oli", 100, T0)
+    gift = credit(session_factory, program_id, "oli", 25, T0, entry_type="bonus", expires_in_days=30,
+                  reason="birthday")
+    with unit_of_work(session_factory) as uow:
+        dates = dict(uow.session.execute(select(Lot.lot_id, Lot.expires_at).where(
+            Lot.program_id == program_id)).all())
+    assert dates == {keep: None, gift: utc("2026-02-10T00:00")}
+    assert balance(session_factory, program_id, "oli", utc("2026-02-01T00:00")).next_expiry == {
+        "expires_at": utc("2026-02-10T00:00"), "points": 25}
+    step(session_factory, "expiry.burn_expired", utc("2026-02-10T00:00"))
+    assert [(e.points, e.lot_id) for e in entries(session_factory, program_id, "oli")] == [(-25, gift)]
+    assert balance(session_factory, program_id, "oli", utc("2026-02-10T00:00")).available == 100
