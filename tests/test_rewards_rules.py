@@ -17,6 +17,7 @@ T0 = datetime(2026, 6, 1, 12, 0, tzinfo=timezone.utc)
     # kind               value     sku      amount      discount  free   gift
     ("discount_amount", "500.00", None, "1200.00", "500.00", False, None),
     ("discount_amount", "500.00", None, "300.00", "300.00", False, None),      # capped at the amount
+    ("discount_amount", "500.00", None, "99.99", "99.99", False, None),
     ("discount_percent", "15", None, "1200.00", "180.00", False, None),
     ("discount_percent", "15", None, "99.99", "15.00", False, None),          # 14.9985 -> 15.00
     ("discount_percent", "12.5", None, "0.10", "0.01", False, None),          # 0.0125 -> 0.01
