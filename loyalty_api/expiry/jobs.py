@@ -51,16 +51,16 @@ SELECT member_id FROM balances WHERE program_id = :program_id AND member_id = AN
  ORDER BY member_id FOR UPDATE SKIP LOCKED
 """)
 
-# Members with something inactivity took; the index on last activity finds the
-# candidates, the lots index answers EXISTS for each.
-_CLAIM_INACTIVE = text(f"""
+# Members with something inactivity took, in member order from where the previous
+# batch stopped; the lots index answers EXISTS for each.
+_INACTIVE_MEMBERS = text(f"""
 SELECT b.member_id FROM balances b
- WHERE b.program_id = :program_id AND (b.last_activity_at < :cutoff OR b.last_activity_at IS NULL)
+ WHERE b.program_id = :program_id AND b.member_id > :after
+   AND (b.last_activity_at < :cutoff OR b.last_activity_at IS NULL)
    AND {MY_SHARE.format(column="b.member_id")}
    AND EXISTS (SELECT 1 FROM lots l WHERE l.program_id = b.program_id AND l.member_id = b.member_id
                  AND {service.INACTIVE_LOT})
  ORDER BY b.member_id LIMIT :batch
- FOR UPDATE OF b SKIP LOCKED
 """)
 
 _ADVANCE = """
@@ -177,17 +177,21 @@ def burn_inactive(context: JobContext) -> dict:
         lots = points = members = 0
         for program_id, days, tz, cutoff in programs:
             params = {"program_id": program_id, "cutoff": cutoff, "tz": tz, "days": days,
-                      "batch": context.batch_size, "part": part, "parts": parts}
+                      "batch": context.batch_size, "part": part, "parts": parts, "after": ""}
             while True:
                 with unit_of_work(context.session_factory) as uow:
                     uow.session.execute(JOB_STATEMENT_TIMEOUT)
-                    claimed = list(uow.session.execute(_CLAIM_INACTIVE, params).scalars())
+                    due = list(uow.session.execute(_INACTIVE_MEMBERS, params).scalars())
+                    claimed = list(uow.session.execute(_LOCK_MEMBERS, {
+                        "program_id": program_id, "member_ids": due}).scalars()) if due else []
                     burned = service.burn_inactive_lots(uow.session, program_id, claimed, context.now,
                                                         cutoff=cutoff, days=days, tz=tz)
                     uow.commit()
-                lots, points, members = lots + burned[0], points + burned[1], members + len(claimed)
-                if not claimed:
+                lots, points = lots + burned[0], points + burned[1]
+                members += len(claimed)
+                if not due:
                     break
+                params["after"] = due[-1]
         return lots, points, members
 
     lots, points, members = _in_parallel(share)
