@@ -168,11 +168,13 @@ def test_a_held_key_lock_answers_request_in_progress(app, api, program, database
     from loyalty_api.idempotency.service import lock_name
 
     key = _key()
+    name = lock_name(program.program_id, key, "POST", "/v1/members")
     with psycopg.connect(database_url, autocommit=True) as holder:
-        holder.execute("SELECT pg_advisory_lock(hashtextextended(%s, 0))",
-                       (lock_name(program.program_id, key, "POST", "/v1/members"),))
+        holder.execute("SELECT pg_advisory_lock(hashtextextended(%s, 0))", (name,))
         assert_problem(api.post("/v1/members", json={"member_id": "held"}, headers={"Idempotency-Key": key}),
                        409, "request_in_progress")
+        # released explicitly: a closing backend lets go of its locks only a moment later
+        holder.execute("SELECT pg_advisory_unlock(hashtextextended(%s, 0))", (name,))
     assert api.post("/v1/members", json={"member_id": "held"}, headers={"Idempotency-Key": key}).status_code == 201
 
 
