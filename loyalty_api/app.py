@@ -39,8 +39,9 @@ def blueprints():
     from loyalty_api.ledger.resources import blp as ledger
     from loyalty_api.checkout.resources import blp as checkout
     from loyalty_api.rewards.resources import blp as rewards
+    from loyalty_api.analytics.resources import blp as analytics
 
-    return [health, auth, programs, members, tiers, me, ledger, checkout, webhooks, earning_rules, referrals, rewards]
+    return [health, auth, programs, members, tiers, me, ledger, checkout, webhooks, earning_rules, referrals, rewards, analytics]
 
 
 def create_app(config: Mapping[str, Any] | None = None) -> Flask:

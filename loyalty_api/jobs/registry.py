@@ -21,6 +21,7 @@ FEATURE_JOB_MODULES: list[str] = [
     "loyalty_api.expiry.jobs",
     "loyalty_api.idempotency.jobs",
     "loyalty_api.rewards.jobs",
+    "loyalty_api.segments.jobs",
     "loyalty_api.tiers.jobs",
     "loyalty_api.webhooks.jobs",
 ]

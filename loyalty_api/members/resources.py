@@ -9,12 +9,22 @@ from loyalty_api.http.auth import authorize, current_program_id
 from loyalty_api.http.transaction import current_uow
 from loyalty_api.members import service
 from loyalty_api.members.schemas import MemberCreateSchema, MemberPatchSchema, MemberSchema
+from loyalty_api.segments import resources as segments
+from loyalty_api.segments.schemas import SegmentArgs, SegmentPageSchema
 
 blp = Blueprint("members", __name__, url_prefix="/v1/members", description="Members")
 
 
 @blp.route("")
 class Members(MethodView):
+    @authorize("members:read")
+    @blp.arguments(SegmentArgs, location="query")
+    @blp.response(200, SegmentPageSchema)
+    @blp.doc(**segments.CSV_DOC)
+    def get(self, args):
+        """List a segment of members (filters); `Accept: text/csv` streams all of it as CSV"""
+        return segments.list_members(args)
+
     @authorize("members:write")
     @blp.arguments(MemberCreateSchema)
     @blp.response(201, MemberSchema)

@@ -1,0 +1,1 @@
+"""Program analytics: points flows, liability, breakage, members, tiers, referrals."""
