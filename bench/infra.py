@@ -98,7 +98,7 @@ class Gunicorn:
         full_env = {**os.environ, **env, "BIND": f"127.0.0.1:{self.port}", "LOG_LEVEL": "warning"}
         full_env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(ROOT), full_env.get("PYTHONPATH")]))
         self.log_path = Path(os.environ.get("TMPDIR", "/tmp")) / f"bench-{name}-{self.port}.log"
-        self._log = open(self.log_path, "w")
+        self._log = open(self.log_path, "w")  # noqa: SIM115  (open for the server's lifetime; closed in stop())
         self.process = subprocess.Popen(
             [sys.executable, "-m", "gunicorn", "-c", "python:loyalty_api.gunicorn_conf", wsgi_app],
             cwd=ROOT, env=full_env, stdout=self._log, stderr=subprocess.STDOUT, start_new_session=True)

@@ -60,15 +60,13 @@ def create_program(app) -> tuple[uuid.UUID, str]:
     return program.program_id, token
 
 
-def load_members(conn: psycopg.Connection, program_id: uuid.UUID, members: int) -> None:
-    conn.execute(f"""
-        INSERT INTO members (program_id, member_id, referral_code, email, attributes, status,
-                             created_at, updated_at)
-        SELECT %(p)s, 'm' || i, {_referral_code_sql('i')}, 'm' || i || '@example.com', '{{}}'::jsonb,
-               'active', now() - make_interval(days => (i %% 700)), now() - make_interval(days => (i %% 700))
-        FROM generate_series(1, %(n)s) AS i
-        ORDER BY 'm' || i
-    """, {"p": program_id, "n": members})
+MEMBERS_SQL = f"""
+INSERT INTO members (program_id, member_id, referral_code, email, attributes, status, created_at, updated_at)
+SELECT %(p)s, 'm' || i, {_referral_code_sql('i')}, 'm' || i || '@example.com', '{{}}'::jsonb, 'active',
+       now() - make_interval(days => (i %% 700)), now() - make_interval(days => (i %% 700))
+  FROM generate_series(%(lo)s::int, %(hi)s::int) AS i
+ ORDER BY 'm' || i
+"""
 
 
 def load_baseline(conn: psycopg.Connection, accounts: int) -> None:
@@ -95,33 +93,22 @@ class StepClock:
         self.last = now
 
 
-def load_history(conn: psycopg.Connection, program_id: uuid.UUID, members: int, entries_per_member: int,
-                 log) -> int:
-    """Orders and ledger entries for every member; returns the number of entries."""
+def load(app, url: str, members: int, *, with_ledger: bool, hot_member: str) -> DataSet:
     from bench import history
 
-    return history.load(conn, program_id, members, entries_per_member, log=log)
-
-
-def load(app, url: str, members: int, entries_per_member: int, *, with_ledger: bool,
-         hot_member: str) -> DataSet:
     started = time.monotonic()
     program_id, token = create_program(app)
-    with psycopg.connect(url, autocommit=False) as conn:
-        conn.execute("SET synchronous_commit = off")  # loading only; the run itself commits durably
-        clock = StepClock()
-        load_members(conn, program_id, members)
-        clock("members")
+    clock = StepClock()
+    history.in_parallel(url, MEMBERS_SQL, {"p": program_id}, members)
+    with psycopg.connect(url) as conn:
         # The hot member starts with no history, so its lifetime_earned after the
-        # run is exactly the sum of the earns the service acknowledged.
+        # run is exactly the sum of the earns the service committed.
         conn.execute("INSERT INTO members (program_id, member_id, referral_code, attributes, status) "
                      "VALUES (%s, %s, 'HHHHHHHHH', '{}', 'active')", (program_id, hot_member))
         load_baseline(conn, members)
-        clock("baseline tables")
-        entries = load_history(conn, program_id, members, entries_per_member, clock) if with_ledger else 0
-        conn.commit()
-        clock("commit")
+    clock("members and baseline tables")
+    entries = history.load(url, program_id, members, clock) if with_ledger else 0
     with psycopg.connect(url, autocommit=True) as conn:
         conn.execute("VACUUM (ANALYZE)")
-        clock("VACUUM ANALYZE")
+    clock("VACUUM ANALYZE")
     return DataSet(program_id, token, members, entries, time.monotonic() - started)

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import argparse
 import collections
-import os
 import secrets
 import sys
 import time
@@ -18,7 +17,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from bench import infra, loader  # noqa: E402
+from bench import infra, loader
 
 LINES = [{"sku": "SKU-1", "category": "shoes", "quantity": 1, "unit_price": "799.00"},
          {"sku": "SKU-2", "category": "socks", "quantity": 2, "unit_price": "150.00"},
@@ -31,6 +30,7 @@ def main() -> int:
     parser.add_argument("--members", type=int, default=2000)
     parser.add_argument("--path", default="/v1/orders", choices=["/v1/orders", "balance"])
     parser.add_argument("--html", type=Path, help="also write pyinstrument's HTML report here")
+    parser.add_argument("--all-frames", type=Path, help="also write the full text profile (library frames) here")
     args = parser.parse_args()
     from pyinstrument import Profiler
     from sqlalchemy import event
@@ -46,13 +46,20 @@ def main() -> int:
         from loyalty_api.app import create_app
 
         app = create_app({"DATABASE_URL": url, "JWT_KEYS": "bench:" + secrets.token_urlsafe(40)})
-        data = loader.load(app, url, args.members, 10, with_ledger=True, hot_member="hot")
+        data = loader.load(app, url, args.members, with_ledger=True, hot_member="hot")
         statements: collections.Counter[str] = collections.Counter()
+        seconds: collections.Counter[str] = collections.Counter()
         per_request: list[int] = []
+        engine = app.extensions["loyalty"].engine
 
-        @event.listens_for(app.extensions["loyalty"].engine, "before_cursor_execute")
+        @event.listens_for(engine, "before_cursor_execute")
         def _count(conn, cursor, statement, parameters, context, executemany):
+            conn.info["bench_started"] = time.perf_counter()
             statements[" ".join(statement.split())[:110]] += 1
+
+        @event.listens_for(engine, "after_cursor_execute")
+        def _time(conn, cursor, statement, parameters, context, executemany):
+            seconds[" ".join(statement.split())[:110]] += time.perf_counter() - conn.info["bench_started"]
 
         client = app.test_client()
         headers = {"Authorization": f"Bearer {data.token}"}
@@ -68,6 +75,7 @@ def main() -> int:
         for i in range(30):  # warm caches, compiled statements, the pool
             assert call(10_000_000 + i).status_code in (200, 201)
         statements.clear()
+        seconds.clear()
         profiler = Profiler(interval=0.0005)
         started = time.perf_counter()
         profiler.start()
@@ -87,11 +95,14 @@ def main() -> int:
         print(f"without the profiler: {per:.2f} ms each (one process, test client, no HTTP server)")
         print(f"SQL statements per request: {sum(per_request) / len(per_request):.1f} "
               f"(BEGIN and COMMIT not counted)")
+        print("  per request: count, ms (round trip + server time, measured in the driver call)")
         for statement, count in statements.most_common(20):
-            print(f"  {count / args.orders:5.2f}  {statement}")
+            print(f"  {count / args.orders / 2:5.2f} {seconds[statement] / count * 1000:7.2f} ms  {statement}")
         print(profiler.output_text(unicode=False, color=False, show_all=False))
         if args.html:
             args.html.write_text(profiler.output_html())
+        if args.all_frames:
+            args.all_frames.write_text(profiler.output_text(unicode=False, color=False, show_all=True))
         app.extensions["loyalty"].engine.dispose()
     finally:
         infra.drop_database(server, name)

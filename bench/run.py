@@ -25,14 +25,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from bench import infra, loader, pgbench, report  # noqa: E402
-from bench.loadgen import LoadGenerator, Result, find_wrk  # noqa: E402
+from bench import infra, loader, pgbench, report
+from bench.loadgen import LoadGenerator, Result, find_wrk
 
-SCALES = {  # members, ledger entries per member
-    "quick": (2_000, 10),
-    "100k": (100_000, 10),
-    "1m": (1_000_000, 10),
-}
+SCALES = {"quick": 2_000, "100k": 100_000, "1m": 1_000_000}  # members; 10 ledger entries each
 HOT_MEMBER = "hot"
 
 
@@ -87,7 +83,8 @@ def hot_member_check(url: str, program_id, acked: list[str]) -> dict:
             "SELECT coalesce(sum(points), 0) FROM ledger_entries WHERE program_id = %s AND member_id = %s",
             (program_id, HOT_MEMBER)).fetchone()[0]
     missing = [order_id for order_id in acked if order_id not in committed]
-    points = sum(committed.values())
+    points = int(sum(committed.values()))
+    lifetime, entries = int(lifetime), int(entries)
     lost = len(missing) + abs(lifetime - points) + abs(entries - points)
     return {"acked": len(acked), "committed": len(committed), "committed_points": points,
             "lifetime_earned": lifetime, "entries_points": entries, "acked_not_committed": len(missing),
@@ -98,7 +95,7 @@ class Bench:
     def __init__(self, args: argparse.Namespace) -> None:
         self.args = args
         self.label = "quick" if args.quick else args.scale
-        self.members, self.entries_per_member = SCALES[self.label]
+        self.members = SCALES[self.label]
         self.seconds = args.seconds or (2.0 if args.quick else 20.0)
         self.warmup = 1.0 if args.quick else 3.0
         self.run_tag = secrets.token_hex(3)
@@ -150,7 +147,7 @@ class Bench:
 
         app = create_app({"DATABASE_URL": url, "JWT_KEYS": os.environ["JWT_KEYS"]})
         with_ledger = ledger_available(url)
-        data = loader.load(app, url, self.members, self.entries_per_member, with_ledger=with_ledger,
+        data = loader.load(app, url, self.members, with_ledger=with_ledger,
                            hot_member=HOT_MEMBER)
         app.extensions["loyalty"].engine.dispose()
         self.url = url
@@ -177,6 +174,8 @@ class Bench:
         self.notes.append(f"load average before {self.facts['load_average_before']}, after "
                           f"{self.facts['load_average_after']} (other work on the machine skews the figures)")
         report.table(self.rows, baseline.rps, self.notes)
+        if self.label == "1m":
+            self.compare_scale(ROOT / "bench" / "results" / "100k.json")
         self.save(baseline)
         failed = sum(row.errors for row in self.rows if row.counts_as_error)
         return 1 if failed else 0
@@ -198,7 +197,7 @@ class Bench:
         try:
             server.wait_ready()
             base = server.url
-            run = lambda name, **kw: self.scenario(gen, name, base, env, **kw)  # noqa: E731
+            run = lambda name, **kw: self.scenario(gen, name, base, env, **kw)
             run("member_get", seconds=self.warmup)
             result = run("member_get")
             self.add("GET /v1/members/{id}", result, baseline)
@@ -220,7 +219,7 @@ class Bench:
         peak = run("order")
         self.add("POST /v1/orders earn, 3 lines (peak)", peak, baseline,
                  target=">= 70% of baseline", met=peak.rps >= 0.7 * baseline.rps)
-        rate = round(0.8 * peak.rps)
+        rate = max(1, round(0.8 * peak.rps))
         paced = run("order", rate=rate)
         self.add(f"POST /v1/orders at 80% of peak ({rate}/s)", paced, baseline,
                  target="p99 <= 50 ms", met=paced.latency_ms.get("p99", 1e9) <= 50)
@@ -247,6 +246,25 @@ class Bench:
                                     ratio=result.rps / baseline.rps if baseline.rps else None,
                                     counts=result.counts, sample_error=result.sample_error, **kw))
 
+    def compare_scale(self, reference_path: Path) -> None:
+        """Order earn and balance read at 1M members against the 100k run's figures."""
+        if not reference_path.exists():
+            print(f"\nno {reference_path.name} to compare with: run `make bench` (100k) first")
+            return
+        reference = json.loads(reference_path.read_text())["figures"]
+        print(f"\nscale: 1M members / {self.facts['entries']:,} entries against the 100k run "
+              f"(bench/results/100k.json); target: within 15%")
+        for row in self.rows:
+            if not row.label.startswith(("POST /v1/orders earn", "GET /v1/members/{id}/balance")):
+                continue
+            small = reference.get(row.label, {}).get("rps")
+            if not small or row.rps is None:
+                continue
+            change = row.rps / small - 1
+            verdict = "met" if abs(change) <= 0.15 or change > 0 else "NOT MET"
+            print(f"  {row.label:<48} 100k {small:8.0f}  1m {row.rps:8.0f}  {change:+.0%}: {verdict}")
+            self.facts.setdefault("scale", {})[row.label] = {"100k": small, "1m": row.rps, "change": change}
+
     def save(self, baseline: Result) -> None:
         if self.args.quick and not self.args.save:
             return
@@ -256,7 +274,8 @@ class Bench:
                                "ratio": row.ratio, "target": row.target, "met": row.met, "value": row.value,
                                "extra": row.extra} for row in self.rows}
         path.write_text(json.dumps({"facts": self.facts, "figures": figures, "notes": self.notes,
-                                    "when": time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime())}, indent=2))
+                                    "when": time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime())}, indent=2,
+                                   default=str))
         print(f"\nfigures saved to {path.relative_to(ROOT) if path.is_relative_to(ROOT) else path}")
 
 

@@ -67,8 +67,29 @@ def issue_token(*, subject: str, token_type: str, scopes: list[str] | tuple[str,
     return jwt.encode(claims, settings.JWT_KEYS[kid], algorithm="HS256", headers={"kid": kid})
 
 
+# Tokens already verified by this process. A client sends the same token for its
+# whole life, and verifying the HMAC and parsing the JWT again costs more Python
+# than the rest of a balance read's own work. An entry serves only the same key
+# set and only until the token's ``exp``, exactly as long as ``jwt.decode`` would
+# accept it; a token that fails verification is never stored.
+_VERIFIED: dict[tuple[str, tuple], tuple[Principal, int]] = {}
+_VERIFIED_MAX = 4096
+
+
 def _decode(token: str) -> Principal:
     keys = current_app.extensions["loyalty"].settings.JWT_KEYS
+    cache_key = (token, tuple(keys.items()))
+    cached = _VERIFIED.get(cache_key)
+    if cached is not None and cached[1] > time.time():
+        return cached[0]
+    principal, expires = _verify(token, keys)
+    if len(_VERIFIED) >= _VERIFIED_MAX:
+        _VERIFIED.clear()
+    _VERIFIED[cache_key] = (principal, expires)
+    return principal
+
+
+def _verify(token: str, keys: dict[str, str]) -> tuple[Principal, int]:
     try:
         header = jwt.get_unverified_header(token)
         key = keys.get(header.get("kid", ""))
@@ -84,7 +105,7 @@ def _decode(token: str) -> Principal:
             token_type=str(claims["typ"]),
             scopes=frozenset(str(claims.get("scope", "")).split()),
             program_id=uuid.UUID(program) if program else None,
-        )
+        ), int(claims["exp"])
     except jwt.ExpiredSignatureError as exc:
         raise Unauthorized("The token has expired") from exc
     except (jwt.InvalidTokenError, ValueError, TypeError) as exc:
