@@ -13,12 +13,12 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, Sequence
 
-from sqlalchemy import bindparam, case, insert, select, text, update
+from sqlalchemy import bindparam, insert, text, update
 from sqlalchemy.orm import Session
 
 from loyalty_api.errors import NotFound
 from loyalty_api.expiry.service import burn_overdue_inactivity
-from loyalty_api.ledger.models import BalanceRow, LedgerEntry, Lot
+from loyalty_api.ledger.models import BalanceRow, LedgerEntry
 from loyalty_api.observability.metrics import record_entry
 
 # One statement creates the balance row on first use, checks the member exists
@@ -98,7 +98,6 @@ SELECT :program_id, :member_id, :entry_type, -CAST(:points AS bigint), :now, CAS
  WHERE (SELECT coalesce(sum(t), 0) FROM spent) = :points
 RETURNING entry_id
 """)
-EARNED_ON_ORDER = ("earn", "bonus")
 _SPEND_NEW_LOTS = text(_SPEND.format(priority="", where="lot_id = ANY(:lot_ids)")).bindparams(
     bindparam("lot_ids", expanding=False))
 
@@ -170,29 +169,42 @@ def take_for_reversal(session: Session, program_id: uuid.UUID, member_id: str, p
     return int(sum(taken))
 
 
+_CREDIT_COLUMNS = ("type", "points", "order_id", "return_id", "rule_id", "event_id", "reason", "actor",
+                   "available_at", "expires_at")
+# Entries and their lots in one statement of one fixed shape for any number of
+# credits (arrays, not a multi-row VALUES), so it is compiled and prepared once.
+# A lot names the order whose earning created it: returns take those lots first.
+_INSERT_CREDITS = text("""
+WITH entries AS (
+  INSERT INTO ledger_entries (program_id, member_id, type, points, created_at, order_id, return_id, rule_id,
+                              event_id, reason, actor, available_at, expires_at)
+  SELECT :program_id, :member_id, c.type, c.points, :now, c.order_id, c.return_id, c.rule_id, c.event_id,
+         c.reason, c.actor, c.available_at, c.expires_at
+    FROM unnest(CAST(:type AS varchar[]), CAST(:points AS bigint[]), CAST(:order_id AS varchar[]),
+                CAST(:return_id AS varchar[]), CAST(:rule_id AS varchar[]), CAST(:event_id AS varchar[]),
+                CAST(:reason AS text[]), CAST(:actor AS varchar[]), CAST(:available_at AS timestamptz[]),
+                CAST(:expires_at AS timestamptz[]))
+         WITH ORDINALITY AS c(type, points, order_id, return_id, rule_id, event_id, reason, actor,
+                              available_at, expires_at, n)
+   ORDER BY c.n
+  RETURNING entry_id, points, available_at, expires_at, order_id, type
+)
+INSERT INTO lots (program_id, lot_id, member_id, entry_id, points, remaining, available_at, expires_at,
+                  created_at, order_id)
+SELECT :program_id, entry_id, :member_id, entry_id, points, points, available_at, expires_at, :now,
+       CASE WHEN type IN ('earn', 'bonus') THEN order_id END
+  FROM entries
+RETURNING lot_id
+""")
+
+
 def insert_credits(session: Session, program_id: uuid.UUID, member_id: str, rows: Sequence[dict[str, Any]],
                    now: datetime, debt: int) -> list[int]:
     """Write credit entries and their lots in one statement; new points pay debt first."""
-    values = [{
-        "program_id": program_id, "member_id": member_id, "created_at": now, "type": row["type"],
-        "points": row["points"], "order_id": row.get("order_id"), "return_id": row.get("return_id"),
-        "rule_id": row.get("rule_id"), "event_id": row.get("event_id"), "reason": row.get("reason"),
-        "actor": row.get("actor"), "available_at": row["available_at"], "expires_at": row.get("expires_at"),
-    } for row in rows]
-    entries = insert(LedgerEntry).values(values).returning(
-        LedgerEntry.program_id, LedgerEntry.entry_id, LedgerEntry.member_id, LedgerEntry.points,
-        LedgerEntry.available_at, LedgerEntry.expires_at, LedgerEntry.created_at, LedgerEntry.order_id,
-        LedgerEntry.type,
-    ).cte("entries")
-    lot_columns = ["program_id", "lot_id", "member_id", "entry_id", "points", "remaining", "available_at",
-                   "expires_at", "created_at", "order_id"]
-    statement = insert(Lot).from_select(lot_columns, select(
-        entries.c.program_id, entries.c.entry_id, entries.c.member_id, entries.c.entry_id, entries.c.points,
-        entries.c.points, entries.c.available_at, entries.c.expires_at, entries.c.created_at,
-        # A lot names the order whose earning created it: returns take those lots first.
-        case((entries.c.type.in_(EARNED_ON_ORDER), entries.c.order_id), else_=None),
-    )).returning(Lot.lot_id)
-    lot_ids = sorted(session.execute(statement).scalars().all())
+    columns = {name: [row.get(name) for row in rows] for name in _CREDIT_COLUMNS}
+    statement = session.execute(_INSERT_CREDITS, {"program_id": program_id, "member_id": member_id, "now": now,
+                                                  **columns})
+    lot_ids = sorted(statement.scalars().all())
     for row in rows:
         record_entry(session, row["type"], row["points"])
     if debt > 0:
