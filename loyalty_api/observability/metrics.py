@@ -1,7 +1,8 @@
 """Prometheus metrics for ``GET /metrics``.
 
 gunicorn runs several worker processes. With ``PROMETHEUS_MULTIPROC_DIR`` set (the
-gunicorn config sets it before any worker imports this module) every process
+gunicorn config's ``on_starting`` hook sets it before the first worker is forked,
+so before any worker imports this module) every process
 writes its samples to files there and a scrape, answered by any one worker, adds
 them all up. Gauges that describe one process (its connection pool) are summed
 over the live processes only.
@@ -48,7 +49,8 @@ def record_points(kind: str, points: int, session: Session | None = None) -> Non
     """Count ``points`` (a positive size) of a ledger movement of ``kind``.
 
     With ``session`` the count waits for that session's commit and is dropped on
-    rollback, so a refused order never shows up as earned points.
+    rollback, so a refused order never shows up as earned points. (A rolled-back
+    savepoint does not drop it: no ledger code uses savepoints.)
     """
     if kind not in POINT_KINDS:
         raise ValueError(f"unknown points kind {kind!r}; one of {sorted(POINT_KINDS)}")
