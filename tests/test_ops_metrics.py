@@ -55,6 +55,15 @@ def test_requests_are_counted_per_url_rule_and_status(api, anonymous, unique):
     assert not any(unique in labels_text for _, labels in after for labels_text in map(str, labels))
 
 
+def test_made_up_methods_do_not_mint_new_series(anonymous, unique):
+    made_up = "X" + unique.upper()
+    response = anonymous.client.open("/healthz", method=made_up)
+    assert response.status_code == 405
+    after = scrape(anonymous.client)
+    assert not any(made_up in str(labels) for _, labels in after)
+    assert value(after, "loyalty_http_requests_total", method="OTHER", route="<unmatched>", status="405") >= 1
+
+
 def test_points_count_only_once_the_transaction_commits(app, anonymous, session_factory):
     before = scrape(anonymous.client)
     with unit_of_work(session_factory) as uow:

@@ -11,6 +11,8 @@ from loyalty_api.observability import metrics
 
 access_log = logging.getLogger("loyalty_api.access")
 
+KNOWN_METHODS = frozenset({"GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"})
+
 blp = Blueprint("metrics", __name__)
 
 
@@ -35,14 +37,16 @@ def _observe(response: Response) -> Response:
     # The URL rule keeps the label set small: /v1/members/<member_id>, not every id.
     route = request.url_rule.rule if request.url_rule is not None else "<unmatched>"
     status = str(response.status_code)
-    metrics.REQUESTS.labels(request.method, route, status).inc()
-    metrics.LATENCY.labels(request.method, route, status).observe(elapsed)
+    # Clients choose the method token freely; an unknown one must not mint a series.
+    method = request.method if request.method in KNOWN_METHODS else "OTHER"
+    metrics.REQUESTS.labels(method, route, status).inc()
+    metrics.LATENCY.labels(method, route, status).observe(elapsed)
     principal = g.get("principal")
     program = getattr(principal, "program_id", None)
     level = logging.ERROR if response.status_code >= 500 else logging.INFO
     access_log.log(level, "request", extra={
         "request_id": g.get("request_id"), "program": str(program) if program else None,
-        "method": request.method, "route": route, "status": response.status_code,
+        "method": method, "route": route, "status": response.status_code,
         "duration_ms": round(elapsed * 1000, 2)})
     return response
 
