@@ -41,6 +41,13 @@ def _describe(exc) -> str:
 @click.group()
 def main() -> None:
     """Loyalty API operator commands."""
+    import logging
+
+    # JSON lines on stderr like the API's, unless a host (pytest, gunicorn) set up logging.
+    if not logging.getLogger().handlers:
+        from loyalty_api.observability.logs import configure
+
+        configure(os.environ.get("LOG_LEVEL", "INFO"))
 
 
 @main.group()

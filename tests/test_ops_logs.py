@@ -99,3 +99,21 @@ def test_exceptions_are_logged_with_secrets_scrubbed(log_lines):
 ])
 def test_redaction(raw, expected):
     assert redact(raw) == expected
+
+
+def test_cli_commands_log_json_lines(database_url):
+    import os
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    from tests.support import TEST_JWT_KEYS
+
+    env = {**os.environ, "DATABASE_URL": database_url, "JWT_KEYS": TEST_JWT_KEYS, "LOG_LEVEL": "INFO"}
+    result = subprocess.run([str(Path(sys.executable).parent / "loyalty-api"), "db", "upgrade"], env=env,
+                            capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stderr
+    lines = [orjson.loads(line) for line in result.stderr.splitlines() if line.strip()]
+    assert lines and all({"ts", "level", "logger", "message"} <= set(line) for line in lines)
+    assert any(line["logger"].startswith("alembic") for line in lines)
+    assert "postgresql://" not in result.stderr
