@@ -5,7 +5,7 @@ rule 1 holds when recomputed straight from the tables, available is never negati
 without a debt, and ``verify_ledger`` finds nothing.
 
 The budget is small for the suite (25 examples of 20 steps); for a deeper local run:
-``SM_EXAMPLES=500 SHRINK=1 pytest tests/test_ledger_stateful.py``.
+``SM_EXAMPLES=500 SHRINK=1 pytest --timeout=0 tests/test_ledger_stateful.py``.
 """
 
 from __future__ import annotations
