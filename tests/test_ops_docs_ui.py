@@ -53,6 +53,7 @@ def test_docs_page_loads_nothing_from_other_hosts(anonymous):
     assert anonymous.get("/docs/assets/../../etc/passwd").status_code == 404
 
 
+@pytest.mark.timeout(1500)  # the first run may install chromium
 def test_docs_render_the_operations_in_a_browser(app, chromium, tmp_path):
     ARTIFACTS.mkdir(exist_ok=True)
     with LiveServer(app) as server:
