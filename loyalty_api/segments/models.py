@@ -14,10 +14,13 @@ import uuid
 from datetime import datetime
 from decimal import Decimal
 
-from sqlalchemy import CheckConstraint, DateTime, Index, Integer, Numeric, SmallInteger, String, Uuid
+from sqlalchemy import CheckConstraint, DateTime, Index, Integer, Numeric, SmallInteger, String, Uuid, text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from loyalty_api.db import Base
+from loyalty_api.ledger.models import LedgerEntry
+from loyalty_api.members.models import Member
+from loyalty_api.tiers.models import MemberTier
 
 
 class MemberRfm(Base):
@@ -41,3 +44,11 @@ class MemberRfm(Base):
         Index("ix_member_rfm_cell", "program_id", "cell", "member_id"),
         Index("ix_member_rfm_segment", "program_id", "segment", "member_id"),
     )
+
+
+# Indexes on other features' tables that segments and analytics read (migration 0009).
+Index("ix_members_enrolled", Member.program_id, Member.created_at)
+Index("ix_ledger_entries_created", LedgerEntry.program_id, LedgerEntry.created_at,
+      postgresql_include=["type", "points", "member_id"])
+Index("ix_member_tiers_vip", MemberTier.program_id, MemberTier.member_id,
+      postgresql_where=text("vip_code IS NOT NULL"))
