@@ -9,8 +9,11 @@ Design overview
   later change of the reward does not change what a coupon in a customer's hands
   is worth. ``points_spent`` is what its claim cost (0 for an event rule's grant),
   the amount a cancel or an expiry with ``rewards.refund_expired`` gives back.
-* Locking order: the member's ledger lock (``ledger.lock_member``) first, then the
-  reward row, then the coupon row; every writer follows it.
+* Locking order: the member's ledger lock (``ledger.lock_member``) first, as for
+  every points writer. A claim then locks the reward row (stock, limit) and inserts
+  the coupon; cancel and expiry lock the coupon row and give stock back with one
+  atomic ``UPDATE`` of the reward. No path holds a reward row while it waits for a
+  coupon row, so the orders cannot cross.
 * ``code`` is unguessable (``rules.new_coupon_code``) and unique per program.
 """
 

@@ -2,7 +2,7 @@
 
 Callers commit. Every query is scoped by ``program_id``. Coupons (use, cancel,
 validate, lists) live in ``coupons``. Locking order (see ``models``): the member's
-ledger lock, then the reward row, then coupon rows.
+ledger lock, then the reward row.
 """
 
 from __future__ import annotations
