@@ -3,7 +3,7 @@
 # worker); docker-compose.yml picks the command.
 #
 #   docker build -t loyalty-api .
-#   docker run -e DATABASE_URL=… -e JWT_KEYS=… -p 8000:8000 loyalty-api
+#   docker run -e DATABASE_URL=… -e JWT_KEYS=… -e WEBHOOK_SECRET_KEY=… -p 8000:8000 loyalty-api
 #
 # Needs BuildKit (the default builder since Docker 23.0) for RUN --mount.
 
