@@ -100,3 +100,22 @@ def test_a_cancelled_order_gives_back_an_expired_coupon_as_expired(app):
     run_all(factory, now=later, only=["rewards.expire_coupons"])
     assert _coupon_rows(app, handle.program_id) == {code: "expired"}
     assert_problem(api.post(f"/v1/coupons/{code}/use", json={"order_id": "o2"}), 409, "coupon_not_active")
+
+
+def test_the_job_skips_a_member_busy_elsewhere_and_settles_them_once_later(app):
+    from sqlalchemy import text
+
+    handle, api = _shop(app, True)
+    code = api.post("/v1/members/m1/rewards/r/claim").json["code"]
+    factory = app.extensions["loyalty"].session_factory
+    later = datetime.now(timezone.utc) + timedelta(days=31)
+    with unit_of_work(factory) as busy:  # a request holding the member's ledger lock
+        busy.session.execute(text("SELECT 1 FROM balances WHERE program_id = :p AND member_id = 'm1' FOR UPDATE"),
+                             {"p": handle.program_id})
+        run_all(factory, now=later, only=["rewards.expire_coupons"])
+        assert _coupon_rows(app, handle.program_id) == {code: "active"}
+    for minute in range(2):
+        run_all(factory, now=later + timedelta(minutes=minute), only=["rewards.expire_coupons"])
+    assert _coupon_rows(app, handle.program_id) == {code: "expired"}
+    refunds = api.get("/v1/members/m1/ledger?type=refund").json["items"]
+    assert [(e["points"], e["reason"]) for e in refunds] == [(300, f"coupon expired {code}")]
