@@ -64,15 +64,27 @@ else:
 worker_tmp_dir = "/dev/shm" if os.path.isdir("/dev/shm") else None
 
 
+_own_metrics_dir = None
+
+
 def on_starting(server):
     """Workers share their metrics through files in one directory. It is set here,
     in the master before the first fork, so every worker (which imports the app and
     prometheus_client after the fork) sees it; it starts empty, since files of a
     previous run would be added to this one's counters."""
-    path = os.environ.setdefault(
-        "PROMETHEUS_MULTIPROC_DIR", os.path.join(tempfile.gettempdir(), f"loyalty-metrics-{os.getpid()}"))
+    global _own_metrics_dir
+    if not os.environ.get("PROMETHEUS_MULTIPROC_DIR"):
+        _own_metrics_dir = os.path.join(tempfile.gettempdir(), f"loyalty-metrics-{os.getpid()}")
+        os.environ["PROMETHEUS_MULTIPROC_DIR"] = _own_metrics_dir
+    path = os.environ["PROMETHEUS_MULTIPROC_DIR"]
     shutil.rmtree(path, ignore_errors=True)
     os.makedirs(path, exist_ok=True)
+
+
+def on_exit(server):
+    """Remove the metrics directory this master made up (one the operator set stays)."""
+    if _own_metrics_dir:
+        shutil.rmtree(_own_metrics_dir, ignore_errors=True)
 
 
 def child_exit(server, worker):

@@ -54,15 +54,24 @@ def test_on_starting_prepares_an_empty_metrics_directory(conf, monkeypatch, tmp_
     assert directory.is_dir() and list(directory.iterdir()) == []
 
 
-def test_on_starting_picks_a_directory_when_none_is_set(conf):
+def test_on_starting_picks_a_directory_when_none_is_set_and_on_exit_removes_it(conf):
     conf.on_starting(server=None)
     chosen = os.environ["PROMETHEUS_MULTIPROC_DIR"]
     try:
         assert os.path.isdir(chosen) and f"loyalty-metrics-{os.getpid()}" in chosen
+        conf.on_exit(server=None)
+        assert not os.path.exists(chosen)
     finally:
-        os.rmdir(chosen)
         # Not monkeypatch: its undo would bring back the value it saw when deleting.
         del os.environ["PROMETHEUS_MULTIPROC_DIR"]
+        conf._own_metrics_dir = None
+
+
+def test_on_exit_keeps_a_directory_the_operator_chose(conf, monkeypatch, tmp_path):
+    monkeypatch.setenv("PROMETHEUS_MULTIPROC_DIR", str(tmp_path / "mine"))
+    conf.on_starting(server=None)
+    conf.on_exit(server=None)
+    assert (tmp_path / "mine").is_dir()
 
 
 def test_this_process_is_left_in_single_process_metrics_mode():
