@@ -13,7 +13,11 @@ from loyalty_api.http.transaction import current_uow
 from loyalty_api.segments import service
 
 CSV_MIMETYPE = "text/csv"
-CSV_DOC = {"responses": {"200": {"content": {CSV_MIMETYPE: {"schema": {"type": "string"}, "example":
+# flask-smorest documents one content type per response: name both (the JSON page
+# schema is SegmentPageSchema, registered as "SegmentPage").
+CSV_DOC = {"responses": {"200": {"description": "OK", "content": {
+    "application/json": {"schema": {"$ref": "#/components/schemas/SegmentPage"}},
+    CSV_MIMETYPE: {"schema": {"type": "string"}, "example":
            "member_id,email,phone,tier,vip,available,pending,lifetime_earned,last_activity_at,rfm,enrolled_at\r\n"
            "alice,alice@example.com,,gold,false,1250,0,4300,2026-11-02T10:00:00Z,545,2025-03-01T09:00:00Z\r\n"}}}}}
 
