@@ -83,3 +83,13 @@ def test_ladders_are_per_program(app, api):
     api.put("/v1/program/tiers", json=LADDER)
     other = make_program(app)
     assert api.with_token(other.token).get("/v1/program/tiers").json["tiers"] == []
+
+
+def test_a_merge_patch_of_the_program_gets_the_same_ladder_checks(api):
+    ladder = [{"code": "silver", "name": "Silver", "threshold": 500},
+              {"code": "gold", "name": "Gold", "threshold": 100}]
+    response = api.patch("/v1/program", json={"tiers": ladder})
+    assert response.status_code == 422, response.json
+    assert response.json["code"] == "validation_error"
+    assert "threshold" in response.json["errors"]["tiers"]["1"]
+    assert api.get("/v1/program").json["tiers"] == []

@@ -8,7 +8,7 @@ from flask_smorest import Blueprint
 
 from loyalty_api.http.auth import MEMBER_SCOPE, authorize, current_principal, current_program_id
 from loyalty_api.http.pagination import PageArgs
-from loyalty_api.http.transaction import current_uow
+from loyalty_api.http.transaction import current_uow, keep_out_of_replays
 from loyalty_api.ledger.schemas import BalanceSchema, EntryPageSchema, LedgerArgs
 from loyalty_api.me import service
 from loyalty_api.me.schemas import MemberTokenRequestSchema, MemberTokenSchema
@@ -27,6 +27,7 @@ class MemberTokens(MethodView):
     def post(self, data, member_id: str):
         """Issue a short-lived token with which a mobile app reads this member's own data"""
         settings = current_app.extensions["loyalty"].settings
+        keep_out_of_replays("access_token")
         return service.issue_member_token(current_uow().session, current_program_id(), member_id,
                                           data["ttl_seconds"], default_ttl=settings.MEMBER_TOKEN_TTL_SECONDS,
                                           max_ttl=settings.MEMBER_TOKEN_MAX_TTL_SECONDS)

@@ -10,6 +10,7 @@ from marshmallow import validate
 
 from loyalty_api.fields import AwareDateTime, DecimalString, Money, Number, StrictInteger
 from loyalty_api.http.auth import PROGRAM_SCOPES
+from loyalty_api.tiers.rules import ladder_errors
 
 CURRENCY = ma.fields.String(validate=validate.Regexp(r"^[A-Z]{3}$", error="An ISO 4217 code such as RUB."))
 EXPIRY_MODES = ("none", "days", "end_of_month", "end_of_year")
@@ -88,6 +89,16 @@ class SettingsSchema(ma.Schema):
     timezone = ma.fields.String(validate=_timezone)
     tier_policy = ma.fields.Nested(TierPolicy)
     tiers = ma.fields.List(ma.fields.Nested(Tier), validate=validate.Length(max=50))
+
+    @ma.validates_schema
+    def _ladder_is_consistent(self, data, **kwargs):
+        # The same checks as PUT /v1/program/tiers, so a merge patch cannot slip past them.
+        if not data.get("tiers"):
+            return
+        metric = (data.get("tier_policy") or {}).get("metric", "points_earned")
+        errors = ladder_errors(data["tiers"], metric)
+        if errors:
+            raise ma.ValidationError({"tiers": {str(index): fields for index, fields in errors.items()}})
 
     @ma.validates_schema
     def _days_mode_needs_days(self, data, **kwargs):

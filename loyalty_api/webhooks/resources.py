@@ -10,7 +10,7 @@ from flask_smorest import Blueprint
 
 from loyalty_api.http.auth import authorize, current_program_id
 from loyalty_api.http.pagination import PageArgs
-from loyalty_api.http.transaction import current_uow
+from loyalty_api.http.transaction import current_uow, keep_out_of_replays
 from loyalty_api.webhooks import service
 from loyalty_api.webhooks.schemas import (DeliveryArgs, DeliveryPageSchema, DeliverySchema, RotatedSecretSchema,
                                           RotateSecretSchema, WebhookCreatedSchema, WebhookCreateSchema,
@@ -30,6 +30,7 @@ class Webhooks(MethodView):
     @blp.response(201, WebhookCreatedSchema)
     def post(self, data):
         """Subscribe a URL to event types; the signing secret is shown only in this answer"""
+        keep_out_of_replays("secret")
         return service.create_webhook(current_uow().session, current_program_id(), data, _settings())
 
     @authorize("program:admin")
@@ -62,6 +63,7 @@ class WebhookSecret(MethodView):
     @blp.response(200, RotatedSecretSchema)
     def post(self, data, webhook_id: uuid.UUID):
         """Issue a new secret; the old one keeps signing too until the grace period ends"""
+        keep_out_of_replays("secret")
         return service.rotate_secret(current_uow().session, current_program_id(), webhook_id,
                                      data["grace_seconds"], _settings())
 
