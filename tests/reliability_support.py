@@ -126,20 +126,18 @@ def program_counts(database_url: str, program_id) -> dict[str, object]:
     """Everything a request could change in one program, to compare before and after."""
     tables = ["members", "ledger_entries", "lots", "balances", "orders", "order_returns", "holds",
               "outbox_events", "idempotency_keys", "api_clients", "webhooks", "earning_rules",
-              "member_events", "referrals", "member_tiers"]
+              "member_events", "referrals", "member_tiers", "rewards", "coupons"]
     with psycopg.connect(database_url, autocommit=True) as conn:
-        present = {row[0] for row in conn.execute(
-            "SELECT table_name FROM information_schema.tables WHERE table_schema = 'public'")}
-        counts: dict[str, object] = {}
-        for table in tables:
-            if table in present:
-                counts[table] = conn.execute(f"SELECT count(*) FROM {table} WHERE program_id = %s",
-                                             (program_id,)).fetchone()[0]
-        counts["points"] = conn.execute(
-            "SELECT coalesce(sum(points), 0) FROM ledger_entries WHERE program_id = %s", (program_id,)).fetchone()[0]
-        counts["settings"] = conn.execute("SELECT settings::text FROM programs WHERE program_id = %s",
-                                          (program_id,)).fetchone()[0]
-    return counts
+        present = [row[0] for row in conn.execute(
+            "SELECT table_name FROM information_schema.tables WHERE table_schema = 'public'"
+            " AND table_name = ANY(%s)", (tables,))]
+        # One round trip: a count per table, the points total and the settings.
+        columns = [f"(SELECT count(*) FROM {table} WHERE program_id = %(p)s) AS {table}" for table in present]
+        columns += ["(SELECT coalesce(sum(points), 0) FROM ledger_entries WHERE program_id = %(p)s) AS points",
+                    "(SELECT settings::text FROM programs WHERE program_id = %(p)s) AS settings"]
+        cursor = conn.execute("SELECT " + ", ".join(columns), {"p": program_id})
+        values = cursor.fetchone()
+        return {column.name: value for column, value in zip(cursor.description, values)}
 
 
 def race(calls: list, threads: int) -> list:

@@ -78,18 +78,29 @@ def _default(value):
     raise TypeError(f"{type(value).__name__} is not JSON serializable")
 
 
+def _dumps(obj) -> bytes:
+    try:
+        return orjson.dumps(obj, default=_default)
+    except TypeError:
+        # orjson stops at 64-bit integers, and JSONB hands big numbers back as ints
+        # (a member attribute of 1e20 comes back as 100000000000000000000).
+        import json
+
+        return json.dumps(obj, default=_default, separators=(",", ":"), ensure_ascii=False).encode()
+
+
 class OrjsonProvider(JSONProvider):
     """orjson: fast, and it refuses absurdly deep documents instead of recursing."""
 
     def dumps(self, obj, **kwargs) -> str:
-        return orjson.dumps(obj, default=_default).decode()
+        return _dumps(obj).decode()
 
     def loads(self, s, **kwargs):
         return orjson.loads(s)
 
     def response(self, *args, **kwargs) -> Response:
         obj = self._prepare_response_obj(args, kwargs)
-        return self._app.response_class(orjson.dumps(obj, default=_default), mimetype="application/json")
+        return self._app.response_class(_dumps(obj), mimetype="application/json")
 
 
 def _start_request() -> Response | None:

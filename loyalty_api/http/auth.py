@@ -150,6 +150,10 @@ def authorize(scope: str) -> Callable:
             if member_id is not None and not MEMBER_ID.fullmatch(member_id):
                 # No member can have such an id (SPEC §1): nothing to find.
                 raise NotFound("member_id must be 1-128 URL-safe characters")
+            if any(isinstance(value, str) and "\x00" in value for value in kwargs.values()):
+                # PostgreSQL text cannot hold NUL, so no object has such an id: 404, not
+                # the 422 "cannot be stored" the query would end in.
+                raise NotFound("No object has an id with a NUL character")
             from loyalty_api.http.transaction import begin_idempotent_request
 
             replay = begin_idempotent_request(principal)

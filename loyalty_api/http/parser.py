@@ -20,7 +20,14 @@ class OrjsonParser(FlaskParser):
         data = req.get_data(cache=True)
         if not data:
             return webargs_core.missing
-        return orjson.loads(data)
+        try:
+            return orjson.loads(data)
+        except orjson.JSONDecodeError as exc:
+            if not exc.doc:
+                # Bytes that are not UTF-8 leave ``doc`` empty, which webargs reads as
+                # "no body": a PATCH would apply an empty change and answer 200.
+                raise UnicodeDecodeError("utf-8", data, 0, len(data), str(exc)) from exc
+            raise
 
 
 def install() -> None:
