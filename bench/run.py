@@ -32,6 +32,14 @@ SCALES = {"quick": 2_000, "100k": 100_000, "1m": 1_000_000}  # members; 10 ledge
 HOT_MEMBER = "hot"
 
 
+STARTED = time.monotonic()
+
+
+def progress(message: str) -> None:
+    """Where the run is, on stderr (the report on stdout stays clean)."""
+    print(f"[{time.monotonic() - STARTED:6.1f} s] {message}", file=sys.stderr, flush=True)
+
+
 def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--quick", action="store_true", help="a few seconds on small data (CI)")
@@ -42,7 +50,6 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--loadgen", choices=["auto", "python"], default="auto",
                         help="python: use bench/pyload.py even when wrk is there")
     parser.add_argument("--keep-db", action="store_true", help="leave the benchmark database behind")
-    parser.add_argument("--alembic-target", default="heads", help=argparse.SUPPRESS)
     parser.add_argument("--save", type=Path, help="write the figures as JSON here "
                         "(default bench/results/<scale>.json; quick runs save nothing)")
     return parser.parse_args(argv)
@@ -70,7 +77,7 @@ def hot_member_check(url: str, program_id, acked: list[str]) -> dict:
                                  (program_id, HOT_MEMBER)).fetchone()[0]
             if count != last:
                 last, stable_since = count, time.monotonic()
-            elif time.monotonic() - stable_since > 1.5:
+            elif time.monotonic() - stable_since > 1.0:
                 break
             time.sleep(0.25)
         committed = dict(conn.execute(
@@ -107,17 +114,18 @@ class Bench:
         suffix = f"quick_{self.run_tag}" if self.args.quick else self.label
         name = f"loyalty_bench_{suffix}"
         url = infra.recreate_database(server, name)
-        from alembic import command
-        from alembic.config import Config
-
+        progress(f"database {name} created")
+        from loyalty_api.cli import upgrade_database
         from loyalty_api.config import sqlalchemy_url
 
-        config = Config(str(ROOT / "alembic.ini"))
-        config.attributes["url"] = sqlalchemy_url(url)
-        command.upgrade(config, self.args.alembic_target)
+        upgrade_database(sqlalchemy_url(url))
+        progress("migrated")
         return name, url
 
-    def scenario(self, gen: LoadGenerator, name: str, base: str, env: dict, **kw) -> Result:
+    def scenario(self, gen: LoadGenerator, name: str, base: str, env: dict, **kw) -> Result | None:
+        if kw.get("seconds") == 0:
+            return None
+        progress(f"{name} {kw}")
         return gen.run(name, base, env=env, **{"connections": self.args.connections, "threads": 2,
                                                "seconds": self.seconds, **kw})
 
@@ -150,6 +158,7 @@ class Bench:
         data = loader.load(app, url, self.members, with_ledger=with_ledger,
                            hot_member=HOT_MEMBER)
         app.extensions["loyalty"].engine.dispose()
+        progress("loaded")
         self.url = url
         self.facts = {"label": self.label, "members": data.members, "entries": data.entries,
                       "load_seconds": round(data.seconds, 1), "server": infra.server_facts(url),
@@ -162,6 +171,7 @@ class Bench:
         if not with_ledger:
             self.notes.append("the ledger tables are not there: checkout scenarios skipped")
 
+        progress("pgbench")
         ceiling = pgbench.run(server, url, quick=args.quick, seconds=self.seconds)
         self.rows.append(report.Row("pgbench tpcb-like (database ceiling)", ceiling.rps,
                                     ceiling.latency_ms, ceiling.errors, note=ceiling.note))
@@ -181,6 +191,7 @@ class Bench:
         return 1 if failed else 0
 
     def run_baseline(self, gen: LoadGenerator, env: dict) -> Result:
+        progress("starting the baseline app")
         server = infra.Gunicorn("bench.baseline_app:app", env, "baseline")
         try:
             server.wait_ready()
@@ -193,6 +204,7 @@ class Bench:
         return result
 
     def run_service(self, gen: LoadGenerator, env: dict, baseline: Result, data, with_ledger: bool) -> None:
+        progress("starting the service")
         server = infra.Gunicorn("loyalty_api.wsgi:app", env, "service")
         try:
             server.wait_ready()
@@ -230,6 +242,7 @@ class Bench:
         self.add("GET /v1/members/{id}/balance", balance, baseline,
                  target=">= 2,000 req/s", met=balance.rps >= 2000)
         hot = run("hot", connections=64, threads=4)
+        progress("hot member check")
         check = hot_member_check(self.url, data.program_id, hot.acked)
         self.facts["hot"] = check
         earns = hot.counts.get("2xx", 0) / hot.seconds if hot.seconds else 0.0
