@@ -14,6 +14,8 @@ and at least 200 points), so entries, lots and balances agree as the ledger's ow
 check (``ledger.service.verify_ledger``) expects. Secondary indexes are dropped
 during the load and rebuilt once at the end, and foreign-key triggers are off
 (``session_replication_role = replica``): the rows are consistent by construction.
+History orders carry no lines (the whole amount earned, as the API allows) and a
+short request hash: they are never sent again, and narrower rows load faster.
 Each step runs in two connections over halves of the members (two cores).
 """
 
@@ -61,10 +63,8 @@ INSERT INTO orders (program_id, order_id, member_id, amount, paid_amount, curren
                     redeemed_points, discount_amount, returned_amount, status, placed_at,
                     points_available_at, created_at, request_hash)
 SELECT %(p)s, order_id, member_id, amount, amount - redeemed, 'RUB',
-       jsonb_build_array(jsonb_build_object('sku', 'SKU-' || (i %% 500), 'category', 'shoes',
-                                            'quantity', 1, 'unit_price', amount::text)),
-       floor(amount - redeemed)::bigint, redeemed, redeemed, 0, 'completed', placed_at,
-       placed_at + {PENDING}, placed_at, md5(order_id) || md5(order_id)
+       '[]'::jsonb, floor(amount - redeemed)::bigint, redeemed, redeemed, 0, 'completed', placed_at,
+       placed_at + {PENDING}, placed_at, md5(order_id)
   FROM ({ORDER_ROWS}) o
 """
 ENTRIES_SQL = f"""
