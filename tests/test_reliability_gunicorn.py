@@ -15,6 +15,8 @@ import uuid
 import orjson
 import pytest
 
+from loyalty_api.db import unit_of_work
+from loyalty_api.ledger.service import verify_ledger
 from tests.reliability_support import (Gunicorn, http_session, ledger_verify, race, rows, scalar,
                                        budget)
 from tests.support import make_program, token_for
@@ -110,7 +112,8 @@ def test_concurrent_duplicates_apply_once_and_replay_byte_for_byte(app, server, 
     assert rows(database_url, "SELECT type, points FROM ledger_entries WHERE program_id = %s ORDER BY entry_id",
                 handle.program_id) == [("adjust", 1000), ("adjust", 7)]
     assert session.get(server.url + "/v1/members/m1/balance", timeout=30).json()["available"] == 1007
-    assert ledger_verify(database_url, handle.program_id).returncode == 0
+    with unit_of_work(app.extensions["loyalty"].session_factory) as uow:  # the CLI's check, in-process
+        assert verify_ledger(uow.session, handle.program_id) == []
     FIGURES["idempotency"] = {"requests": 51, "first": 1, "replayed": len(replays) + 1,
                               "request_in_progress": len(in_flight)}
 
