@@ -45,7 +45,7 @@ class LoyaltyApi(Api):
 
 
 class SecuredOperationsPlugin(BasePlugin):
-    """Documents what every authenticated operation shares: 401/403 problems, and
+    """Documents what every authenticated operation shares: 401/403/429/503 problems, and
     the ``Idempotency-Key`` header on POSTs. Public operations say ``security: []``."""
 
     def operation_helper(self, path=None, operations=None, **kwargs):
@@ -56,6 +56,9 @@ class SecuredOperationsPlugin(BasePlugin):
             # Names of the problem responses registered by LoyaltyApi; apispec makes refs.
             responses.setdefault(401, "UNAUTHORIZED")
             responses.setdefault(403, "FORBIDDEN")
+            # Any authenticated call may meet the rate limit or a database outage.
+            responses.setdefault(429, "TOO_MANY_REQUESTS")
+            responses.setdefault(503, "SERVICE_UNAVAILABLE")
             if method == "post":
                 operation.setdefault("parameters", []).append(IDEMPOTENCY_PARAMETER)
                 responses.setdefault(409, "CONFLICT")
