@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from loyalty_api.app import create_app
 from loyalty_api.http.ratelimit import TokenBuckets
+from tests.reliability_support import program_counts
 from tests.support import ApiCaller, assert_problem, make_program, token_for
 
 
@@ -37,7 +38,7 @@ def test_bucket_refills_at_the_budget_per_minute():
     assert [buckets.take(("a",)) for _ in range(7)] == [0.0] * 6 + [10.0]
 
 
-def test_limit_answers_429_with_retry_after_per_client(app_config):
+def test_limit_answers_429_with_retry_after_per_client(app_config, database_url):
     limited = create_app({**app_config, "RATE_LIMIT_PER_MINUTE": 3})
     try:
         handle = make_program(limited)
@@ -50,6 +51,8 @@ def test_limit_answers_429_with_retry_after_per_client(app_config):
         # Writes count too, and a refused write changes nothing (no idempotency record either).
         refused = api.post("/v1/members", json={"member_id": "m-limited"}, headers={"Idempotency-Key": "k1"})
         assert_problem(refused, 429, "rate_limited")
+        counts = program_counts(database_url, handle.program_id)
+        assert (counts["members"], counts["idempotency_keys"]) == (0, 0)
         # Another client of the same program, and a member token, have budgets of their own.
         other = token_for(limited, scopes=["program:admin"], program_id=handle.program_id, subject="cl_other")
         assert api.with_token(other).get("/v1/members/m-limited").status_code == 404
@@ -58,6 +61,11 @@ def test_limit_answers_429_with_retry_after_per_client(app_config):
         assert_problem(api.with_token("garbage").get("/v1/program"), 401, "unauthorized")
         # Health and the token endpoint are not metered.
         assert limited.test_client().get("/healthz").status_code == 200
+        signed_in = limited.test_client().post("/v1/auth/token", json={
+            "grant_type": "client_credentials", "client_id": handle.client_id, "client_secret": handle.client_secret})
+        assert signed_in.status_code == 200
+        # The new token has the same subject: the same (empty) bucket.
+        assert_problem(api.with_token(signed_in.json["access_token"]).get("/v1/program"), 429, "rate_limited")
     finally:
         limited.extensions["loyalty"].engine.dispose()
 
