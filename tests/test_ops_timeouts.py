@@ -41,6 +41,7 @@ def test_a_request_blocked_by_a_lock_fails_fast_with_a_problem(impatient_app, da
     assert response.mimetype == "application/problem+json"
     assert response.json["code"] == "unavailable" and response.json["request_id"] == f"lock-{unique}"
     assert response.headers["Retry-After"] == "1"
+    assert "waited too long" in response.json["detail"]
     # Nothing was changed, the connection went back to the pool, and the next try works.
     assert api.get(f"/v1/members/m-{unique}").json.get("email") is None
     retried = api.patch(f"/v1/members/m-{unique}", json={"email": "x@example.com"})

@@ -6,6 +6,7 @@ import logging
 
 import marshmallow as ma
 import orjson
+import psycopg
 from flask import Response, g, request
 from sqlalchemy.exc import (DataError, DBAPIError, IntegrityError, OperationalError,
                             TimeoutError as PoolTimeout)
@@ -186,6 +187,11 @@ def handle_unexpected(exc: Exception) -> Response:
         # Values PostgreSQL refuses (a NUL character in a text, a number out of range).
         return problem_response("validation_error", "A value in the request cannot be stored",
                                 status=422)
+    if isinstance(getattr(exc, "orig", None), (psycopg.errors.LockNotAvailable, psycopg.errors.QueryCanceled)):
+        # lock_timeout / statement_timeout: the database is up, the data was busy.
+        log.warning("timed out waiting on the database: %s", exc.orig.__class__.__name__)
+        return problem_response("unavailable", "The request waited too long for data another request "
+                                "was changing; retry shortly", headers={"Retry-After": "1"})
     if isinstance(exc, (OperationalError, PoolTimeout)) or (
         isinstance(exc, DBAPIError) and exc.connection_invalidated
     ):
