@@ -110,7 +110,7 @@ def ledger_verify(database_url: str, program_id) -> subprocess.CompletedProcess:
     env = {**os.environ, "DATABASE_URL": database_url, "JWT_KEYS": TEST_JWT_KEYS}
     return subprocess.run([str(Path(sys.executable).parent / "loyalty-api"), "ledger", "verify",
                            "--program", str(program_id)],
-                          env=env, capture_output=True, text=True, timeout=120, cwd=ROOT)
+                          env=env, capture_output=True, text=True, timeout=120, cwd=ROOT, check=False)
 
 
 def scalar(database_url: str, sql: str, *params):

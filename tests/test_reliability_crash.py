@@ -26,7 +26,14 @@ import uuid
 import pytest
 import requests
 
-from tests.reliability_support import Gunicorn, budget, http_session, ledger_verify, rows, wait_for
+from tests.reliability_support import (
+    Gunicorn,
+    budget,
+    http_session,
+    ledger_verify,
+    rows,
+    wait_for,
+)
 from tests.support import make_program
 
 pytestmark = pytest.mark.slow

@@ -17,8 +17,15 @@ import pytest
 
 from loyalty_api.db import unit_of_work
 from loyalty_api.ledger.service import verify_ledger
-from tests.reliability_support import (Gunicorn, http_session, ledger_verify, race, rows, scalar,
-                                       budget)
+from tests.reliability_support import (
+    Gunicorn,
+    budget,
+    http_session,
+    ledger_verify,
+    race,
+    rows,
+    scalar,
+)
 from tests.support import make_program, token_for
 
 pytestmark = pytest.mark.slow

@@ -23,8 +23,15 @@ import psycopg
 import pytest
 import requests
 
-from tests.reliability_support import (Gunicorn, OwnPostgres, budget, http_session, ledger_verify, rows,
-                                       wait_for)
+from tests.reliability_support import (
+    Gunicorn,
+    OwnPostgres,
+    budget,
+    http_session,
+    ledger_verify,
+    rows,
+    wait_for,
+)
 from tests.support import TEST_JWT_KEYS, make_program
 
 pytestmark = pytest.mark.slow

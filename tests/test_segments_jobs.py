@@ -92,3 +92,33 @@ def test_summary_counts_rewarded_referrals_of_the_period(app):
     earlier = api.get("/v1/analytics/summary", query_string={
         "to": (datetime.now(timezone.utc) - timedelta(days=1)).isoformat()}).json
     assert earlier["referral_conversions"] == 0 and earlier["points"]["issued"] == 0
+
+
+def test_ties_in_frequency_break_by_money_then_recency(app):
+    """Five one-order members, ordered t1 first … t5 last. Equal frequency, so F follows
+    the money (then recency), like M; R follows the order of the orders.
+
+    | member | amount | R | F | M | cell |
+    |--------|--------|---|---|---|------|
+    | t1     | 50.00  | 1 | 5 | 5 | 155  |
+    | t2     | 10.00  | 2 | 1 | 1 | 211  |
+    | t3     | 40.00  | 3 | 4 | 4 | 344  |
+    | t4     | 20.00  | 4 | 2 | 2 | 422  |
+    | t5     | 30.00  | 5 | 3 | 3 | 533  |
+    """
+    from loyalty_api.db import unit_of_work
+    from loyalty_api.segments import service as segments
+
+    handle = make_program(app, settings={"pending_days": 0})
+    api = ApiCaller(app.test_client(), handle.token)
+    start = datetime.now(timezone.utc) - timedelta(hours=1)
+    for n, amount in enumerate(("50.00", "10.00", "40.00", "20.00", "30.00"), start=1):
+        assert api.post("/v1/members", json={"member_id": f"t{n}"}).status_code == 201
+        assert api.post("/v1/orders", json={"order_id": f"o{n}", "member_id": f"t{n}", "amount": amount,
+                                            "currency": "RUB", "placed_at": (start + timedelta(minutes=n)).isoformat()
+                                            }).status_code == 201
+    with unit_of_work(app.extensions["loyalty"].session_factory) as uow:
+        segments.refresh_rfm(uow.session, handle.program_id, datetime.now(timezone.utc))
+        uow.commit()
+    cells = {item["member_id"]: item["rfm"] for item in api.get("/v1/members").json["items"]}
+    assert cells == {"t1": "155", "t2": "211", "t3": "344", "t4": "422", "t5": "533"}
