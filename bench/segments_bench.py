@@ -94,8 +94,15 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--members", type=int, default=1_000_000)
     parser.add_argument("--keep", action="store_true", help="keep the database (its name is printed)")
+    parser.add_argument("--database", help="measure a database a --keep run left (no load, no RFM refresh)")
+    parser.add_argument("--csv-all", action="store_true", help="also stream the whole program as CSV")
     args = parser.parse_args()
     server = os.environ.get("DATABASE_URL", "postgresql://postgres@127.0.0.1:5432/postgres")
+    if args.database:
+        conninfo = psycopg.conninfo.conninfo_to_dict(server)
+        conninfo["dbname"] = args.database
+        run(psycopg.conninfo.make_conninfo(**conninfo), args)
+        return
     name = f"segments_bench_{secrets.token_hex(4)}"
     with psycopg.connect(server, autocommit=True) as conn:
         conn.execute(f'CREATE DATABASE "{name}"')
@@ -129,12 +136,10 @@ def explain(session, sql: str, params: dict) -> tuple[float, float, int]:
 def run(url: str, args: argparse.Namespace) -> None:
     from sqlalchemy import text
 
-    from loyalty_api.analytics import service as analytics
     from loyalty_api.app import create_app
     from loyalty_api.cli import upgrade_database
     from loyalty_api.config import sqlalchemy_url
     from loyalty_api.db import unit_of_work
-    from loyalty_api.expiry import rules as expiry_rules
     from loyalty_api.programs import service as programs
     from loyalty_api.segments import service as segments
 
@@ -143,11 +148,21 @@ def run(url: str, args: argparse.Namespace) -> None:
     app = create_app({"DATABASE_URL": psycopg_url(url), "JWT_KEYS": "bench:" + "b" * 40,
                       "DB_STATEMENT_TIMEOUT_MS": 600000})
     factory = app.extensions["loyalty"].session_factory
+    now = datetime.now(timezone.utc)
+    if args.database:
+        from loyalty_api.programs.models import Program
+
+        with unit_of_work(factory) as uow:
+            program = uow.session.execute(text("SELECT program_id FROM programs")).scalar_one()
+            program = uow.session.get(Program, program)
+            uow.commit()  # keeps the loaded attributes (no expiry on commit)
+        measure(factory, program, now, args)
+        app.extensions["loyalty"].engine.dispose()
+        return
     with unit_of_work(factory) as uow:
         program = programs.create_program(uow.session, name="bench", currency="RUB", settings=SETTINGS)
         uow.commit()
     pid = program.program_id
-    now = datetime.now(timezone.utc)
     started = time.perf_counter()
     with psycopg.connect(url, autocommit=True) as conn:
         for statement in LOAD:
@@ -166,7 +181,18 @@ def run(url: str, args: argparse.Namespace) -> None:
         print(f"{label}: {time.perf_counter() - started:.2f} s {result}", flush=True)
     with psycopg.connect(url, autocommit=True) as conn:
         conn.execute("VACUUM ANALYZE member_rfm")
+    measure(factory, program, now, args)
+    app.extensions["loyalty"].engine.dispose()
 
+
+def measure(factory, program, now: datetime, args: argparse.Namespace) -> None:
+    from loyalty_api.analytics import service as analytics
+    from loyalty_api.db import unit_of_work
+    from loyalty_api.expiry import rules as expiry_rules
+    from loyalty_api.segments import service as segments
+
+    pid = program.program_id
+    print(f"machine: {os.cpu_count()} CPUs, load average {os.getloadavg()[0]:.1f}")
     print("\nGET /v1/members first page (limit 50), EXPLAIN ANALYZE:")
     print(f"| filter | rows | planning ms | execution ms | page via service ms |")
     print("|---|---|---|---|---|")
@@ -187,7 +213,7 @@ def run(url: str, args: argparse.Namespace) -> None:
             print(f"| {label} | {rows} | {planning:.1f} | {execution:.1f} | {wall:.1f} |", flush=True)
 
     print("\nCSV, whole segment streamed (server-side cursor):")
-    for filters in ({"tier": "gold"}, {}):
+    for filters in ({"tier": "gold"}, {}) if args.csv_all else ({"tier": "gold"},):
         rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
         started, lines, size = time.perf_counter(), 0, 0
         for line in segments.segment_csv(factory, pid, filters, now):
@@ -226,7 +252,6 @@ def run(url: str, args: argparse.Namespace) -> None:
         rfm = analytics.rfm_distribution(session, pid)
         print(f"rfm_distribution(): {1000 * (time.perf_counter() - started):.0f} ms "
               f"({len(rfm['cells'])} cells, {rfm['scored_members']:,} scored)", flush=True)
-    app.extensions["loyalty"].engine.dispose()
 
 
 if __name__ == "__main__":

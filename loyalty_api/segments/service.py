@@ -35,14 +35,13 @@ _MEMBERS = """
 SELECT member_id, email, phone, enrolled_at, tier, vip, lifetime_earned, last_activity_at, rfm,
        active - debt - LEAST(held, GREATEST(active - debt, 0)) AS available, pending
   FROM (
-  SELECT m.member_id, m.email, m.phone, m.created_at AS enrolled_at, t.tier_code AS tier,
+  SELECT {key}.member_id, m.email, m.phone, m.created_at AS enrolled_at, t.tier_code AS tier,
          coalesce(t.vip_code IS NOT NULL AND (t.vip_until IS NULL OR t.vip_until > :now), false) AS vip,
          coalesce(b.lifetime_earned, 0) AS lifetime_earned, b.last_activity_at, r.cell AS rfm,
          coalesce(b.debt, 0) AS debt, f.active, f.pending, h.held
-    FROM members m
+    {source}
     LEFT JOIN balances b ON b.program_id = m.program_id AND b.member_id = m.member_id
     LEFT JOIN member_tiers t ON t.program_id = m.program_id AND t.member_id = m.member_id
-    LEFT JOIN member_rfm r ON r.program_id = m.program_id AND r.member_id = m.member_id
    CROSS JOIN LATERAL (
      SELECT coalesce(sum(l.remaining) FILTER (WHERE l.available_at <= :now AND l.available_at >=
               CASE WHEN coalesce(b.last_activity_at, '-infinity') < :cutoff THEN :cutoff
@@ -55,12 +54,21 @@ SELECT member_id, email, phone, enrolled_at, tier, vip, lifetime_earned, last_ac
      SELECT coalesce(sum(hd.points), 0) AS held FROM holds hd
       WHERE hd.program_id = m.program_id AND hd.member_id = m.member_id AND hd.status = 'held'
         AND hd.expires_at > :now) h
-   WHERE m.program_id = :program_id AND m.status <> 'erased' {member_filters}
+   WHERE {key}.program_id = :program_id AND m.status <> 'erased' {member_filters}
   ) s
  WHERE true {figure_filters}
  ORDER BY member_id
  {limit}
 """
+
+# Walk all members in member_id order; an ``rfm`` filter instead walks that cell's or
+# segment's index (in member_id order too) and looks each member up: a merge join with
+# the members would read every member before the first match.
+_ALL_MEMBERS = """FROM members m
+    LEFT JOIN member_rfm r ON r.program_id = m.program_id AND r.member_id = m.member_id"""
+_RFM_MEMBERS = """FROM member_rfm r
+   CROSS JOIN LATERAL (SELECT * FROM members mm WHERE mm.program_id = r.program_id
+                          AND mm.member_id = r.member_id OFFSET 0) m"""
 
 _VIP = "(t.vip_code IS NOT NULL AND (t.vip_until IS NULL OR t.vip_until > :now))"
 # A lot burns within the horizon if its own expiry or its inactivity deadline falls in
@@ -122,8 +130,9 @@ def segment_query(program: Program, args: dict[str, Any], now: datetime, *, afte
         member.append(_EXPIRING)
         h_cutoff = expiry_rules.inactivity_cutoff(horizon, days, tz)
         params.update(horizon=horizon, h_cutoff=h_cutoff or params["cutoff"])
+    key = "r" if args.get("rfm") else "m"
     if after is not None:
-        member.append("AND m.member_id > :after")
+        member.append(f"AND {key}.member_id > :after")
         params["after"] = after
     if args.get("min_points") is not None:
         figures.append("AND active - debt - LEAST(held, GREATEST(active - debt, 0)) >= :min_points")
@@ -133,7 +142,8 @@ def segment_query(program: Program, args: dict[str, Any], now: datetime, *, afte
         params["max_points"] = args["max_points"]
     if limit is not None:
         params["limit"] = limit
-    sql = _MEMBERS.format(member_filters="\n     ".join(member), figure_filters=" ".join(figures),
+    sql = _MEMBERS.format(source=_RFM_MEMBERS if key == "r" else _ALL_MEMBERS, key=key,
+                          member_filters="\n     ".join(member), figure_filters=" ".join(figures),
                           limit="LIMIT :limit" if limit is not None else "")
     return SegmentQuery(sql, params)
 
@@ -194,7 +204,8 @@ def _segment_case() -> str:
 
 # Kept orders: not cancelled nor fully returned; money is what was paid, net of returns
 # (a partial return takes back the same share of the paid amount, as the tiers' spend).
-# Ties in a quintile break by member_id, so the scores are deterministic.
+# Ties break by the other two figures, then by member_id (deterministic): among members
+# with as many orders, the one who spent more ranks higher.
 _REFRESH = f"""
 WITH kept AS (
   SELECT o.member_id, max(o.placed_at) AS last_order_at, count(*) AS orders,
@@ -205,9 +216,9 @@ WITH kept AS (
    GROUP BY o.member_id
 ), scored AS (
   SELECT member_id, last_order_at, orders, spend,
-         ntile(5) OVER (ORDER BY last_order_at, member_id) AS r,
-         ntile(5) OVER (ORDER BY orders, member_id) AS f,
-         ntile(5) OVER (ORDER BY spend, member_id) AS m
+         ntile(5) OVER (ORDER BY last_order_at, orders, spend, member_id) AS r,
+         ntile(5) OVER (ORDER BY orders, spend, last_order_at, member_id) AS f,
+         ntile(5) OVER (ORDER BY spend, orders, last_order_at, member_id) AS m
     FROM kept
 ), upserted AS (
   INSERT INTO member_rfm AS x (program_id, member_id, recency, frequency, monetary, cell, segment,
