@@ -194,7 +194,7 @@ def measure(factory, program, now: datetime, args: argparse.Namespace) -> None:
     pid = program.program_id
     print(f"machine: {os.cpu_count()} CPUs, load average {os.getloadavg()[0]:.1f}")
     print("\nGET /v1/members first page (limit 50), EXPLAIN ANALYZE:")
-    print(f"| filter | rows | planning ms | execution ms | page via service ms |")
+    print("| filter | rows | planning ms | execution ms | page via service ms |")
     print("|---|---|---|---|---|")
     with unit_of_work(factory) as uow:
         session = uow.session
