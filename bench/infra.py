@@ -157,3 +157,32 @@ class Gunicorn:
 
 def conninfo_dbname(url: str) -> str:
     return conninfo_to_dict(url)["dbname"]
+
+
+def raise_priority(pids: list[int], nice: int = -15) -> list[int]:
+    """Give the scheduling groups of these processes more weight (``--priority``).
+
+    Linux groups processes by session ("autogroups") and shares the CPU between
+    groups before nice values count, so ``nice`` alone does nothing against other
+    sessions' work. Root can set an autogroup's own nice; every process of the
+    session (PostgreSQL's backends, gunicorn's workers) follows. Answers the pids
+    whose group was changed.
+    """
+    changed = []
+    for pid in pids:
+        try:
+            Path(f"/proc/{pid}/autogroup").write_text(str(nice))
+            changed.append(pid)
+        except OSError:
+            continue
+    return changed
+
+
+def postmaster_pid(url: str) -> int | None:
+    """The server's pid when it runs on this machine and we may read its data dir."""
+    try:
+        with psycopg.connect(url) as conn:
+            data_dir = conn.execute("SHOW data_directory").fetchone()[0]
+        return int((Path(data_dir) / "postmaster.pid").read_text().split()[0])
+    except (OSError, ValueError, psycopg.Error):
+        return None

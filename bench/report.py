@@ -63,3 +63,30 @@ def table(rows: list[Row], baseline_rps: float, notes: list[str]) -> None:
             print(f"{'':<4}{'; '.join(details)}")
     for note in notes:
         print(f"note: {note}")
+
+
+def markdown(path: str) -> str:
+    """A saved run (bench/results/<scale>.json) as the table docs/performance.md keeps."""
+    import json
+
+    saved = json.loads(open(path).read())
+    lines = ["| scenario | req/s | x baseline | p50 ms | p99 ms | errors | target |",
+             "|---|---:|---:|---:|---:|---:|---|"]
+    for label, row in saved["figures"].items():
+        latency = row["latency_ms"] or {}
+        verdict = "" if row["met"] is None else (" **met**" if row["met"] else " **not met**")
+        target = f"{row['target']}:{verdict}" if row["target"] else ""
+        notes = "; ".join(text for text in (row.get("value"), row.get("extra")) if text)
+        cells = [label.replace("|", "/") + (f" ({notes})" if notes else ""),
+                 "-" if row["rps"] is None else f"{row['rps']:.0f}",
+                 "-" if row["ratio"] is None else f"{row['ratio']:.2f}",
+                 _ms(latency.get("p50", latency.get("mean"))), _ms(latency.get("p99")),
+                 str(row["errors"]), target]
+        lines.append("| " + " | ".join(cells) + " |")
+    return "\n".join(lines)
+
+
+if __name__ == "__main__":
+    import sys
+
+    print(markdown(sys.argv[1]))
