@@ -141,6 +141,8 @@ class Bench:
             self.notes.append(f"wrk unavailable ({wrk_note}): load from bench/pyload.py, a Python client "
                               "that competes with the server for CPU, so the figures understate the service")
         server, embedded = infra.database_server()
+        if args.priority:  # before loading: the load is the longest part of a 1m run
+            self.prioritise(os.getpid(), infra.postmaster_pid(server))
         db_name, url = self.load(server)
         try:
             return self.run(gen, server, url, embedded is not None)
@@ -163,15 +165,13 @@ class Bench:
         app.extensions["loyalty"].engine.dispose()
         progress("loaded")
         self.url = url
-        self.facts = {"label": self.label, "members": data.members, "entries": data.entries,
+        self.facts |= {"label": self.label, "members": data.members, "entries": data.entries,
                       "load_seconds": round(data.seconds, 1), "server": infra.server_facts(url),
                       "embedded": embedded, "loadgen": gen.name, "cores": os.cpu_count(),
                       "memory_gib": round(os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") / 2**30, 1),
                       "kernel": platform.release(), "python": platform.python_version(),
                       "seconds": self.seconds, "connections": args.connections,
                       "load_average_before": [round(x, 1) for x in os.getloadavg()]}
-        if args.priority:
-            self.prioritise(os.getpid(), infra.postmaster_pid(url))
         report.header(self.facts)
         if not with_ledger:
             self.notes.append("the ledger tables are not there: checkout scenarios skipped")
