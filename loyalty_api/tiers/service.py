@@ -15,7 +15,7 @@ from datetime import datetime, timezone
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import event, exists, select
 from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.orm import Session
 
@@ -29,6 +29,13 @@ from loyalty_api.tiers import metrics, rules
 from loyalty_api.tiers.models import MemberTier, TierChange
 
 _CACHE = "tiers.standing"
+
+
+@event.listens_for(Session, "after_commit")
+@event.listens_for(Session, "after_rollback")
+def _forget(session: Session) -> None:
+    # What the cache knows holds for one transaction only (a job's session commits many).
+    session.info.pop(_CACHE, None)
 
 
 def utcnow() -> datetime:
@@ -101,6 +108,7 @@ def _metric(session: Session, program_id: uuid.UUID, member_id: str, policy: rul
 
 
 def locked_row(session: Session, program_id: uuid.UUID, member_id: str) -> MemberTier:
+    session.info.pop(_CACHE, None)  # the row exists from here on: "known absent" is void
     session.execute(insert(MemberTier).values(program_id=program_id, member_id=member_id)
                     .on_conflict_do_nothing(index_elements=["program_id", "member_id"]))
     return session.scalars(select(MemberTier).where(
@@ -159,7 +167,10 @@ def standing_of(session: Session, program: Program, member_id: str, now: datetim
     if key in cache:
         return cache[key]
     ladder, policy = ladder_of(program)
-    row = session.get(MemberTier, (program.program_id, member_id))
+    row = None if _known_absent(session, program.program_id, member_id) else \
+        session.get(MemberTier, (program.program_id, member_id))
+    if row is None:
+        cache[_absent_key(program.program_id, member_id)] = True
     if not ladder and row is None:  # the program has no tiers: nothing to count
         standing = Standing(ladder, policy, rules.MemberTierState(), _zero(policy), now)
     else:
@@ -168,6 +179,29 @@ def standing_of(session: Session, program: Program, member_id: str, now: datetim
                             metric, now)
     cache[key] = standing
     return standing
+
+
+def _absent_key(program_id: uuid.UUID, member_id: str) -> tuple[str, uuid.UUID, str]:
+    return ("absent", program_id, member_id)
+
+
+def _known_absent(session: Session, program_id: uuid.UUID, member_id: str) -> bool:
+    """The member has no ``member_tiers`` row, as read earlier in this transaction.
+
+    Only this module creates the row (``locked_row``), and it clears the cache first.
+    """
+    return bool(session.info.get(_CACHE, {}).get(_absent_key(program_id, member_id)))
+
+
+def note_absent(session: Session, program_id: uuid.UUID, member_id: str) -> None:
+    """A caller that already learnt (in a statement of its own) that the member has no
+    tier row says so; the order path then reads ``member_tiers`` not at all."""
+    session.info.setdefault(_CACHE, {})[_absent_key(program_id, member_id)] = True
+
+
+def row_exists_clause(program_id: Any, member_id: Any) -> Any:
+    """EXISTS of the member's tier row, for a caller to fold into a statement it runs anyway."""
+    return exists().where(MemberTier.program_id == program_id, MemberTier.member_id == member_id)
 
 
 def _zero(policy: rules.Policy) -> Decimal | int:
@@ -183,6 +217,9 @@ def evaluate_member(session: Session, program: Program, member_id: str, now: dat
     """
     ladder, policy = ladder_of(program)
     program_id = program.program_id
+    if skip_untiered and not ladder and _known_absent(session, program_id, member_id):
+        # Read already in this transaction (the earn context): one read per order.
+        return Standing(ladder, policy, rules.MemberTierState(), _zero(policy), now)
     row = session.get(MemberTier, (program_id, member_id))
     if skip_untiered and not ladder and row is None:
         return Standing(ladder, policy, rules.MemberTierState(), _zero(policy), now)

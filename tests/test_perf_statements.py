@@ -1,0 +1,66 @@
+"""Statement counts of the two benchmarked hot paths (docs/performance.md, "Round trips
+per request"). A count, not a timing: a change that adds a round trip fails here.
+
+BEGIN and COMMIT are not cursor executions and are not counted.
+"""
+
+from __future__ import annotations
+
+import contextlib
+
+import pytest
+from sqlalchemy import event
+
+from tests.support import ApiCaller, make_program
+
+ORDER_STATEMENTS = 11  # was 12: member_tiers read once per order
+BALANCE_STATEMENTS = 5
+
+
+@pytest.fixture
+def plain(app):
+    """A program without tier ladder or earning rules; one member with some points already."""
+    handle = make_program(app, settings={"earn": {"points_per_unit": 1}, "pending_days": 0})
+    api = ApiCaller(app.test_client(), handle.token)
+    assert api.post("/v1/members", json={"member_id": "m1"}).status_code == 201
+    assert order(api, "warm-up", "key-0").status_code == 201
+    return api
+
+
+def order(api, order_id, key):
+    body = {"order_id": order_id, "member_id": "m1", "amount": "250.00", "currency": "RUB", "lines": []}
+    return api.post("/v1/orders", json=body, headers={"Idempotency-Key": key})
+
+
+@contextlib.contextmanager
+def counted(app):
+    statements: list[str] = []
+    engine = app.extensions["loyalty"].engine
+
+    def count(conn, cursor, statement, parameters, context, executemany):
+        statements.append(" ".join(statement.split())[:80])
+
+    event.listen(engine, "before_cursor_execute", count)
+    try:
+        yield statements
+    finally:
+        event.remove(engine, "before_cursor_execute", count)
+
+
+def test_earning_order_with_idempotency_key(app, plain):
+    with counted(app) as statements:
+        response = order(plain, "o1", "key-1")
+    assert response.status_code == 201 and response.json["earned_points"] == 250
+    assert len(statements) == ORDER_STATEMENTS, statements
+    with counted(app) as statements:  # a replay answers from the stored record
+        again = order(plain, "o1", "key-1")
+    assert again.status_code == 201 and again.headers["Idempotent-Replayed"] == "true"
+    assert again.json == response.json
+    assert len(statements) == 2, statements
+
+
+def test_balance_read(app, plain):
+    with counted(app) as statements:
+        response = plain.get("/v1/members/m1/balance")
+    assert response.status_code == 200 and response.json["available"] == 250
+    assert len(statements) == BALANCE_STATEMENTS, statements
