@@ -68,8 +68,9 @@ def table(rows: list[Row], baseline_rps: float, notes: list[str]) -> None:
 def markdown(path: str) -> str:
     """A saved run (bench/results/<scale>.json) as the table docs/performance.md keeps."""
     import json
+    from pathlib import Path
 
-    saved = json.loads(open(path).read())
+    saved = json.loads(Path(path).read_text())
     lines = ["| scenario | req/s | x baseline | p50 ms | p99 ms | errors | target |",
              "|---|---:|---:|---:|---:|---:|---|"]
     for label, row in saved["figures"].items():
