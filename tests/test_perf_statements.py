@@ -13,7 +13,7 @@ from sqlalchemy import event
 
 from tests.support import ApiCaller, make_program
 
-ORDER_STATEMENTS = 11  # was 12: member_tiers read once per order
+ORDER_STATEMENTS = 9  # was 12: member_tiers and earning_rules folded into the programs read
 BALANCE_STATEMENTS = 5
 
 

@@ -56,14 +56,35 @@ class OrderFigures:
     redeemed_points: int
 
 
-def _earn_context(session: Session, program: Program, member_id: str, now: datetime) -> EarnContext:
+def _earn_context(session: Session, program: Program, member_id: str, now: datetime, *,
+                  any_purchase_rules: bool = True) -> EarnContext:
     """The member's tier before this order and the purchase rules that apply now."""
     from loyalty_api.earning_rules.service import purchase_rules_for
     from loyalty_api.tiers.service import earn_context as tier_earn_context
 
     tier_code, tier_multiplier = tier_earn_context(session, program, member_id, now)
+    if not any_purchase_rules:
+        return EarnContext(tier_code, tier_multiplier)
     return EarnContext(tier_code, tier_multiplier,
                        purchase_rules_for(session, program, member_id, tier_code, now))
+
+
+def _program_for_order(session: Session, program_id: uuid.UUID, member_id: str) -> tuple[Program, bool]:
+    """The program, and whether it has active purchase rules, in the one statement that
+    reads the program; the member's tier row's existence rides along too, so an order
+    in a program without tiers reads neither ``earning_rules`` nor ``member_tiers``."""
+    from loyalty_api.earning_rules.service import purchase_rules_exist
+    from loyalty_api.tiers.service import note_absent, row_exists_clause
+
+    found = session.execute(select(
+        Program, purchase_rules_exist(Program.program_id), row_exists_clause(Program.program_id, member_id),
+    ).where(Program.program_id == program_id)).one_or_none()
+    if found is None:
+        raise NotFound("Program not found")
+    program, any_purchase_rules, tier_row = found
+    if not tier_row:
+        note_absent(session, program_id, member_id)
+    return program, any_purchase_rules
 
 
 def _tier_after(session: Session, program: Program, member_id: str, order_figures: OrderFigures,
@@ -232,10 +253,10 @@ def _hold_for_order(session: Session, program_id: uuid.UUID, data: dict[str, Any
 def record_order(session: Session, program_id: uuid.UUID, data: dict[str, Any],
                  now: datetime) -> tuple[dict[str, Any], bool]:
     """Record a paid order once per ``order_id``; answers (order, created)."""
-    program = load_program(session, program_id)
+    amount, member_id, order_id = data["amount"], data["member_id"], data["order_id"]
+    program, any_purchase_rules = _program_for_order(session, program_id, member_id)
     config = program_config(program)
     lines = to_lines(data.get("lines"))
-    amount, member_id, order_id = data["amount"], data["member_id"], data["order_id"]
     _check_order_input(config, program, amount, data["currency"], lines)
     placed_at = data.get("placed_at") or now
     if placed_at > now + FUTURE_TOLERANCE:
@@ -250,7 +271,7 @@ def record_order(session: Session, program_id: uuid.UUID, data: dict[str, Any],
                                      redeem["max_order_share"], redeem["min_points"]):
         raise RedeemLimit("The hold's points break this order's redemption limits")
     discount = redeem["point_value"] * redeemed
-    context = _earn_context(session, program, member_id, now)
+    context = _earn_context(session, program, member_id, now, any_purchase_rules=any_purchase_rules)
     earn = _earn(config, context, amount, lines, discount)
     available_at = placed_at + timedelta(days=config["pending_days"])
     request_hash = _fingerprint(data)

@@ -236,6 +236,14 @@ def _reevaluate_tier(session: Session, program: Any, member_id: str, now: dateti
     tiers.reevaluate_after_credit(session, program, member_id, now)
 
 
+def purchase_rules_exist(program_id: Any) -> Any:
+    """EXISTS of an active purchase rule, for checkout to fold into the statement that
+    reads the program: an order of a program without such rules reads no rules at all."""
+    return select(EarningRule.rule_id).where(
+        EarningRule.program_id == program_id, EarningRule.kind == "purchase",
+        EarningRule.active.is_(True)).exists()
+
+
 def purchase_rules_for(session: Session, program: Any, member_id: str, tier_code: str | None,
                        now: datetime) -> list:
     """The purchase rules an order of this member placed ``now`` earns with.
