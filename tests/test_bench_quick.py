@@ -40,8 +40,11 @@ def test_quick_benchmark_prints_every_scenario_without_errors(database_url):
     output = done.stdout
     assert done.returncode == 0, output + done.stderr
     for label in SCENARIOS:
-        requests_per_second, _ratio, _p50, _p99, errors = _row(output, label)[:5]
+        errors = _row(output, label)[4]
         assert errors == "0", f"{label}: {errors} errors\n{output}"
-        if not label.startswith("worker memory"):
-            assert float(requests_per_second) > 0, f"{label}: no request completed\n{output}"
-    assert re.search(r"lost 0$", output, re.MULTILINE), output
+    # Throughput is not asserted (a saturated machine may finish no request within
+    # 2 s), but the hot member's orders are counted after the queue drained: some
+    # were committed, and none was lost.
+    committed = re.search(r"(\d+) committed .*: lost 0$", output, re.MULTILINE)
+    assert committed is not None, output
+    assert int(committed.group(1)) > 0, output
