@@ -96,13 +96,18 @@ def _tier_after(session: Session, program: Program, member_id: str, order_figure
                       earned_points=order_figures.earned_points)
 
 
-def _after_order_recorded(session: Session, program: Program, order: "OrderView", now: datetime) -> str | None:
+def _after_order_recorded(session: Session, program: Program, order: "OrderView", now: datetime, *,
+                          referred: bool = True) -> str | None:
     """Runs inside the order's transaction after its points are written (tier upgrade,
-    referral qualification); answers the member's tier code after the order."""
+    referral qualification); answers the member's tier code after the order.
+
+    ``referred=False``: the member was referred by nobody, so no referral can qualify.
+    """
     from loyalty_api.referrals.service import reward_on_order
     from loyalty_api.tiers.service import after_order as tier_after_order
 
-    reward_on_order(session, program, order, now)
+    if referred:
+        reward_on_order(session, program, order, now)
     # After the referral credits, so that they count when the metric is points_earned.
     return tier_after_order(session, program, order.member_id, now)
 
@@ -302,14 +307,14 @@ def record_order(session: Session, program_id: uuid.UUID, data: dict[str, Any],
         emit(session, program_id, "points.earned", {
             "member_id": member_id, "order_id": order_id, "points": earn.points,
             "breakdown": _breakdown(earn), "available_at": available_at.isoformat()})
-    debt = lots.lock_member(session, program_id, member_id, now, lifetime_delta=earn.points,
-                            activity_at=now if earn.points or redeemed else None)
+    debt, referred = lots.lock_member_for_order(session, program_id, member_id, now, lifetime_delta=earn.points,
+                                                activity_at=now if earn.points or redeemed else None)
     if redeemed:
         _spend_for_order(session, program_id, member_id, order_id, hold, redeemed, config, amount, debt, now)
     if credits:
         lots.insert_credits(session, program_id, member_id, credits, now, debt)
     view = OrderView(**row)
-    _after_order_recorded(session, program, view, now)
+    _after_order_recorded(session, program, view, now, referred=referred)
     return view.answer(), True
 
 

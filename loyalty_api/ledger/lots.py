@@ -36,6 +36,12 @@ ON CONFLICT (program_id, member_id) DO UPDATE
        updated_at = excluded.updated_at
 RETURNING b.debt
 """)
+# The same for an order, which also learns whether the member was referred: only a
+# referred member can have a pending referral (members.referred_by is set at
+# enrolment, with the referral, and never changes), so the others skip that query.
+_LOCK_FOR_ORDER = text(_LOCK.text.replace("RETURNING b.debt", """RETURNING b.debt,
+  EXISTS (SELECT 1 FROM members r WHERE r.program_id = b.program_id AND r.member_id = b.member_id
+             AND r.referred_by IS NOT NULL) AS referred"""))
 
 # Read after the lock, in a statement of its own: a statement's snapshot is taken
 # when it starts, so figures read by the locking statement could predate the
@@ -122,16 +128,29 @@ class Spendable:
 def lock_member(session: Session, program_id: uuid.UUID, member_id: str, now: datetime | None = None,
                 *, lifetime_delta: int = 0, activity_at: datetime | None = None) -> int:
     """Lock the member's balance row (creating it) and answer the member's debt."""
+    return _lock_member(session, _LOCK, program_id, member_id, now, lifetime_delta, activity_at)[0]
+
+
+def lock_member_for_order(session: Session, program_id: uuid.UUID, member_id: str, now: datetime, *,
+                          lifetime_delta: int = 0, activity_at: datetime | None = None) -> tuple[int, bool]:
+    """``lock_member`` answering (debt, whether the member was referred by someone)."""
+    debt, referred = _lock_member(session, _LOCK_FOR_ORDER, program_id, member_id, now, lifetime_delta,
+                                  activity_at)
+    return debt, bool(referred)
+
+
+def _lock_member(session: Session, statement: Any, program_id: uuid.UUID, member_id: str,
+                 now: datetime | None, lifetime_delta: int, activity_at: datetime | None) -> Any:
     now = now or datetime.now().astimezone()
     # A passed inactivity deadline burns before this write can restart the clock.
     burn_overdue_inactivity(session, program_id, member_id, now)
-    debt = session.execute(_LOCK, {
+    row = session.execute(statement, {
         "program_id": program_id, "member_id": member_id, "now": now,
         "lifetime": lifetime_delta, "activity": activity_at,
-    }).scalar()
-    if debt is None:
+    }).one_or_none()
+    if row is None:
         raise NotFound(f"Member {member_id!r} not found")
-    return debt
+    return row
 
 
 def spendable(session: Session, program_id: uuid.UUID, member_id: str, now: datetime, debt: int) -> Spendable:
