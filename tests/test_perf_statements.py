@@ -14,7 +14,7 @@ from sqlalchemy import event
 from tests.support import ApiCaller, make_program
 
 ORDER_STATEMENTS = 8  # was 12: tier, rules and referral reads folded into statements that run anyway
-BALANCE_STATEMENTS = 5
+BALANCE_STATEMENTS = 2  # was 5: programs, then one statement for figures and expiry schedule
 
 
 @pytest.fixture

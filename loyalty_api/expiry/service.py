@@ -90,6 +90,26 @@ def burn_overdue_inactivity(session: Session, program_id: uuid.UUID, member_id: 
                               tz=tz)[1]
 
 
+def read_cutoff(program: Program, now: datetime) -> datetime | None:
+    """The inactivity cutoff for a read at ``now`` (``None`` when inactivity is off);
+    a member whose balance row shows activity before it (or none) is past the deadline
+    and ``inactive_before`` answers it. For a read that folds that test into its own
+    statement (the ledger's balance)."""
+    expiry, tz = settings_of(program)
+    return rules.inactivity_cutoff(now, expiry.get("inactivity_days"), tz)
+
+
+def schedule_of(program: Program, last_activity_at: datetime | None, lots: Any,
+                now: datetime) -> list[dict[str, Any]]:
+    """``expiring_schedule`` from figures a caller already read: ``lots`` as
+    (remaining, available_at, expires_at) of the member's non-empty lots."""
+    expiry, tz = settings_of(program)
+    inactivity = rules.Inactivity(last_activity_at, expiry.get("inactivity_days"), tz)
+    views = [rules.LotView(int(remaining), available_at, expires_at) for remaining, available_at, expires_at in lots]
+    return [{"expires_at": when, "points": points}
+            for when, points in rules.expiring_schedule(views, now, inactivity)]
+
+
 _LOTS = text("""
 SELECT remaining, available_at, expires_at FROM lots
  WHERE program_id = :program_id AND member_id = :member_id AND remaining > 0

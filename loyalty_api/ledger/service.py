@@ -126,28 +126,47 @@ def adjust(session: Session, program_id: uuid.UUID, member_id: str, *, points: i
     return _entry_item(entry)
 
 
-_BALANCE = text("""
+# ``:cutoff`` is the expiry rules' inactivity cutoff (NULL when inactivity is off); a
+# member whose balance row shows no activity since then is past the deadline, and
+# lots that became available before the cutoff have burned (``expiry.inactive_before``,
+# folded in here so that the figures need no statement of their own).
+_INACTIVE_BEFORE = """CASE WHEN b.member_id IS NOT NULL
+       AND (b.last_activity_at IS NULL OR b.last_activity_at < CAST(:cutoff AS timestamptz))
+      THEN CAST(:cutoff AS timestamptz) END"""
+_BALANCE_SQL = """
 SELECT m.status, coalesce(b.debt, 0) AS debt, coalesce(b.lifetime_earned, 0) AS lifetime,
+  b.last_activity_at,
   (SELECT coalesce(sum(remaining), 0) FROM lots
     WHERE program_id = :program_id AND member_id = :member_id AND remaining > 0
       AND available_at <= :now AND (expires_at IS NULL OR expires_at > :now)
-      AND available_at >= coalesce(CAST(:inactive_before AS timestamptz), '-infinity')) AS active,
+      AND available_at >= coalesce(INACTIVE_BEFORE, '-infinity')) AS active,
   (SELECT coalesce(sum(remaining), 0) FROM lots
     WHERE program_id = :program_id AND member_id = :member_id AND remaining > 0
       AND available_at > :now AND (expires_at IS NULL OR expires_at > :now)) AS pending,
   (SELECT coalesce(sum(points), 0) FROM holds
     WHERE program_id = :program_id AND member_id = :member_id AND status = 'held'
-      AND expires_at > :now) AS held
+      AND expires_at > :now) AS held{lots}
 FROM members m
-LEFT JOIN balances b ON b.program_id = m.program_id AND b.member_id = m.member_id
+LEFT JOIN balances b ON b.program_id = m.program_id AND b.member_id = m.member_id{join}
 WHERE m.program_id = :program_id AND m.member_id = :member_id
-""")
+""".replace("INACTIVE_BEFORE", _INACTIVE_BEFORE)
+_BALANCE = text(_BALANCE_SQL.format(lots="", join=""))
+# The balance answer also lists the expiry schedule: the member's non-empty lots ride
+# along as arrays (one statement for the whole read).
+_BALANCE_WITH_LOTS = text(_BALANCE_SQL.format(lots=",\n  l.remaining, l.available_at, l.expires_at", join="""
+LEFT JOIN LATERAL (
+  SELECT array_agg(remaining ORDER BY lot_id) AS remaining, array_agg(available_at ORDER BY lot_id) AS available_at,
+         array_agg(expires_at ORDER BY lot_id) AS expires_at
+    FROM lots WHERE program_id = :program_id AND member_id = :member_id AND remaining > 0) l ON true"""))
 
 
-def _figures(session: Session, params: dict[str, Any]) -> tuple[Any, lots.Spendable]:
+def _figures(session: Session, program: Program | None, params: dict[str, Any], *,
+             statement: Any = _BALANCE) -> tuple[Any, lots.Spendable]:
+    if program is None:
+        raise NotFound("Program not found")
     # Lots taken by a passed inactivity deadline are gone even before the job burns them.
-    burned = expiry.inactive_before(session, params["program_id"], params["member_id"], params["now"])
-    row = session.execute(_BALANCE, {**params, "inactive_before": burned}).one_or_none()
+    cutoff = expiry.read_cutoff(program, params["now"])
+    row = session.execute(statement, {**params, "cutoff": cutoff}).one_or_none()
     if row is None or row.status == "erased":
         raise NotFound(f"Member {params['member_id']!r} not found")
     return row, lots.Spendable(active=int(row.active), held_total=int(row.held), debt=int(row.debt))
@@ -155,13 +174,16 @@ def _figures(session: Session, params: dict[str, Any]) -> tuple[Any, lots.Spenda
 
 def available_points(session: Session, program_id: uuid.UUID, member_id: str, now: datetime) -> int:
     """The member's available points without locking (quotes); ``NotFound`` for unknown members."""
-    return _figures(session, {"program_id": program_id, "member_id": member_id, "now": now})[1].available
+    return _figures(session, session.get(Program, program_id),
+                    {"program_id": program_id, "member_id": member_id, "now": now})[1].available
 
 
 def get_balance(session: Session, program_id: uuid.UUID, member_id: str, now: datetime) -> Balance:
+    program = session.get(Program, program_id)
     params = {"program_id": program_id, "member_id": member_id, "now": now}
-    row, figures = _figures(session, params)
-    expiring = expiry.expiring_schedule(session, program_id, member_id, now)
+    row, figures = _figures(session, program, params, statement=_BALANCE_WITH_LOTS)
+    member_lots = zip(row.remaining or (), row.available_at or (), row.expires_at or ())
+    expiring = expiry.schedule_of(program, row.last_activity_at, member_lots, now)
     return Balance(available=figures.available, pending=int(row.pending), held=figures.held,
                    lifetime_earned=int(row.lifetime), next_expiry=expiring[0] if expiring else None,
                    expiring=expiring)
