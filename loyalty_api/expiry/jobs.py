@@ -105,25 +105,31 @@ def _advance(session: Session, program_id: uuid.UUID, column: str, value: dateti
     session.execute(text(_ADVANCE.format(column=column)), {"program_id": program_id, "value": value})
 
 
-@job_step("expiry.activate", order=10)
-def activate(context: JobContext) -> dict:
-    """``points.activated`` once per lot whose pending period ended."""
+def _announce_since_watermark(context: JobContext, work: str, column: str, announce) -> int:
+    """Announce, batch by batch, what became due since the program's watermark (less a
+    slack for transactions that committed late), then move the watermark to ``now``."""
     announced = 0
-    for program_id in _programs(context, "activated"):
+    for program_id in _programs(context, work):
         with unit_of_work(context.session_factory) as uow:
-            since = (_progress(uow.session, program_id, "activated_through") or EPOCH + SLACK) - SLACK
+            since = (_progress(uow.session, program_id, column) or EPOCH + SLACK) - SLACK
         while True:
             with unit_of_work(context.session_factory) as uow:
-                done, seen = notices.announce_activated(uow.session, program_id, context.now, since,
-                                                        context.batch_size)
+                done, seen = announce(uow.session, program_id, context.now, since, context.batch_size)
                 uow.commit()
             announced += done
             if seen < context.batch_size:
                 break
         with unit_of_work(context.session_factory) as uow:
-            _advance(uow.session, program_id, "activated_through", context.now)
+            _advance(uow.session, program_id, column, context.now)
             uow.commit()
-    return {"lots": announced}
+    return announced
+
+
+@job_step("expiry.activate", order=10)
+def activate(context: JobContext) -> dict:
+    """``points.activated`` once per lot whose pending period ended."""
+    return {"lots": _announce_since_watermark(context, "activated", "activated_through",
+                                              notices.announce_activated)}
 
 
 def _job_settings(session: Session) -> None:
@@ -208,22 +214,8 @@ def burn_inactive(context: JobContext) -> dict:
 @job_step("expiry.holds", order=40)
 def expire_holds(context: JobContext) -> dict:
     """``hold.expired`` once per hold that ran out uncaptured (its points came back at read time)."""
-    announced = 0
-    for program_id in _programs(context, "holds"):
-        with unit_of_work(context.session_factory) as uow:
-            since = (_progress(uow.session, program_id, "holds_through") or EPOCH + SLACK) - SLACK
-        while True:
-            with unit_of_work(context.session_factory) as uow:
-                done, seen = notices.announce_expired_holds(uow.session, program_id, context.now, since,
-                                                            context.batch_size)
-                uow.commit()
-            announced += done
-            if seen < context.batch_size:
-                break
-        with unit_of_work(context.session_factory) as uow:
-            _advance(uow.session, program_id, "holds_through", context.now)
-            uow.commit()
-    return {"holds": announced}
+    return {"holds": _announce_since_watermark(context, "holds", "holds_through",
+                                               notices.announce_expired_holds)}
 
 
 @job_step("expiry.expiring", order=50)
