@@ -19,7 +19,7 @@ from sqlalchemy.orm import Session
 from loyalty_api.earning_rules import rules
 from loyalty_api.earning_rules.models import EarningRule, MemberEvent, RuleAward
 from loyalty_api.errors import DuplicateEvent, NotFound, RuleExists, ValidationFailed
-from loyalty_api.http.pagination import decode_cursor, page
+from loyalty_api.http.pagination import keyset_page
 
 CENTS = Decimal("0.01")
 # Clocks differ a little; an event further ahead than this is a mistake.
@@ -61,13 +61,7 @@ def list_rules(session: Session, program_id: uuid.UUID, *, active: bool | None, 
     query = select(EarningRule).where(EarningRule.program_id == program_id)
     if active is not None:
         query = query.where(EarningRule.active.is_(active))
-    after = decode_cursor(cursor, 1)
-    if after is not None:
-        query = query.where(EarningRule.rule_id > str(after[0]))
-    found = session.scalars(query.order_by(EarningRule.rule_id).limit(limit + 1)).all()
-    result = page(found, limit, lambda rule: [rule.rule_id])
-    result["items"] = [rule_document(rule) for rule in result["items"]]
-    return result
+    return keyset_page(session, query, EarningRule.rule_id, limit=limit, cursor=cursor, document=rule_document)
 
 
 def create_rule(session: Session, program_id: uuid.UUID, data: dict[str, Any]) -> EarningRule:

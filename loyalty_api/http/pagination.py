@@ -48,3 +48,15 @@ def page_schema(item_schema: type[ma.Schema], name: str) -> type[ma.Schema]:
         "items": ma.fields.List(ma.fields.Nested(item_schema)),
         "next_cursor": ma.fields.String(allow_none=True),
     })
+
+
+def keyset_page(session, query, key, *, limit: int, cursor: str | None, document) -> dict[str, Any]:
+    """One page of a select ordered by a single string column ``key`` (an id), with each
+    row turned into its answer by ``document``."""
+    after = decode_cursor(cursor, 1)
+    if after is not None:
+        query = query.where(key > str(after[0]))
+    found = session.scalars(query.order_by(key).limit(limit + 1)).all()
+    result = page(found, limit, lambda row: [getattr(row, key.key)])
+    result["items"] = [document(row) for row in result["items"]]
+    return result

@@ -19,7 +19,7 @@ from sqlalchemy.orm import Session
 
 from loyalty_api.errors import InsufficientPoints, NotFound, RewardExists, RewardNotClaimable, ValidationFailed
 from loyalty_api.events.service import emit
-from loyalty_api.http.pagination import decode_cursor, page
+from loyalty_api.http.pagination import decode_cursor, keyset_page, page
 from loyalty_api.ledger import lots
 from loyalty_api.ledger import service as ledger
 from loyalty_api.programs.models import Program
@@ -53,13 +53,7 @@ def list_rewards(session: Session, program_id: uuid.UUID, *, active: bool | None
     query = select(Reward).where(Reward.program_id == program_id)
     if active is not None:
         query = query.where(Reward.active.is_(active))
-    after = decode_cursor(cursor, 1)
-    if after is not None:
-        query = query.where(Reward.reward_id > str(after[0]))
-    found = session.scalars(query.order_by(Reward.reward_id).limit(limit + 1)).all()
-    result = page(found, limit, lambda reward: [reward.reward_id])
-    result["items"] = [reward_document(reward) for reward in result["items"]]
-    return result
+    return keyset_page(session, query, Reward.reward_id, limit=limit, cursor=cursor, document=reward_document)
 
 
 def create_reward(session: Session, program_id: uuid.UUID, data: dict[str, Any]) -> Reward:
