@@ -186,3 +186,30 @@ def outbox_events(app, program_id: uuid.UUID, prefix: str = "") -> list[tuple[st
             OutboxEvent.program_id == program_id, OutboxEvent.type.startswith(prefix))
             .order_by(OutboxEvent.seq)).all()
     return [(row.type, row.data) for row in rows]
+
+
+def run_together(*calls):
+    """Start every call at the same instant, each in its own thread; return their results
+    in call order, or raise the first exception any of them raised (so a race that fails
+    in a thread fails the test)."""
+    import threading
+
+    barrier = threading.Barrier(len(calls))
+    results: list[Any] = [None] * len(calls)
+    errors: list[BaseException] = []
+
+    def run(index: int, call) -> None:
+        barrier.wait()
+        try:
+            results[index] = call()
+        except BaseException as exc:  # noqa: BLE001 - re-raised in the test's thread below
+            errors.append(exc)
+
+    threads = [threading.Thread(target=run, args=(index, call)) for index, call in enumerate(calls)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    if errors:
+        raise errors[0]
+    return results

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import random
-import threading
 from datetime import datetime, timedelta, timezone
 
 from sqlalchemy import text
@@ -12,7 +11,7 @@ from loyalty_api.db import unit_of_work
 from loyalty_api.expiry import jobs, rules, service
 from loyalty_api.jobs.registry import JobContext
 from loyalty_api.ledger import service as ledger
-from tests.support import (expiry_credit as credit, expiry_debit as debit, expiry_enrol as enrol,
+from tests.support import (run_together, expiry_credit as credit, expiry_debit as debit, expiry_enrol as enrol,
                            expiry_events as events, make_expiry_program)
 
 T0 = datetime(2026, 1, 10, 9, 0, tzinfo=timezone.utc)  # last activity; 30 days -> burns 10 Feb 00:00 UTC
@@ -110,21 +109,7 @@ def test_two_runners_burn_each_inactive_lot_once(app, session_factory):
         enrol(session_factory, program_id, f"k{i}")
         for k in range(3):
             lot_ids.append(credit(session_factory, program_id, f"k{i}", 5 + k, T0 + timedelta(minutes=k)))
-    barrier, errors = threading.Barrier(2), []
-
-    def runner():
-        try:
-            barrier.wait()
-            burn(session_factory, DEADLINE + timedelta(days=1), batch=2)
-        except Exception as exc:  # noqa: BLE001 - surfaced by the assertion below
-            errors.append(exc)
-
-    threads = [threading.Thread(target=runner) for _ in range(2)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
-    assert errors == []
+    run_together(*[lambda: burn(session_factory, DEADLINE + timedelta(days=1), batch=2)] * 2)
     with unit_of_work(session_factory) as uow:
         burned = uow.session.execute(text(
             "SELECT lot_id FROM ledger_entries WHERE program_id = :p AND type = 'expire'"),

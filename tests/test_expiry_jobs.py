@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import threading
 from datetime import datetime, timedelta, timezone
 
 from sqlalchemy import select, text
@@ -13,7 +12,7 @@ from loyalty_api.jobs.registry import JobContext
 from loyalty_api.jobs.runner import run_all
 from loyalty_api.ledger import service as ledger
 from loyalty_api.ledger.models import LedgerEntry, Lot
-from tests.support import (expiry_credit as credit, expiry_debit as debit, expiry_enrol as enrol,
+from tests.support import (run_together, expiry_credit as credit, expiry_debit as debit, expiry_enrol as enrol,
                            expiry_events as events, make_expiry_program)
 
 T0 = datetime(2026, 1, 10, 9, 0, tzinfo=timezone.utc)
@@ -97,22 +96,7 @@ def test_two_runners_at_once_burn_each_lot_exactly_once(app, session_factory):
         for k in range(4):
             lot_ids.append(credit(session_factory, program_id, member, 10 + k, T0 + timedelta(hours=k)))
     now = T0 + timedelta(days=5)
-    barrier = threading.Barrier(2)
-    reports, errors = [], []
-
-    def runner():
-        try:
-            barrier.wait()
-            reports.append(jobs.burn_expired(JobContext(session_factory, now, batch_size=3)))
-        except Exception as exc:  # noqa: BLE001 - surfaced by the assertion below
-            errors.append(exc)
-
-    threads = [threading.Thread(target=runner) for _ in range(2)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
-    assert errors == []
+    run_together(*[lambda: jobs.burn_expired(JobContext(session_factory, now, batch_size=3))] * 2)
     with unit_of_work(session_factory) as uow:
         burned = uow.session.execute(text(
             "SELECT lot_id, count(*) FROM ledger_entries WHERE program_id = :p AND type = 'expire' GROUP BY lot_id"),
@@ -186,23 +170,13 @@ def test_two_runners_announce_each_lot_once(app, session_factory):
         lot_ids += [credit(session_factory, program_id, f"n{i}", 7, T0),
                     credit(session_factory, program_id, f"n{i}", 3, T0, available_at=T0 + timedelta(days=2))]
     now = utc("2026-02-01T00:00")  # all 20 lots active and burning on 10 or 12 Feb
-    barrier, errors = threading.Barrier(2), []
 
     def runner():
-        try:
-            barrier.wait()
-            context = JobContext(session_factory, now, batch_size=4)
-            jobs.activate(context)
-            jobs.announce_expiring(context)
-        except Exception as exc:  # noqa: BLE001 - surfaced by the assertion below
-            errors.append(exc)
+        context = JobContext(session_factory, now, batch_size=4)
+        jobs.activate(context)
+        jobs.announce_expiring(context)
 
-    threads = [threading.Thread(target=runner) for _ in range(2)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
-    assert errors == []
+    run_together(runner, runner)
     assert sorted(e["lot_id"] for e in events(session_factory, program_id, "points.expiring")) == sorted(lot_ids)
     assert sorted(e["lot_id"] for e in events(session_factory, program_id, "points.activated")) == sorted(lot_ids[1::2])
 

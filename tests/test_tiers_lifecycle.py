@@ -9,7 +9,7 @@ import pytest
 
 from loyalty_api.jobs.runner import run_all
 from loyalty_api.tiers.rules import add_months
-from tests.support import ApiCaller, make_program, outbox_events
+from tests.support import ApiCaller, make_program, outbox_events, run_together
 
 STEP = ["tiers.retention_and_vip"]
 SHOP = {"earn": {"points_per_unit": 1}, "pending_days": 0}
@@ -225,8 +225,6 @@ def test_history_pages_with_a_cursor(app):
 
 
 def test_jobs_on_two_replicas_at_once_downgrade_once(app):
-    import threading
-
     apis = []
     for _ in range(2):
         api = shop(app)
@@ -234,17 +232,7 @@ def test_jobs_on_two_replicas_at_once_downgrade_once(app):
         api.post("/v1/orders/o1/cancel")                  # metric back to 0
         apis.append(api)
     expires = max(datetime.fromisoformat(tier(api)["tier_expires_at"]) for api in apis)
-    reports, barrier = [], threading.Barrier(2)
-
-    def runner():
-        barrier.wait()
-        reports.append(jobs(app, expires))
-
-    threads = [threading.Thread(target=runner) for _ in range(2)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
+    reports = run_together(lambda: jobs(app, expires), lambda: jobs(app, expires))
     mine = {api.program.program_id for api in apis}
     assert all(code(api) is None for api in apis)
     for api in apis:
