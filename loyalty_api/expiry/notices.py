@@ -16,48 +16,43 @@ from sqlalchemy.orm import Session
 
 from loyalty_api.expiry.service import _outbox
 
-_ACTIVATE = text(f"""
-WITH due AS (
+def _lot_notice(kind: str, due: str, event_type: str, payload: str):
+    """Note each due lot once under ``kind`` and emit its event; lots another runner
+    noted first (the insert conflicts) are skipped. Answers (lots announced, lots seen)."""
+    return text(f"""
+WITH due AS ({due}
+), noted AS (
+  INSERT INTO expiry_lot_notices (program_id, lot_id, kind, member_id, created_at)
+  SELECT :program_id, lot_id, '{kind}', member_id, :now FROM due
+  ON CONFLICT DO NOTHING RETURNING lot_id
+), news AS (
+  SELECT due.* FROM due JOIN noted USING (lot_id)
+), events AS (
+  {_outbox(event_type, "news", payload)}
+)
+SELECT count(*) AS lots, (SELECT count(*) FROM due) AS seen FROM news
+""")
+
+
+_ACTIVATE = _lot_notice("activated", """
   SELECT l.lot_id, l.member_id, l.remaining, l.available_at, l.expires_at, l.order_id FROM lots l
    WHERE l.program_id = :program_id AND l.available_at > l.created_at
      AND l.available_at >= :since AND l.available_at <= :now
      AND l.remaining > 0 AND (l.expires_at IS NULL OR l.expires_at > :now)
      AND NOT EXISTS (SELECT 1 FROM expiry_lot_notices n WHERE n.program_id = l.program_id
                         AND n.lot_id = l.lot_id AND n.kind = 'activated')
-   ORDER BY l.available_at, l.lot_id LIMIT :batch
-), noted AS (
-  INSERT INTO expiry_lot_notices (program_id, lot_id, kind, member_id, created_at)
-  SELECT :program_id, lot_id, 'activated', member_id, :now FROM due
-  ON CONFLICT DO NOTHING RETURNING lot_id
-), news AS (
-  SELECT due.* FROM due JOIN noted USING (lot_id)
-), events AS (
-  {_outbox("points.activated", "news", "jsonb_build_object('member_id', member_id, 'points', remaining, "
-           "'lot_id', lot_id, 'order_id', order_id, 'available_at', available_at, 'expires_at', expires_at)")}
-)
-SELECT count(*) AS lots, (SELECT count(*) FROM due) AS seen FROM news
-""")
+   ORDER BY l.available_at, l.lot_id LIMIT :batch""", "points.activated",
+    "jsonb_build_object('member_id', member_id, 'points', remaining, "
+    "'lot_id', lot_id, 'order_id', order_id, 'available_at', available_at, 'expires_at', expires_at)")
 
-_EXPIRING = text(f"""
-WITH due AS (
+_EXPIRING = _lot_notice("expiring", """
   SELECT l.lot_id, l.member_id, l.remaining, l.expires_at FROM lots l
    WHERE l.program_id = :program_id AND l.remaining > 0 AND l.expires_at > :now
      AND l.expires_at <= :horizon AND l.available_at <= :now
      AND NOT EXISTS (SELECT 1 FROM expiry_lot_notices n WHERE n.program_id = l.program_id
                         AND n.lot_id = l.lot_id AND n.kind = 'expiring')
-   ORDER BY l.expires_at, l.lot_id LIMIT :batch
-), noted AS (
-  INSERT INTO expiry_lot_notices (program_id, lot_id, kind, member_id, created_at)
-  SELECT :program_id, lot_id, 'expiring', member_id, :now FROM due
-  ON CONFLICT DO NOTHING RETURNING lot_id
-), news AS (
-  SELECT due.* FROM due JOIN noted USING (lot_id)
-), events AS (
-  {_outbox("points.expiring", "news", "jsonb_build_object('member_id', member_id, 'points', remaining, "
-           "'lot_id', lot_id, 'expires_at', expires_at)")}
-)
-SELECT count(*) AS lots, (SELECT count(*) FROM due) AS seen FROM news
-""")
+   ORDER BY l.expires_at, l.lot_id LIMIT :batch""", "points.expiring",
+    "jsonb_build_object('member_id', member_id, 'points', remaining, 'lot_id', lot_id, 'expires_at', expires_at)")
 
 _HOLDS = text(f"""
 WITH due AS (
