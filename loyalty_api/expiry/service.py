@@ -131,25 +131,33 @@ def expiring_schedule(session: Session, program_id: uuid.UUID, member_id: str,
 
 # --- burning ----------------------------------------------------------------------
 
-_BURN_EXPIRED = text(f"""
-WITH due AS (
-  SELECT lot_id, member_id, remaining, expires_at FROM lots
-   WHERE program_id = :program_id AND member_id = ANY(:member_ids) AND remaining > 0 AND expires_at <= :now
+def _burn(due: str, reason: str, burns_at: str):
+    """Empty the due lots, write one ``expire`` entry per lot (carrying its ``lot_id``) and
+    one ``points.expired`` event; ``due`` selects lot_id, member_id, remaining and the
+    instant ``burns_at`` reported as the event's ``expires_at``."""
+    return text(f"""
+WITH due AS ({due}
 ), burned AS (
   UPDATE lots SET remaining = 0 FROM due WHERE lots.program_id = :program_id AND lots.lot_id = due.lot_id
 ), entries AS (
   INSERT INTO ledger_entries (program_id, member_id, type, points, created_at, lot_id, reason)
-  SELECT :program_id, member_id, 'expire', -remaining, :now, lot_id, 'expiry' FROM due
+  SELECT :program_id, member_id, 'expire', -remaining, :now, lot_id, '{reason}' FROM due
   RETURNING entry_id, member_id, points, lot_id
 ), burn AS (
-  SELECT e.entry_id, e.member_id, -e.points AS points, e.lot_id, d.expires_at
+  SELECT e.entry_id, e.member_id, -e.points AS points, e.lot_id, d.{burns_at} AS burns_at
     FROM entries e JOIN due d ON d.lot_id = e.lot_id
 ), events AS (
   {_outbox("points.expired", "burn", "jsonb_build_object('member_id', member_id, 'points', points, "
-           "'lot_id', lot_id, 'entry_id', entry_id, 'reason', 'expiry', 'expires_at', expires_at)")}
+           f"'lot_id', lot_id, 'entry_id', entry_id, 'reason', '{reason}', 'expires_at', burns_at)")}
 )
 SELECT count(*) AS lots, coalesce(sum(points), 0) AS points FROM burn
 """)
+
+
+_BURN_EXPIRED = _burn("""
+  SELECT lot_id, member_id, remaining, expires_at FROM lots
+   WHERE program_id = :program_id AND member_id = ANY(:member_ids) AND remaining > 0 AND expires_at <= :now""",
+                      "expiry", "expires_at")
 
 # Inactivity takes each lot whose clock (the later of the member's last activity and
 # the lot's arrival) started before the cutoff, unless the lot's own expiry came
@@ -158,26 +166,11 @@ LOT_DEADLINE = deadline_sql("greatest(l.available_at, b.last_activity_at)")
 INACTIVE_LOT = f"""
  l.remaining > 0 AND l.available_at < :cutoff AND coalesce(b.last_activity_at, '-infinity') < :cutoff
  AND (l.expires_at IS NULL OR l.expires_at > {LOT_DEADLINE})"""
-_BURN_INACTIVE = text(f"""
-WITH due AS (
+_BURN_INACTIVE = _burn(f"""
   SELECT l.lot_id, l.member_id, l.remaining, {LOT_DEADLINE} AS deadline
     FROM lots l JOIN balances b ON b.program_id = l.program_id AND b.member_id = l.member_id
-   WHERE l.program_id = :program_id AND l.member_id = ANY(:member_ids) AND {INACTIVE_LOT}
-), burned AS (
-  UPDATE lots SET remaining = 0 FROM due WHERE lots.program_id = :program_id AND lots.lot_id = due.lot_id
-), entries AS (
-  INSERT INTO ledger_entries (program_id, member_id, type, points, created_at, lot_id, reason)
-  SELECT :program_id, member_id, 'expire', -remaining, :now, lot_id, 'inactivity' FROM due
-  RETURNING entry_id, member_id, points, lot_id
-), burn AS (
-  SELECT e.entry_id, e.member_id, -e.points AS points, e.lot_id, d.deadline
-    FROM entries e JOIN due d ON d.lot_id = e.lot_id
-), events AS (
-  {_outbox("points.expired", "burn", "jsonb_build_object('member_id', member_id, 'points', points, "
-           "'lot_id', lot_id, 'entry_id', entry_id, 'reason', 'inactivity', 'expires_at', deadline)")}
-)
-SELECT count(*) AS lots, coalesce(sum(points), 0) AS points FROM burn
-""")
+   WHERE l.program_id = :program_id AND l.member_id = ANY(:member_ids) AND {INACTIVE_LOT}""",
+                       "inactivity", "deadline")
 
 
 def _count(session: Session, points: int) -> None:
