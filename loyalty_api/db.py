@@ -10,6 +10,8 @@ CLI and jobs open their own.
 from __future__ import annotations
 
 import select
+
+import orjson
 from contextlib import contextmanager
 from typing import Iterator
 
@@ -48,6 +50,8 @@ def make_engine(settings: Settings) -> Engine:
         pool_timeout=settings.DB_POOL_TIMEOUT_SECONDS,
         pool_pre_ping=False,
         pool_recycle=1800,
+        # JSON columns (program settings on every request) parse with orjson.
+        json_deserializer=orjson.loads,
         connect_args={"options": options, "connect_timeout": settings.DB_CONNECT_TIMEOUT_SECONDS,
                       "application_name": "loyalty-api"},
     )

@@ -5,7 +5,7 @@ from __future__ import annotations
 import uuid
 from typing import Any
 
-from sqlalchemy import insert
+from sqlalchemy import bindparam, insert
 from sqlalchemy.orm import Session
 
 from loyalty_api.events.models import OutboxEvent
@@ -25,6 +25,11 @@ def emit(session: Session, program_id: uuid.UUID, event_type: str, data: dict[st
     """
     if event_type not in EVENT_TYPES:
         raise ValueError(f"unknown event type {event_type!r}")
-    session.execute(insert(OutboxEvent).values(
-        program_id=program_id, event_id=uuid.uuid4(), type=event_type,
-        member_id=data.get("member_id"), data=data))
+    session.execute(_INSERT_EVENT, {"program_id": program_id, "event_id": uuid.uuid4(), "type": event_type,
+                                    "member_id": data.get("member_id"), "data": data})
+
+
+# A constant Core statement: built and compiled once, and no ORM bulk-insert path.
+_INSERT_EVENT = insert(OutboxEvent.__table__).values(
+    {name: bindparam(name, type_=OutboxEvent.__table__.c[name].type)
+     for name in ("program_id", "event_id", "type", "member_id", "data")})

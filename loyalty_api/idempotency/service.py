@@ -9,18 +9,17 @@ from __future__ import annotations
 
 import hashlib
 import uuid
+from dataclasses import dataclass
 from datetime import datetime
 
 import orjson
 from sqlalchemy import delete, func, or_, select, text, tuple_
-from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.orm import Session
 
 from loyalty_api.errors import IdempotencyConflict, RequestInProgress
 from loyalty_api.idempotency.models import IdempotencyRecord
 
 NIL_PROGRAM = uuid.UUID(int=0)
-_LOCK_SQL = "SELECT pg_try_advisory_xact_lock(hashtextextended(:k, 0))"
 
 
 def request_fingerprint(body: bytes, query: bytes = b"") -> str:
@@ -37,21 +36,44 @@ def lock_name(program_id: uuid.UUID | None, key: str, method: str, path: str) ->
     return f"{program_id or NIL_PROGRAM}|{method}|{path}|{key}"
 
 
+@dataclass(frozen=True)
+class StoredAnswer:
+    """The first final answer given to a key, replayed byte for byte."""
+
+    response_status: int
+    response_body: bytes
+    response_content_type: str
+
+
+# The try-lock and the lookup after it, in one round trip (migration 0011 says why
+# this needs a function); a constant statement, so it is compiled once.
+_CLAIM = text("SELECT * FROM idempotency_claim(:lock_name, :program_id, :key, :method, :path)")
+_STORE = text("""
+INSERT INTO idempotency_keys (program_id, key, method, path, request_hash, response_status, response_body,
+                              response_content_type)
+VALUES (:program_id, :key, :method, :path, :request_hash, :response_status, :response_body,
+        :response_content_type)
+ON CONFLICT DO NOTHING
+""")
+
+
 def claim(session: Session, program_id: uuid.UUID | None, key: str, method: str, path: str,
-          fingerprint: str) -> IdempotencyRecord | None:
-    """Return the stored record to replay, or None when this request should run.
+          fingerprint: str) -> StoredAnswer | None:
+    """Return the stored answer to replay, or None when this request should run.
 
     A transaction-scoped advisory lock on the key makes a concurrent duplicate fail
     fast with ``request_in_progress`` instead of queueing behind the first.
     """
-    scope = program_id or NIL_PROGRAM
-    locked = session.execute(text(_LOCK_SQL), {"k": lock_name(program_id, key, method, path)}).scalar_one()
-    if not locked:
+    row = session.execute(_CLAIM, {"lock_name": lock_name(program_id, key, method, path),
+                                   "program_id": program_id or NIL_PROGRAM, "key": key, "method": method,
+                                   "path": path}).one()
+    if not row.locked:
         raise RequestInProgress("A request with this Idempotency-Key is still being processed")
-    record = session.get(IdempotencyRecord, (scope, key, method, path))
-    if record is not None and record.request_hash != fingerprint:
+    if row.request_hash is None:
+        return None
+    if row.request_hash != fingerprint:
         raise IdempotencyConflict("This Idempotency-Key was used with a different request body")
-    return record
+    return StoredAnswer(row.response_status, bytes(row.response_body), row.response_content_type)
 
 
 def lock(session: Session, program_id: uuid.UUID | None, key: str, method: str, path: str) -> None:
@@ -62,13 +84,9 @@ def lock(session: Session, program_id: uuid.UUID | None, key: str, method: str, 
 
 def store(session: Session, program_id: uuid.UUID | None, key: str, method: str, path: str,
           fingerprint: str, status: int, body: bytes, content_type: str) -> None:
-    session.execute(
-        insert(IdempotencyRecord)
-        .values(program_id=program_id or NIL_PROGRAM, key=key, method=method, path=path,
-                request_hash=fingerprint, response_status=status, response_body=body,
-                response_content_type=content_type)
-        .on_conflict_do_nothing()
-    )
+    session.execute(_STORE, {"program_id": program_id or NIL_PROGRAM, "key": key, "method": method,
+                             "path": path, "request_hash": fingerprint, "response_status": status,
+                             "response_body": body, "response_content_type": content_type})
 
 
 def forget_member(session: Session, program_id: uuid.UUID, member_id: str) -> int:
