@@ -14,8 +14,9 @@ from sqlalchemy import event
 from tests.support import ApiCaller, make_program
 
 # was 12: tier, rules and referral reads folded into statements that run anyway (8);
-# the idempotency try-lock and lookup are one function call (7)
-ORDER_STATEMENTS = 7
+# the idempotency try-lock and lookup are one function call (7); the order row, its
+# outbox event and the member lock are one statement (5)
+ORDER_STATEMENTS = 5
 BALANCE_STATEMENTS = 2  # was 5: programs, then one statement for figures and expiry schedule
 
 

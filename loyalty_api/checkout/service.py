@@ -3,10 +3,10 @@
 Returns and cancels live in ``returns``, holds in ``holds``. Services take ``now``
 so tests can move the clock; the HTTP layer passes the real time.
 
-Order recording, in statements: program, earn context (seam), the order row
-(``INSERT … ON CONFLICT DO NOTHING``: the ``order_id`` is the natural key), the
-member lock (carrying the lifetime and activity figures), the spend (if
-redeeming), the entries with their lots, the outbox events.
+Order recording, in statements: program, earn context (seam), then the order row
+(``INSERT … ON CONFLICT DO NOTHING``: the ``order_id`` is the natural key), its
+outbox events and the member lock (carrying the lifetime and activity figures) in
+one (``statements.py``), the spend (if redeeming), the entries with their lots.
 """
 
 from __future__ import annotations
@@ -21,14 +21,14 @@ from typing import Any
 
 import orjson
 from sqlalchemy import bindparam, select, update
-from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.orm import Session
 
 from loyalty_api.checkout import rules
 from loyalty_api.checkout.models import Hold, Order
 from loyalty_api.errors import (CurrencyMismatch, DuplicateOrder, HoldNotActive, InsufficientPoints, NotFound,
                                 RedeemLimit, ValidationFailed)
-from loyalty_api.events.service import emit
+from loyalty_api.checkout.statements import RECORD_ORDER
+from loyalty_api.events.service import event_arrays
 from loyalty_api.ledger import lots
 from loyalty_api.ledger import service as ledger
 from loyalty_api.programs.models import Program
@@ -301,25 +301,29 @@ def record_order(session: Session, program_id: uuid.UUID, data: dict[str, Any],
         "placed_at": placed_at, "points_available_at": available_at, "created_at": now,
         "request_hash": request_hash,
     }
-    inserted = session.execute(_INSERT_ORDER, {**row, "lines": _json_lines(row["lines"])}).scalar()
-    if inserted is None:
+    events: list[tuple[str, dict[str, Any]]] = []
+    if redeemed:
+        events.append(("points.redeemed", {
+            "member_id": member_id, "order_id": order_id, "points": redeemed,
+            "discount_amount": str(discount), "hold_id": hold.hold_id if hold else None}))
+    credits = _earn_credits(program, order_id, earn, available_at)
+    if credits:
+        events.append(("points.earned", {
+            "member_id": member_id, "order_id": order_id, "points": earn.points,
+            "breakdown": _breakdown(earn), "available_at": available_at.isoformat()}))
+    # The order row, its events and the member lock in one statement (see statements.py).
+    recorded = lots.lock_member_within(session, RECORD_ORDER, {
+        **row, "lines": orjson.dumps(_json_lines(row["lines"])).decode(), **event_arrays(events), "now": now,
+        "lifetime": earn.points, "activity": now if earn.points or redeemed else None,
+    }, program_id, member_id, now)
+    if recorded.inserted is None:
         existing = get_order(session, program_id, order_id)
         if existing.request_hash != request_hash:
             raise DuplicateOrder(f"Order {order_id!r} was recorded with different content")
         return existing.answer(), False
-    # Everything that does not need the member's figures happens before the lock,
-    # which is then held only for the statements that do (and until commit).
-    credits = _earn_credits(program, order_id, earn, available_at)
-    if redeemed:
-        emit(session, program_id, "points.redeemed", {
-            "member_id": member_id, "order_id": order_id, "points": redeemed,
-            "discount_amount": str(discount), "hold_id": hold.hold_id if hold else None})
-    if credits:
-        emit(session, program_id, "points.earned", {
-            "member_id": member_id, "order_id": order_id, "points": earn.points,
-            "breakdown": _breakdown(earn), "available_at": available_at.isoformat()})
-    debt, referred = lots.lock_member_for_order(session, program_id, member_id, now, lifetime_delta=earn.points,
-                                                activity_at=now if earn.points or redeemed else None)
+    if not recorded.member_found:
+        raise NotFound(f"Member {member_id!r} not found")
+    debt, referred = recorded.debt, bool(recorded.referred)
     if redeemed:
         _spend_for_order(session, program_id, member_id, order_id, hold, redeemed, config, amount, debt, now)
     if credits:
@@ -327,13 +331,6 @@ def record_order(session: Session, program_id: uuid.UUID, data: dict[str, Any],
     view = OrderView(**row)
     _after_order_recorded(session, program, view, now, referred=referred)
     return view.answer(), True
-
-
-# One constant statement (see ``_program_statement``) for every order.
-# On the Core table: an ORM ``insert(Order)`` would take the ORM's bulk-insert path.
-_INSERT_ORDER = insert(Order.__table__).values({column.name: bindparam(column.name, type_=column.type)
-                                                for column in Order.__table__.columns}
-                                               ).on_conflict_do_nothing().returning(Order.__table__.c.order_id)
 
 
 def _json_lines(lines: list[dict[str, Any]]) -> list[dict[str, Any]]:

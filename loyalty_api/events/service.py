@@ -5,6 +5,8 @@ from __future__ import annotations
 import uuid
 from typing import Any
 
+import orjson
+
 from sqlalchemy import bindparam, insert
 from sqlalchemy.orm import Session
 
@@ -33,3 +35,27 @@ def emit(session: Session, program_id: uuid.UUID, event_type: str, data: dict[st
 _INSERT_EVENT = insert(OutboxEvent.__table__).values(
     {name: bindparam(name, type_=OutboxEvent.__table__.c[name].type)
      for name in ("program_id", "event_id", "type", "member_id", "data")})
+
+
+# For a use case that folds its events into a statement it runs anyway (an order:
+# one round trip fewer per event). The events come as arrays (``event_arrays``);
+# ``{when}`` is the caller's condition for writing them; ``ORDER BY`` keeps ``seq``
+# in the order the events were listed.
+INSERT_FROM_ARRAYS = """
+INSERT INTO outbox_events (program_id, event_id, type, member_id, data)
+SELECT :program_id, e.event_id, e.type, e.member_id, CAST(e.data AS jsonb)
+  FROM unnest(CAST(:event_ids AS uuid[]), CAST(:event_types AS varchar[]), CAST(:event_members AS varchar[]),
+              CAST(:event_data AS text[])) WITH ORDINALITY AS e(event_id, type, member_id, data, n)
+ WHERE {when}
+ ORDER BY e.n
+"""
+
+
+def event_arrays(events: list[tuple[str, dict[str, Any]]]) -> dict[str, list[Any]]:
+    """The parameters of ``INSERT_FROM_ARRAYS`` for these (type, data) events."""
+    for event_type, _ in events:
+        if event_type not in EVENT_TYPES:
+            raise ValueError(f"unknown event type {event_type!r}")
+    return {"event_ids": [uuid.uuid4() for _ in events], "event_types": [event_type for event_type, _ in events],
+            "event_members": [data.get("member_id") for _, data in events],
+            "event_data": [orjson.dumps(data).decode() for _, data in events]}

@@ -39,9 +39,12 @@ RETURNING b.debt
 # The same for an order, which also learns whether the member was referred: only a
 # referred member can have a pending referral (members.referred_by is set at
 # enrolment, with the referral, and never changes), so the others skip that query.
-_LOCK_FOR_ORDER = text(_LOCK.text.replace("RETURNING b.debt", """RETURNING b.debt,
+# A fragment: the order folds it into the statement that records the order
+# (``{when}``: lock only if the order is new); run it through ``lock_member_within``.
+LOCK_FOR_ORDER = _LOCK.text.replace(
+    "AND m.status <> 'erased'", "AND m.status <> 'erased' AND {when}").replace("RETURNING b.debt", """RETURNING b.debt,
   EXISTS (SELECT 1 FROM members r WHERE r.program_id = b.program_id AND r.member_id = b.member_id
-             AND r.referred_by IS NOT NULL) AS referred"""))
+             AND r.referred_by IS NOT NULL) AS referred""")
 
 # Read after the lock, in a statement of its own: a statement's snapshot is taken
 # when it starts, so figures read by the locking statement could predate the
@@ -131,12 +134,13 @@ def lock_member(session: Session, program_id: uuid.UUID, member_id: str, now: da
     return _lock_member(session, _LOCK, program_id, member_id, now, lifetime_delta, activity_at)[0]
 
 
-def lock_member_for_order(session: Session, program_id: uuid.UUID, member_id: str, now: datetime, *,
-                          lifetime_delta: int = 0, activity_at: datetime | None = None) -> tuple[int, bool]:
-    """``lock_member`` answering (debt, whether the member was referred by someone)."""
-    debt, referred = _lock_member(session, _LOCK_FOR_ORDER, program_id, member_id, now, lifetime_delta,
-                                  activity_at)
-    return debt, bool(referred)
+def lock_member_within(session: Session, statement: Any, params: dict[str, Any], program_id: uuid.UUID,
+                       member_id: str, now: datetime) -> Any:
+    """Run a caller's statement that takes the member lock with a ``LOCK_FOR_ORDER``
+    fragment (params ``lifetime`` and ``activity`` besides the ids and ``now``);
+    answers its one row."""
+    burn_overdue_inactivity(session, program_id, member_id, now)
+    return session.execute(statement, params).one()
 
 
 def _lock_member(session: Session, statement: Any, program_id: uuid.UUID, member_id: str,
