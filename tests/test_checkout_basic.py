@@ -109,3 +109,28 @@ def test_events_and_ledger_filters(shop, app):
     events = [(row.type, row.data["points"]) for row in rows]
     assert events == [("points.redeemed", 150), ("points.earned", 250), ("points.reversed", 63)]
     assert rows[-1].data["points_refunded"] == 38
+
+
+@pytest.mark.parametrize("who", ["stranger", "gone"])
+def test_order_of_an_unknown_or_erased_member_leaves_nothing_behind(app, shop, who):
+    """The order row and its outbox event are written by the statement that finds the
+    member missing (checkout/statements.py): the 404 must roll both back."""
+    from sqlalchemy import func, select
+
+    from loyalty_api.checkout.models import Order
+    from loyalty_api.db import unit_of_work
+    from loyalty_api.events.models import OutboxEvent
+
+    if who == "gone":
+        assert shop.post("/v1/members", json={"member_id": who}).status_code == 201
+        assert shop.delete(f"/v1/members/{who}").status_code == 204
+    with unit_of_work(app.extensions["loyalty"].session_factory) as uow:
+        events_before = uow.session.scalar(select(func.count()).select_from(OutboxEvent).where(
+            OutboxEvent.program_id == shop.program_id))
+    response = shop.post("/v1/orders", json={"order_id": "lost", "member_id": who, "amount": "100.00",
+                                             "currency": "RUB", "lines": []})
+    assert response.status_code == 404 and response.json["code"] == "not_found", response.json
+    with unit_of_work(app.extensions["loyalty"].session_factory) as uow:
+        assert uow.session.get(Order, (shop.program_id, "lost")) is None
+        assert uow.session.scalar(select(func.count()).select_from(OutboxEvent).where(
+            OutboxEvent.program_id == shop.program_id)) == events_before
