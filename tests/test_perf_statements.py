@@ -15,8 +15,8 @@ from tests.support import ApiCaller, make_program
 
 # was 12: tier, rules and referral reads folded into statements that run anyway (8);
 # the idempotency try-lock and lookup are one function call (7); the order row, its
-# outbox event and the member lock are one statement (5)
-ORDER_STATEMENTS = 5
+# outbox event, the member lock and its credits are one statement (4)
+ORDER_STATEMENTS = 4
 BALANCE_STATEMENTS = 2  # was 5: programs, then one statement for figures and expiry schedule
 
 

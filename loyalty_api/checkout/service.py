@@ -27,7 +27,7 @@ from loyalty_api.checkout import rules
 from loyalty_api.checkout.models import Hold, Order
 from loyalty_api.errors import (CurrencyMismatch, DuplicateOrder, HoldNotActive, InsufficientPoints, NotFound,
                                 RedeemLimit, ValidationFailed)
-from loyalty_api.checkout.statements import RECORD_ORDER
+from loyalty_api.checkout.statements import RECORD_EARNING_ORDER, RECORD_ORDER
 from loyalty_api.events.service import event_arrays
 from loyalty_api.ledger import lots
 from loyalty_api.ledger import service as ledger
@@ -311,10 +311,12 @@ def record_order(session: Session, program_id: uuid.UUID, data: dict[str, Any],
         events.append(("points.earned", {
             "member_id": member_id, "order_id": order_id, "points": earn.points,
             "breakdown": _breakdown(earn), "available_at": available_at.isoformat()}))
-    # The order row, its events and the member lock in one statement (see statements.py).
-    recorded = lots.lock_member_within(session, RECORD_ORDER, {
+    # The order row, its events, the member lock and, unless points are spent first,
+    # the credits in one statement (see statements.py).
+    credits_now = bool(credits) and not redeemed
+    recorded = lots.lock_member_within(session, RECORD_EARNING_ORDER if credits_now else RECORD_ORDER, {
         **row, "lines": orjson.dumps(_json_lines(row["lines"])).decode(), **event_arrays(events), "now": now,
-        "lifetime": earn.points, "activity": now if earn.points or redeemed else None,
+        "lifetime": earn.points, "activity": now if earn.points or redeemed else None, **lots.credit_arrays(credits),
     }, program_id, member_id, now)
     if recorded.inserted is None:
         existing = get_order(session, program_id, order_id)
@@ -324,10 +326,13 @@ def record_order(session: Session, program_id: uuid.UUID, data: dict[str, Any],
     if not recorded.member_found:
         raise NotFound(f"Member {member_id!r} not found")
     debt, referred = recorded.debt, bool(recorded.referred)
-    if redeemed:
-        _spend_for_order(session, program_id, member_id, order_id, hold, redeemed, config, amount, debt, now)
-    if credits:
-        lots.insert_credits(session, program_id, member_id, credits, now, debt)
+    if credits_now:
+        lots.credits_written(session, program_id, member_id, credits, recorded.lot_ids, now, debt)
+    else:
+        if redeemed:
+            _spend_for_order(session, program_id, member_id, order_id, hold, redeemed, config, amount, debt, now)
+        if credits:
+            lots.insert_credits(session, program_id, member_id, credits, now, debt)
     view = OrderView(**row)
     _after_order_recorded(session, program, view, now, referred=referred)
     return view.answer(), True

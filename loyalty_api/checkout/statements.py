@@ -1,11 +1,13 @@
-"""The statement that records a new order: the order row, its outbox events and the
-member lock, in one round trip.
+"""The statement that records a new order: the order row, its outbox events, the
+member lock and (for an order that spends no points) its credits, in one round trip.
 
 ``INSERT … ON CONFLICT DO NOTHING`` on the natural key ``order_id`` decides whether
 the order is new; the events and the lock happen only if it is (their ``WHERE``
 reads the order CTE), so a retried order changes nothing. Figures that must be read
 *after* the lock (spendable points) get statements of their own: a statement's
-snapshot predates the lock it waits for.
+snapshot predates the lock it waits for. So an order that spends points writes its
+credits afterwards, in a statement of its own (``RECORD_ORDER``): spending comes
+first and must not draw on the order's own new lots.
 """
 
 from __future__ import annotations
@@ -13,7 +15,7 @@ from __future__ import annotations
 from sqlalchemy import text
 
 from loyalty_api.events.service import INSERT_FROM_ARRAYS
-from loyalty_api.ledger.lots import LOCK_FOR_ORDER
+from loyalty_api.ledger.lots import CREDIT_CTES, LOCK_FOR_ORDER
 
 _ORDER_COLUMNS = ("program_id", "order_id", "member_id", "amount", "paid_amount", "currency", "lines",
                   "earned_points", "redeemed_points", "discount_amount", "returned_amount", "status", "hold_id",
@@ -21,14 +23,22 @@ _ORDER_COLUMNS = ("program_id", "order_id", "member_id", "amount", "paid_amount"
 _VALUES = ", ".join("CAST(:lines AS jsonb)" if name == "lines" else f":{name}" for name in _ORDER_COLUMNS)
 _NEW = "EXISTS (SELECT FROM new_order)"
 
-RECORD_ORDER = text(f"""
+_RECORD = """
 WITH new_order AS (
-  INSERT INTO orders ({", ".join(_ORDER_COLUMNS)}) VALUES ({_VALUES})
+  INSERT INTO orders ({columns}) VALUES ({values})
   ON CONFLICT DO NOTHING
   RETURNING order_id
-), events AS ({INSERT_FROM_ARRAYS.format(when=_NEW)}
-), locked AS ({LOCK_FOR_ORDER.format(when=_NEW)})
+), events AS ({events}
+), locked AS ({lock}){credits}
 SELECT (SELECT order_id FROM new_order) AS inserted, locked.debt IS NOT NULL AS member_found, locked.debt,
-       locked.referred
+       locked.referred, {lot_ids} AS lot_ids
   FROM (SELECT 1) AS one LEFT JOIN locked ON true
-""")
+"""
+_PARTS = {"columns": ", ".join(_ORDER_COLUMNS), "values": _VALUES, "events": INSERT_FROM_ARRAYS.format(when=_NEW),
+          "lock": LOCK_FOR_ORDER.format(when=_NEW)}
+
+RECORD_ORDER = text(_RECORD.format(**_PARTS, credits="", lot_ids="CAST(NULL AS bigint[])"))
+# Credits only once the lock is taken (and so only for a new order of a member who exists).
+RECORD_EARNING_ORDER = text(_RECORD.format(
+    **_PARTS, credits=",\n" + CREDIT_CTES.format(when="EXISTS (SELECT FROM locked)"),
+    lot_ids="ARRAY(SELECT lot_id FROM credit_lots ORDER BY lot_id)"))

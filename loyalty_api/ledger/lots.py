@@ -194,40 +194,57 @@ def take_for_reversal(session: Session, program_id: uuid.UUID, member_id: str, p
 
 _CREDIT_COLUMNS = ("type", "points", "order_id", "return_id", "rule_id", "event_id", "reason", "actor",
                    "available_at", "expires_at")
-# Entries and their lots in one statement of one fixed shape for any number of
-# credits (arrays, not a multi-row VALUES), so it is compiled and prepared once.
+# Entries and their lots in two CTEs of one fixed shape for any number of credits
+# (arrays, not a multi-row VALUES), so the statement is compiled and prepared once.
 # A lot names the order whose earning created it: returns take those lots first.
-_INSERT_CREDITS = text("""
-WITH entries AS (
+# A fragment: ``{when}`` lets a caller's statement write the credits conditionally
+# (an order folds them into the statement that takes the member lock); its
+# parameters are ``credit_arrays``.
+CREDIT_CTES = """credit_entries AS (
   INSERT INTO ledger_entries (program_id, member_id, type, points, created_at, order_id, return_id, rule_id,
                               event_id, reason, actor, available_at, expires_at)
   SELECT :program_id, :member_id, c.type, c.points, :now, c.order_id, c.return_id, c.rule_id, c.event_id,
          c.reason, c.actor, c.available_at, c.expires_at
-    FROM unnest(CAST(:type AS varchar[]), CAST(:points AS bigint[]), CAST(:order_id AS varchar[]),
-                CAST(:return_id AS varchar[]), CAST(:rule_id AS varchar[]), CAST(:event_id AS varchar[]),
-                CAST(:reason AS text[]), CAST(:actor AS varchar[]), CAST(:available_at AS timestamptz[]),
-                CAST(:expires_at AS timestamptz[]))
+    FROM unnest(CAST(:credit_type AS varchar[]), CAST(:credit_points AS bigint[]),
+                CAST(:credit_order_id AS varchar[]), CAST(:credit_return_id AS varchar[]),
+                CAST(:credit_rule_id AS varchar[]), CAST(:credit_event_id AS varchar[]),
+                CAST(:credit_reason AS text[]), CAST(:credit_actor AS varchar[]),
+                CAST(:credit_available_at AS timestamptz[]), CAST(:credit_expires_at AS timestamptz[]))
          WITH ORDINALITY AS c(type, points, order_id, return_id, rule_id, event_id, reason, actor,
                               available_at, expires_at, n)
+   WHERE {when}
    ORDER BY c.n
   RETURNING entry_id, points, available_at, expires_at, order_id, type
-)
-INSERT INTO lots (program_id, lot_id, member_id, entry_id, points, remaining, available_at, expires_at,
-                  created_at, order_id)
-SELECT :program_id, entry_id, :member_id, entry_id, points, points, available_at, expires_at, :now,
-       CASE WHEN type IN ('earn', 'bonus') THEN order_id END
-  FROM entries
-RETURNING lot_id
-""")
+), credit_lots AS (
+  INSERT INTO lots (program_id, lot_id, member_id, entry_id, points, remaining, available_at, expires_at,
+                    created_at, order_id)
+  SELECT :program_id, entry_id, :member_id, entry_id, points, points, available_at, expires_at, :now,
+         CASE WHEN type IN ('earn', 'bonus') THEN order_id END
+    FROM credit_entries
+  RETURNING lot_id
+)"""
+_INSERT_CREDITS = text(f"WITH {CREDIT_CTES.format(when='true')} SELECT lot_id FROM credit_lots")
+
+
+def credit_arrays(rows: Sequence[dict[str, Any]]) -> dict[str, list[Any]]:
+    """The parameters of ``CREDIT_CTES`` for these credits."""
+    return {f"credit_{name}": [row.get(name) for row in rows] for name in _CREDIT_COLUMNS}
 
 
 def insert_credits(session: Session, program_id: uuid.UUID, member_id: str, rows: Sequence[dict[str, Any]],
                    now: datetime, debt: int) -> list[int]:
     """Write credit entries and their lots in one statement; new points pay debt first."""
-    columns = {name: [row.get(name) for row in rows] for name in _CREDIT_COLUMNS}
     statement = session.execute(_INSERT_CREDITS, {"program_id": program_id, "member_id": member_id, "now": now,
-                                                  **columns})
+                                                  **credit_arrays(rows)})
     lot_ids = sorted(statement.scalars().all())
+    credits_written(session, program_id, member_id, rows, lot_ids, now, debt)
+    return lot_ids
+
+
+def credits_written(session: Session, program_id: uuid.UUID, member_id: str, rows: Sequence[dict[str, Any]],
+                    lot_ids: list[int], now: datetime, debt: int) -> None:
+    """After credits were written (here or by a caller's ``CREDIT_CTES``): count them,
+    and let the new lots pay the member's debt first."""
     for row in rows:
         record_entry(session, row["type"], row["points"])
     if debt > 0:
@@ -235,7 +252,6 @@ def insert_credits(session: Session, program_id: uuid.UUID, member_id: str, rows
         paid = session.execute(_SPEND_NEW_LOTS, {"program_id": program_id, "member_id": member_id,
                                                  "points": owed, "lot_ids": lot_ids}).scalars().all()
         change_debt(session, program_id, member_id, -int(sum(paid)), now)
-    return lot_ids
 
 
 def insert_debit(session: Session, program_id: uuid.UUID, member_id: str, *, entry_type: str, points: int,
