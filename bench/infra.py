@@ -118,7 +118,9 @@ class Gunicorn:
         raise RuntimeError(f"{self.name} did not become ready; see {self.log_path}")
 
     def expected_workers(self) -> int:
-        return int(os.environ.get("WEB_CONCURRENCY", (os.cpu_count() or 1) * 2 + 1))
+        from loyalty_api.gunicorn_conf import available_cores
+
+        return int(os.environ.get("WEB_CONCURRENCY", available_cores() + 1))
 
     def worker_pids(self) -> list[int]:
         pids = []

@@ -37,10 +37,15 @@ def test_available_cores_honours_the_container_quota(conf, tmp_path, files, expe
     assert conf.available_cores(str(tmp_path)) == expected()
 
 
-def test_workers_default_to_two_per_usable_core(conf, monkeypatch):
-    monkeypatch.delenv("WEB_CONCURRENCY", raising=False)
+def test_workers_default_to_one_threaded_worker_per_usable_core_plus_one(conf, monkeypatch):
+    for name in ("WEB_CONCURRENCY", "GUNICORN_WORKER_CLASS", "GUNICORN_THREADS"):
+        monkeypatch.delenv(name, raising=False)
     reloaded = importlib.reload(conf)
-    assert reloaded.workers == reloaded.available_cores() * 2 + 1
+    assert reloaded.workers == reloaded.available_cores() + 1
+    assert (reloaded.worker_class, reloaded.threads) == ("gthread", 4)
+    # every thread of a worker can hold a pooled connection at once
+    from loyalty_api.config import Settings
+    assert Settings.DB_POOL_SIZE >= reloaded.threads
     assert reloaded.graceful_timeout < reloaded.timeout
     assert reloaded.logconfig_dict["root"]["handlers"] == ["stderr"]
 
