@@ -23,6 +23,9 @@ class Loyalty:
     settings: Settings
     engine: Engine
     session_factory: sessionmaker[Session]
+    # Sessions whose statements run outside a transaction block (no BEGIN, no
+    # COMMIT round trips): for views marked ``http.transaction.reads_only``.
+    read_session_factory: sessionmaker[Session]
 
 
 def blueprints():
@@ -50,7 +53,8 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     app.config["MAX_CONTENT_LENGTH"] = settings.MAX_CONTENT_LENGTH
     app.config["TESTING"] = settings.TESTING
     engine = make_engine(settings)
-    app.extensions["loyalty"] = Loyalty(settings, engine, make_session_factory(engine))
+    app.extensions["loyalty"] = Loyalty(settings, engine, make_session_factory(engine),
+                                        make_session_factory(engine.execution_options(isolation_level="AUTOCOMMIT")))
     init_observability(app)
     api = init_http(app)
     transaction.register(app)

@@ -67,3 +67,33 @@ def test_balance_read(app, plain):
         response = plain.get("/v1/members/m1/balance")
     assert response.status_code == 200 and response.json["available"] == 250
     assert len(statements) == BALANCE_STATEMENTS, statements
+
+
+@contextlib.contextmanager
+def transaction_states(app):
+    """psycopg's view of the connection as each statement runs: INTRANS inside a
+    transaction block, IDLE when the statement ran on its own (autocommit)."""
+    from psycopg.pq import TransactionStatus
+
+    states: list[TransactionStatus] = []
+    engine = app.extensions["loyalty"].engine
+
+    def record(conn, cursor, statement, parameters, context, executemany):
+        states.append(cursor.connection.info.transaction_status)
+
+    event.listen(engine, "after_cursor_execute", record)
+    try:
+        yield states
+    finally:
+        event.remove(engine, "after_cursor_execute", record)
+
+
+def test_balance_read_needs_no_begin_or_commit_and_writes_still_do(app, plain):
+    from psycopg.pq import TransactionStatus
+
+    with transaction_states(app) as states:
+        assert plain.get("/v1/members/m1/balance").status_code == 200
+    assert states == [TransactionStatus.IDLE] * BALANCE_STATEMENTS
+    with transaction_states(app) as states:  # the pooled connection is back in a transaction for writes
+        assert order(plain, "o2", "key-2").status_code == 201
+    assert states == [TransactionStatus.INTRANS] * ORDER_STATEMENTS
