@@ -36,18 +36,25 @@ def order(api, order_id, key):
 
 
 @contextlib.contextmanager
-def counted(app):
-    statements: list[str] = []
+def each_statement(app, record):
+    """Call ``record(cursor, statement)`` after every statement the app runs."""
     engine = app.extensions["loyalty"].engine
 
-    def count(conn, cursor, statement, parameters, context, executemany):
-        statements.append(" ".join(statement.split())[:80])
+    def listener(conn, cursor, statement, parameters, context, executemany):
+        record(cursor, statement)
 
-    event.listen(engine, "before_cursor_execute", count)
+    event.listen(engine, "after_cursor_execute", listener)
     try:
-        yield statements
+        yield
     finally:
-        event.remove(engine, "before_cursor_execute", count)
+        event.remove(engine, "after_cursor_execute", listener)
+
+
+@contextlib.contextmanager
+def counted(app):
+    statements: list[str] = []
+    with each_statement(app, lambda cursor, statement: statements.append(" ".join(statement.split())[:80])):
+        yield statements
 
 
 def test_earning_order_with_idempotency_key(app, plain):
@@ -73,19 +80,9 @@ def test_balance_read(app, plain):
 def transaction_states(app):
     """psycopg's view of the connection as each statement runs: INTRANS inside a
     transaction block, IDLE when the statement ran on its own (autocommit)."""
-    from psycopg.pq import TransactionStatus
-
-    states: list[TransactionStatus] = []
-    engine = app.extensions["loyalty"].engine
-
-    def record(conn, cursor, statement, parameters, context, executemany):
-        states.append(cursor.connection.info.transaction_status)
-
-    event.listen(engine, "after_cursor_execute", record)
-    try:
+    states: list = []
+    with each_statement(app, lambda cursor, statement: states.append(cursor.connection.info.transaction_status)):
         yield states
-    finally:
-        event.remove(engine, "after_cursor_execute", record)
 
 
 def test_balance_read_needs_no_begin_or_commit_and_writes_still_do(app, plain):
