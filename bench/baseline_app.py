@@ -1,6 +1,6 @@
 """The baseline: the least a Python web service on this stack does per write.
 
-Plain Flask and one psycopg connection per worker, no ORM, no schemas, no auth:
+Plain Flask and one psycopg connection per worker thread, no ORM, no schemas, no auth:
 parse a JSON body, run a TPC-B-like transaction (3 updates, 1 insert, commit),
 answer JSON. Served by the same gunicorn settings as the real app, its throughput
 is what the real app's order path is measured against.
@@ -13,19 +13,22 @@ unit, so that the baseline, like orders for random members, has no single hot ro
 from __future__ import annotations
 
 import os
+import threading
 
 import psycopg
 from flask import Flask, jsonify, request
 
 app = Flask(__name__)
-_connection: psycopg.Connection | None = None
+# One connection per thread (gunicorn's gthread workers run several per process), as
+# a plain psycopg app would hold it: a connection carries one transaction at a time.
+_local = threading.local()
 
 
 def connection() -> psycopg.Connection:
-    global _connection
-    if _connection is None or _connection.closed:
-        _connection = psycopg.connect(os.environ["DATABASE_URL"], application_name="bench-baseline")
-    return _connection
+    conn = getattr(_local, "connection", None)
+    if conn is None or conn.closed:
+        conn = _local.connection = psycopg.connect(os.environ["DATABASE_URL"], application_name="bench-baseline")
+    return conn
 
 
 @app.post("/tx")
