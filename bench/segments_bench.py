@@ -29,37 +29,56 @@ import psycopg
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 SETTINGS = {
-    "pending_days": 0, "expiry": {"mode": "days", "days": 365, "inactivity_days": 180},
+    "pending_days": 14, "expiry": {"mode": "days", "days": 365, "inactivity_days": 180},
     "tiers": [{"code": "silver", "name": "Silver", "threshold": 1000, "earn_multiplier": 1},
               {"code": "gold", "name": "Gold", "threshold": 5000, "earn_multiplier": 1}],
     "tier_policy": {"metric": "points_earned"},
 }
 
+# The data keeps the ledger's invariants (ledger.service.verify_ledger finds nothing):
+# every point a lot lost has a redeem entry, balances carry the entries' debt (none),
+# lifetime (the earn entries) and last activity (the latest earn or redeem), and an
+# order's earn entry carries the order's earned points. Credits of the last 14 days
+# are still pending (born pending, as pending_days makes them).
+_EARN = "50 + (i * 13 + k * 7) %% 950"
 LOAD = [
+    # The program existed before its first member (the analytics rollup starts at its creation).
+    """UPDATE programs SET created_at = %(now)s::timestamptz - interval '1100 days' WHERE program_id = %(p)s""",
     """INSERT INTO members (program_id, member_id, referral_code, email, attributes, status, created_at, updated_at)
        SELECT %(p)s, 'm' || lpad(i::text, 7, '0'), 'B' || lpad(i::text, 12, '0'), 'm' || i || '@example.com',
               '{}', 'active', %(now)s::timestamptz - ((i * 7919) %% 1095) * interval '1 day', %(now)s
          FROM generate_series(1::bigint, %(members)s) i""",
-    """INSERT INTO ledger_entries (program_id, entry_id, member_id, type, points, created_at, available_at,
+    f"""INSERT INTO ledger_entries (program_id, entry_id, member_id, type, points, created_at, available_at,
                                    expires_at, order_id)
-       SELECT %(p)s, i * 2 + k, 'm' || lpad(i::text, 7, '0'), 'earn', 50 + (i * 13 + k * 7) %% 950, t, t,
-              t + interval '365 days', 'o' || i || '-' || k
+       SELECT %(p)s, i * 2 + k, 'm' || lpad(i::text, 7, '0'), 'earn', {_EARN}, t, a, a + interval '365 days',
+              'o' || i || '-' || k
          FROM generate_series(1::bigint, %(members)s) i, generate_series(0, 1) k,
               LATERAL (SELECT %(now)s::timestamptz - ((i * 31 + k * 97) %% 400) * interval '1 day'
-                              - (i %% 86400) * interval '1 second' AS t) x""",
+                              - (i %% 86400) * interval '1 second' AS t) x,
+              LATERAL (SELECT CASE WHEN t > %(now)s::timestamptz - interval '14 days' THEN t + interval '14 days'
+                                   ELSE t END AS a) y""",
     """SELECT setval(pg_get_serial_sequence('ledger_entries', 'entry_id'), (SELECT max(entry_id) FROM ledger_entries))""",
+    # Available lots lost 0, 1/4 or 1/2 of their points to a redemption.
     """INSERT INTO lots (program_id, lot_id, member_id, entry_id, points, remaining, available_at, expires_at,
                          created_at, order_id)
-       SELECT program_id, entry_id, member_id, entry_id, points, points - (entry_id %% 3) * (points / 4),
+       SELECT program_id, entry_id, member_id, entry_id, points,
+              points - CASE WHEN available_at <= %(now)s THEN (entry_id %% 3) * (points / 4) ELSE 0 END,
               available_at, expires_at, created_at, order_id
-         FROM ledger_entries WHERE program_id = %(p)s""",
+         FROM ledger_entries WHERE program_id = %(p)s AND type = 'earn'""",
+    # ... spent between the lot's availability and now, before it expired (at most 7/9 of 400 days).
+    """INSERT INTO ledger_entries (program_id, member_id, type, points, created_at)
+       SELECT program_id, member_id, 'redeem', remaining - points,
+              available_at + (%(now)s::timestamptz - available_at) * ((lot_id %% 7 + 1) / 9.0)
+         FROM lots WHERE program_id = %(p)s AND remaining < points""",
     """INSERT INTO balances (program_id, member_id, debt, lifetime_earned, last_activity_at, created_at, updated_at)
-       SELECT %(p)s, member_id, 0, sum(points), max(created_at), min(created_at), max(created_at)
+       SELECT %(p)s, member_id, 0, sum(points) FILTER (WHERE type = 'earn'), max(created_at), min(created_at),
+              max(created_at)
          FROM ledger_entries WHERE program_id = %(p)s GROUP BY member_id""",
-    """INSERT INTO orders (program_id, order_id, member_id, amount, paid_amount, currency, lines, earned_points,
+    f"""INSERT INTO orders (program_id, order_id, member_id, amount, paid_amount, currency, lines, earned_points,
                            redeemed_points, discount_amount, returned_amount, status, placed_at,
                            points_available_at, created_at, request_hash)
-       SELECT %(p)s, 'o' || i || '-' || k, 'm' || lpad(i::text, 7, '0'), a, a, 'RUB', '[]', a::bigint, 0, 0,
+       SELECT %(p)s, 'o' || i || '-' || k, 'm' || lpad(i::text, 7, '0'), a, a, 'RUB', '[]',
+              CASE WHEN k < 2 THEN {_EARN} ELSE 0 END, 0, 0,
               CASE WHEN gone THEN a ELSE 0 END, CASE WHEN gone THEN 'returned' ELSE 'completed' END, t, t, t, 'x'
          FROM generate_series(1::bigint, %(members)s) i, generate_series(0, 2) k,
               LATERAL (SELECT (100 + (i * 17 + k * 29) %% 4900)::numeric AS a,
@@ -96,6 +115,8 @@ def main() -> None:
     parser.add_argument("--keep", action="store_true", help="keep the database (its name is printed)")
     parser.add_argument("--database", help="measure a database a --keep run left (no load, no RFM refresh)")
     parser.add_argument("--csv-all", action="store_true", help="also stream the whole program as CSV")
+    parser.add_argument("--load-only", action="store_true", help="load (and keep) the data, measure nothing")
+    parser.add_argument("--summary-only", action="store_true", help="measure the analytics summary alone")
     args = parser.parse_args()
     server = os.environ.get("DATABASE_URL", "postgresql://postgres@127.0.0.1:5432/postgres")
     if args.database:
@@ -113,7 +134,7 @@ def main() -> None:
     try:
         run(url, args)
     finally:
-        if not args.keep:
+        if not (args.keep or args.load_only):
             with psycopg.connect(server, autocommit=True) as conn:
                 conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
@@ -156,7 +177,7 @@ def run(url: str, args: argparse.Namespace) -> None:
             program = uow.session.execute(text("SELECT program_id FROM programs")).scalar_one()
             program = uow.session.get(Program, program)
             uow.commit()  # keeps the loaded attributes (no expiry on commit)
-        measure(factory, program, now, args)
+        measure(factory, url, program, now, args)
         app.extensions["loyalty"].engine.dispose()
         return
     with unit_of_work(factory) as uow:
@@ -181,18 +202,23 @@ def run(url: str, args: argparse.Namespace) -> None:
         print(f"{label}: {time.perf_counter() - started:.2f} s {result}", flush=True)
     with psycopg.connect(url, autocommit=True) as conn:
         conn.execute("VACUUM ANALYZE member_rfm")
-    measure(factory, program, now, args)
+    if not args.load_only:
+        measure(factory, url, program, now, args)
     app.extensions["loyalty"].engine.dispose()
 
 
-def measure(factory, program, now: datetime, args: argparse.Namespace) -> None:
+def measure(factory, url: str, program, now: datetime, args: argparse.Namespace) -> None:
+    from bench.analytics_timing import measure_summary
     from loyalty_api.analytics import service as analytics
     from loyalty_api.db import unit_of_work
-    from loyalty_api.expiry import rules as expiry_rules
     from loyalty_api.segments import service as segments
 
     pid = program.program_id
     print(f"machine: {os.cpu_count()} CPUs, load average {os.getloadavg()[0]:.1f}")
+    if args.summary_only:
+        measure_summary(factory, url, pid, now)
+        print(f"load average at the end {os.getloadavg()[0]:.1f}")
+        return
     print("\nGET /v1/members first page (limit 50), EXPLAIN ANALYZE:")
     print("| filter | rows | planning ms | execution ms | page via service ms |")
     print("|---|---|---|---|---|")
@@ -224,30 +250,9 @@ def measure(factory, program, now: datetime, args: argparse.Namespace) -> None:
         print(f"{filters or '(none)'}: {lines - 1:,} rows, {size / 1e6:.0f} MB in {elapsed:.1f} s "
               f"({(lines - 1) / elapsed:,.0f} rows/s); peak RSS grew {grown / 1024:.0f} MB", flush=True)
 
-    print("\nGET /v1/analytics/summary (30 days), each statement under EXPLAIN ANALYZE:")
-    print("| statement | planning ms | execution ms |")
-    print("|---|---|---|")
-    period = {"program_id": pid, "from": now - timedelta(days=30), "to": now}
+    measure_summary(factory, url, pid, now)
     with unit_of_work(factory) as uow:
         session = uow.session
-        expiry, tz = SETTINGS["expiry"], "UTC"
-        cutoff = expiry_rules.inactivity_cutoff(now, expiry["inactivity_days"], tz)
-        statements = [("flows (ledger entries of the period)", analytics.FLOWS, period),
-                      ("outstanding (lots now)", analytics.OUTSTANDING, {"program_id": pid, "now": now,
-                                                                         "cutoff": cutoff}),
-                      ("members (total, new)", analytics.MEMBERS, period),
-                      ("tier distribution", analytics.TIERS, {"program_id": pid}),
-                      ("referral conversions", analytics.REFERRALS, period),
-                      ("rfm cells", analytics.RFM_CELLS, {"program_id": pid})]
-        for label, statement, params in statements:
-            planning, execution, _ = explain(session, statement.text, params)
-            print(f"| {label} | {planning:.1f} | {execution:.1f} |", flush=True)
-        for days in (30, 365):
-            started = time.perf_counter()
-            body = analytics.summary(session, pid, now - timedelta(days=days), now, now)
-            print(f"summary() over {days} days: {1000 * (time.perf_counter() - started):.0f} ms "
-                  f"(issued {body['points']['issued']:,}, outstanding {body['outstanding']['points']:,}, "
-                  f"active {body['members']['active']:,})", flush=True)
         started = time.perf_counter()
         rfm = analytics.rfm_distribution(session, pid)
         print(f"rfm_distribution(): {1000 * (time.perf_counter() - started):.0f} ms "

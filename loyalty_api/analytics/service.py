@@ -1,84 +1,74 @@
 """Program analytics: the summary of a period and the RFM distribution.
 
-Everything is one set-based statement per figure group, each answered from an index
-of the program (see docs/segments-and-analytics.md for the plans and timings).
-Flows (issued, redeemed, …) count ledger entries by ``created_at`` in ``[from, to)``;
-the outstanding points and the tier distribution are as of the request (balances
-are computed from the lots against now, as the ledger does).
+The summary is exact and does not grow with the program's history (see
+docs/segments-and-analytics.md): flows and enrolments come from per-day totals of
+closed days (the ``analytics.rollup`` job step) plus a live scan of everything
+outside them, outstanding points from the ledger invariant (``queries``), member and
+tier counts from small indexes. Flows count ledger entries by ``created_at`` in
+``[from, to)``; the outstanding points and the tier distribution are as of the
+request (balances are computed from the lots against now, as the ledger does).
 """
 
 from __future__ import annotations
 
 import uuid
-from datetime import datetime
+from datetime import datetime, timezone
 from decimal import Decimal
 from typing import Any
 
 from sqlalchemy import text
 from sqlalchemy.orm import Session
 
+from loyalty_api.analytics import queries
+from loyalty_api.analytics import rules as analytics_rules
+from loyalty_api.analytics.rollup import progress
 from loyalty_api.errors import ValidationFailed
 from loyalty_api.expiry import rules as expiry_rules
 from loyalty_api.expiry.service import settings_of
-from loyalty_api.ledger.rules import ACTIVITY_TYPES
 from loyalty_api.programs.models import Program
 from loyalty_api.programs.service import program_config
 from loyalty_api.segments import rules
 
-ISSUED_TYPES = ("earn", "bonus", "referral")
-
-
-def _in(types: tuple[str, ...]) -> str:
-    return "(" + ", ".join(f"'{name}'" for name in types) + ")"
-
-
-FLOWS = text(f"""
-SELECT coalesce(sum(points) FILTER (WHERE type IN {_in(ISSUED_TYPES)} OR (type = 'adjust' AND points > 0)), 0)
-         AS issued,
-       coalesce(-sum(points) FILTER (WHERE type = 'redeem'), 0) AS redeemed,
-       coalesce(sum(points) FILTER (WHERE type = 'refund'), 0) AS refunded,
-       coalesce(-sum(points) FILTER (WHERE type = 'reverse'), 0) AS reversed,
-       coalesce(-sum(points) FILTER (WHERE type = 'expire'), 0) AS expired,
-       coalesce(-sum(points) FILTER (WHERE type = 'adjust' AND points < 0), 0) AS adjusted_out,
-       count(DISTINCT member_id) FILTER (WHERE type IN {_in(ACTIVITY_TYPES)}) AS active_members
-  FROM ledger_entries
- WHERE program_id = :program_id AND created_at >= :from AND created_at < :to
-""")
-
-# The ledger's read-time rules for every lot of the program: expired lots and lots
-# taken by inactivity (both before the cutoff) are gone even if no job burned them.
-OUTSTANDING = text("""
-SELECT coalesce(sum(l.remaining) FILTER (WHERE l.available_at <= :now AND NOT (
-         l.available_at < :cutoff AND coalesce(b.last_activity_at, '-infinity') < :cutoff)), 0) AS active,
-       coalesce(sum(l.remaining) FILTER (WHERE l.available_at > :now), 0) AS pending,
-       (SELECT coalesce(sum(debt), 0) FROM balances WHERE program_id = :program_id) AS debt
-  FROM lots l
-  JOIN balances b ON b.program_id = l.program_id AND b.member_id = l.member_id
- WHERE l.program_id = :program_id AND l.remaining > 0 AND (l.expires_at IS NULL OR l.expires_at > :now)
-""")
-
-MEMBERS = text("""
-SELECT count(*) FILTER (WHERE status <> 'erased') AS total,
-       count(*) FILTER (WHERE created_at >= :from AND created_at < :to) AS new
-  FROM members WHERE program_id = :program_id
-""")
-
-TIERS = text("""
-SELECT t.tier_code AS tier, count(*) AS members
-  FROM member_tiers t
-  JOIN members m ON m.program_id = t.program_id AND m.member_id = t.member_id AND m.status <> 'erased'
- WHERE t.program_id = :program_id AND t.tier_code IS NOT NULL
- GROUP BY t.tier_code
-""")
-
-REFERRALS = text("""
-SELECT count(*) FROM referrals
- WHERE program_id = :program_id AND status = 'rewarded' AND rewarded_at >= :from AND rewarded_at < :to
-""")
+FLOWS = ("issued", "redeemed", "refunded", "reversed", "expired", "adjusted_out")
+FOREVER = datetime(9999, 12, 31, tzinfo=timezone.utc)
 
 
 def _ladder_order(program: Program) -> list[str]:
     return [tier["code"] for tier in (program_config(program).get("tiers") or [])]
+
+
+def _ranges(start: datetime, end: datetime, rolled: tuple[datetime, datetime]) -> dict[str, Any]:
+    """The parameters that place ``[start, end)`` against the rolled-up days."""
+    split = analytics_rules.split_period(start, end, *rolled)
+    live = list(split.live) + [(end, end)] * (2 - len(split.live))
+    return {"live1_from": live[0][0], "live1_to": live[0][1], "live2_from": live[1][0], "live2_to": live[1][1],
+            "days_from": split.days_from, "days_to": split.days_to,
+            "rolled_from": rolled[0].date(), "rolled_to": rolled[1].date(),
+            "before_from": analytics_rules.NEVER, "before_to": rolled[0],
+            "after_from": rolled[1], "after_to": FOREVER}
+
+
+def _inactivity(session: Session, program: Program, now: datetime) -> tuple[str, dict[str, Any]]:
+    """Which lookup of the lots inactivity took applies, with its parameters."""
+    expiry, tz = settings_of(program)
+    cutoff = expiry_rules.inactivity_cutoff(now, expiry.get("inactivity_days"), tz)
+    if cutoff is None:
+        return "off", {}
+    mark = session.execute(text("SELECT inactive_through, inactive_burned_at FROM expiry_progress"
+                                " WHERE program_id = :program_id"), {"program_id": program.program_id}).first()
+    floor = analytics_rules.inactivity_floor(mark.inactive_through if mark else None,
+                                             mark.inactive_burned_at if mark else None, cutoff, now)
+    if floor is None:
+        return "all", {"cutoff": cutoff}
+    return "since_floor", {"cutoff": cutoff, "floor": floor}
+
+
+def outstanding_points(session: Session, program: Program, now: datetime,
+                       params: dict[str, Any]) -> tuple[int, int]:
+    """(outstanding, pending) now; ``params`` from ``_ranges``."""
+    lookup, extra = _inactivity(session, program, now)
+    row = session.execute(queries.OUTSTANDING[lookup], {**params, **extra, "now": now}).one()
+    return int(row.entries) - int(row.expired) - int(row.taken), int(row.pending)
 
 
 def summary(session: Session, program_id: uuid.UUID, start: datetime, end: datetime,
@@ -87,32 +77,30 @@ def summary(session: Session, program_id: uuid.UUID, start: datetime, end: datet
         raise ValidationFailed("from must be before to", errors={"to": ["Must be after from."]})
     program = session.get(Program, program_id)
     config = program_config(program)
-    period = {"program_id": program_id, "from": start, "to": end}
-    flows = session.execute(FLOWS, period).one()
-    expiry, tz = settings_of(program)
-    cutoff = expiry_rules.inactivity_cutoff(now, expiry.get("inactivity_days"), tz)
-    held = session.execute(OUTSTANDING, {"program_id": program_id, "now": now,
-                                         "cutoff": cutoff or datetime.min.replace(tzinfo=now.tzinfo)}).one()
-    members = session.execute(MEMBERS, period).one()
-    counts = {row.tier: int(row.members) for row in session.execute(TIERS, {"program_id": program_id})}
+    rolled = progress(session, program_id) or (analytics_rules.NEVER, analytics_rules.NEVER)
+    params = {"program_id": program_id, "from": start, "to": end, **_ranges(start, end, rolled)}
+    period = session.execute(queries.PERIOD, params).one()
+    active = period.active_members
+    if active is None:  # someone was active at or after the period's end
+        active = session.execute(queries.ACTIVE_MEMBERS, params).scalar()
+    outstanding, pending = outstanding_points(session, program, now, params)
+    counts = {row.tier: int(row.members) for row in session.execute(queries.TIERS, {"program_id": program_id})}
     ladder = _ladder_order(program)
     codes = [code for code in ladder if code in counts] + sorted(code for code in counts if code not in ladder)
     tiers = [{"tier": code, "members": counts[code]} for code in codes]
-    tiers.append({"tier": None, "members": int(members.total) - sum(counts.values())})
-    available = int(held.active) - int(held.debt)
-    outstanding = available + int(held.pending)
+    total = int(period.total_members)
+    tiers.append({"tier": None, "members": total - sum(counts.values())})
     point_value = Decimal(config["redeem"]["point_value"])
     return {
         "from": start, "to": end, "as_of": now,
-        "points": {name: int(getattr(flows, name)) for name in
-                   ("issued", "redeemed", "refunded", "reversed", "expired", "adjusted_out")},
-        "outstanding": {"points": outstanding, "available": available, "pending": int(held.pending),
+        "points": {name: int(getattr(period, name)) for name in FLOWS},
+        "outstanding": {"points": outstanding, "available": outstanding - pending, "pending": pending,
                         "point_value": point_value, "liability": rules.liability(outstanding, point_value),
                         "currency": program.currency},
-        "breakage_rate": rules.breakage_rate(int(flows.expired), int(flows.redeemed)),
-        "members": {"total": int(members.total), "active": int(flows.active_members), "new": int(members.new)},
+        "breakage_rate": rules.breakage_rate(int(period.expired), int(period.redeemed)),
+        "members": {"total": total, "active": int(active), "new": int(period.new_members)},
         "tier_distribution": tiers,
-        "referral_conversions": int(session.execute(REFERRALS, period).scalar()),
+        "referral_conversions": int(period.referral_conversions),
     }
 
 

@@ -17,6 +17,7 @@ from datetime import datetime, timedelta, timezone
 from typing import Callable
 
 from sqlalchemy import text
+from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session
 
 from loyalty_api.db import unit_of_work
@@ -175,9 +176,44 @@ def burn_expired(context: JobContext) -> dict:
     return {"lots": lots, "points": points}
 
 
+_LOCK_WAITING = text("""
+SELECT member_id FROM balances WHERE program_id = :program_id AND member_id = ANY(:member_ids)
+ ORDER BY member_id FOR UPDATE
+""")
+_WAIT_BRIEFLY = text("SET LOCAL lock_timeout = '5s'")
+_MARK_INACTIVE = text("""
+INSERT INTO expiry_progress AS p (program_id, inactive_through, inactive_burned_at, updated_at)
+VALUES (:program_id, :cutoff, :now, now())
+ON CONFLICT (program_id) DO UPDATE
+   SET inactive_through = excluded.inactive_through, inactive_burned_at = excluded.inactive_burned_at,
+       updated_at = now()
+ WHERE p.inactive_through IS NULL OR p.inactive_through < excluded.inactive_through
+""")
+
+
+def _burn_skipped(context: JobContext, program_id: uuid.UUID, skipped: list[str], **burn) -> tuple[int, int] | None:
+    """Wait (briefly) for the members a batch skipped and burn what inactivity took from
+    them; ``None`` when one stayed locked."""
+    try:
+        with unit_of_work(context.session_factory) as uow:
+            _job_settings(uow.session)
+            uow.session.execute(_WAIT_BRIEFLY)
+            locked = list(uow.session.execute(_LOCK_WAITING, {"program_id": program_id,
+                                                              "member_ids": skipped}).scalars())
+            burned = service.burn_inactive_lots(uow.session, program_id, locked, context.now, **burn)
+            uow.commit()
+    except OperationalError:
+        return None
+    return burned
+
+
 @job_step("expiry.burn_inactive", order=30)
 def burn_inactive(context: JobContext) -> dict:
-    """Burn the available points of members inactive for ``expiry.inactivity_days``."""
+    """Burn the available points of members inactive for ``expiry.inactivity_days``.
+
+    Members a batch skipped (locked by a request or another replica) are waited for
+    at the end of the share; when every share of a program claimed all its due
+    members, the program's watermark (``inactive_through``) moves to the cutoff."""
     programs = []
     for program_id in _programs(context, "inactive"):
         with unit_of_work(context.session_factory) as uow:
@@ -185,29 +221,44 @@ def burn_inactive(context: JobContext) -> dict:
         if expiry.get("inactivity_days"):
             days = expiry["inactivity_days"]
             programs.append((program_id, days, tz, rules.inactivity_cutoff(context.now, days, tz)))
+    incomplete: set[uuid.UUID] = set()
 
     def share(part: int, parts: int) -> tuple[int, int, int]:
         lots = points = members = 0
         for program_id, days, tz, cutoff in programs:
             params = {"program_id": program_id, "cutoff": cutoff, "tz": tz, "days": days,
                       "batch": context.batch_size, "part": part, "parts": parts, "after": ""}
+            burn = {"cutoff": cutoff, "days": days, "tz": tz}
+            skipped: list[str] = []
             while True:
                 with unit_of_work(context.session_factory) as uow:
                     _job_settings(uow.session)
                     due = list(uow.session.execute(_INACTIVE_MEMBERS, params).scalars())
                     claimed = list(uow.session.execute(_LOCK_MEMBERS, {
                         "program_id": program_id, "member_ids": due}).scalars()) if due else []
-                    burned = service.burn_inactive_lots(uow.session, program_id, claimed, context.now,
-                                                        cutoff=cutoff, days=days, tz=tz)
+                    burned = service.burn_inactive_lots(uow.session, program_id, claimed, context.now, **burn)
                     uow.commit()
                 lots, points = lots + burned[0], points + burned[1]
                 members += len(claimed)
+                skipped += sorted(set(due) - set(claimed))
                 if not due:
                     break
                 params["after"] = due[-1]
+            if skipped:
+                burned = _burn_skipped(context, program_id, skipped, **burn)
+                if burned is None:
+                    incomplete.add(program_id)
+                else:
+                    lots, points, members = lots + burned[0], points + burned[1], members + len(skipped)
         return lots, points, members
 
     lots, points, members = _in_parallel(share)
+    for program_id, _days, _tz, cutoff in programs:
+        if program_id not in incomplete:
+            with unit_of_work(context.session_factory) as uow:
+                uow.session.execute(_MARK_INACTIVE, {"program_id": program_id, "cutoff": cutoff,
+                                                     "now": context.now})
+                uow.commit()
     return {"members": members, "lots": lots, "points": points}
 
 

@@ -9,6 +9,8 @@
   at lots and holds that became due since the last run, not the whole history. They are an optimisation, never the
   source of truth: burning is exactly-once because a burned lot has
   ``remaining = 0`` (and the ledger's unique index allows one ``expire`` per lot).
+  ``inactive_through`` is the cutoff of the last complete inactivity burn, which
+  the analytics summary uses to look only at members who came due since.
 
 Lots and balances belong to the ledger (``loyalty_api.ledger.models``); there are
 no foreign keys to them. The indexes the job's scans need on those tables are
@@ -61,6 +63,11 @@ class ExpiryProgress(Base):
     activated_through: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
     # Holds that ran out before this instant have been announced.
     holds_through: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    # A run of the inactivity burn with this cutoff, at ``inactive_burned_at``, claimed
+    # every due member: no member inactive since before the cutoff keeps a lot that
+    # became available before it (analytics counts only what came due since).
+    inactive_through: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    inactive_burned_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
     updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), server_default=func.now())
 
 

@@ -17,6 +17,7 @@ from typing import Callable
 from sqlalchemy.orm import Session, sessionmaker
 
 FEATURE_JOB_MODULES: list[str] = [
+    "loyalty_api.analytics.jobs",
     "loyalty_api.earning_rules.jobs",
     "loyalty_api.expiry.jobs",
     "loyalty_api.idempotency.jobs",
