@@ -123,8 +123,9 @@ SELECT (SELECT coalesce(sum(points), 0) FROM analytics_days WHERE {_DAYS.format(
        {{taken}} AS taken,
        -- Pending lots were born pending, or written after ``now`` (a write that
        -- committed between this request's clock and its snapshot).
-       (SELECT coalesce(sum(remaining), 0) FROM lots l WHERE program_id = :program_id
-           AND available_at > created_at AND available_at > :now AND {_OPEN_LOT})
+       (SELECT coalesce(sum(remaining), 0) FROM lots WHERE program_id = :program_id
+           AND available_at > created_at AND available_at > :now AND remaining > 0
+           AND (expires_at IS NULL OR expires_at > :now))
        + (SELECT coalesce(sum(l.remaining), 0) FROM ledger_entries e
             JOIN lots l ON l.program_id = e.program_id AND l.lot_id = e.entry_id
            WHERE e.program_id = :program_id AND e.created_at > :now AND e.points > 0

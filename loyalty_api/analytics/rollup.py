@@ -55,8 +55,8 @@ def progress(session: Session, program_id: uuid.UUID) -> tuple[datetime, datetim
 
 
 def roll_up_chunk(session: Session, program_id: uuid.UUID, now: datetime) -> tuple[int, bool]:
-    """Roll up the next chunk of closed days (re-reading the last ``RECHECK`` days once
-    the program is caught up); answers (rows written, whether closed days remain).
+    """Roll up the next chunk of closed days, with the last ``RECHECK`` days rolled up
+    before; answers (rows written, whether closed days remain).
     The caller holds ``TRY_LOCK`` and commits."""
     row = session.execute(_PROGRESS, {"program_id": program_id}).one()
     # Never past the database's own clock: a job run with a clock ahead must not close today.

@@ -2,7 +2,7 @@
 
 Revision ID: 0010_analytics_rollup
 Revises: 0009
-Depends on: 0007 (expiry_progress gets the watermark)
+Depends on: 0007 (expiry_progress gets the watermark; ix_lots_pending_born gets INCLUDE columns)
 """
 
 from alembic import op
@@ -38,9 +38,18 @@ def upgrade() -> None:
     op.add_column("expiry_progress", sa.Column("inactive_through", sa.DateTime(timezone=True), nullable=True))
     op.add_column("expiry_progress", sa.Column("inactive_burned_at", sa.DateTime(timezone=True), nullable=True))
     op.create_index("ix_members_erased", "members", ["program_id"], postgresql_where=sa.text("status = 'erased'"))
+    # The summary's pending points from the index alone (an index-only range scan).
+    _pending_born(include=["remaining", "expires_at"])
+
+
+def _pending_born(include: list[str]) -> None:
+    op.drop_index("ix_lots_pending_born", table_name="lots")
+    op.create_index("ix_lots_pending_born", "lots", ["program_id", "available_at"],
+                    postgresql_where=sa.text("available_at > created_at"), postgresql_include=include)
 
 
 def downgrade() -> None:
+    _pending_born(include=[])
     op.drop_index("ix_members_erased", table_name="members")
     op.drop_column("expiry_progress", "inactive_burned_at")
     op.drop_column("expiry_progress", "inactive_through")
