@@ -13,6 +13,7 @@ from decimal import Decimal
 
 from sqlalchemy import text
 
+from loyalty_api.analytics import rules as analytics_rules
 from loyalty_api.analytics import service as analytics
 from loyalty_api.checkout import holds, returns
 from loyalty_api.checkout import service as checkout
@@ -225,3 +226,29 @@ def test_a_member_locked_for_a_moment_is_waited_for(app, session_factory):
         left = uow.session.execute(text("SELECT member_id, sum(remaining) FROM lots WHERE program_id = :p"
                                         " GROUP BY 1 ORDER BY 1"), {"p": pid}).all()
     assert [tuple(row) for row in left] == [("busy", 100), ("gone", 0), ("idle", 0)]
+
+
+def test_what_came_due_since_the_watermark_is_counted_from_each_place_it_can_be(app, session_factory):
+    """Inactivity 10 days; a burn at J = T+12d (cutoff W = T+2d's midnight), a read at
+    T+20d (cutoff C = T+10d's midnight), no burn in between. Left for the read: a pending
+    earn that became available in [W, C) (p), an adjustment written in [W, C) for a member
+    inactive since long before (a), and a member last active in [W, C) (i)."""
+    t = analytics_rules.day_floor(datetime.now(timezone.utc)) - timedelta(days=60) + timedelta(hours=12)
+    pid = make_expiry_program(app, {"mode": "none", "inactivity_days": 10})
+    for member_id in ("p", "a", "i"):
+        expiry_enrol(session_factory, pid, member_id)
+    expiry_credit(session_factory, pid, "p", 100, t, available_at=t + timedelta(days=3))
+    expiry_credit(session_factory, pid, "a", 70, t - timedelta(days=30))
+    expiry_credit(session_factory, pid, "i", 30, t + timedelta(days=4), available_at=t + timedelta(days=7))
+    expiry_credit(session_factory, pid, "a", 40, t + timedelta(days=5), entry_type="adjust", reason="goodwill",
+                  actor="test")
+    run_all(session_factory, now=t + timedelta(days=12), only=["expiry.burn_inactive"])
+    read = t + timedelta(days=20)
+    assert watermark(session_factory, pid).inactive_through == t.replace(hour=0) + timedelta(days=2)
+    with unit_of_work(session_factory) as uow:
+        answer = analytics.summary(uow.session, pid, read - timedelta(days=30), read, read)
+        assert answer == full_scan_summary(uow.session, pid, read - timedelta(days=30), read, read)
+    # All three lots were taken by inactivity and none is burned yet (a's first lot was, by the job).
+    assert answer["outstanding"]["points"] == 0
+    run_all(session_factory, now=read, only=["expiry.burn_inactive"])
+    assert_same(session_factory, pid, read, t - timedelta(days=31))
