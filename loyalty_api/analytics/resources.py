@@ -20,7 +20,7 @@ DEFAULT_PERIOD = timedelta(days=30)
 @blp.route("/summary")
 class Summary(MethodView):
     @authorize("analytics:read")
-    @blp.arguments(PeriodArgs, location="query")
+    @blp.arguments(PeriodArgs(), location="query")
     @blp.response(200, SummarySchema)
     def get(self, args):
         """Points flows of a period, outstanding liability, breakage, members, tiers, referrals"""

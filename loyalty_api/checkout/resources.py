@@ -23,7 +23,7 @@ def _now() -> datetime:
 @blp.route("/checkout/quote")
 class Quote(MethodView):
     @authorize("checkout")
-    @blp.arguments(QuoteRequestSchema)
+    @blp.arguments(QuoteRequestSchema())
     @blp.response(200, QuoteSchema)
     def post(self, data):
         """Points an order would earn and may redeem (writes nothing)"""
@@ -34,7 +34,7 @@ class Quote(MethodView):
 @blp.route("/holds")
 class Holds(MethodView):
     @authorize("checkout")
-    @blp.arguments(HoldCreateSchema)
+    @blp.arguments(HoldCreateSchema())
     @blp.response(201, HoldSchema)
     def post(self, data):
         """Reserve points while a payment runs"""
@@ -53,7 +53,7 @@ class HoldRelease(MethodView):
 @blp.route("/orders")
 class Orders(MethodView):
     @authorize("checkout")
-    @blp.arguments(OrderCreateSchema)
+    @blp.arguments(OrderCreateSchema())
     @blp.response(201, OrderSchema)
     @blp.alt_response(200, schema=OrderSchema, description="The order was recorded before with the same content")
     def post(self, data):
@@ -74,7 +74,7 @@ class OrderById(MethodView):
 @blp.route("/orders/<string:order_id>/returns")
 class OrderReturns(MethodView):
     @authorize("checkout")
-    @blp.arguments(ReturnCreateSchema)
+    @blp.arguments(ReturnCreateSchema())
     @blp.response(201, ReturnSchema)
     @blp.alt_response(200, schema=ReturnSchema, description="The return was recorded before")
     def post(self, data, order_id: str):

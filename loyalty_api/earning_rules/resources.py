@@ -26,7 +26,7 @@ class RuleListQuery(RuleListArgs, PageArgs):
 @blp.route("/program/rules")
 class Rules(MethodView):
     @authorize("program:admin")
-    @blp.arguments(RuleListQuery, location="query")
+    @blp.arguments(RuleListQuery(), location="query")
     @blp.response(200, RulePage)
     def get(self, args):
         """List the program's earning rules (deleted ones too, unless filtered)"""
@@ -34,7 +34,7 @@ class Rules(MethodView):
                                   limit=args["limit"], cursor=args["cursor"])
 
     @authorize("program:admin")
-    @blp.arguments(RuleCreateSchema)
+    @blp.arguments(RuleCreateSchema())
     @blp.response(201, RuleSchema)
     def post(self, data):
         """Create a purchase or event rule"""
@@ -50,7 +50,7 @@ class RuleById(MethodView):
         return service.rule_document(service.get_rule(current_uow().session, current_program_id(), rule_id))
 
     @authorize("program:admin")
-    @blp.arguments(RulePatchSchema)
+    @blp.arguments(RulePatchSchema())
     @blp.response(200, RuleSchema)
     def patch(self, patch, rule_id: str):
         """Change a rule; null clears an optional field"""
@@ -67,7 +67,7 @@ class RuleById(MethodView):
 @blp.route("/members/<string:member_id>/events")
 class MemberEvents(MethodView):
     @authorize("members:write")
-    @blp.arguments(EventCreateSchema)
+    @blp.arguments(EventCreateSchema())
     @blp.response(201, EventResultSchema)
     @blp.alt_response(200, schema=EventResultSchema, description="The event_id was recorded before: the first answer")
     def post(self, data, member_id: str):

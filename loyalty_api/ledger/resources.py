@@ -30,7 +30,7 @@ class MemberBalance(MethodView):
 @blp.route("/<string:member_id>/ledger")
 class MemberLedger(MethodView):
     @authorize("members:read")
-    @blp.arguments(LedgerArgs, location="query")
+    @blp.arguments(LedgerArgs(), location="query")
     @blp.response(200, EntryPageSchema)
     def get(self, args, member_id: str):
         """The member's ledger entries, newest first"""
@@ -41,7 +41,7 @@ class MemberLedger(MethodView):
 @blp.route("/<string:member_id>/adjustments")
 class MemberAdjustments(MethodView):
     @authorize("members:write")
-    @blp.arguments(AdjustmentSchema)
+    @blp.arguments(AdjustmentSchema())
     @blp.response(201, EntrySchema)
     def post(self, data, member_id: str):
         """Credit or debit points by hand, with a reason; the caller is recorded as the actor"""

@@ -22,7 +22,7 @@ blp = Blueprint("me", __name__, url_prefix="/v1", description="Member tokens and
 @blp.route("/members/<string:member_id>/tokens")
 class MemberTokens(MethodView):
     @authorize("members:write")
-    @blp.arguments(MemberTokenRequestSchema)
+    @blp.arguments(MemberTokenRequestSchema())
     @blp.response(201, MemberTokenSchema)
     def post(self, data, member_id: str):
         """Issue a short-lived token with which a mobile app reads this member's own data"""
@@ -54,7 +54,7 @@ class MyBalance(MethodView):
 @blp.route("/me/ledger")
 class MyLedger(MethodView):
     @authorize(MEMBER_SCOPE)
-    @blp.arguments(LedgerArgs, location="query")
+    @blp.arguments(LedgerArgs(), location="query")
     @blp.response(200, EntryPageSchema)
     def get(self, args):
         """The member's own ledger entries, newest first (member token)"""
@@ -73,7 +73,7 @@ class MyTier(MethodView):
 @blp.route("/me/referrals")
 class MyReferrals(MethodView):
     @authorize(MEMBER_SCOPE)
-    @blp.arguments(PageArgs, location="query")
+    @blp.arguments(PageArgs(), location="query")
     @blp.response(200, ReferralPage)
     def get(self, args):
         """The members this member referred, newest first (member token)"""

@@ -18,7 +18,7 @@ blp = Blueprint("members", __name__, url_prefix="/v1/members", description="Memb
 @blp.route("")
 class Members(MethodView):
     @authorize("members:read")
-    @blp.arguments(SegmentArgs, location="query")
+    @blp.arguments(SegmentArgs(), location="query")
     @blp.response(200, SegmentPageSchema)
     @blp.doc(**segments.CSV_DOC)
     def get(self, args):
@@ -26,7 +26,7 @@ class Members(MethodView):
         return segments.list_members(args)
 
     @authorize("members:write")
-    @blp.arguments(MemberCreateSchema)
+    @blp.arguments(MemberCreateSchema())
     @blp.response(201, MemberSchema)
     def post(self, data):
         """Enrol a member (optionally with a referral code)"""
@@ -42,7 +42,7 @@ class MemberById(MethodView):
         return service.get_member(current_uow().session, current_program_id(), member_id)
 
     @authorize("members:write")
-    @blp.arguments(MemberPatchSchema)
+    @blp.arguments(MemberPatchSchema())
     @blp.response(200, MemberSchema)
     def patch(self, changes, member_id: str):
         """Change a member's profile or block them"""

@@ -26,7 +26,7 @@ class CurrentProgram(MethodView):
         return service.program_document(program)
 
     @authorize("program:admin")
-    @blp.arguments(ProgramPatchSchema, content_type="application/merge-patch+json")
+    @blp.arguments(ProgramPatchSchema(), content_type="application/merge-patch+json")
     @blp.doc(requestBody={"content": {"application/json": {"schema": ProgramPatchSchema}}})
     @blp.response(200, ProgramSchema)
     def patch(self, patch):
@@ -38,7 +38,7 @@ class CurrentProgram(MethodView):
 @blp.route("/programs")
 class Programs(MethodView):
     @authorize(PLATFORM_ADMIN)
-    @blp.arguments(ProgramCreateSchema)
+    @blp.arguments(ProgramCreateSchema())
     @blp.response(201, ProgramSchema)
     def post(self, data):
         """Create a program (platform administrators)"""
@@ -51,7 +51,7 @@ class Programs(MethodView):
 @blp.route("/programs/<uuid:program_id>/clients")
 class ProgramClients(MethodView):
     @authorize(PLATFORM_ADMIN)
-    @blp.arguments(ClientCreateSchema)
+    @blp.arguments(ClientCreateSchema())
     @blp.response(201, ClientSchema)
     def post(self, data, program_id: uuid.UUID):
         """Create an API client for a program; the secret is shown only in this answer

@@ -19,7 +19,7 @@ blp = Blueprint("referrals", __name__, url_prefix="/v1", description="Referrals"
 @blp.route("/members/<string:member_id>/referrals")
 class MemberReferrals(MethodView):
     @authorize("members:read")
-    @blp.arguments(PageArgs, location="query")
+    @blp.arguments(PageArgs(), location="query")
     @blp.response(200, ReferralPage)
     def get(self, args, member_id: str):
         """The members this member referred, newest first"""
@@ -30,7 +30,7 @@ class MemberReferrals(MethodView):
 @blp.route("/referrals/leaderboard")
 class Leaderboard(MethodView):
     @authorize("members:read")
-    @blp.arguments(LeaderboardArgs, location="query")
+    @blp.arguments(LeaderboardArgs(), location="query")
     @blp.response(200, LeaderboardSchema)
     def get(self, args):
         """Referrers ranked by rewarded referrals in the period"""

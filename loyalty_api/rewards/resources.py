@@ -25,7 +25,7 @@ def _now() -> datetime:
 @blp.route("/program/rewards")
 class Rewards(MethodView):
     @authorize("program:admin")
-    @blp.arguments(RewardListArgs, location="query")
+    @blp.arguments(RewardListArgs(), location="query")
     @blp.response(200, RewardPage)
     def get(self, args):
         """List the program's rewards (deleted ones too, unless filtered)"""
@@ -33,7 +33,7 @@ class Rewards(MethodView):
                                     limit=args["limit"], cursor=args["cursor"])
 
     @authorize("program:admin")
-    @blp.arguments(RewardCreateSchema)
+    @blp.arguments(RewardCreateSchema())
     @blp.response(201, RewardSchema)
     def post(self, data):
         """Add a reward to the catalogue"""
@@ -49,7 +49,7 @@ class RewardById(MethodView):
         return service.reward_document(service.get_reward(current_uow().session, current_program_id(), reward_id))
 
     @authorize("program:admin")
-    @blp.arguments(RewardPatchSchema)
+    @blp.arguments(RewardPatchSchema())
     @blp.response(200, RewardSchema)
     def patch(self, patch, reward_id: str):
         """Change a reward; null clears an optional field; issued coupons keep their terms"""
@@ -66,7 +66,7 @@ class RewardById(MethodView):
 @blp.route("/members/<string:member_id>/rewards")
 class MemberRewards(MethodView):
     @authorize("members:read")
-    @blp.arguments(PageArgs, location="query")
+    @blp.arguments(PageArgs(), location="query")
     @blp.response(200, CataloguePage)
     def get(self, args, member_id: str):
         """The catalogue for a member: can each reward be claimed now, and if not, why"""
@@ -86,7 +86,7 @@ class MemberRewardClaim(MethodView):
 @blp.route("/members/<string:member_id>/coupons")
 class MemberCoupons(MethodView):
     @authorize("members:read")
-    @blp.arguments(PageArgs, location="query")
+    @blp.arguments(PageArgs(), location="query")
     @blp.response(200, CouponPage)
     def get(self, args, member_id: str):
         """The member's coupons, newest first"""
@@ -97,7 +97,7 @@ class MemberCoupons(MethodView):
 @blp.route("/me/rewards")
 class MyRewards(MethodView):
     @authorize(MEMBER_SCOPE)
-    @blp.arguments(PageArgs, location="query")
+    @blp.arguments(PageArgs(), location="query")
     @blp.response(200, CataloguePage)
     def get(self, args):
         """The catalogue for this member: what can be claimed now (member token)"""
@@ -118,7 +118,7 @@ class MyRewardClaim(MethodView):
 @blp.route("/me/coupons")
 class MyCoupons(MethodView):
     @authorize(MEMBER_SCOPE)
-    @blp.arguments(PageArgs, location="query")
+    @blp.arguments(PageArgs(), location="query")
     @blp.response(200, CouponPage)
     def get(self, args):
         """This member's coupons, newest first (member token)"""
@@ -129,7 +129,7 @@ class MyCoupons(MethodView):
 @blp.route("/coupons/<string:code>/validate")
 class CouponValidate(MethodView):
     @authorize("checkout")
-    @blp.arguments(CouponOrderSchema)
+    @blp.arguments(CouponOrderSchema())
     @blp.response(200, CouponValidationSchema)
     def post(self, order, code: str):
         """Can this coupon pay part of this order, and what is it worth for it (writes nothing)"""
@@ -139,7 +139,7 @@ class CouponValidate(MethodView):
 @blp.route("/coupons/<string:code>/use")
 class CouponUse(MethodView):
     @authorize("checkout")
-    @blp.arguments(CouponUseSchema)
+    @blp.arguments(CouponUseSchema())
     @blp.response(200, CouponSchema)
     def post(self, data, code: str):
         """Use the coupon for an order, once; the same order again answers the same"""

@@ -23,7 +23,7 @@ class ProgramTiers(MethodView):
         return service.get_ladder(current_uow().session, current_program_id())
 
     @authorize("program:admin")
-    @blp.arguments(LadderSchema)
+    @blp.arguments(LadderSchema())
     @blp.response(200, LadderSchema)
     def put(self, data):
         """Replace the tier ladder and tier policy; members are re-evaluated lazily"""
@@ -42,7 +42,7 @@ class MemberTier(MethodView):
 @blp.route("/members/<string:member_id>/tier/history")
 class MemberTierHistory(MethodView):
     @authorize("members:read")
-    @blp.arguments(PageArgs, location="query")
+    @blp.arguments(PageArgs(), location="query")
     @blp.response(200, TierHistorySchema)
     def get(self, args, member_id: str):
         """A member's tier changes, newest first"""
@@ -53,7 +53,7 @@ class MemberTierHistory(MethodView):
 @blp.route("/members/<string:member_id>/vip")
 class MemberVip(MethodView):
     @authorize("members:write")
-    @blp.arguments(VipGrantSchema)
+    @blp.arguments(VipGrantSchema())
     @blp.response(200, MemberTierSchema)
     def put(self, data, member_id: str):
         """Assign a VIP tier: automatic evaluation keeps the member at least there until it ends"""

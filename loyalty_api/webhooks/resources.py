@@ -26,7 +26,7 @@ def _settings():
 @blp.route("")
 class Webhooks(MethodView):
     @authorize("program:admin")
-    @blp.arguments(WebhookCreateSchema)
+    @blp.arguments(WebhookCreateSchema())
     @blp.response(201, WebhookCreatedSchema)
     def post(self, data):
         """Subscribe a URL to event types; the signing secret is shown only in this answer"""
@@ -34,7 +34,7 @@ class Webhooks(MethodView):
         return service.create_webhook(current_uow().session, current_program_id(), data, _settings())
 
     @authorize("program:admin")
-    @blp.arguments(PageArgs, location="query")
+    @blp.arguments(PageArgs(), location="query")
     @blp.response(200, WebhookPageSchema)
     def get(self, args):
         """List the program's webhooks"""
@@ -59,7 +59,7 @@ class WebhookById(MethodView):
 @blp.route("/<uuid:webhook_id>/rotate-secret")
 class WebhookSecret(MethodView):
     @authorize("program:admin")
-    @blp.arguments(RotateSecretSchema)
+    @blp.arguments(RotateSecretSchema())
     @blp.response(200, RotatedSecretSchema)
     def post(self, data, webhook_id: uuid.UUID):
         """Issue a new secret; the old one keeps signing too until the grace period ends"""
@@ -71,7 +71,7 @@ class WebhookSecret(MethodView):
 @blp.route("/<uuid:webhook_id>/deliveries")
 class WebhookDeliveries(MethodView):
     @authorize("program:admin")
-    @blp.arguments(DeliveryArgs, location="query")
+    @blp.arguments(DeliveryArgs(), location="query")
     @blp.response(200, DeliveryPageSchema)
     def get(self, args, webhook_id: uuid.UUID):
         """The delivery log, newest first: status, attempts, last response code"""
