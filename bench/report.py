@@ -20,6 +20,7 @@ class Row:
     extra: str = ""
     note: str = ""
     counts: dict = field(default_factory=dict)
+    socket_errors: dict = field(default_factory=dict)  # wrk's connect/read/write/timeout counts
     counts_as_error: bool = True
     sample_error: str = ""
 
@@ -59,6 +60,9 @@ def table(rows: list[Row], baseline_rps: float, notes: list[str]) -> None:
         details = [text for text in (row.value, row.extra, row.note) if text]
         if row.counts and (row.counts.get("4xx") or row.counts.get("5xx")):
             details.append(f"4xx {row.counts.get('4xx', 0)}, 5xx {row.counts.get('5xx', 0)}")
+        if any(row.socket_errors.values()):
+            details.append("socket errors: " + ", ".join(f"{kind} {count}" for kind, count
+                                                         in row.socket_errors.items() if count))
         if row.sample_error:
             details.append(f"first error: {row.sample_error[:160]}")
         if details:

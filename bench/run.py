@@ -271,7 +271,9 @@ class Bench:
     def add(self, label: str, result: Result, baseline: Result, **kw) -> None:
         self.rows.append(report.Row(label, result.rps, result.latency_ms, result.error_count,
                                     ratio=result.rps / baseline.rps if baseline.rps else None,
-                                    counts=result.counts, sample_error=result.sample_error, **kw))
+                                    counts=result.counts, sample_error=result.sample_error,
+                                    socket_errors={kind: count for kind, count in result.errors.items()
+                                                   if kind != "status"}, **kw))
 
     def compare_scale(self, reference_path: Path) -> None:
         """Order earn and balance read at 1M members against the 100k run's figures."""
