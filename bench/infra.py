@@ -120,7 +120,7 @@ class Gunicorn:
     def expected_workers(self) -> int:
         from loyalty_api.gunicorn_conf import available_cores
 
-        return int(os.environ.get("WEB_CONCURRENCY", available_cores() + 1))
+        return int(os.environ.get("WEB_CONCURRENCY", available_cores() * 2 + 1))
 
     def worker_pids(self) -> list[int]:
         pids = []

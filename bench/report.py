@@ -35,7 +35,7 @@ def header(facts: dict) -> None:
           f"fsync={server['fsync']} synchronous_commit={server['synchronous_commit']} "
           f"full_page_writes={server['full_page_writes']} wal_sync_method={server['wal_sync_method']} "
           f"shared_buffers={server['shared_buffers']}")
-    workers = os.environ.get("GUNICORN_WORKER_CLASS", "gthread")
+    workers = os.environ.get("GUNICORN_WORKER_CLASS", "sync")
     print(f"service: gunicorn -c loyalty_api/gunicorn_conf.py ({workers} workers) on 127.0.0.1; "
           f"load: {facts['loadgen']}, {facts['connections']} connections unless noted, "
           f"{facts['seconds']:g} s per scenario\n")

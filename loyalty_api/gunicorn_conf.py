@@ -34,23 +34,24 @@ def available_cores(cgroup_root: str = "/sys/fs/cgroup") -> int:
 
 
 bind = os.environ.get("BIND", "0.0.0.0:8000")
-# Threaded workers keep client connections open (HTTP keep-alive): sync workers
-# close every connection, and a checkout client or load balancer then pays a new
-# TCP connection per request. One process per core plus one, each with THREADS
-# threads: a thread waiting on PostgreSQL releases the GIL to the others
-# (docs/performance.md has the sync/gthread measurements). Each worker holds its own
-# pool of DB_POOL_SIZE (+ DB_POOL_MAX_OVERFLOW) connections, at least one per
-# thread: size PostgreSQL's max_connections (or PgBouncer) for workers x replicas x that.
-workers = int(os.environ.get("WEB_CONCURRENCY", available_cores() + 1))
-worker_class = os.environ.get("GUNICORN_WORKER_CLASS", "gthread")
-threads = int(os.environ.get("GUNICORN_THREADS", "4"))
+# Sync workers: one request at a time per process, two processes per core plus one,
+# so a worker waiting on PostgreSQL leaves the core to another. Threaded workers
+# (GUNICORN_WORKER_CLASS=gthread, GUNICORN_THREADS) keep client connections alive
+# and served more orders per second in the benchmark, but at saturation some
+# requests waited seconds behind the GIL (docs/performance.md): checkout needs the
+# short tail. Each worker holds its own pool of DB_POOL_SIZE (+ DB_POOL_MAX_OVERFLOW)
+# connections, at least one per thread: size PostgreSQL's max_connections (or
+# PgBouncer) for workers x replicas x that.
+workers = int(os.environ.get("WEB_CONCURRENCY", available_cores() * 2 + 1))
+worker_class = os.environ.get("GUNICORN_WORKER_CLASS", "sync")
+threads = int(os.environ.get("GUNICORN_THREADS", "1"))
 timeout = int(os.environ.get("GUNICORN_TIMEOUT", "30"))
 # On SIGTERM the master stops accepting, and each worker finishes the request in
 # hand within this many seconds. DB statement/lock timeouts (5 s / 3 s by default)
 # keep every request well inside it.
 graceful_timeout = int(os.environ.get("GUNICORN_GRACEFUL_TIMEOUT", "20"))
-# Seconds an idle keep-alive connection stays open; longer than a checkout's pauses
-# between calls, shorter than a load balancer's idle timeout (often 60 s).
+# Seconds an idle keep-alive connection stays open (gthread; sync workers close
+# every connection); shorter than a load balancer's idle timeout (often 60 s).
 keepalive = int(os.environ.get("GUNICORN_KEEPALIVE", "5"))
 max_requests = int(os.environ.get("GUNICORN_MAX_REQUESTS", "0"))
 max_requests_jitter = 100

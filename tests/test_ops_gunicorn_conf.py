@@ -37,11 +37,18 @@ def test_available_cores_honours_the_container_quota(conf, tmp_path, files, expe
     assert conf.available_cores(str(tmp_path)) == expected()
 
 
-def test_workers_default_to_one_threaded_worker_per_usable_core_plus_one(conf, monkeypatch):
+def test_workers_default_to_two_sync_workers_per_usable_core(conf, monkeypatch):
     for name in ("WEB_CONCURRENCY", "GUNICORN_WORKER_CLASS", "GUNICORN_THREADS"):
         monkeypatch.delenv(name, raising=False)
     reloaded = importlib.reload(conf)
-    assert reloaded.workers == reloaded.available_cores() + 1
+    assert reloaded.workers == reloaded.available_cores() * 2 + 1
+    assert (reloaded.worker_class, reloaded.threads) == ("sync", 1)
+
+
+def test_threaded_workers_are_an_option(conf, monkeypatch):
+    monkeypatch.setenv("GUNICORN_WORKER_CLASS", "gthread")
+    monkeypatch.setenv("GUNICORN_THREADS", "4")
+    reloaded = importlib.reload(conf)
     assert (reloaded.worker_class, reloaded.threads) == ("gthread", 4)
     # every thread of a worker can hold a pooled connection at once
     from loyalty_api.config import Settings
