@@ -126,3 +126,37 @@ def test_changed_settings_apply_to_new_lots_only(app, session_factory):
     assert dates == {first: datetime(2026, 2, 10, tzinfo=timezone.utc),
                      second: datetime(2026, 12, 31, 21, tzinfo=timezone.utc)}
     assert schedule == [{"expires_at": dates[first], "points": 10}, {"expires_at": dates[second], "points": 20}]
+
+
+def test_balance_and_spendable_figures_agree_across_expiry_and_inactivity_boundaries(app, session_factory):
+    """The balance decides which lots count in Python (``expiry.rules.lot_state``); the
+    quote and the spend path decide in SQL (the inactivity cutoff). Hour by hour across
+    a lot's expiry, the members' inactivity deadlines (local midnight in Moscow) and a
+    pending lot's arrival, both must give the same available points."""
+    from loyalty_api.members import service as members
+
+    handle = make_program(app, settings={"expiry": {"mode": "days", "days": 10, "inactivity_days": 3},
+                                         "timezone": "Europe/Moscow", "pending_days": 0})
+    t0 = datetime(2026, 3, 1, 20, 30, tzinfo=timezone.utc)  # 23:30 in Moscow
+    with unit_of_work(session_factory) as uow:
+        for member_id in ("active", "quiet", "empty"):
+            members.enroll(uow.session, handle.program_id, {"member_id": member_id})
+        uow.commit()
+    credit(session_factory, handle.program_id, "active", 50, t0)
+    credit(session_factory, handle.program_id, "active", 7, t0 + timedelta(days=2, hours=5))  # activity again
+    credit(session_factory, handle.program_id, "quiet", 40, t0 - timedelta(days=1))
+    credit(session_factory, handle.program_id, "quiet", 9, t0 + timedelta(hours=1), entry_type="adjust",
+           reason="win-back", actor="ops")  # no activity: its own 3 days
+    seen = set()
+    for hour in range(0, 24 * 12, 1):
+        now = t0 + timedelta(hours=hour)
+        with unit_of_work(session_factory) as uow:
+            for member_id in ("active", "quiet", "empty"):
+                balance = ledger.get_balance(uow.session, handle.program_id, member_id, now)
+                spendable = ledger.available_points(uow.session, handle.program_id, member_id, now)
+                assert balance.available == spendable, (member_id, now)
+                seen.add((member_id, balance.available))
+    # the walk did cross the boundaries: "active" earns again, then inactivity takes
+    # both lots at once; "quiet" loses its old lot first, then the win-back lot
+    assert {value for member, value in seen if member == "active"} == {50, 57, 0}
+    assert {value for member, value in seen if member == "quiet"} == {40, 49, 9, 0}

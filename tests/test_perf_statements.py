@@ -17,7 +17,7 @@ from tests.support import ApiCaller, make_program
 # the idempotency try-lock and lookup are one function call (7); the order row, its
 # outbox event, the member lock and its credits are one statement (4)
 ORDER_STATEMENTS = 4
-BALANCE_STATEMENTS = 2  # was 5: programs, then one statement for figures and expiry schedule
+BALANCE_STATEMENTS = 1  # was 5, then 2; now the program, figures and lots in one statement
 
 
 @pytest.fixture

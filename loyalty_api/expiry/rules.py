@@ -163,6 +163,16 @@ def burns_at(lot: LotView, inactivity: Inactivity = NO_INACTIVITY) -> datetime |
     return min(candidates) if candidates else None
 
 
+def points_by_state(lots: Iterable[LotView], now: datetime,
+                    inactivity: Inactivity = NO_INACTIVITY) -> dict[str, int]:
+    """Remaining points per ``lot_state``: what a balance shows (``active``,
+    ``pending``) and what is gone although no job has burned it yet."""
+    totals = {"active": 0, "pending": 0, "expired": 0, "inactive": 0}
+    for lot in lots:
+        totals[lot_state(lot, now, inactivity)] += lot.points
+    return totals
+
+
 def expiring_schedule(lots: Iterable[LotView], now: datetime,
                       inactivity: Inactivity = NO_INACTIVITY) -> list[tuple[datetime, int]]:
     """Every future burn instant with the points that burn then, soonest first.

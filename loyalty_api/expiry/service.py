@@ -99,17 +99,6 @@ def read_cutoff(program: Program, now: datetime) -> datetime | None:
     return rules.inactivity_cutoff(now, expiry.get("inactivity_days"), tz)
 
 
-def schedule_of(program: Program, last_activity_at: datetime | None, lots: Any,
-                now: datetime) -> list[dict[str, Any]]:
-    """``expiring_schedule`` from figures a caller already read: ``lots`` as
-    (remaining, available_at, expires_at) of the member's non-empty lots."""
-    expiry, tz = settings_of(program)
-    inactivity = rules.Inactivity(last_activity_at, expiry.get("inactivity_days"), tz)
-    views = [rules.LotView(int(remaining), available_at, expires_at) for remaining, available_at, expires_at in lots]
-    return [{"expires_at": when, "points": points}
-            for when, points in rules.expiring_schedule(views, now, inactivity)]
-
-
 _LOTS = text("""
 SELECT remaining, available_at, expires_at FROM lots
  WHERE program_id = :program_id AND member_id = :member_id AND remaining > 0

@@ -7,6 +7,7 @@ import hmac
 import re
 import secrets
 import uuid
+from datetime import datetime
 from functools import lru_cache
 from typing import Any, Iterable
 
@@ -96,6 +97,12 @@ def program_document(program: Program) -> dict[str, Any]:
 @lru_cache(maxsize=1024)
 def _parsed(program_id: uuid.UUID, version: str, raw: str) -> dict[str, Any]:
     return _settings_schema.load(rules.with_defaults(orjson.loads(raw)))
+
+
+def config_of(program_id: uuid.UUID, updated_at: datetime, settings: dict[str, Any]) -> dict[str, Any]:
+    """``program_config`` from the columns, for a statement that read them along with
+    other figures (no ``Program`` object loaded)."""
+    return _parsed(program_id, updated_at.isoformat(), orjson.dumps(settings, option=orjson.OPT_SORT_KEYS).decode())
 
 
 def program_config(program: Program) -> dict[str, Any]:
