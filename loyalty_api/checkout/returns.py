@@ -21,8 +21,9 @@ from sqlalchemy.orm import Session
 
 from loyalty_api.checkout import rules
 from loyalty_api.checkout.models import Order, OrderReturn
-from loyalty_api.checkout.service import OrderView, _after_order_returned, get_order, load_program, to_lines
-from loyalty_api.errors import Conflict, ReturnExceedsOrder, ValidationFailed
+from loyalty_api.checkout.seams import after_order_returned
+from loyalty_api.checkout.service import OrderView, get_order, load_program, to_lines
+from loyalty_api.errors import Conflict, ReturnExceedsOrder
 from loyalty_api.events.service import emit
 from loyalty_api.ledger import lots
 from loyalty_api.ledger import service as ledger
@@ -139,5 +140,5 @@ def _apply_return(session: Session, program: Any, order: OrderView, return_id: s
         "cancelled": cancel, "amount": str(value), "points": reversed_points,
         "points_reversed": reversed_points, "points_refunded": refund})
     order.returned_amount, order.status = after, status
-    _after_order_returned(session, program, order, now)
+    after_order_returned(session, program, order, now)
     return OrderReturn(**row)

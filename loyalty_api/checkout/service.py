@@ -1,29 +1,30 @@
-"""Checkout use cases: quote and orders, and the seams other features fill in.
+"""Checkout use cases: quote and orders.
 
-Returns and cancels live in ``returns``, holds in ``holds``. Services take ``now``
+Returns and cancels live in ``returns``, holds in ``holds``, the seams other
+features fill in (tiers, earning rules, referrals) in ``seams``. Services take ``now``
 so tests can move the clock; the HTTP layer passes the real time.
 
 Order recording, in statements: program, earn context (seam), then the order row
 (``INSERT … ON CONFLICT DO NOTHING``: the ``order_id`` is the natural key), its
-outbox events and the member lock (carrying the lifetime and activity figures) in
-one (``statements.py``), the spend (if redeeming), the entries with their lots.
+outbox events, the member lock (carrying the lifetime and activity figures) and,
+when no points are spent, the entries with their lots in one (``statements.py``);
+an order that spends points spends next, then writes its entries and lots.
 """
 
 from __future__ import annotations
 
-import functools
 import hashlib
 import uuid
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import datetime, timedelta
 from decimal import Decimal
 from typing import Any
 
 import orjson
-from sqlalchemy import bindparam, select, update
+from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
-from loyalty_api.checkout import rules
+from loyalty_api.checkout import rules, seams
 from loyalty_api.checkout.models import Hold, Order
 from loyalty_api.errors import (CurrencyMismatch, DuplicateOrder, HoldNotActive, InsufficientPoints, NotFound,
                                 RedeemLimit, ValidationFailed)
@@ -35,107 +36,6 @@ from loyalty_api.programs.models import Program
 from loyalty_api.programs.service import program_config
 
 FUTURE_TOLERANCE = timedelta(minutes=5)
-
-
-# --- seams: tiers, earning rules and referrals plug in here -------------------------------
-
-@dataclass(frozen=True)
-class EarnContext:
-    tier_code: str | None = None
-    tier_multiplier: Decimal = Decimal(1)
-    purchase_rules: list[rules.PurchaseRule] = field(default_factory=list)
-
-
-@dataclass(frozen=True)
-class OrderFigures:
-    """What an order would add, for ``_tier_after`` on a quote (nothing is written)."""
-
-    member_id: str
-    amount: Decimal
-    paid_amount: Decimal
-    earned_points: int
-    redeemed_points: int
-
-
-def _earn_context(session: Session, program: Program, member_id: str, now: datetime, *,
-                  any_purchase_rules: bool = True) -> EarnContext:
-    """The member's tier before this order and the purchase rules that apply now."""
-    from loyalty_api.earning_rules.service import purchase_rules_for
-    from loyalty_api.tiers.service import earn_context as tier_earn_context
-
-    tier_code, tier_multiplier = tier_earn_context(session, program, member_id, now)
-    if not any_purchase_rules:
-        return EarnContext(tier_code, tier_multiplier)
-    return EarnContext(tier_code, tier_multiplier,
-                       purchase_rules_for(session, program, member_id, tier_code, now))
-
-
-@functools.cache
-def _program_statement() -> Any:
-    """Built once per process: a constant statement skips SQLAlchemy's per-call
-    construction and cache-key work (measurable on the order path)."""
-    from loyalty_api.earning_rules.service import purchase_rules_exist
-    from loyalty_api.tiers.service import row_exists_clause
-
-    return select(Program, purchase_rules_exist(Program.program_id),
-                  row_exists_clause(Program.program_id, bindparam("member_id"))
-                  ).where(Program.program_id == bindparam("program_id"))
-
-
-def _program_for_order(session: Session, program_id: uuid.UUID, member_id: str) -> tuple[Program, bool]:
-    """The program, and whether it has active purchase rules, in the one statement that
-    reads the program; the member's tier row's existence rides along too, so an order
-    in a program without tiers reads neither ``earning_rules`` nor ``member_tiers``."""
-    from loyalty_api.tiers.service import note_absent
-
-    found = session.execute(_program_statement(), {"program_id": program_id, "member_id": member_id}
-                            ).one_or_none()
-    if found is None:
-        raise NotFound("Program not found")
-    program, any_purchase_rules, tier_row = found
-    if not tier_row:
-        note_absent(session, program_id, member_id)
-    return program, any_purchase_rules
-
-
-def _tier_after(session: Session, program: Program, member_id: str, order_figures: OrderFigures,
-                now: datetime) -> str | None:
-    """The tier the member would have after an order with these figures (no writes)."""
-    from loyalty_api.tiers.service import tier_after
-
-    return tier_after(session, program, member_id, now, paid_amount=order_figures.paid_amount,
-                      earned_points=order_figures.earned_points)
-
-
-def _after_order_recorded(session: Session, program: Program, order: "OrderView", now: datetime, *,
-                          referred: bool = True) -> str | None:
-    """Runs inside the order's transaction after its points are written (tier upgrade,
-    referral qualification); answers the member's tier code after the order.
-
-    ``referred=False``: the member was referred by nobody, so no referral can qualify.
-    """
-    from loyalty_api.referrals.service import reward_on_order
-    from loyalty_api.tiers.service import after_order as tier_after_order
-
-    if referred:
-        reward_on_order(session, program, order, now)
-    # After the referral credits, so that they count when the metric is points_earned.
-    return tier_after_order(session, program, order.member_id, now)
-
-
-def _after_order_returned(session: Session, program: Program, order: "OrderView", now: datetime) -> None:
-    """Runs inside the return's (or cancel's) transaction after its points are written."""
-    from loyalty_api.referrals.service import reverse_on_return
-    from loyalty_api.tiers.service import after_return as tier_after_return
-
-    reverse_on_return(session, program, order, now)
-    if order.status == "cancelled":
-        from loyalty_api.rewards.coupons import release_for_order
-
-        release_for_order(session, program.program_id, order.order_id, now)  # its coupons are usable again
-    # The metric is read live, so the return already lowers it; the tier itself only
-    # falls when its retention ends (jobs), never here.
-    tier_after_return(session, program, order.member_id, now)
 
 
 # --- shared helpers -----------------------------------------------------------------------
@@ -193,7 +93,7 @@ def _check_order_input(config: dict[str, Any], program: Program, amount: Decimal
                                errors={"lines": ["Lines add up to more than amount."]})
 
 
-def _earn(config: dict[str, Any], context: EarnContext, amount: Decimal, lines: list[rules.Line],
+def _earn(config: dict[str, Any], context: seams.EarnContext, amount: Decimal, lines: list[rules.Line],
           discount: Decimal) -> rules.Earn:
     earn = config["earn"]
     return rules.compute_earn(
@@ -221,14 +121,14 @@ def quote(session: Session, program_id: uuid.UUID, member_id: str, order: dict[s
     clamped = rules.clamp_redeem(redeem_points, available, amount, redeem["point_value"],
                                  redeem["max_order_share"], redeem["min_points"])
     discount = redeem["point_value"] * clamped.applied_points
-    context = _earn_context(session, program, member_id, now)
+    context = seams.earn_context(session, program, member_id, now)
     earn = _earn(config, context, amount, lines, discount)
-    figures = OrderFigures(member_id, amount, amount - discount, earn.points, clamped.applied_points)
+    figures = seams.OrderFigures(member_id, amount, amount - discount, earn.points, clamped.applied_points)
     return {
         "member_id": member_id, "earn_points": earn.points, "earn_breakdown": _breakdown(earn),
         "redeem": {"max_points": clamped.max_points, "applied_points": clamped.applied_points,
                    "discount_amount": discount, "reason": clamped.reason},
-        "available": available, "tier_after": _tier_after(session, program, member_id, figures, now),
+        "available": available, "tier_after": seams.tier_after(session, program, member_id, figures, now),
     }
 
 
@@ -271,7 +171,7 @@ def record_order(session: Session, program_id: uuid.UUID, data: dict[str, Any],
                  now: datetime) -> tuple[dict[str, Any], bool]:
     """Record a paid order once per ``order_id``; answers (order, created)."""
     amount, member_id, order_id = data["amount"], data["member_id"], data["order_id"]
-    program, any_purchase_rules = _program_for_order(session, program_id, member_id)
+    program, any_purchase_rules = seams.program_for_order(session, program_id, member_id)
     config = program_config(program)
     lines = to_lines(data.get("lines"))
     _check_order_input(config, program, amount, data["currency"], lines)
@@ -288,7 +188,7 @@ def record_order(session: Session, program_id: uuid.UUID, data: dict[str, Any],
                                      redeem["max_order_share"], redeem["min_points"]):
         raise RedeemLimit("The hold's points break this order's redemption limits")
     discount = redeem["point_value"] * redeemed
-    context = _earn_context(session, program, member_id, now, any_purchase_rules=any_purchase_rules)
+    context = seams.earn_context(session, program, member_id, now, any_purchase_rules=any_purchase_rules)
     earn = _earn(config, context, amount, lines, discount)
     available_at = placed_at + timedelta(days=config["pending_days"])
     request_hash = _fingerprint(data)
@@ -334,7 +234,7 @@ def record_order(session: Session, program_id: uuid.UUID, data: dict[str, Any],
         if credits:
             lots.insert_credits(session, program_id, member_id, credits, now, debt)
     view = OrderView(**row)
-    _after_order_recorded(session, program, view, now, referred=referred)
+    seams.after_order_recorded(session, program, view, now, referred=referred)
     return view.answer(), True
 
 

@@ -9,7 +9,7 @@ from flask_smorest import Blueprint
 
 from loyalty_api.http.auth import authorize, current_principal, current_program_id
 from loyalty_api.http.transaction import current_uow, reads_only
-from loyalty_api.ledger import service
+from loyalty_api.ledger import balances, service
 from loyalty_api.ledger.schemas import AdjustmentSchema, BalanceSchema, EntryPageSchema, EntrySchema, LedgerArgs
 
 blp = Blueprint("ledger", __name__, url_prefix="/v1/members", description="Points balance and ledger")
@@ -22,7 +22,7 @@ class MemberBalance(MethodView):
     @reads_only  # the program, then the member's figures: two independent reads
     def get(self, member_id: str):
         """Available, pending and held points, lifetime earned, and what expires when"""
-        balance = service.get_balance(current_uow().session, current_program_id(), member_id,
+        balance = balances.get_balance(current_uow().session, current_program_id(), member_id,
                                       datetime.now(timezone.utc))
         return {"member_id": member_id, **balance.__dict__}
 

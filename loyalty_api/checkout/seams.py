@@ -1,0 +1,126 @@
+"""The seams of checkout that other features fill in: the member's tier and the
+purchase rules before an order (earn context), the tier a quote would lead to, and
+what runs inside an order's or a return's transaction after its points are written
+(tier upgrade, referral qualification and reversal, coupons released by a cancel).
+
+Imports of the other features happen inside the functions: they import checkout's
+models and rules themselves.
+"""
+
+from __future__ import annotations
+
+import functools
+import uuid
+from dataclasses import dataclass, field
+from datetime import datetime
+from decimal import Decimal
+from typing import TYPE_CHECKING, Any
+
+from sqlalchemy import bindparam, select
+from sqlalchemy.orm import Session
+
+from loyalty_api.checkout import rules
+from loyalty_api.errors import NotFound
+from loyalty_api.programs.models import Program
+
+if TYPE_CHECKING:
+    from loyalty_api.checkout.service import OrderView
+
+
+@dataclass(frozen=True)
+class EarnContext:
+    tier_code: str | None = None
+    tier_multiplier: Decimal = Decimal(1)
+    purchase_rules: list[rules.PurchaseRule] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class OrderFigures:
+    """What an order would add, for ``tier_after`` on a quote (nothing is written)."""
+
+    member_id: str
+    amount: Decimal
+    paid_amount: Decimal
+    earned_points: int
+    redeemed_points: int
+
+
+def earn_context(session: Session, program: Program, member_id: str, now: datetime, *,
+                 any_purchase_rules: bool = True) -> EarnContext:
+    """The member's tier before this order and the purchase rules that apply now."""
+    from loyalty_api.earning_rules.service import purchase_rules_for
+    from loyalty_api.tiers.service import earn_context as tier_earn_context
+
+    tier_code, tier_multiplier = tier_earn_context(session, program, member_id, now)
+    if not any_purchase_rules:
+        return EarnContext(tier_code, tier_multiplier)
+    return EarnContext(tier_code, tier_multiplier,
+                       purchase_rules_for(session, program, member_id, tier_code, now))
+
+
+@functools.cache
+def _program_statement() -> Any:
+    """Built once per process: a constant statement skips SQLAlchemy's per-call
+    construction and cache-key work (measurable on the order path)."""
+    from loyalty_api.earning_rules.service import purchase_rules_exist
+    from loyalty_api.tiers.service import row_exists_clause
+
+    return select(Program, purchase_rules_exist(Program.program_id),
+                  row_exists_clause(Program.program_id, bindparam("member_id"))
+                  ).where(Program.program_id == bindparam("program_id"))
+
+
+def program_for_order(session: Session, program_id: uuid.UUID, member_id: str) -> tuple[Program, bool]:
+    """The program, and whether it has active purchase rules, in the one statement that
+    reads the program; the member's tier row's existence rides along too, so an order
+    in a program without tiers reads neither ``earning_rules`` nor ``member_tiers``."""
+    from loyalty_api.tiers.service import note_absent
+
+    found = session.execute(_program_statement(), {"program_id": program_id, "member_id": member_id}
+                            ).one_or_none()
+    if found is None:
+        raise NotFound("Program not found")
+    program, any_purchase_rules, tier_row = found
+    if not tier_row:
+        note_absent(session, program_id, member_id)
+    return program, any_purchase_rules
+
+
+def tier_after(session: Session, program: Program, member_id: str, order_figures: OrderFigures,
+                now: datetime) -> str | None:
+    """The tier the member would have after an order with these figures (no writes)."""
+    from loyalty_api.tiers.service import tier_after as tier_after_order_figures
+
+    return tier_after_order_figures(session, program, member_id, now, paid_amount=order_figures.paid_amount,
+                      earned_points=order_figures.earned_points)
+
+
+def after_order_recorded(session: Session, program: Program, order: "OrderView", now: datetime, *,
+                          referred: bool = True) -> str | None:
+    """Runs inside the order's transaction after its points are written (tier upgrade,
+    referral qualification); answers the member's tier code after the order.
+
+    ``referred=False``: the member was referred by nobody, so no referral can qualify.
+    """
+    from loyalty_api.referrals.service import reward_on_order
+    from loyalty_api.tiers.service import after_order as tier_after_order
+
+    if referred:
+        reward_on_order(session, program, order, now)
+    # After the referral credits, so that they count when the metric is points_earned.
+    return tier_after_order(session, program, order.member_id, now)
+
+
+def after_order_returned(session: Session, program: Program, order: "OrderView", now: datetime) -> None:
+    """Runs inside the return's (or cancel's) transaction after its points are written."""
+    from loyalty_api.referrals.service import reverse_on_return
+    from loyalty_api.tiers.service import after_return as tier_after_return
+
+    reverse_on_return(session, program, order, now)
+    if order.status == "cancelled":
+        from loyalty_api.rewards.coupons import release_for_order
+
+        release_for_order(session, program.program_id, order.order_id, now)  # its coupons are usable again
+    # The metric is read live, so the return already lowers it; the tier itself only
+    # falls when its retention ends (jobs), never here.
+    tier_after_return(session, program, order.member_id, now)
