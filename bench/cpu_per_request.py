@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import argparse
 import os
-import secrets
 import sys
 import time
 from pathlib import Path
@@ -21,7 +20,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from bench import infra, loader  # noqa: E402
+from bench import infra  # noqa: E402
 from bench.profile_orders import LINES  # noqa: E402
 
 MEMBERS = 2000
@@ -42,18 +41,7 @@ def main() -> int:
     args = parser.parse_args()
     import psycopg
 
-    server, embedded = infra.database_server()
-    name = f"loyalty_bench_cpu_{secrets.token_hex(3)}"
-    url = infra.recreate_database(server, name)
-    try:
-        from loyalty_api.app import create_app
-        from loyalty_api.cli import upgrade_database
-        from loyalty_api.config import sqlalchemy_url
-
-        upgrade_database(sqlalchemy_url(url))
-        app = create_app({"DATABASE_URL": url, "JWT_KEYS": "bench:" + secrets.token_urlsafe(40),
-                          "DB_POOL_SIZE": 1, "DB_POOL_MAX_OVERFLOW": 0})
-        data = loader.load(app, url, MEMBERS, with_ledger=True, hot_member="hot")
+    with infra.loaded_app(MEMBERS, "cpu", DB_POOL_SIZE=1, DB_POOL_MAX_OVERFLOW=0) as (app, data):
         client = app.test_client()
         headers = {"Authorization": f"Bearer {data.token}"}
 
@@ -70,6 +58,7 @@ def main() -> int:
             return client.get(f"/v1/members/m{i % MEMBERS + 1}", headers=headers).status_code
 
         print(f"{'request':<38} {'wall ms':>8} {'Python CPU ms':>14} {'PostgreSQL CPU ms':>18}")
+        url = app.extensions["loyalty"].settings.DATABASE_URL
         with psycopg.connect(url, autocommit=True) as monitor:
             for label, call in (("POST /v1/orders (3 lines, earn)", order),
                                 ("GET /v1/members/{id}/balance", balance), ("GET /v1/members/{id}", member)):
@@ -85,11 +74,6 @@ def main() -> int:
                 print(f"{label:<38} {(time.perf_counter() - wall) / n * 1000:8.3f} "
                       f"{(time.process_time() - cpu) / n * 1000:14.3f} "
                       f"{(backend_cpu_seconds(pids) - backend) / n * 1000:18.3f}")
-        app.extensions["loyalty"].engine.dispose()
-    finally:
-        infra.drop_database(server, name)
-        if embedded is not None:
-            embedded.cleanup()
     return 0
 
 

@@ -8,7 +8,9 @@ its pid; nothing is found or killed by name.
 
 from __future__ import annotations
 
+import contextlib
 import os
+import secrets
 import signal
 import socket
 import subprocess
@@ -188,3 +190,30 @@ def postmaster_pid(url: str) -> int | None:
         return int((Path(data_dir) / "postmaster.pid").read_text().split()[0])
     except (OSError, ValueError, psycopg.Error):
         return None
+
+
+@contextlib.contextmanager
+def loaded_app(members: int, prefix: str, **settings):
+    """For the in-process tools (profile_orders, cpu_per_request): a database of their
+    own on the benchmark's server, migrated and loaded with ``members`` members, and
+    the app on it; answers (app, data set) and drops the database afterwards."""
+    from bench import loader
+
+    server, embedded = database_server()
+    name = f"loyalty_bench_{prefix}_{secrets.token_hex(3)}"
+    url = recreate_database(server, name)
+    try:
+        from loyalty_api.app import create_app
+        from loyalty_api.cli import upgrade_database
+        from loyalty_api.config import sqlalchemy_url
+
+        upgrade_database(sqlalchemy_url(url))
+        app = create_app({"DATABASE_URL": url, "JWT_KEYS": "bench:" + secrets.token_urlsafe(40), **settings})
+        try:
+            yield app, loader.load(app, url, members, with_ledger=True, hot_member="hot")
+        finally:
+            app.extensions["loyalty"].engine.dispose()
+    finally:
+        drop_database(server, name)
+        if embedded is not None:
+            embedded.cleanup()

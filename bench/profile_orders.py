@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import argparse
 import collections
-import secrets
 import sys
 import time
 from pathlib import Path
@@ -17,7 +16,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from bench import infra, loader
+from bench import infra
 
 LINES = [{"sku": "SKU-1", "category": "shoes", "quantity": 1, "unit_price": "799.00"},
          {"sku": "SKU-2", "category": "socks", "quantity": 2, "unit_price": "150.00"},
@@ -35,18 +34,7 @@ def main() -> int:
     from pyinstrument import Profiler
     from sqlalchemy import event
 
-    server, embedded = infra.database_server()
-    name = f"loyalty_bench_profile_{secrets.token_hex(3)}"
-    url = infra.recreate_database(server, name)
-    try:
-        from loyalty_api.cli import upgrade_database
-        from loyalty_api.config import sqlalchemy_url
-
-        upgrade_database(sqlalchemy_url(url))
-        from loyalty_api.app import create_app
-
-        app = create_app({"DATABASE_URL": url, "JWT_KEYS": "bench:" + secrets.token_urlsafe(40)})
-        data = loader.load(app, url, args.members, with_ledger=True, hot_member="hot")
+    with infra.loaded_app(args.members, "profile") as (app, data):
         statements: collections.Counter[str] = collections.Counter()
         seconds: collections.Counter[str] = collections.Counter()
         per_request: list[int] = []
@@ -103,11 +91,6 @@ def main() -> int:
             args.html.write_text(profiler.output_html())
         if args.all_frames:
             args.all_frames.write_text(profiler.output_text(unicode=False, color=False, show_all=True))
-        app.extensions["loyalty"].engine.dispose()
-    finally:
-        infra.drop_database(server, name)
-        if embedded is not None:
-            embedded.cleanup()
     return 0
 
 
