@@ -19,14 +19,18 @@ EVENT_TYPES = frozenset({
 })
 
 
+def _check_type(event_type: str) -> None:
+    if event_type not in EVENT_TYPES:
+        raise ValueError(f"unknown event type {event_type!r}")
+
+
 def emit(session: Session, program_id: uuid.UUID, event_type: str, data: dict[str, Any]) -> None:
     """Record an event; it commits or rolls back with the change that caused it.
 
     ``data`` is JSON-ready (strings for money and times) and carries ``member_id``
     when the event concerns a member.
     """
-    if event_type not in EVENT_TYPES:
-        raise ValueError(f"unknown event type {event_type!r}")
+    _check_type(event_type)
     session.execute(_INSERT_EVENT, {"program_id": program_id, "event_id": uuid.uuid4(), "type": event_type,
                                     "member_id": data.get("member_id"), "data": data})
 
@@ -54,8 +58,7 @@ SELECT :program_id, e.event_id, e.type, e.member_id, CAST(e.data AS jsonb)
 def event_arrays(events: list[tuple[str, dict[str, Any]]]) -> dict[str, list[Any]]:
     """The parameters of ``INSERT_FROM_ARRAYS`` for these (type, data) events."""
     for event_type, _ in events:
-        if event_type not in EVENT_TYPES:
-            raise ValueError(f"unknown event type {event_type!r}")
+        _check_type(event_type)
     return {"event_ids": [uuid.uuid4() for _ in events], "event_types": [event_type for event_type, _ in events],
             "event_members": [data.get("member_id") for _, data in events],
             "event_data": [orjson.dumps(data).decode() for _, data in events]}

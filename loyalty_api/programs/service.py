@@ -107,8 +107,7 @@ def config_of(program_id: uuid.UUID, updated_at: datetime, settings: dict[str, A
 
 def program_config(program: Program) -> dict[str, Any]:
     """Settings with ``Decimal`` numbers, parsed once per program version and process."""
-    return _parsed(program.program_id, program.updated_at.isoformat(),
-                   orjson.dumps(program.settings, option=orjson.OPT_SORT_KEYS).decode())
+    return config_of(program.program_id, program.updated_at, program.settings)
 
 
 def create_client(session: Session, *, program_id: uuid.UUID | None, name: str,
