@@ -122,3 +122,32 @@ def test_ties_in_frequency_break_by_money_then_recency(app):
         uow.commit()
     cells = {item["member_id"]: item["rfm"] for item in api.get("/v1/members").json["items"]}
     assert cells == {"t1": "155", "t2": "211", "t3": "344", "t4": "422", "t5": "533"}
+
+
+def test_an_erased_member_leaves_the_rfm_counts_before_the_next_refresh(app):
+    """Three buyers scored (one order each, different amounts and times); erasing one
+    removes it from its cell, the segments and the scored count at once, although its
+    score row stays until the next refresh; the refresh time does not move."""
+    handle = make_program(app, settings={"pending_days": 0})
+    api = ApiCaller(app.test_client(), handle.token)
+    for member_id, amount in (("b1", "10.00"), ("b2", "20.00"), ("b3", "30.00")):
+        assert api.post("/v1/members", json={"member_id": member_id}).status_code == 201
+        assert api.post("/v1/orders", json={"order_id": f"o-{member_id}", "member_id": member_id,
+                                            "amount": amount, "currency": "RUB"}).status_code == 201
+    assert api.post("/v1/members", json={"member_id": "idle"}).status_code == 201
+    run_all(app.extensions["loyalty"].session_factory, only=STEP)
+    before = api.get("/v1/analytics/rfm").json
+    cell_of = {item["member_id"]: item["rfm"] for item in api.get("/v1/members").json["items"]}
+    assert (before["scored_members"], before["unscored_members"]) == (3, 1)
+    assert sum(cell["members"] for cell in before["cells"]) == 3
+    assert api.delete("/v1/members/b3").status_code == 204
+    after = api.get("/v1/analytics/rfm").json
+    assert (after["scored_members"], after["unscored_members"]) == (2, 1)
+    counts = {cell["cell"]: cell["members"] for cell in after["cells"]}
+    expected = {cell["cell"]: cell["members"] for cell in before["cells"]}
+    expected[cell_of["b3"]] -= 1
+    assert counts == {cell: members for cell, members in expected.items() if members}
+    assert sum(row["members"] for row in after["segments"]) == 2
+    assert after["computed_at"] == before["computed_at"] is not None
+    for cell in after["cells"]:
+        assert cell["cell"] == f"{cell['recency']}{cell['frequency']}{cell['monetary']}"

@@ -43,6 +43,8 @@ class MemberRfm(Base):
                         name="scores_are_quintiles"),
         Index("ix_member_rfm_cell", "program_id", "cell", "member_id"),
         Index("ix_member_rfm_segment", "program_id", "segment", "member_id"),
+        # the last refresh that changed a score: GET /v1/analytics/rfm (migration 0012)
+        Index("ix_member_rfm_computed", "program_id", "computed_at"),
     )
 
 
