@@ -134,3 +134,27 @@ def test_order_of_an_unknown_or_erased_member_leaves_nothing_behind(app, shop, w
         assert uow.session.get(Order, (shop.program_id, "lost")) is None
         assert uow.session.scalar(select(func.count()).select_from(OutboxEvent).where(
             OutboxEvent.program_id == shop.program_id)) == events_before
+
+
+def test_an_order_that_earns_nothing_writes_no_entry_and_no_event(app, shop):
+    """Only a gift card (excluded): the order is recorded with 0 points, no ledger
+    entry, no lot, no outbox event; the member's balance is untouched."""
+    from sqlalchemy import func, select
+
+    from loyalty_api.db import unit_of_work
+    from loyalty_api.events.models import OutboxEvent
+    from loyalty_api.ledger.models import LedgerEntry
+
+    def counts():
+        with unit_of_work(app.extensions["loyalty"].session_factory) as uow:
+            return tuple(uow.session.scalar(select(func.count()).select_from(model).where(
+                model.program_id == shop.program_id)) for model in (OutboxEvent, LedgerEntry))
+
+    before = counts()
+    gift = [{"sku": "GIFT", "category": "cards", "quantity": 1, "unit_price": "50.00"}]
+    placed = order(shop, "gift-only", "50.00", gift)
+    assert placed.status_code == 201, placed.json
+    assert (placed.json["earned_points"], placed.json["redeemed_points"]) == (0, 0)
+    assert counts() == before
+    assert order(shop, "gift-only", "50.00", gift).json == placed.json
+    assert balance(shop)["available"] == 0
