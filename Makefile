@@ -28,8 +28,11 @@ openapi: install
 
 # The benchmark (see docs/performance.md): 100,000 members by default;
 # `make bench BENCH_ARGS="--scale 1m"` for the large data set. Prints figures, asserts none.
+# Without DATABASE_URL the benchmark runs an embedded server of its own in .data/bench,
+# with shared_buffers sized for the machine (bench/infra.py); the one of make test and
+# make serve is left as it is.
 bench: install
-	$(BIN)/python -m loyalty_api.devdb run -- $(BIN)/python bench/run.py $(BENCH_ARGS)
+	LOYALTY_DATA_DIR=.data/bench $(BIN)/python bench/run.py $(BENCH_ARGS)
 
 bench-quick: install
 	$(BIN)/python -m loyalty_api.devdb run -- $(BIN)/python bench/run.py --quick $(BENCH_ARGS)

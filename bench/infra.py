@@ -25,8 +25,13 @@ from psycopg.conninfo import conninfo_to_dict, make_conninfo
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def database_server() -> tuple[str, object | None]:
-    """(conninfo of a maintenance database, embedded server handle or None)."""
+def database_server(shared_buffers_mb: int | None = None) -> tuple[str, object | None]:
+    """(conninfo of a maintenance database, embedded server handle or None).
+
+    With ``shared_buffers_mb`` (the benchmark's own server, ``make bench``), an embedded
+    server that runs with another value gets it with ``ALTER SYSTEM`` and is restarted,
+    as one would size a server for its data; the setting stays in that server's data
+    directory only. A server in ``DATABASE_URL`` is used as it is."""
     url = os.environ.get("DATABASE_URL")
     if url:
         return url, None
@@ -34,7 +39,23 @@ def database_server() -> tuple[str, object | None]:
     from loyalty_api.devdb import start_embedded
 
     server = start_embedded()
+    if shared_buffers_mb:
+        with psycopg.connect(server.get_uri("postgres"), autocommit=True) as conn:
+            changed = conn.execute("SELECT setting::bigint * 8192 <> %s::bigint * 1048576 FROM pg_settings"
+                                   " WHERE name = 'shared_buffers'", (shared_buffers_mb,)).fetchone()[0]
+            if changed:
+                conn.execute(f"ALTER SYSTEM SET shared_buffers = '{int(shared_buffers_mb)}MB'")
+        if changed:  # a restart, unless another process holds the server (then it stays as it is)
+            server.cleanup()
+            server = start_embedded()
     return server.get_uri("postgres"), server
+
+
+def buffers_for_this_machine() -> int:
+    """Megabytes: a quarter of the RAM, at most 2 GiB, a usual size for a database
+    server's buffers, and enough for the 1m data set's hot indexes."""
+    quarter = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") // 4 // 2**20
+    return min(quarter, 2048)
 
 
 def with_database(conninfo: str, name: str) -> str:

@@ -140,7 +140,7 @@ class Bench:
         if not wrk:
             self.notes.append(f"wrk unavailable ({wrk_note}): load from bench/pyload.py, a Python client "
                               "that competes with the server for CPU, so the figures understate the service")
-        server, embedded = infra.database_server()
+        server, embedded = infra.database_server(infra.buffers_for_this_machine())
         if args.priority:  # before loading: the load is the longest part of a 1m run
             self.prioritise(os.getpid(), infra.postmaster_pid(server))
         db_name, url = self.load(server)
