@@ -131,30 +131,23 @@ class Spendable:
 def lock_member(session: Session, program_id: uuid.UUID, member_id: str, now: datetime | None = None,
                 *, lifetime_delta: int = 0, activity_at: datetime | None = None) -> int:
     """Lock the member's balance row (creating it) and answer the member's debt."""
-    return _lock_member(session, _LOCK, program_id, member_id, now, lifetime_delta, activity_at)[0]
+    now = now or datetime.now().astimezone()
+    row = lock_member_within(session, _LOCK, {"program_id": program_id, "member_id": member_id, "now": now,
+                                              "lifetime": lifetime_delta, "activity": activity_at},
+                             program_id, member_id, now)
+    if row is None:
+        raise NotFound(f"Member {member_id!r} not found")
+    return row.debt
 
 
 def lock_member_within(session: Session, statement: Any, params: dict[str, Any], program_id: uuid.UUID,
                        member_id: str, now: datetime) -> Any:
-    """Run a caller's statement that takes the member lock with a ``LOCK_FOR_ORDER``
-    fragment (params ``lifetime`` and ``activity`` besides the ids and ``now``);
-    answers its one row."""
-    burn_overdue_inactivity(session, program_id, member_id, now)
-    return session.execute(statement, params).one()
-
-
-def _lock_member(session: Session, statement: Any, program_id: uuid.UUID, member_id: str,
-                 now: datetime | None, lifetime_delta: int, activity_at: datetime | None) -> Any:
-    now = now or datetime.now().astimezone()
+    """Run a statement that takes the member lock (``_LOCK``, or a caller's statement
+    with a ``LOCK_FOR_ORDER`` fragment; params ``lifetime`` and ``activity`` besides
+    the ids and ``now``); answers its one row, or None."""
     # A passed inactivity deadline burns before this write can restart the clock.
     burn_overdue_inactivity(session, program_id, member_id, now)
-    row = session.execute(statement, {
-        "program_id": program_id, "member_id": member_id, "now": now,
-        "lifetime": lifetime_delta, "activity": activity_at,
-    }).one_or_none()
-    if row is None:
-        raise NotFound(f"Member {member_id!r} not found")
-    return row
+    return session.execute(statement, params).one_or_none()
 
 
 def spendable(session: Session, program_id: uuid.UUID, member_id: str, now: datetime, debt: int) -> Spendable:
