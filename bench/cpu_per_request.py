@@ -38,6 +38,9 @@ def backend_cpu_seconds(pids: list[int]) -> float:
 def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--requests", type=int, default=2000)
+    parser.add_argument("--rounds", type=int, default=1,
+                        help="split the requests into rounds and print the cheapest round: on a shared machine "
+                             "the least disturbed one is the closest to the code's own cost")
     args = parser.parse_args()
     import psycopg
 
@@ -67,13 +70,16 @@ def main() -> int:
                 pids = [row[0] for row in monitor.execute(
                     "SELECT pid FROM pg_stat_activity WHERE datname = current_database()"
                     " AND application_name = 'loyalty-api'")]
-                wall, cpu, backend = time.perf_counter(), time.process_time(), backend_cpu_seconds(pids)
-                for i in range(args.requests):
-                    assert call(i) in (200, 201)
-                n = args.requests
-                print(f"{label:<38} {(time.perf_counter() - wall) / n * 1000:8.3f} "
-                      f"{(time.process_time() - cpu) / n * 1000:14.3f} "
-                      f"{(backend_cpu_seconds(pids) - backend) / n * 1000:18.3f}")
+                n = args.requests // args.rounds
+                rounds = []
+                for first in range(0, n * args.rounds, n):
+                    wall, cpu, backend = time.perf_counter(), time.process_time(), backend_cpu_seconds(pids)
+                    for i in range(first, first + n):
+                        assert call(i) in (200, 201)
+                    rounds.append((time.process_time() - cpu, time.perf_counter() - wall,
+                                   backend_cpu_seconds(pids) - backend))
+                cpu, wall, backend = min(rounds)
+                print(f"{label:<38} {wall / n * 1000:8.3f} {cpu / n * 1000:14.3f} {backend / n * 1000:18.3f}")
     return 0
 
 

@@ -12,8 +12,7 @@ first and must not draw on the order's own new lots.
 
 from __future__ import annotations
 
-from sqlalchemy import text
-
+from loyalty_api.driver import Constant
 from loyalty_api.events.service import INSERT_FROM_ARRAYS
 from loyalty_api.ledger.lots import CREDIT_CTES, LOCK_FOR_ORDER
 
@@ -37,8 +36,8 @@ SELECT (SELECT order_id FROM new_order) AS inserted, locked.debt IS NOT NULL AS 
 _PARTS = {"columns": ", ".join(_ORDER_COLUMNS), "values": _VALUES, "events": INSERT_FROM_ARRAYS.format(when=_NEW),
           "lock": LOCK_FOR_ORDER.format(when=_NEW)}
 
-RECORD_ORDER = text(_RECORD.format(**_PARTS, credits="", lot_ids="CAST(NULL AS bigint[])"))
+RECORD_ORDER = Constant(_RECORD.format(**_PARTS, credits="", lot_ids="CAST(NULL AS bigint[])"))
 # Credits only once the lock is taken (and so only for a new order of a member who exists).
-RECORD_EARNING_ORDER = text(_RECORD.format(
+RECORD_EARNING_ORDER = Constant(_RECORD.format(
     **_PARTS, credits=",\n" + CREDIT_CTES.format(when="EXISTS (SELECT FROM locked)"),
     lot_ids="ARRAY(SELECT lot_id FROM credit_lots ORDER BY lot_id)"))

@@ -16,6 +16,7 @@ import orjson
 from sqlalchemy import delete, func, or_, select, text, tuple_
 from sqlalchemy.orm import Session
 
+from loyalty_api.driver import Constant, one_or_none, run
 from loyalty_api.errors import IdempotencyConflict, RequestInProgress
 from loyalty_api.idempotency.models import IdempotencyRecord
 
@@ -47,8 +48,8 @@ class StoredAnswer:
 
 # The try-lock and the lookup after it, in one round trip (migration 0011 says why
 # this needs a function); a constant statement, so it is compiled once.
-_CLAIM = text("SELECT * FROM idempotency_claim(:lock_name, :program_id, :key, :method, :path)")
-_STORE = text("""
+_CLAIM = Constant("SELECT * FROM idempotency_claim(:lock_name, :program_id, :key, :method, :path)")
+_STORE = Constant("""
 INSERT INTO idempotency_keys (program_id, key, method, path, request_hash, response_status, response_body,
                               response_content_type)
 VALUES (:program_id, :key, :method, :path, :request_hash, :response_status, :response_body,
@@ -64,9 +65,9 @@ def claim(session: Session, program_id: uuid.UUID | None, key: str, method: str,
     A transaction-scoped advisory lock on the key makes a concurrent duplicate fail
     fast with ``request_in_progress`` instead of queueing behind the first.
     """
-    row = session.execute(_CLAIM, {"lock_name": lock_name(program_id, key, method, path),
+    row = one_or_none(session, _CLAIM, {"lock_name": lock_name(program_id, key, method, path),
                                    "program_id": program_id or NIL_PROGRAM, "key": key, "method": method,
-                                   "path": path}).one()
+                                   "path": path})
     if not row.locked:
         raise RequestInProgress("A request with this Idempotency-Key is still being processed")
     if row.request_hash is None:
@@ -84,7 +85,7 @@ def lock(session: Session, program_id: uuid.UUID | None, key: str, method: str, 
 
 def store(session: Session, program_id: uuid.UUID | None, key: str, method: str, path: str,
           fingerprint: str, status: int, body: bytes, content_type: str) -> None:
-    session.execute(_STORE, {"program_id": program_id or NIL_PROGRAM, "key": key, "method": method,
+    run(session, _STORE, {"program_id": program_id or NIL_PROGRAM, "key": key, "method": method,
                              "path": path, "request_hash": fingerprint, "response_status": status,
                              "response_body": body, "response_content_type": content_type})
 

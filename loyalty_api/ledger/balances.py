@@ -16,6 +16,7 @@ from typing import Any
 from sqlalchemy import text
 from sqlalchemy.orm import Session
 
+from loyalty_api.driver import Constant, one_or_none
 from loyalty_api.errors import NotFound
 from loyalty_api.expiry import rules as expiry_rules
 from loyalty_api.expiry import service as expiry
@@ -82,7 +83,7 @@ def available_points(session: Session, program_id: uuid.UUID, member_id: str, no
 # The balance answer in one statement: the program's settings, the member's figures
 # and non-empty lots; which lots count (pending, active, gone by expiry or inactivity)
 # is decided by the expiry rules in Python, from the same lots the schedule lists.
-_BALANCE_READ = text("""
+_BALANCE_READ = Constant("""
 SELECT p.updated_at, p.settings, m.status, coalesce(b.debt, 0) AS debt, coalesce(b.lifetime_earned, 0) AS lifetime,
   b.last_activity_at,
   HELD,
@@ -99,8 +100,7 @@ WHERE p.program_id = :program_id
 
 
 def get_balance(session: Session, program_id: uuid.UUID, member_id: str, now: datetime) -> Balance:
-    row = session.execute(_BALANCE_READ, {"program_id": program_id, "member_id": member_id, "now": now}
-                          ).one_or_none()
+    row = one_or_none(session, _BALANCE_READ, {"program_id": program_id, "member_id": member_id, "now": now})
     if row is None:
         raise NotFound("Program not found")
     if row.status is None or row.status == "erased":

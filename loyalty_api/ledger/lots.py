@@ -16,6 +16,7 @@ from typing import Any, Sequence
 from sqlalchemy import bindparam, insert, text, update
 from sqlalchemy.orm import Session
 
+from loyalty_api.driver import Constant, one_or_none
 from loyalty_api.errors import NotFound
 from loyalty_api.expiry.service import burn_overdue_inactivity
 from loyalty_api.ledger.models import BalanceRow, LedgerEntry
@@ -24,7 +25,7 @@ from loyalty_api.observability.metrics import record_entry
 # One statement creates the balance row on first use, checks the member exists
 # (erased members are gone) and takes the row lock; the figures a caller already
 # knows ride along so the common case needs no second UPDATE.
-_LOCK = text("""
+_LOCK_SQL = """
 INSERT INTO balances AS b (program_id, member_id, debt, lifetime_earned, last_activity_at, created_at, updated_at)
 SELECT m.program_id, m.member_id, 0, CAST(:lifetime AS bigint), CAST(:activity AS timestamptz),
        CAST(:now AS timestamptz), CAST(:now AS timestamptz)
@@ -35,13 +36,14 @@ ON CONFLICT (program_id, member_id) DO UPDATE
        last_activity_at = GREATEST(b.last_activity_at, excluded.last_activity_at),
        updated_at = excluded.updated_at
 RETURNING b.debt
-""")
+"""
+_LOCK = Constant(_LOCK_SQL)
 # The same for an order, which also learns whether the member was referred: only a
 # referred member can have a pending referral (members.referred_by is set at
 # enrolment, with the referral, and never changes), so the others skip that query.
 # A fragment: the order folds it into the statement that records the order
 # (``{when}``: lock only if the order is new); run it through ``lock_member_within``.
-LOCK_FOR_ORDER = _LOCK.text.replace(
+LOCK_FOR_ORDER = _LOCK_SQL.replace(
     "AND m.status <> 'erased'", "AND m.status <> 'erased' AND {when}").replace("RETURNING b.debt", """RETURNING b.debt,
   EXISTS (SELECT 1 FROM members r WHERE r.program_id = b.program_id AND r.member_id = b.member_id
              AND r.referred_by IS NOT NULL) AS referred""")
@@ -140,14 +142,14 @@ def lock_member(session: Session, program_id: uuid.UUID, member_id: str, now: da
     return row.debt
 
 
-def lock_member_within(session: Session, statement: Any, params: dict[str, Any], program_id: uuid.UUID,
+def lock_member_within(session: Session, statement: Constant, params: dict[str, Any], program_id: uuid.UUID,
                        member_id: str, now: datetime) -> Any:
     """Run a statement that takes the member lock (``_LOCK``, or a caller's statement
     with a ``LOCK_FOR_ORDER`` fragment; params ``lifetime`` and ``activity`` besides
     the ids and ``now``); answers its one row, or None."""
     # A passed inactivity deadline burns before this write can restart the clock.
     burn_overdue_inactivity(session, program_id, member_id, now)
-    return session.execute(statement, params).one_or_none()
+    return one_or_none(session, statement, params)
 
 
 def spendable(session: Session, program_id: uuid.UUID, member_id: str, now: datetime, debt: int) -> Spendable:
