@@ -23,8 +23,9 @@ class Loyalty:
     settings: Settings
     engine: Engine
     session_factory: sessionmaker[Session]
-    # Sessions whose statements run outside a transaction block (no BEGIN, no
-    # COMMIT round trips): for views marked ``http.transaction.reads_only``.
+    # The same pool, with statements outside a transaction block (no BEGIN, no COMMIT
+    # round trips): for views marked ``http.transaction.reads_only``.
+    read_engine: Engine
     read_session_factory: sessionmaker[Session]
 
 
@@ -53,8 +54,9 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     app.config["MAX_CONTENT_LENGTH"] = settings.MAX_CONTENT_LENGTH
     app.config["TESTING"] = settings.TESTING
     engine = make_engine(settings)
-    app.extensions["loyalty"] = Loyalty(settings, engine, make_session_factory(engine),
-                                        make_session_factory(engine.execution_options(isolation_level="AUTOCOMMIT")))
+    read_engine = engine.execution_options(isolation_level="AUTOCOMMIT")
+    app.extensions["loyalty"] = Loyalty(settings, engine, make_session_factory(engine), read_engine,
+                                        make_session_factory(read_engine))
     init_observability(app)
     api = init_http(app)
     transaction.register(app)

@@ -5,7 +5,8 @@ The checkout and balance paths run a few fixed SQL texts per request. Through
 metadata and row objects, several times the driver's own work on this machine
 (docs/performance.md). A ``Constant`` is compiled to psycopg's parameter style
 once; ``run`` sends it on the connection of the session's current transaction (so
-it commits or rolls back with everything else) and answers psycopg's cursor, with
+it commits or rolls back with everything else), or on a Core ``Connection`` (the
+autocommit reader of ``reads_only`` views), and answers psycopg's cursor, with
 named-tuple rows (``row.debt``).
 
 What SQLAlchemy would have done around the call still happens: driver errors become
@@ -26,9 +27,14 @@ import psycopg
 from psycopg.rows import namedtuple_row
 from sqlalchemy import text
 from sqlalchemy.dialects.postgresql.psycopg import PGDialect_psycopg
+from sqlalchemy.engine import Connection
 from sqlalchemy.orm import Session
 
 _DIALECT = PGDialect_psycopg()
+
+# Where a statement runs: a session's current transaction, or a Core connection (an
+# autocommit reader, ``http.transaction.current_reader``).
+Runner = Session | Connection
 
 
 class Constant:
@@ -44,9 +50,9 @@ class Constant:
         return f"Constant({' '.join(self.sql.split())[:60]!r}…)"
 
 
-def run(session: Session, statement: Constant, params: dict[str, Any]) -> psycopg.Cursor[NamedTuple]:
-    """Execute ``statement`` in the session's transaction; answers the cursor."""
-    connection = session.connection()
+def run(db: Runner, statement: Constant, params: dict[str, Any]) -> psycopg.Cursor[NamedTuple]:
+    """Execute ``statement`` in the session's transaction (or on the connection); answers the cursor."""
+    connection = db.connection() if isinstance(db, Session) else db
     cursor = connection.connection.driver_connection.cursor(row_factory=namedtuple_row)
     observed = connection._has_events or connection.engine._has_events
     if observed:
@@ -61,6 +67,6 @@ def run(session: Session, statement: Constant, params: dict[str, Any]) -> psycop
     return cursor
 
 
-def one_or_none(session: Session, statement: Constant, params: dict[str, Any]) -> Any:
+def one_or_none(db: Runner, statement: Constant, params: dict[str, Any]) -> Any:
     """The statement's only row, or None (for statements that answer at most one)."""
-    return run(session, statement, params).fetchone()
+    return run(db, statement, params).fetchone()

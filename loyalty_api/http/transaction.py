@@ -15,6 +15,7 @@ from typing import Any, Callable
 import orjson
 
 from flask import Flask, Response, current_app, g, request
+from sqlalchemy.engine import Connection
 from sqlalchemy.exc import DBAPIError, IntegrityError, OperationalError
 
 from loyalty_api.db import UnitOfWork
@@ -38,10 +39,24 @@ def current_uow() -> UnitOfWork:
     return uow
 
 
+def current_reader() -> Connection:
+    """For a ``reads_only`` view: a pooled connection in autocommit mode, without an
+    ORM session (for the driver's constant statements, ``loyalty_api.driver``); a
+    session's set-up and commit cost more than the one statement such a view runs."""
+    reader = getattr(g, "reader", None)
+    if reader is None:
+        if not g.get("reads_only"):
+            raise RuntimeError("current_reader: the view is not marked reads_only")
+        reader = g.reader = current_app.extensions["loyalty"].read_engine.connect()
+    return reader
+
+
 def reads_only(view: Callable) -> Callable:
     """Mark a view whose use case only reads, with statements that need no common
     snapshot: they run outside a transaction block (autocommit), which saves the
-    BEGIN and COMMIT round trips of every request. Innermost decorator."""
+    BEGIN and COMMIT round trips of every request. Innermost decorator. Such a view
+    reads through ``current_reader()`` (or ``current_uow()``, whose session is then
+    in autocommit mode too)."""
 
     @functools.wraps(view)
     def wrapper(*args: Any, **kwargs: Any) -> Any:
@@ -131,6 +146,9 @@ def close_request(_exc: BaseException | None) -> None:
     uow: UnitOfWork | None = g.pop("uow", None)
     if uow is not None:
         uow.close()
+    reader: Connection | None = g.pop("reader", None)
+    if reader is not None:
+        reader.close()
 
 
 def register(app: Flask) -> None:

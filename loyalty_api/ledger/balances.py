@@ -16,7 +16,7 @@ from typing import Any
 from sqlalchemy import text
 from sqlalchemy.orm import Session
 
-from loyalty_api.driver import Constant, one_or_none
+from loyalty_api.driver import Constant, Runner, one_or_none
 from loyalty_api.errors import NotFound
 from loyalty_api.expiry import rules as expiry_rules
 from loyalty_api.expiry import service as expiry
@@ -99,8 +99,8 @@ WHERE p.program_id = :program_id
 """.replace("HELD", _HELD))
 
 
-def get_balance(session: Session, program_id: uuid.UUID, member_id: str, now: datetime) -> Balance:
-    row = one_or_none(session, _BALANCE_READ, {"program_id": program_id, "member_id": member_id, "now": now})
+def get_balance(db: Runner, program_id: uuid.UUID, member_id: str, now: datetime) -> Balance:
+    row = one_or_none(db, _BALANCE_READ, {"program_id": program_id, "member_id": member_id, "now": now})
     if row is None:
         raise NotFound("Program not found")
     if row.status is None or row.status == "erased":

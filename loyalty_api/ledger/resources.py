@@ -8,7 +8,7 @@ from flask.views import MethodView
 from flask_smorest import Blueprint
 
 from loyalty_api.http.auth import authorize, current_principal, current_program_id
-from loyalty_api.http.transaction import current_uow, reads_only
+from loyalty_api.http.transaction import current_reader, current_uow, reads_only
 from loyalty_api.ledger import balances, service
 from loyalty_api.ledger.schemas import AdjustmentSchema, BalanceSchema, EntryPageSchema, EntrySchema, LedgerArgs
 
@@ -19,11 +19,10 @@ blp = Blueprint("ledger", __name__, url_prefix="/v1/members", description="Point
 class MemberBalance(MethodView):
     @authorize("members:read")
     @blp.response(200, BalanceSchema)
-    @reads_only  # the program, then the member's figures: two independent reads
+    @reads_only  # one statement
     def get(self, member_id: str):
         """Available, pending and held points, lifetime earned, and what expires when"""
-        balance = balances.get_balance(current_uow().session, current_program_id(), member_id,
-                                      datetime.now(timezone.utc))
+        balance = balances.get_balance(current_reader(), current_program_id(), member_id, datetime.now(timezone.utc))
         return {"member_id": member_id, **balance.__dict__}
 
 
