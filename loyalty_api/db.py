@@ -13,7 +13,7 @@ import select
 
 import orjson
 from contextlib import contextmanager
-from typing import Any, Iterator
+from typing import Iterator
 
 from sqlalchemy import MetaData, create_engine, event
 from sqlalchemy.engine import Engine
@@ -100,13 +100,6 @@ class UnitOfWork:
 
     def commit(self) -> None:
         self.session.commit()
-        self._committed = True
-
-    def commit_with(self, statement: Any, params: dict[str, Any]) -> None:
-        """Run one last ``driver.Constant`` statement and commit, in one round trip."""
-        from loyalty_api.driver import run_then_commit
-
-        run_then_commit(self.session, statement, params)
         self._committed = True
 
     def rollback(self) -> None:

@@ -67,34 +67,6 @@ def run(db: Runner, statement: Constant, params: dict[str, Any]) -> psycopg.Curs
     return cursor
 
 
-def run_then_commit(session: Session, statement: Constant, params: dict[str, Any]) -> None:
-    """Run a last statement and commit the session's transaction, in one round trip.
-
-    The statement and ``COMMIT`` go out together in psycopg's pipeline mode, with one
-    Sync: a request that ends with a write (the idempotency record) spends one round
-    trip less holding its row locks. The session's pending ORM changes are flushed
-    first; its own commit afterwards finds the transaction over and only releases the
-    connection. A failure of either rolls the transaction back and raises as ``run``
-    would (the caller rolls the session back).
-    """
-    session.flush()
-    connection = session.connection()
-    driver_connection = connection.connection.driver_connection
-    observed = connection._has_events or connection.engine._has_events
-    if observed:
-        connection.dispatch.before_cursor_execute(connection, None, statement.sql, params, None, False)
-    try:
-        with driver_connection.pipeline():
-            cursor = driver_connection.cursor()
-            cursor.execute(statement.sql, params)
-            if observed:  # queued, in the transaction; the listeners see it before the COMMIT
-                connection.dispatch.after_cursor_execute(connection, cursor, statement.sql, params, None, False)
-            cursor.execute("COMMIT")
-    except psycopg.Error as error:
-        connection._handle_dbapi_exception(error, statement.sql, params, None, None)
-    session.commit()
-
-
 def one_or_none(db: Runner, statement: Constant, params: dict[str, Any]) -> Any:
     """The statement's only row, or None (for statements that answer at most one)."""
     return run(db, statement, params).fetchone()

@@ -93,26 +93,4 @@ def test_balance_read_needs_no_begin_or_commit_and_writes_still_do(app, plain):
     assert states == [TransactionStatus.IDLE] * BALANCE_STATEMENTS
     with transaction_states(app) as states:  # the pooled connection is back in a transaction for writes
         assert order(plain, "o2", "key-2").status_code == 201
-    # The idempotency record is queued in a pipeline with the COMMIT (one round trip):
-    # the connection is busy with it rather than idle in the transaction.
-    assert states == [TransactionStatus.INTRANS] * (ORDER_STATEMENTS - 1) + [TransactionStatus.ACTIVE]
-
-
-def test_a_record_that_fails_with_its_commit_leaves_nothing(app, plain, monkeypatch):
-    """The idempotency record and the COMMIT travel together; if the record fails,
-    the order is not committed either."""
-    from loyalty_api.driver import Constant
-    from loyalty_api.http import transaction
-
-    failing = Constant("INSERT INTO idempotency_keys (program_id, key) VALUES (:program_id, :key)")  # NOT NULLs
-    real = transaction.idempotency.store_statement
-    monkeypatch.setattr(transaction.idempotency, "store_statement",
-                        lambda *args: (failing, real(*args)[1]))
-    before = plain.get("/v1/members/m1/balance").json
-    refused = order(plain, "o3", "key-3")
-    assert refused.status_code == 409 and refused.json["code"] == "conflict"
-    monkeypatch.undo()
-    assert plain.get("/v1/orders/warm-up").status_code == 200 and plain.get("/v1/orders/o3").status_code == 404
-    assert plain.get("/v1/members/m1/balance").json == before
-    retried = order(plain, "o3", "key-3")  # the key was not stored: the retry runs afresh
-    assert retried.status_code == 201 and "Idempotent-Replayed" not in retried.headers
+    assert states == [TransactionStatus.INTRANS] * ORDER_STATEMENTS

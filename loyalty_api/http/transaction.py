@@ -107,16 +107,11 @@ def _stored_body(response: Response) -> bytes:
 
 
 def _store_idempotency(uow: UnitOfWork, response: Response, *, relock: bool = False) -> None:
-    program_id, key, method, path, _fingerprint = g.idempotency
+    program_id, key, method, path, fingerprint = g.idempotency
     if relock:
         idempotency.lock(uow.session, program_id, key, method, path)
-    uow.commit_with(*_stored_answer(response))
-
-
-def _stored_answer(response: Response) -> tuple[Any, dict[str, Any]]:
-    program_id, key, method, path, fingerprint = g.idempotency
-    return idempotency.store_statement(program_id, key, method, path, fingerprint, response.status_code,
-                                       _stored_body(response), response.content_type or "")
+    idempotency.store(uow.session, program_id, key, method, path, fingerprint,
+                      response.status_code, _stored_body(response), response.content_type or "")
 
 
 def finish_request(response: Response) -> Response:
@@ -126,16 +121,16 @@ def finish_request(response: Response) -> Response:
     keyed = getattr(g, "idempotency", None) is not None
     try:
         if response.status_code < 400:
-            if keyed:  # the record goes out with the COMMIT, in one round trip
+            if keyed:
                 _store_idempotency(uow, response)
-            else:
-                uow.commit()
+            uow.commit()
         else:
             uow.rollback()
             if keyed and response.status_code < 500 and response.status_code not in NOT_STORED:
                 # The rollback released the key's lock; a 4xx changed nothing, so storing
                 # it in a transaction of its own (under the lock again) is enough.
                 _store_idempotency(uow, response, relock=True)
+                uow.commit()
     except IntegrityError:
         uow.rollback()
         log.warning("commit refused by a constraint on %s %s", request.method, request.path)

@@ -11,7 +11,6 @@ import hashlib
 import uuid
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any
 
 import orjson
 from sqlalchemy import delete, func, or_, select, text, tuple_
@@ -86,16 +85,9 @@ def lock(session: Session, program_id: uuid.UUID | None, key: str, method: str, 
 
 def store(session: Session, program_id: uuid.UUID | None, key: str, method: str, path: str,
           fingerprint: str, status: int, body: bytes, content_type: str) -> None:
-    run(session, *store_statement(program_id, key, method, path, fingerprint, status, body, content_type))
-
-
-def store_statement(program_id: uuid.UUID | None, key: str, method: str, path: str, fingerprint: str,
-                    status: int, body: bytes, content_type: str) -> tuple[Constant, dict[str, Any]]:
-    """The statement that stores an answer and its parameters, for a caller that sends
-    it along with the COMMIT (``UnitOfWork.commit_with``)."""
-    return _STORE, {"program_id": program_id or NIL_PROGRAM, "key": key, "method": method, "path": path,
-                    "request_hash": fingerprint, "response_status": status, "response_body": body,
-                    "response_content_type": content_type}
+    run(session, _STORE, {"program_id": program_id or NIL_PROGRAM, "key": key, "method": method,
+                             "path": path, "request_hash": fingerprint, "response_status": status,
+                             "response_body": body, "response_content_type": content_type})
 
 
 def forget_member(session: Session, program_id: uuid.UUID, member_id: str) -> int:
