@@ -40,11 +40,25 @@ Runner = Session | Connection
 class Constant:
     """A SQL text with ``:name`` parameters, as ``sqlalchemy.text`` takes it."""
 
-    __slots__ = ("sql",)
+    __slots__ = ("sql", "defaults")
 
     def __init__(self, sql: str) -> None:
         # SQLAlchemy's compiler turns ``:name`` into ``%(name)s`` and escapes literal ``%``.
-        self.sql: str = str(text(sql).compile(dialect=_DIALECT))
+        self._compile(text(sql))
+
+    @classmethod
+    def of(cls, statement: Any) -> "Constant":
+        """A Core statement built once (``bindparam`` for what varies), compiled once."""
+        constant = cls.__new__(cls)
+        constant._compile(statement)
+        return constant
+
+    def _compile(self, statement: Any) -> None:
+        compiled = statement.compile(dialect=_DIALECT)
+        self.sql: str = str(compiled)
+        # A Core statement's literal values (``kind == "purchase"``) are parameters too.
+        self.defaults: dict[str, Any] = {name: value for name, value in compiled.params.items()
+                                         if value is not None}
 
     def __repr__(self) -> str:
         return f"Constant({' '.join(self.sql.split())[:60]!r}…)"
@@ -54,6 +68,8 @@ def run(db: Runner, statement: Constant, params: dict[str, Any]) -> psycopg.Curs
     """Execute ``statement`` in the session's transaction (or on the connection); answers the cursor."""
     connection = db.connection() if isinstance(db, Session) else db
     cursor = connection.connection.driver_connection.cursor(row_factory=namedtuple_row)
+    if statement.defaults:
+        params = {**statement.defaults, **params}
     observed = connection._has_events or connection.engine._has_events
     if observed:
         connection.dispatch.before_cursor_execute(connection, cursor, statement.sql, params, None, False)
