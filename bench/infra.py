@@ -114,17 +114,18 @@ def free_port() -> int:
 class Gunicorn:
     """A gunicorn master with loyalty_api/gunicorn_conf.py, bound to loopback."""
 
-    def __init__(self, wsgi_app: str, env: dict[str, str], name: str) -> None:
+    def __init__(self, wsgi_app: str, env: dict[str, str], name: str, root: Path = ROOT) -> None:
+        """``root``: the checkout whose code is served (``bench/ab.py`` serves another)."""
         self.port = free_port()
         self.name = name
         self.url = f"http://127.0.0.1:{self.port}"
         full_env = {**os.environ, **env, "BIND": f"127.0.0.1:{self.port}", "LOG_LEVEL": "warning"}
-        full_env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(ROOT), full_env.get("PYTHONPATH")]))
+        full_env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(root), full_env.get("PYTHONPATH")]))
         self.log_path = Path(os.environ.get("TMPDIR", "/tmp")) / f"bench-{name}-{self.port}.log"
         self._log = open(self.log_path, "w")  # noqa: SIM115  (open for the server's lifetime; closed in stop())
         self.process = subprocess.Popen(
             [sys.executable, "-m", "gunicorn", "-c", "python:loyalty_api.gunicorn_conf", wsgi_app],
-            cwd=ROOT, env=full_env, stdout=self._log, stderr=subprocess.STDOUT, start_new_session=True)
+            cwd=root, env=full_env, stdout=self._log, stderr=subprocess.STDOUT, start_new_session=True)
 
     def wait_ready(self, path: str = "/healthz", timeout: float = 60.0) -> None:
         deadline = time.monotonic() + timeout
