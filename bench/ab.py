@@ -1,6 +1,7 @@
 """Two versions of the service under the same load, in turns: is a change faster?
 
     python bench/ab.py [REV] [--scenarios order,balance,hot] [--rounds 3] [--seconds 8]
+    python bench/ab.py HEAD --env-b WEB_CONCURRENCY=3      # the same code, another setting
 
 A is the commit REV (default HEAD), served from a git worktree in .data/ab/<sha>; B
 is this checkout as it is on disk, uncommitted changes included. Both run on one
@@ -52,6 +53,9 @@ def main() -> int:
     parser.add_argument("--seconds", type=float, default=8.0, help="each scenario, after a 2 s warm-up")
     parser.add_argument("--members", type=int, default=20_000)
     parser.add_argument("--priority", action="store_true", help="as bench/run.py --priority")
+    parser.add_argument("--env-a", action="append", default=[], metavar="NAME=VALUE",
+                        help="an environment variable for A's gunicorn only (repeatable)")
+    parser.add_argument("--env-b", action="append", default=[], metavar="NAME=VALUE", help="the same for B")
     args = parser.parse_args()
     scenarios = args.scenarios.split(",")
     unknown = set(scenarios) - set(SCENARIOS)
@@ -89,10 +93,15 @@ def compare(args, scenarios: list[str], roots: dict[str, Path], url: str, server
         infra.raise_priority([os.getpid(), infra.postmaster_pid(server) or 0])
     print(f"A = {args.rev} ({roots['A']}), B = this checkout; {args.members:,} members, "
           f"{args.rounds} rounds of {args.seconds:.0f} s per scenario")
+    own_env = {"A": dict(item.split("=", 1) for item in args.env_a),
+               "B": dict(item.split("=", 1) for item in args.env_b)}
+    for label, extra in own_env.items():
+        if extra:
+            print(f"{label} also gets {' '.join(f'{k}={v}' for k, v in extra.items())}")
     figures: dict[tuple[str, str], list[float]] = {}
     for round_number in range(1, args.rounds + 1):
         for label, root in roots.items():
-            service = infra.Gunicorn("loyalty_api.wsgi:app", env, f"ab-{label}", root=root)
+            service = infra.Gunicorn("loyalty_api.wsgi:app", {**env, **own_env[label]}, f"ab-{label}", root=root)
             try:
                 if args.priority:
                     infra.raise_priority([service.process.pid])

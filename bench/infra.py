@@ -121,6 +121,7 @@ class Gunicorn:
         self.url = f"http://127.0.0.1:{self.port}"
         full_env = {**os.environ, **env, "BIND": f"127.0.0.1:{self.port}", "LOG_LEVEL": "warning"}
         full_env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(root), full_env.get("PYTHONPATH")]))
+        self.env = full_env
         self.log_path = Path(os.environ.get("TMPDIR", "/tmp")) / f"bench-{name}-{self.port}.log"
         self._log = open(self.log_path, "w")  # noqa: SIM115  (open for the server's lifetime; closed in stop())
         self.process = subprocess.Popen(
@@ -144,7 +145,7 @@ class Gunicorn:
     def expected_workers(self) -> int:
         from loyalty_api.gunicorn_conf import available_cores
 
-        return int(os.environ.get("WEB_CONCURRENCY", available_cores() * 2 + 1))
+        return int(self.env.get("WEB_CONCURRENCY", available_cores() * 2 + 1))
 
     def worker_pids(self) -> list[int]:
         pids = []
