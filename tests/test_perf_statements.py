@@ -85,6 +85,15 @@ def transaction_states(app):
         yield states
 
 
+def test_member_read_is_one_statement_without_begin_or_commit(app, plain):
+    from psycopg.pq import TransactionStatus
+
+    with transaction_states(app) as states:
+        response = plain.get("/v1/members/m1")
+    assert response.status_code == 200 and response.json["member_id"] == "m1"
+    assert states == [TransactionStatus.IDLE]
+
+
 def test_balance_read_needs_no_begin_or_commit_and_writes_still_do(app, plain):
     from psycopg.pq import TransactionStatus
 

@@ -6,7 +6,7 @@ from flask.views import MethodView
 from flask_smorest import Blueprint
 
 from loyalty_api.http.auth import authorize, current_program_id
-from loyalty_api.http.transaction import current_uow
+from loyalty_api.http.transaction import current_reader, current_uow, reads_only
 from loyalty_api.members import service
 from loyalty_api.members.schemas import MemberCreateSchema, MemberPatchSchema, MemberSchema
 from loyalty_api.segments import resources as segments
@@ -37,9 +37,10 @@ class Members(MethodView):
 class MemberById(MethodView):
     @authorize("members:read")
     @blp.response(200, MemberSchema)
+    @reads_only  # one statement
     def get(self, member_id: str):
         """Read a member's profile"""
-        return service.get_member(current_uow().session, current_program_id(), member_id)
+        return service.read_profile(current_reader(), current_program_id(), member_id)
 
     @authorize("members:write")
     @blp.arguments(MemberPatchSchema())

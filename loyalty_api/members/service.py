@@ -5,10 +5,11 @@ from __future__ import annotations
 import uuid
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import bindparam, func, select
 from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.orm import Session
 
+from loyalty_api.driver import Constant, Runner, one_or_none
 from loyalty_api.events.service import emit
 from loyalty_api.errors import MemberExists, NotFound, UnknownReferralCode
 from loyalty_api.idempotency import service as idempotency
@@ -19,6 +20,19 @@ from loyalty_api.referrals.rules import new_referral_code, normalize_referral_co
 def get_member(session: Session, program_id: uuid.UUID, member_id: str, *, for_update: bool = False) -> Member:
     """An enrolled, not erased member of the program, or ``NotFound``."""
     member = session.get(Member, (program_id, member_id), with_for_update=for_update)
+    if member is None or member.status == "erased":
+        raise NotFound(f"Member {member_id!r} not found")
+    return member
+
+
+_PROFILE = Constant.of(select(*Member.__table__.columns).where(
+    Member.program_id == bindparam("program_id"), Member.member_id == bindparam("member_id")))
+
+
+def read_profile(db: Runner, program_id: uuid.UUID, member_id: str) -> Any:
+    """``get_member`` for a read that changes nothing: a row (attributes as on
+    ``Member``), one statement, no ORM object; runs on a ``reads_only`` reader too."""
+    member = one_or_none(db, _PROFILE, {"program_id": program_id, "member_id": member_id})
     if member is None or member.status == "erased":
         raise NotFound(f"Member {member_id!r} not found")
     return member
