@@ -164,7 +164,7 @@ def test_a_server_error_is_a_problem_without_internals(app, api, monkeypatch):
     def explode(*args, **kwargs):
         raise RuntimeError("secret internals")
 
-    monkeypatch.setattr(service, "get_member", explode)
+    monkeypatch.setattr(service, "read_profile", explode)  # what GET /v1/members/{id} calls
     response = api.get("/v1/members/anyone")
     body = assert_problem(response, 500, "internal_error")
     assert "secret" not in response.get_data(as_text=True)
