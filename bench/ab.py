@@ -53,6 +53,7 @@ def main() -> int:
     parser.add_argument("--seconds", type=float, default=8.0, help="each scenario, after a 2 s warm-up")
     parser.add_argument("--members", type=int, default=20_000)
     parser.add_argument("--priority", action="store_true", help="as bench/run.py --priority")
+    parser.add_argument("--no-install", action="store_true", help="do not apt-get install wrk")
     parser.add_argument("--env-a", action="append", default=[], metavar="NAME=VALUE",
                         help="an environment variable for A's gunicorn only (repeatable)")
     parser.add_argument("--env-b", action="append", default=[], metavar="NAME=VALUE", help="the same for B")
@@ -61,7 +62,7 @@ def main() -> int:
     unknown = set(scenarios) - set(SCENARIOS)
     if unknown:
         parser.error(f"unknown scenarios: {', '.join(sorted(unknown))}")
-    wrk, note = find_wrk(install=True)
+    wrk, note = find_wrk(install=not args.no_install)
     if not wrk:
         print(f"note: {note}; the Python load generator competes with the server for CPU", file=sys.stderr)
     roots = {"A": worktree(args.rev), "B": ROOT}

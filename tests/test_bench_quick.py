@@ -48,3 +48,17 @@ def test_quick_benchmark_prints_every_scenario_without_errors(database_url):
     committed = re.search(r"(\d+) committed .*: lost 0$", output, re.MULTILINE)
     assert committed is not None, output
     assert int(committed.group(1)) > 0, output
+
+
+@pytest.mark.slow
+def test_ab_comparison_runs_both_sides(database_url):
+    """``bench/ab.py`` serves HEAD from a worktree (A) and this checkout (B) in turns."""
+    env = {**os.environ, "DATABASE_URL": database_url}
+    done = subprocess.run([sys.executable, str(ROOT / "bench" / "ab.py"), "HEAD", "--scenarios", "member_get",
+                           "--rounds", "1", "--seconds", "1", "--members", "200", "--no-install"],
+                          cwd=ROOT, env=env, capture_output=True, text=True, timeout=240, check=False)
+    output = done.stdout
+    assert done.returncode == 0, output + done.stderr
+    rounds = re.findall(r"^round 1 ([AB]) member_get +(\d+) req/s .* errors (\d+)$", output, re.MULTILINE)
+    assert [(side, errors) for side, _, errors in rounds] == [("A", "0"), ("B", "0")], output
+    assert re.search(r"^member_get +\d+ +\d+ +\d+\.\d\d ", output, re.MULTILINE), output
