@@ -26,7 +26,6 @@ class Loyalty:
     # The same pool, with statements outside a transaction block (no BEGIN, no COMMIT
     # round trips): for views marked ``http.transaction.reads_only``.
     read_engine: Engine
-    read_session_factory: sessionmaker[Session]
 
 
 def blueprints():
@@ -55,8 +54,7 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     app.config["TESTING"] = settings.TESTING
     engine = make_engine(settings)
     read_engine = engine.execution_options(isolation_level="AUTOCOMMIT")
-    app.extensions["loyalty"] = Loyalty(settings, engine, make_session_factory(engine), read_engine,
-                                        make_session_factory(read_engine))
+    app.extensions["loyalty"] = Loyalty(settings, engine, make_session_factory(engine), read_engine)
     init_observability(app)
     api = init_http(app)
     transaction.register(app)

@@ -34,8 +34,9 @@ NOT_STORED = {401, 403, 409, 429}
 def current_uow() -> UnitOfWork:
     uow = getattr(g, "uow", None)
     if uow is None:
-        loyalty = current_app.extensions["loyalty"]
-        uow = g.uow = UnitOfWork(loyalty.read_session_factory if g.get("reads_only") else loyalty.session_factory)
+        if g.get("reads_only"):
+            raise RuntimeError("current_uow: a reads_only view reads through current_reader()")
+        uow = g.uow = UnitOfWork(current_app.extensions["loyalty"].session_factory)
     return uow
 
 
@@ -55,8 +56,7 @@ def reads_only(view: Callable) -> Callable:
     """Mark a view whose use case only reads, with statements that need no common
     snapshot: they run outside a transaction block (autocommit), which saves the
     BEGIN and COMMIT round trips of every request. Innermost decorator. Such a view
-    reads through ``current_reader()`` (or ``current_uow()``, whose session is then
-    in autocommit mode too)."""
+    reads through ``current_reader()``."""
 
     @functools.wraps(view)
     def wrapper(*args: Any, **kwargs: Any) -> Any:
