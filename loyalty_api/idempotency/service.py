@@ -66,8 +66,8 @@ def claim(session: Session, program_id: uuid.UUID | None, key: str, method: str,
     fast with ``request_in_progress`` instead of queueing behind the first.
     """
     row = one_or_none(session, _CLAIM, {"lock_name": lock_name(program_id, key, method, path),
-                                   "program_id": program_id or NIL_PROGRAM, "key": key, "method": method,
-                                   "path": path})
+                                        "program_id": program_id or NIL_PROGRAM, "key": key, "method": method,
+                                        "path": path})
     if not row.locked:
         raise RequestInProgress("A request with this Idempotency-Key is still being processed")
     if row.request_hash is None:
@@ -86,8 +86,8 @@ def lock(session: Session, program_id: uuid.UUID | None, key: str, method: str, 
 def store(session: Session, program_id: uuid.UUID | None, key: str, method: str, path: str,
           fingerprint: str, status: int, body: bytes, content_type: str) -> None:
     run(session, _STORE, {"program_id": program_id or NIL_PROGRAM, "key": key, "method": method,
-                             "path": path, "request_hash": fingerprint, "response_status": status,
-                             "response_body": body, "response_content_type": content_type})
+                          "path": path, "request_hash": fingerprint, "response_status": status,
+                          "response_body": body, "response_content_type": content_type})
 
 
 def forget_member(session: Session, program_id: uuid.UUID, member_id: str) -> int:
