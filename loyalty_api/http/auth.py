@@ -3,7 +3,8 @@
 Tokens are HS256 JWTs signed with the newest key of ``JWT_KEYS``; the ``kid`` header
 names the key, so keys rotate by prepending a new one. Claims: ``sub`` (client or
 member id), ``prg`` (program id, absent for platform admins), ``scope``
-(space-separated), ``typ`` (``client`` | ``member``), ``iat``, ``exp``.
+(space-separated), ``typ`` (``client`` | ``member``), ``iat``, ``exp``; a member
+token also names the client that issued it (``cid``).
 
 ``program:admin`` includes every program scope. A member token carries only the
 ``member`` scope and works only on ``/v1/me`` routes.
@@ -38,6 +39,14 @@ class Principal:
     token_type: str  # "client" | "member"
     scopes: frozenset[str]
     program_id: uuid.UUID | None
+    # The client whose token this is, or who issued this member token.
+    client_id: str = ""
+
+    @property
+    def caller(self) -> str:
+        """Who calls, for scoping idempotency keys: the client, and for a member token
+        also the member (ids hold no spaces, so the two parts cannot run together)."""
+        return f"{self.client_id} {self.subject}" if self.token_type == "member" else self.subject
 
     @property
     def member_id(self) -> str:
@@ -56,13 +65,16 @@ class Principal:
 
 
 def issue_token(*, subject: str, token_type: str, scopes: list[str] | tuple[str, ...],
-                program_id: uuid.UUID | None, ttl_seconds: int) -> str:
+                program_id: uuid.UUID | None, ttl_seconds: int, issued_by: str | None = None) -> str:
+    """``issued_by``: for a member token, the client asking for it."""
     settings = current_app.extensions["loyalty"].settings
     now = int(time.time())
     claims = {"sub": subject, "typ": token_type, "scope": " ".join(scopes), "iat": now,
               "exp": now + ttl_seconds}
     if program_id is not None:
         claims["prg"] = str(program_id)
+    if issued_by is not None:
+        claims["cid"] = issued_by
     kid = settings.signing_kid
     return jwt.encode(claims, settings.JWT_KEYS[kid], algorithm="HS256", headers={"kid": kid})
 
@@ -100,11 +112,13 @@ def _verify(token: str, keys: dict[str, str]) -> tuple[Principal, int]:
         program = claims.get("prg")
         if claims["typ"] not in ("client", "member") or (claims["typ"] == "member" and not program):
             raise Unauthorized("The token is not valid")
+        subject, token_type = str(claims["sub"]), str(claims["typ"])
         return Principal(
-            subject=str(claims["sub"]),
-            token_type=str(claims["typ"]),
+            subject=subject,
+            token_type=token_type,
             scopes=frozenset(str(claims.get("scope", "")).split()),
             program_id=uuid.UUID(program) if program else None,
+            client_id=subject if token_type == "client" else str(claims.get("cid", "")),
         ), int(claims["exp"])
     except jwt.ExpiredSignatureError as exc:
         raise Unauthorized("The token has expired") from exc
