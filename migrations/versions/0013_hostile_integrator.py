@@ -1,8 +1,9 @@
-"""hostile integrator: awards counted by when they were recorded; idempotency keys per caller
+"""hostile integrator: awards counted by when they were recorded; idempotency keys per caller;
+client token versions
 
 Revision ID: 0013
 Revises: 0011 (idempotency_claim)
-Depends on: 0006 (rule_awards)
+Depends on: 0006 (rule_awards); 0001 (idempotency_keys, api_clients) through 0011
 
 ``rule_awards.awarded_at`` is the time the service recorded an award; caps count
 by it, not by the caller's ``occurred_at``. Existing rows take their ``created_at``
@@ -14,6 +15,10 @@ without reading every body). Records stored before this revision have no known
 caller (``''``) and are no longer replayed; natural keys (``order_id``,
 ``event_id``, …) still guard their retries. Their ``member_id`` is read once, here,
 from the path and the body, as erasure used to.
+
+``api_clients.token_version`` goes into every token (``ver``); revocation raises it,
+and every process reloads the clients with a raised version (partial index
+``ix_api_clients_cut_off``) at least once a minute.
 """
 
 import sqlalchemy as sa
@@ -32,6 +37,9 @@ CLAIM_V2 = "idempotency_claim(text, uuid, varchar, varchar, varchar, text)"
 def upgrade() -> None:
     _awarded_at()
     _idempotency_caller()
+    op.add_column("api_clients", sa.Column("token_version", sa.Integer(), nullable=False, server_default=sa.text("0")))
+    op.create_index("ix_api_clients_cut_off", "api_clients", ["client_id"],
+                    postgresql_where=sa.text("token_version > 0 OR revoked_at IS NOT NULL"))
 
 
 def _awarded_at() -> None:
@@ -88,6 +96,8 @@ $$
 
 
 def downgrade() -> None:
+    op.drop_index("ix_api_clients_cut_off", table_name="api_clients")
+    op.drop_column("api_clients", "token_version")
     op.execute(f"DROP FUNCTION {CLAIM_V2}")
     op.execute(_claim_function(with_caller=False))
     op.drop_index("ix_idempotency_keys_member", table_name="idempotency_keys")
