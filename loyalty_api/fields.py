@@ -16,6 +16,17 @@ MEMBER_ID_PATTERN = r"^[A-Za-z0-9._~-]{1,128}$"
 MONEY_PATTERN = re.compile(r"^-?\d{1,15}(\.\d{1,4})?$")
 
 
+class WholeMatch(ma.validate.Regexp):
+    """``validate.Regexp`` that must match the whole value. Regexp only anchors at the
+    start, and its patterns' ``$`` also matches before a final newline, so "o-1\\n"
+    passed for an ``order_id``. The OpenAPI ``pattern`` stays the same."""
+
+    def __call__(self, value):
+        if not isinstance(value, str) or self.regex.fullmatch(value) is None:
+            raise ma.ValidationError(self._format_error(value))
+        return value
+
+
 class DecimalString(ma.fields.Field):
     """A decimal written as a JSON string, e.g. ``"149.90"`` (at most 4 decimals)."""
 
@@ -41,7 +52,7 @@ class DecimalString(ma.fields.Field):
         return format(value, "f")
 
     def _deserialize(self, value, attr, data, **kwargs):
-        if not isinstance(value, str) or not MONEY_PATTERN.match(value):
+        if not isinstance(value, str) or not MONEY_PATTERN.fullmatch(value):
             raise self.make_error("invalid")
         number = Decimal(value)
         if self.minimum is not None and number < self.minimum:
@@ -124,12 +135,5 @@ class AwareDateTime(ma.fields.AwareDateTime):
         return parsed
 
 
-def _whole_member_id(value: str) -> None:
-    # Regexp's "$" also matches before a final newline; "alice\n" is not a member id.
-    if not re.fullmatch(MEMBER_ID_PATTERN, value):
-        raise ma.ValidationError("1-128 URL-safe characters.")
-
-
 def member_id_field(**kwargs) -> ma.fields.String:
-    return ma.fields.String(validate=[ma.validate.Regexp(MEMBER_ID_PATTERN, error="1-128 URL-safe characters."),
-                                      _whole_member_id], **kwargs)
+    return ma.fields.String(validate=WholeMatch(MEMBER_ID_PATTERN, error="1-128 URL-safe characters."), **kwargs)

@@ -32,6 +32,7 @@ from loyalty_api.checkout.statements import RECORD_EARNING_ORDER, RECORD_ORDER
 from loyalty_api.events.service import event_arrays
 from loyalty_api.ledger import lots
 from loyalty_api.ledger import service as ledger
+from loyalty_api.ledger.rules import MAX_POINTS
 from loyalty_api.programs.models import Program
 from loyalty_api.programs.service import program_config
 
@@ -96,10 +97,15 @@ def _check_order_input(config: dict[str, Any], program: Program, amount: Decimal
 def _earn(config: dict[str, Any], context: seams.EarnContext, amount: Decimal, lines: list[rules.Line],
           discount: Decimal) -> rules.Earn:
     earn = config["earn"]
-    return rules.compute_earn(
+    computed = rules.compute_earn(
         amount=amount, lines=lines, discount=discount, points_per_unit=earn["points_per_unit"],
         tier_multiplier=context.tier_multiplier, excluded_skus=earn.get("excluded_skus") or (),
         excluded_categories=earn.get("excluded_categories") or (), purchase_rules=context.purchase_rules)
+    if computed.points > MAX_POINTS:
+        # Refused before anything is written: the ledger could not hold the entry.
+        raise ValidationFailed("The order would earn more points than the ledger can hold",
+                               errors={"amount": [f"Would earn more than {MAX_POINTS} points."]})
+    return computed
 
 
 def _breakdown(earn: rules.Earn) -> list[dict[str, Any]]:

@@ -57,6 +57,8 @@ def credit(session: Session, program: Program, member_id: str, *, entry_type: st
     """Credit ``points`` as a new lot (pending until ``available_at``); answers the entry id."""
     if entry_type not in rules.CREDIT_TYPES + ("adjust",) or points <= 0:
         raise ValueError(f"not a credit: {entry_type} {points}")
+    if points > rules.MAX_POINTS:
+        raise ValidationFailed("More points than the ledger can hold", errors={"points": ["Out of range."]})
     available_at = available_at or now
     expires_at = credit_expiry(program, available_at, expires_at=expires_at, expires_in_days=expires_in_days)
     program_id = program.program_id
