@@ -251,12 +251,16 @@ def _json_lines(lines: list[dict[str, Any]]) -> list[dict[str, Any]]:
 def _spend_for_order(session: Session, program_id: uuid.UUID, member_id: str, order_id: str, hold: Hold | None,
                      points: int, config: dict[str, Any], amount: Decimal, debt: int, now: datetime) -> None:
     if hold is not None:
+        # Read before the capture: the expired points the holds (this one too) keep.
+        kept = lots.spendable(session, program_id, member_id, now, debt).kept
         captured = session.execute(update(Hold).where(
             Hold.program_id == program_id, Hold.hold_id == hold.hold_id, Hold.status == "held",
             Hold.expires_at > now,
         ).values(status="captured", closed_at=now, captured_by=order_id).returning(Hold.hold_id)).scalar()
         if captured is None:
             raise HoldNotActive(f"Hold {hold.hold_id!r} is not active")
+        entry_id = lots.capture_hold(session, program_id, member_id, points, kept, now, order_id=order_id,
+                                     hold_id=hold.hold_id)
     else:
         figures = lots.spendable(session, program_id, member_id, now, debt)
         redeem = config["redeem"]
@@ -267,11 +271,11 @@ def _spend_for_order(session: Session, program_id: uuid.UUID, member_id: str, or
                                      available=figures.available)
         if refusal:
             raise RedeemLimit("The points break this order's redemption limits")
-    entry_id = lots.spend_and_record(session, program_id, member_id, points, now, entry_type="redeem",
-                                     order_id=order_id, hold_id=hold.hold_id if hold else None)
+        entry_id = lots.spend_and_record(session, program_id, member_id, points, now, entry_type="redeem",
+                                         order_id=order_id)
     if entry_id is None:
-        # Only a hold whose lots expired under it gets here.
-        raise InsufficientPoints("The held points are no longer there")
+        # Cannot happen under the member lock: held points are exclusive (SPEC §4).
+        raise InsufficientPoints("The points are no longer there")
 
 
 def _earn_credits(program: Program, order_id: str, earn: rules.Earn,
