@@ -25,13 +25,16 @@ class Member(Base):
     birthday: Mapped[date | None] = mapped_column(Date)
     attributes: Mapped[dict[str, Any]] = mapped_column(JSONB, default=dict)
     # active | blocked | erased (personal data removed; the ledger stays)
+    # | merged (everything moved to ``merged_into``; the row answers where it went)
     status: Mapped[str] = mapped_column(String(16), default="active")
+    merged_into: Mapped[str | None] = mapped_column(String(128))
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), server_default=func.now())
     updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), server_default=func.now())
     erased_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
 
     __table_args__ = (
         UniqueConstraint("program_id", "referral_code"),
-        CheckConstraint("status IN ('active', 'blocked', 'erased')", name="status_known"),
+        CheckConstraint("status IN ('active', 'blocked', 'erased', 'merged')", name="status_known"),
+        CheckConstraint("(status = 'merged') = (merged_into IS NOT NULL)", name="merged_has_target"),
         CheckConstraint("referred_by IS DISTINCT FROM member_id", name="no_self_referral"),
     )
