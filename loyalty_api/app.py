@@ -43,8 +43,10 @@ def blueprints():
     from loyalty_api.checkout.resources import blp as checkout
     from loyalty_api.rewards.resources import blp as rewards
     from loyalty_api.analytics.resources import blp as analytics
+    from loyalty_api.identities.resources import blp as identities
 
-    return [health, auth, programs, members, tiers, me, ledger, checkout, webhooks, earning_rules, referrals, rewards, analytics]
+    return [health, auth, programs, members, tiers, me, ledger, checkout, webhooks, earning_rules, referrals, rewards, analytics,
+            identities]
 
 
 def create_app(config: Mapping[str, Any] | None = None) -> Flask:

@@ -18,6 +18,7 @@ from loyalty_api.driver import Runner
 from loyalty_api.errors import IdentityTaken, NotFound, ValidationFailed
 from loyalty_api.identities import rules
 from loyalty_api.identities.models import MemberIdentity
+from loyalty_api.members import service as members
 
 # How often an issued card number may collide before we give up (10^15 numbers: never).
 _ISSUE_ATTEMPTS = 5
@@ -97,7 +98,7 @@ def attach(session: Session, program_id: uuid.UUID, member_id: str, type_: str,
     if inserted is None:
         holder = holder_of(session, program_id, type_, value)
         if holder != member_id:
-            raise IdentityTaken(f"This {type_} belongs to another member", type=type_)
+            raise IdentityTaken(f"This {type_} belongs to another member", identity_type=type_)
         return identity_view(type_, value, _created_at(session, program_id, type_, value)), False
     return identity_view(type_, value, inserted), True
 
@@ -152,3 +153,35 @@ def move_all(session: Session, program_id: uuid.UUID, source_id: str, target_id:
     session.execute(MemberIdentity.__table__.update().where(
         MemberIdentity.program_id == program_id, MemberIdentity.member_id == source_id,
     ).values(member_id=target_id))
+
+
+# --- one member's requests ------------------------------------------------------------
+
+def identities_of(session: Session, program_id: uuid.UUID, member_id: str) -> list[dict[str, Any]]:
+    members.get_member(session, program_id, member_id)
+    return list_identities(session, program_id, member_id)
+
+
+def attach_to_member(session: Session, program_id: uuid.UUID, member_id: str, type_: str,
+                     value: str | None) -> tuple[dict[str, Any], bool]:
+    # The member row lock orders this after a merge or an erasure of the same member.
+    members.writable_member(session, program_id, member_id)
+    return attach(session, program_id, member_id, type_, value)
+
+
+def detach_from_member(session: Session, program_id: uuid.UUID, member_id: str, type_: str, value: str) -> None:
+    members.writable_member(session, program_id, member_id)
+    detach(session, program_id, member_id, type_, value)
+
+
+def find_member(session: Session, program_id: uuid.UUID, type_: str, value: str) -> Any:
+    """The profile of the member holding the identifier (a card also by its QR payload)."""
+    try:
+        value = rules.canonical(type_, value)
+    except ValidationFailed as exc:
+        # Nobody can hold a value that is not valid: unknown, as for any other miss.
+        raise NotFound(f"No member has this {type_}") from exc
+    holder = holder_of(session, program_id, type_, value)
+    if holder is None:
+        raise NotFound(f"No member has this {type_}")
+    return members.get_member(session, program_id, holder)
