@@ -44,9 +44,10 @@ def blueprints():
     from loyalty_api.rewards.resources import blp as rewards
     from loyalty_api.analytics.resources import blp as analytics
     from loyalty_api.identities.resources import blp as identities
+    from loyalty_api.merges.resources import blp as merges
 
     return [health, auth, programs, members, tiers, me, ledger, checkout, webhooks, earning_rules, referrals, rewards, analytics,
-            identities]
+            identities, merges]
 
 
 def create_app(config: Mapping[str, Any] | None = None) -> Flask:

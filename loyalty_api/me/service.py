@@ -26,7 +26,7 @@ from loyalty_api.tiers import service as tiers
 
 def issue_member_token(session: Session, program_id: uuid.UUID, member_id: str, ttl_seconds: int | None, *,
                        default_ttl: int, max_ttl: int) -> dict[str, Any]:
-    member = members.get_member(session, program_id, member_id)
+    member = members.writable_member(session, program_id, member_id, for_update=False)
     if member.status != "active":
         raise Forbidden("A blocked member cannot be given a token")
     ttl = default_ttl if ttl_seconds is None else ttl_seconds

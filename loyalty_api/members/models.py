@@ -6,7 +6,7 @@ import uuid
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import CheckConstraint, Date, DateTime, ForeignKey, String, UniqueConstraint, Uuid, func
+from sqlalchemy import CheckConstraint, Date, DateTime, ForeignKey, Index, String, UniqueConstraint, Uuid, func, text
 from sqlalchemy.dialects.postgresql import JSONB
 from sqlalchemy.orm import Mapped, mapped_column
 
@@ -36,5 +36,7 @@ class Member(Base):
         UniqueConstraint("program_id", "referral_code"),
         CheckConstraint("status IN ('active', 'blocked', 'erased', 'merged')", name="status_known"),
         CheckConstraint("(status = 'merged') = (merged_into IS NOT NULL)", name="merged_has_target"),
+        # Members merged into one (the tier metric and ``ledger verify`` fold them in).
+        Index("ix_members_merged_into", "program_id", "merged_into", postgresql_where=text("merged_into IS NOT NULL")),
         CheckConstraint("referred_by IS DISTINCT FROM member_id", name="no_self_referral"),
     )
