@@ -121,7 +121,9 @@ def update_member(session: Session, program_id: uuid.UUID, member_id: str, chang
 
 
 def erase_member(session: Session, program_id: uuid.UUID, member_id: str) -> None:
-    """Remove personal data; the member id and the ledger stay for the accounts."""
+    """Remove personal data; the member id and the ledger stay for the accounts.
+
+    Identities, event attributes and free-text reasons go too (``subject_access``)."""
     member = get_member(session, program_id, member_id, for_update=True)
     member.email = member.phone = member.birthday = None
     member.attributes = {}
@@ -129,6 +131,6 @@ def erase_member(session: Session, program_id: uuid.UUID, member_id: str) -> Non
     member.erased_at = member.updated_at = func.now()
     session.flush()
     idempotency.forget_member(session, program_id, member_id)
-    from loyalty_api.identities.service import remove_all
+    from loyalty_api.subject_access.service import scrub_member
 
-    remove_all(session, program_id, member_id)
+    scrub_member(session, program_id, member_id)
