@@ -91,3 +91,45 @@ def test_a_source_holding_points_is_busy_and_bad_pairs_are_refused(app):
     assert_problem(api.post("/v1/members/main/merge", json={"from_member_id": "ghost"}), 404, "not_found")
     assert_problem(api.post("/v1/members/ghost/merge", json={"from_member_id": "main"}), 404, "not_found")
     _verify(app, handle)
+
+
+def test_a_referral_reward_moved_by_a_merge_is_taken_back_from_its_new_lot(app):
+    handle = make_program(app, settings={**SETTINGS, "pending_days": 14, "referral": {
+        "referrer_points": 500, "referee_points": 300, "min_order_amount": "1000.00",
+        "max_rewards_per_month": None}})
+    api = ApiCaller(app.test_client(), handle.token)
+    rita = api.post("/v1/members", json={"member_id": "rita"}).json
+    assert api.post("/v1/members", json={"member_id": "main"}).status_code == 201
+    assert api.post("/v1/members", json={"member_id": "dup", "referral_code": rita["referral_code"]}).status_code == 201
+    assert _order(api, "q1", "dup", "1000.00").status_code == 201  # earns 1000, referral 300 + 500, all pending
+    merged = api.post("/v1/members/main/merge", json={"from_member_id": "dup"})
+    assert merged.status_code == 201 and merged.json["moved"]["referral_received"] == 1
+    assert api.get("/v1/members/main").json["referred_by"] == "rita"
+    assert api.get("/v1/members/main/balance").json["pending"] == 1300
+    # Cancelling the qualifying order within the window takes everything back: the
+    # order's 1000 and the referee's 300 from main's new lots, the referrer's 500 from rita.
+    assert api.post("/v1/orders/q1/cancel").json["status"] == "cancelled"
+    assert api.get("/v1/members/main/balance").json["pending"] == 0
+    assert api.get("/v1/members/rita/balance").json["pending"] == 0
+    assert api.get("/v1/members/main/balance").json["available"] == 0
+    _verify(app, handle)
+
+
+def test_a_lot_announced_as_expiring_is_not_announced_again_after_it_moved(app):
+    from datetime import datetime, timedelta, timezone
+
+    from loyalty_api.expiry import jobs
+    from loyalty_api.jobs.registry import JobContext
+    from tests.support import outbox_events
+
+    handle, api = _shop(app)
+    soon = (datetime.now(timezone.utc) + timedelta(days=3)).isoformat()
+    assert api.post("/v1/members/dup/adjustments", json={"points": 40, "reason": "promo",
+                                                         "expires_at": soon}).status_code == 201
+    factory = app.extensions["loyalty"].session_factory
+    jobs.announce_expiring(JobContext(factory, datetime.now(timezone.utc)))
+    assert api.post("/v1/members/main/merge", json={"from_member_id": "dup"}).status_code == 201
+    jobs.announce_expiring(JobContext(factory, datetime.now(timezone.utc)))
+    announced = [data["member_id"] for _, data in outbox_events(app, handle.program_id, "points.expiring")]
+    assert announced == ["dup"]
+    _verify(app, handle)

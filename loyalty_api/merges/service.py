@@ -111,9 +111,10 @@ def _move_points(session: Session, params: dict[str, Any], debt: int) -> dict[st
     program_id = params["program_id"]
     moved_lots = session.execute(sql.MOVE_LOTS, params).all()
     if moved_lots:
-        session.execute(sql.REPOINT_REFERRAL_LOTS, {
-            "program_id": program_id, "from_lots": [row.from_lot for row in moved_lots],
-            "to_lots": [row.to_lot for row in moved_lots]})
+        mapping = {"program_id": program_id, "target_id": params["target_id"],
+                   "from_lots": [row.from_lot for row in moved_lots], "to_lots": [row.to_lot for row in moved_lots]}
+        session.execute(sql.REPOINT_REFERRAL_LOTS, mapping)
+        session.execute(sql.CARRY_LOT_NOTICES, mapping)
     if debt:
         session.execute(sql.MOVE_DEBT, {**params, "debt": debt})
     session.execute(sql.MOVE_BALANCE, params)

@@ -114,14 +114,26 @@ UPDATE referrals SET referee_id = :target_id WHERE program_id = :program_id AND 
 
 # A referral's reward lots moved with the rest: its takeback must find the new ones.
 REPOINT_REFERRAL_LOTS = text("""
+WITH moved AS (
+  SELECT * FROM unnest(CAST(:from_lots AS bigint[]), CAST(:to_lots AS bigint[])) AS m(from_lot, to_lot)
+)
 UPDATE referrals r
-   SET referrer_lot_id = CASE WHEN r.referrer_lot_id = ANY(:from_lots)
-                              THEN (:to_lots)[array_position(:from_lots, r.referrer_lot_id)]
-                              ELSE r.referrer_lot_id END,
-       referee_lot_id = CASE WHEN r.referee_lot_id = ANY(:from_lots)
-                             THEN (:to_lots)[array_position(:from_lots, r.referee_lot_id)]
-                             ELSE r.referee_lot_id END
- WHERE r.program_id = :program_id AND (r.referrer_lot_id = ANY(:from_lots) OR r.referee_lot_id = ANY(:from_lots))
+   SET referrer_lot_id = coalesce((SELECT to_lot FROM moved WHERE from_lot = r.referrer_lot_id), r.referrer_lot_id),
+       referee_lot_id = coalesce((SELECT to_lot FROM moved WHERE from_lot = r.referee_lot_id), r.referee_lot_id)
+ WHERE r.program_id = :program_id
+   AND (r.referrer_lot_id IN (SELECT from_lot FROM moved) OR r.referee_lot_id IN (SELECT from_lot FROM moved))
+""")
+
+# Announcements made for a moved lot (activated, expiring soon) count for its new
+# lot too: the member is not told twice about the same points.
+CARRY_LOT_NOTICES = text("""
+INSERT INTO expiry_lot_notices (program_id, lot_id, kind, member_id, created_at)
+SELECT n.program_id, moved.to_lot, n.kind, :target_id, n.created_at
+  FROM expiry_lot_notices n
+  JOIN unnest(CAST(:from_lots AS bigint[]), CAST(:to_lots AS bigint[])) AS moved(from_lot, to_lot)
+    ON moved.from_lot = n.lot_id
+ WHERE n.program_id = :program_id
+ON CONFLICT DO NOTHING
 """)
 
 # The members' rows: who the source referred now count as the target's referees, a
