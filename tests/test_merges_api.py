@@ -74,6 +74,9 @@ def test_writes_naming_a_merged_member_are_refused_with_where_it_went(app):
     assert api.post("/v1/members", json={"member_id": "third"}).status_code == 201
     # A merged member can be merged away no more, nor merged into.
     assert_problem(api.post("/v1/members/third/merge", json={"from_member_id": "dup"}), 409, "member_merged")
+    # Its personal data can still be erased (the profile stayed with the merged row).
+    assert api.delete("/v1/members/dup").status_code == 204
+    assert_problem(api.get("/v1/members/dup"), 404, "not_found")
     _verify(app, handle)
 
 

@@ -35,7 +35,8 @@ class Member(Base):
     __table_args__ = (
         UniqueConstraint("program_id", "referral_code"),
         CheckConstraint("status IN ('active', 'blocked', 'erased', 'merged')", name="status_known"),
-        CheckConstraint("(status = 'merged') = (merged_into IS NOT NULL)", name="merged_has_target"),
+        CheckConstraint("(status <> 'merged' OR merged_into IS NOT NULL)"
+                        " AND (merged_into IS NULL OR status IN ('merged', 'erased'))", name="merged_has_target"),
         # Members merged into one (the tier metric and ``ledger verify`` fold them in).
         Index("ix_members_merged_into", "program_id", "merged_into", postgresql_where=text("merged_into IS NOT NULL")),
         CheckConstraint("referred_by IS DISTINCT FROM member_id", name="no_self_referral"),

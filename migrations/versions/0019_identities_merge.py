@@ -23,7 +23,9 @@ depends_on = None
 
 OLD_STATUS = "status IN ('active', 'blocked', 'erased')"
 NEW_STATUS = "status IN ('active', 'blocked', 'erased', 'merged')"
-MERGED_HAS_TARGET = "(status = 'merged') = (merged_into IS NOT NULL)"
+# A merged member names its target; an erased one may still (the erasure of a merged
+# member keeps the link: the accounts of the target count its entries).
+MERGED_HAS_TARGET = "(status <> 'merged' OR merged_into IS NOT NULL) AND (merged_into IS NULL OR status IN ('merged', 'erased'))"
 
 
 def upgrade() -> None:
