@@ -43,8 +43,12 @@ def blueprints():
     from loyalty_api.checkout.resources import blp as checkout
     from loyalty_api.rewards.resources import blp as rewards
     from loyalty_api.analytics.resources import blp as analytics
+    from loyalty_api.identities.resources import blp as identities
+    from loyalty_api.merges.resources import blp as merges
+    from loyalty_api.subject_access.resources import blp as subject_access
 
-    return [health, auth, programs, members, tiers, me, ledger, checkout, webhooks, earning_rules, referrals, rewards, analytics]
+    return [health, auth, programs, members, tiers, me, ledger, checkout, webhooks, earning_rules, referrals, rewards, analytics,
+            identities, merges, subject_access]
 
 
 def create_app(config: Mapping[str, Any] | None = None) -> Flask:
