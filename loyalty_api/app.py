@@ -47,8 +47,8 @@ def blueprints():
     return [health, auth, programs, members, tiers, me, ledger, checkout, webhooks, earning_rules, referrals, rewards, analytics]
 
 
-def create_app(config: Mapping[str, Any] | None = None) -> Flask:
-    settings = load_settings(config)
+def create_app(config: Mapping[str, Any] | None = None, *, require_jwt_keys: bool = True) -> Flask:
+    settings = load_settings(config, require_jwt_keys=require_jwt_keys)
     app = Flask("loyalty_api", static_folder=None)  # no unauthenticated file serving
     app.config["MAX_CONTENT_LENGTH"] = settings.MAX_CONTENT_LENGTH
     app.config["TESTING"] = settings.TESTING

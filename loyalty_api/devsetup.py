@@ -28,6 +28,17 @@ def ensure_jwt_keys() -> None:
     os.environ["JWT_KEYS"] = path.read_text().strip()
 
 
+def saved_jwt_keys() -> None:
+    """Use the key ``make serve`` made (``.data/jwt-keys``) when ``JWT_KEYS`` is not set.
+
+    The operator commands of a ``make serve`` checkout then share the server's key
+    (the webhook worker derives its sealing key from it); nothing is created here.
+    """
+    path = data_dir() / "jwt-keys"
+    if not os.environ.get("JWT_KEYS") and path.exists():
+        os.environ["JWT_KEYS"] = path.read_text().strip()
+
+
 def ensure_demo(app) -> dict:
     """Create the demo program and client once; later starts reuse the saved credentials."""
     from loyalty_api.db import unit_of_work

@@ -141,3 +141,44 @@ def test_schema_is_ready_to_distribute_by_program():
 
 if __name__ == "__main__":
     regenerate()
+
+
+PLACEHOLDERS = {"<program_id>": "00000000-0000-0000-0000-000000000001"}
+
+
+def documented_cli_lines() -> list[tuple[str, str]]:
+    """(file, command line) for every ``loyalty-api …`` in the README and the guides:
+    in code blocks (continuation lines joined) and in inline code."""
+    found = []
+    for path in [ROOT / "README.md", *sorted((ROOT / "docs").glob("*.md"))]:
+        text = path.read_text()
+        blocks = re.findall(r"^```[^\n]*\n(.*?)^```", text, re.S | re.M)
+        lines = [line for block in blocks for line in re.sub(r"\\\n\s*", " ", block).splitlines()]
+        lines += re.findall(r"`([^`\n]*loyalty-api [^`\n]*)`", re.sub(r"\\\n\s*", " ", text))
+        for line in lines:
+            # Comments and optional ``[--flag N]`` parts are prose, not arguments.
+            line = re.sub(r"\[[^\]]*\]", "", re.split(r"\s#\s", line)[0])
+            if "loyalty-api " in line and "…" not in line and "loyalty_api." not in line:
+                found.append((path.name, "loyalty-api " + line.split("loyalty-api ", 1)[1]))
+    return found
+
+
+def test_the_documented_operator_commands_match_the_cli():
+    import click
+    import shlex
+
+    from loyalty_api.cli import main
+
+    lines = documented_cli_lines()
+    assert any("clients revoke" in line for _, line in lines)
+    for name, line in lines:
+        words = shlex.split(line, comments=True)[1:]
+        words = [PLACEHOLDERS.get(word, re.sub(r"<[a-z_]+>", "x", word)) for word in words]
+        command: click.Command = main
+        while isinstance(command, click.Group) and words and words[0] in command.commands:
+            command, words = command.commands[words[0]], words[1:]
+        assert not isinstance(command, click.Group), f"{name}: `{line}` names no command"
+        try:
+            command.make_context(command.name, list(words), resilient_parsing=False)
+        except click.ClickException as exc:
+            pytest.fail(f"{name}: `{line}` does not parse: {exc.format_message()}")
