@@ -182,3 +182,19 @@ def test_the_documented_operator_commands_match_the_cli():
             command.make_context(command.name, list(words), resilient_parsing=False)
         except click.ClickException as exc:
             pytest.fail(f"{name}: `{line}` does not parse: {exc.format_message()}")
+
+
+def test_the_docs_stand_alone():
+    """A clone has only the repository: no guide may send its reader elsewhere for
+    the rules (each states them itself), and every relative link resolves inside."""
+    pages = [ROOT / "README.md", *sorted((ROOT / "docs").glob("*.md"))]
+    for page in pages:
+        text = page.read_text()
+        for outside in ("../shared", "SPEC.md"):
+            assert outside not in text, f"{page.name} refers to {outside}, which is not in the repository"
+        assert not re.search(r"\bSPEC\b", text), f"{page.name} cites the SPEC: state the rule instead"
+        for target in re.findall(r"\]\(([^)#\s]+)[^)]*\)", text):
+            if "://" in target:
+                continue
+            resolved = (page.parent / target).resolve()
+            assert resolved.is_relative_to(ROOT) and resolved.exists(), f"{page.name} links to {target}"
