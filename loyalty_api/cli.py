@@ -150,6 +150,7 @@ def clients_revoke(client_id: str, as_json: bool) -> None:
     """Stop a client from getting new tokens (its current tokens expire within their TTL)."""
     from loyalty_api.errors import LoyaltyError
     from loyalty_api.programs import service
+    from loyalty_api.timestamps import rfc3339
 
     app = _app(signs=False)
     with _uow(app) as uow:
@@ -158,7 +159,7 @@ def clients_revoke(client_id: str, as_json: bool) -> None:
         except LoyaltyError as exc:
             raise click.ClickException(_describe(exc)) from exc
         uow.commit()
-        _emit({"client_id": client.client_id, "revoked_at": client.revoked_at.isoformat()}, as_json)
+        _emit({"client_id": client.client_id, "revoked_at": rfc3339(client.revoked_at)}, as_json)
     app.extensions["loyalty"].engine.dispose()
 
 

@@ -198,3 +198,43 @@ def test_the_docs_stand_alone():
                 continue
             resolved = (page.parent / target).resolve()
             assert resolved.is_relative_to(ROOT) and resolved.exists(), f"{page.name} links to {target}"
+
+
+CONVENTIONS = ROOT / "docs" / "api-conventions.md"
+
+
+def documented_error_codes() -> set[str]:
+    rows = re.findall(r"^\| (\d{3}) \| ([^|]+) \|", CONVENTIONS.read_text(), re.M)
+    return {code for _, cell in rows for code in re.findall(r"`([a-z_]+)`", cell)}
+
+
+def test_every_error_code_of_the_service_is_in_the_conventions_table():
+    import inspect
+
+    from loyalty_api import errors
+
+    codes = {cls.code for _, cls in inspect.getmembers(errors, inspect.isclass)
+             if issubclass(cls, errors.LoyaltyError) and cls is not errors.LoyaltyError}
+    assert {"reward_not_claimable", "coupon_not_active", "duplicate_event"} <= codes
+    # The HTTP layer's own codes (problems.py and the token endpoint) are listed too.
+    sources = "".join((ROOT / "loyalty_api" / name).read_text()
+                      for name in ("http/problems.py", "http/api.py", "http/parser.py", "auth/service.py"))
+    codes |= set(re.findall(r"\"([a-z]+(?:_[a-z]+)+)\"", sources)) & {
+        "malformed_json", "invalid_request", "invalid_scope", "unsupported_grant_type", "invalid_client",
+        "method_not_allowed", "payload_too_large", "unsupported_media_type", "internal_error"}
+    missing = sorted(codes - documented_error_codes())
+    assert missing == [], f"codes missing from the table of docs/api-conventions.md: {missing}"
+
+
+def test_the_conventions_error_example_is_what_the_api_answers(api):
+    import json
+
+    block = CONVENTIONS.read_text().split("## Errors", 1)[1]
+    example = json.loads(re.search(r"```json\n(.*?)```", block, re.S).group(1))
+    answer = api.post("/v1/orders", json={
+        "order_id": "doc-example", "member_id": "nobody", "amount": 149.9, "currency": "RUB",
+        "lines": [{"sku": "A", "quantity": 0, "unit_price": "1.00"}]})
+    assert answer.status_code == example["status"] == 422
+    body = answer.json
+    assert {key: body[key] for key in ("type", "title", "status", "detail", "code", "errors")} == \
+        {key: example[key] for key in ("type", "title", "status", "detail", "code", "errors")}

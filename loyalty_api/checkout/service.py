@@ -34,6 +34,7 @@ from loyalty_api.ledger import lots
 from loyalty_api.ledger import service as ledger
 from loyalty_api.programs.models import Program
 from loyalty_api.programs.service import program_config
+from loyalty_api.timestamps import rfc3339
 
 FUTURE_TOLERANCE = timedelta(minutes=5)
 
@@ -210,7 +211,7 @@ def record_order(session: Session, program_id: uuid.UUID, data: dict[str, Any],
     if credits:
         events.append(("points.earned", {
             "member_id": member_id, "order_id": order_id, "points": earn.points,
-            "breakdown": _breakdown(earn), "available_at": available_at.isoformat()}))
+            "breakdown": _breakdown(earn), "available_at": rfc3339(available_at)}))
     # The order row, its events, the member lock and, unless points are spent first,
     # the credits in one statement (see statements.py).
     credits_now = bool(credits) and not redeemed

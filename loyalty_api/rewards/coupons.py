@@ -25,6 +25,7 @@ from loyalty_api.programs.models import Program
 from loyalty_api.programs.service import program_config
 from loyalty_api.rewards import rules
 from loyalty_api.rewards.models import Coupon, Reward
+from loyalty_api.timestamps import rfc3339
 
 
 def coupon_document(coupon: Coupon, now: datetime) -> dict[str, Any]:
@@ -173,6 +174,6 @@ def expire_member_coupons(session: Session, program: Program, member_ids: Sequen
         _give_back_stock(session, program_id, coupon.reward_id)
         emit(session, program_id, "coupon.expired", {
             "member_id": coupon.member_id, "code": coupon.code, "reward_id": coupon.reward_id,
-            "expires_at": coupon.expires_at.isoformat(), "points_refunded": coupon.points_spent if refunded else 0})
+            "expires_at": rfc3339(coupon.expires_at), "points_refunded": coupon.points_spent if refunded else 0})
     session.flush()
     return len(due)
