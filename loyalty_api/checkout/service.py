@@ -89,6 +89,9 @@ def _check_order_input(config: dict[str, Any], program: Program, amount: Decimal
     if currency != program.currency:
         raise CurrencyMismatch(f"This program counts money in {program.currency}",
                                errors={"currency": [f"Must be {program.currency}."]})
+    finer = rules.money_errors(currency, amount, [line.unit_price for line in lines])
+    if finer:
+        raise ValidationFailed(f"Money has more decimals than {currency} has", errors=finer)
     if sum((line.value for line in lines), Decimal(0)) > amount:
         raise ValidationFailed("The lines add up to more than the amount",
                                errors={"lines": ["Lines add up to more than amount."]})

@@ -76,11 +76,15 @@ def member_coupons(session: Session, program_id: uuid.UUID, member_id: str, now:
 def validate_coupon(session: Session, program_id: uuid.UUID, code: str, order: dict[str, Any],
                     now: datetime) -> dict[str, Any]:
     """Whether the coupon can pay part of this order, and what it is worth for it (writes nothing)."""
+    from loyalty_api.checkout.rules import money_errors
     from loyalty_api.checkout.service import to_lines
 
     program = session.get(Program, program_id)
     coupon = _find(session, program_id, code)
     lines = to_lines(order.get("lines"))
+    finer = money_errors(program.currency, order["amount"], [line.unit_price for line in lines])
+    if finer:
+        raise ValidationFailed(f"Money has more decimals than {program.currency} has", errors=finer)
     if sum((line.value for line in lines), 0) > order["amount"]:
         raise ValidationFailed("The lines add up to more than the amount",
                                errors={"lines": ["Lines add up to more than amount."]})
