@@ -51,8 +51,8 @@ def blueprints():
             identities, merges, subject_access]
 
 
-def create_app(config: Mapping[str, Any] | None = None) -> Flask:
-    settings = load_settings(config)
+def create_app(config: Mapping[str, Any] | None = None, *, require_jwt_keys: bool = True) -> Flask:
+    settings = load_settings(config, require_jwt_keys=require_jwt_keys)
     app = Flask("loyalty_api", static_folder=None)  # no unauthenticated file serving
     app.config["MAX_CONTENT_LENGTH"] = settings.MAX_CONTENT_LENGTH
     app.config["TESTING"] = settings.TESTING

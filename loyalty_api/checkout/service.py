@@ -35,6 +35,7 @@ from loyalty_api.ledger import service as ledger
 from loyalty_api.ledger.rules import MAX_POINTS
 from loyalty_api.programs.models import Program
 from loyalty_api.programs.service import program_config
+from loyalty_api.timestamps import rfc3339
 
 FUTURE_TOLERANCE = timedelta(minutes=5)
 
@@ -89,6 +90,9 @@ def _check_order_input(config: dict[str, Any], program: Program, amount: Decimal
     if currency != program.currency:
         raise CurrencyMismatch(f"This program counts money in {program.currency}",
                                errors={"currency": [f"Must be {program.currency}."]})
+    finer = rules.money_errors(currency, amount, [line.unit_price for line in lines])
+    if finer:
+        raise ValidationFailed(f"Money has more decimals than {currency} has", errors=finer)
     if sum((line.value for line in lines), Decimal(0)) > amount:
         raise ValidationFailed("The lines add up to more than the amount",
                                errors={"lines": ["Lines add up to more than amount."]})
@@ -216,7 +220,7 @@ def record_order(session: Session, program_id: uuid.UUID, data: dict[str, Any],
     if credits:
         events.append(("points.earned", {
             "member_id": member_id, "order_id": order_id, "points": earn.points,
-            "breakdown": _breakdown(earn), "available_at": available_at.isoformat()}))
+            "breakdown": _breakdown(earn), "available_at": rfc3339(available_at)}))
     # The order row, its events, the member lock and, unless points are spent first,
     # the credits in one statement (see statements.py).
     credits_now = bool(credits) and not redeemed

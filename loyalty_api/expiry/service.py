@@ -26,6 +26,7 @@ from loyalty_api.ledger.models import BalanceRow
 from loyalty_api.observability.metrics import record_points
 from loyalty_api.programs.models import Program
 from loyalty_api.programs.service import program_config
+from loyalty_api.timestamps import rfc3339_sql
 
 # The job writes these event types without going through emit(), which checks them.
 if not {"points.expired", "points.expiring", "points.activated", "hold.expired"} <= EVENT_TYPES:
@@ -137,7 +138,7 @@ WITH due AS ({due}
     FROM entries e JOIN due d ON d.lot_id = e.lot_id
 ), events AS (
   {_outbox("points.expired", "burn", "jsonb_build_object('member_id', member_id, 'points', points, "
-           f"'lot_id', lot_id, 'entry_id', entry_id, 'reason', '{reason}', 'expires_at', burns_at)")}
+           f"'lot_id', lot_id, 'entry_id', entry_id, 'reason', '{reason}', 'expires_at', {rfc3339_sql('burns_at')})")}
 )
 SELECT count(*) AS lots, coalesce(sum(points), 0) AS points FROM burn
 """)
