@@ -87,6 +87,7 @@ def chromedriver(chromium) -> str:
     """Debian's chromium-driver (the WebDriver of that chromium), installed like chromium."""
     if not os.path.exists(CHROMEDRIVER) and hasattr(os, "geteuid") and os.geteuid() == 0 and shutil.which("apt-get"):
         env = {**os.environ, "DEBIAN_FRONTEND": "noninteractive"}
+        subprocess.run(["apt-get", "update"], env=env, capture_output=True, timeout=600)
         subprocess.run(["apt-get", "install", "-y", "chromium-driver"], env=env, capture_output=True, timeout=900)
     if not os.path.exists(CHROMEDRIVER):
         pytest.skip("chromium-driver is not installed and could not be installed (needs root and apt-get)")
