@@ -15,6 +15,7 @@ from typing import Any, Sequence
 from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
+from loyalty_api.checkout.models import Order
 from loyalty_api.errors import CouponNotActive, NotFound, ValidationFailed
 from loyalty_api.events.service import emit
 from loyalty_api.http.pagination import decode_cursor, page
@@ -97,6 +98,18 @@ def validate_coupon(session: Session, program_id: uuid.UUID, code: str, order: d
             "free_delivery": worth.free_delivery, "gift_sku": worth.gift_sku, "expires_at": coupon.expires_at}
 
 
+def _require_order_of(session: Session, program_id: uuid.UUID, order_id: str, member_id: str) -> None:
+    """A coupon is used by an order the shop has recorded, of the coupon's member: a typo
+    in ``order_id`` must not burn the customer's coupon on an order that does not exist."""
+    owner = session.scalar(select(Order.member_id).where(Order.program_id == program_id,
+                                                         Order.order_id == order_id))
+    if owner is None:
+        raise NotFound(f"Order {order_id!r} not found: record the order (POST /v1/orders) first")
+    if owner != member_id:
+        raise ValidationFailed("The order belongs to another member",
+                               errors={"order_id": ["The order belongs to another member."]})
+
+
 def use_coupon(session: Session, program_id: uuid.UUID, code: str, order_id: str, member_id: str | None,
                now: datetime) -> dict[str, Any]:
     """Mark the coupon used by ``order_id``, exactly once; the same order again answers the same."""
@@ -104,6 +117,7 @@ def use_coupon(session: Session, program_id: uuid.UUID, code: str, order_id: str
     if member_id is not None and member_id != coupon.member_id:
         raise ValidationFailed("The coupon belongs to another member",
                                errors={"member_id": ["The coupon belongs to another member."]})
+    _require_order_of(session, program_id, order_id, coupon.member_id)
     if coupon.status == "used" and coupon.order_id == order_id:
         return coupon_document(coupon, now)
     status = rules.effective_status(coupon.status, coupon.expires_at, now)
