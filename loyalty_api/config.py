@@ -118,7 +118,9 @@ def _coerce(name: str, kind: Any, raw: Any) -> Any:
     return raw
 
 
-def load_settings(overrides: Mapping[str, Any] | None = None) -> Settings:
+def load_settings(overrides: Mapping[str, Any] | None = None, *, require_jwt_keys: bool = True) -> Settings:
+    """``require_jwt_keys=False``: for operator commands that sign and seal nothing
+    (creating programs and clients, verifying the ledger)."""
     values: dict[str, Any] = {}
     sources = [(f.name, os.environ[f.name]) for f in fields(Settings) if f.name in os.environ]
     sources += [(name, raw) for name, raw in (overrides or {}).items() if name in Settings.__dataclass_fields__]
@@ -132,7 +134,7 @@ def load_settings(overrides: Mapping[str, Any] | None = None) -> Settings:
         raise RuntimeError("IDEMPOTENCY_KEY_TTL_HOURS must be at least 24 (SPEC §12)")
     if not settings.DATABASE_URL:
         raise RuntimeError("DATABASE_URL is not set (make serve / make test start a database for you)")
-    if not settings.JWT_KEYS:
+    if require_jwt_keys and not settings.JWT_KEYS:
         raise RuntimeError("JWT_KEYS is not set: kid:secret[,kid:secret…] (make serve generates one)")
     if not 1 <= settings.TOKEN_REVOCATION_CHECK_SECONDS <= 60:
         raise RuntimeError("TOKEN_REVOCATION_CHECK_SECONDS must be 1 to 60 (SPEC §12: revocation within 60 s)")

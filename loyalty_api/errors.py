@@ -158,3 +158,21 @@ class RateLimited(LoyaltyError):
     def __init__(self, detail: str | None = None, *, retry_after: int = 1) -> None:
         super().__init__(detail)
         self.headers = {"Retry-After": str(retry_after)}
+
+
+class IdentityTaken(Conflict):
+    """The card, phone, email or external id belongs to another member of the program."""
+    code = "identity_taken"
+    title = "Identity taken"
+
+
+class MemberBusy(Conflict):
+    """The member holds points (an active hold) and cannot be merged away now."""
+    code = "member_busy"
+    title = "Member busy"
+
+
+class MemberMerged(Conflict):
+    """The member was merged into another one (``merged_into``); write to that one."""
+    code = "member_merged"
+    title = "Member merged"

@@ -7,10 +7,11 @@ numbers; both become ``Decimal`` inside, never ``float``.
 from __future__ import annotations
 
 import re
-from datetime import datetime, timezone
+from datetime import datetime
 from decimal import Decimal, InvalidOperation
 
 import marshmallow as ma
+from loyalty_api.timestamps import rfc3339_or_none
 
 MEMBER_ID_PATTERN = r"^[A-Za-z0-9._~-]{1,128}$"
 MONEY_PATTERN = re.compile(r"^-?\d{1,15}(\.\d{1,4})?$")
@@ -124,9 +125,7 @@ class AwareDateTime(ma.fields.AwareDateTime):
         super().__init__(format="iso", **kwargs)
 
     def _serialize(self, value, attr, obj, **kwargs):
-        if value is None:
-            return None
-        return value.astimezone(timezone.utc).isoformat().replace("+00:00", "Z")
+        return rfc3339_or_none(value)
 
     def _deserialize(self, value, attr, data, **kwargs) -> datetime:
         parsed = super()._deserialize(value, attr, data, **kwargs)

@@ -16,6 +16,7 @@ from sqlalchemy.orm import Session
 
 from loyalty_api.errors import Forbidden, NotFound, Unauthorized, ValidationFailed
 from loyalty_api.http.auth import MEMBER_SCOPE, issue_token
+from loyalty_api.identities import service as identities
 from loyalty_api.ledger import service as ledger
 from loyalty_api.members import service as members
 from loyalty_api.members.models import Member
@@ -27,7 +28,7 @@ def issue_member_token(session: Session, program_id: uuid.UUID, member_id: str, 
                        default_ttl: int, max_ttl: int, issued_by: Any) -> dict[str, Any]:
     """``issued_by``: the principal of the client asking; the token is that client's too
     (its version: revoked with it)."""
-    member = members.get_member(session, program_id, member_id)
+    member = members.writable_member(session, program_id, member_id, for_update=False)
     if member.status != "active":
         raise Forbidden("A blocked member cannot be given a token")
     ttl = default_ttl if ttl_seconds is None else ttl_seconds
@@ -51,8 +52,11 @@ def token_member(session: Session, program_id: uuid.UUID, member_id: str) -> Mem
     return member
 
 
-def profile(session: Session, program_id: uuid.UUID, member_id: str) -> Member:
-    return token_member(session, program_id, member_id)
+def profile(session: Session, program_id: uuid.UUID, member_id: str) -> dict[str, Any]:
+    """The member's profile with their identities (the app's wallet screen shows the cards)."""
+    member = token_member(session, program_id, member_id)
+    fields = {column.key: getattr(member, column.key) for column in Member.__table__.columns}
+    return {**fields, "identities": identities.list_identities(session, program_id, member_id)}
 
 
 def tier(session: Session, program_id: uuid.UUID, member_id: str) -> dict[str, Any]:
