@@ -161,3 +161,37 @@ def test_metrics_can_be_served_on_a_port_of_its_own(fresh_app):
                             base_url="http://localhost:9187"), 404, "not_found")
     assert http.get("/v1/program", headers={"Authorization": f"Bearer {handle.token}"},
                     base_url="http://localhost:8000").status_code == 200
+
+
+def test_behind_proxies_the_address_is_the_trusted_entry_of_x_forwarded_for(fresh_app):
+    shop = fresh_app(TRUSTED_PROXY_HOPS=1, TOKEN_RATE_LIMIT_PER_ADDRESS=2, TOKEN_RATE_LIMIT_PER_CLIENT=0)
+    http = shop.test_client()
+
+    def ask(forwarded_for):
+        return http.post("/v1/auth/token", json={"grant_type": "client_credentials", "client_id": "cl_x",
+                                                 "client_secret": "wrong"},
+                         headers={"X-Forwarded-For": forwarded_for}, environ_base={"REMOTE_ADDR": "10.0.0.2"})
+
+    # The caller may prepend anything; the entry the one trusted proxy added is what counts.
+    assert [ask(f"{spoof}, 198.51.100.7").status_code for spoof in ("1.1.1.1", "2.2.2.2")] == [401, 401]
+    assert_problem(ask("3.3.3.3, 198.51.100.7"), 429, "rate_limited")
+    assert ask("198.51.100.7, 198.51.100.8").status_code == 401  # another caller behind the proxy
+
+
+def test_revocations_survive_a_short_database_outage_and_no_more(app):
+    from sqlalchemy import create_engine
+
+    from loyalty_api.http.revocation import Revocations
+
+    now = [1000.0]
+    revocations = Revocations(app.extensions["loyalty"].read_engine, 30, clock=lambda: now[0])
+    assert revocations.refuses("cl_nobody", 0) is False  # loaded
+    revocations.engine = create_engine("postgresql+psycopg://postgres@127.0.0.1:1/none",
+                                       connect_args={"connect_timeout": 1})
+    now[0] += 45  # due for a reload, which fails: the list of 45 s ago stays
+    assert revocations.refuses("cl_nobody", 0) is False
+    now[0] += 20  # 65 s without a good list: refuse to guess
+    with pytest.raises(Exception) as failure:
+        revocations.refuses("cl_nobody", 0)
+    assert "connect" in str(failure.value).lower() or "refused" in str(failure.value).lower()
+    revocations.engine.dispose()
