@@ -13,10 +13,20 @@ import click
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 
 
-def _app():
+def _local_checkout() -> None:
+    """In a ``make serve`` checkout, find its database and key as ``make serve`` does."""
+    from loyalty_api import devdb, devsetup
+
+    devdb.attach_local()
+    devsetup.saved_jwt_keys()
+
+
+def _app(signs: bool = True):
+    """The app for a command; ``signs=False`` for those that need no JWT key."""
     from loyalty_api.app import create_app
 
-    return create_app()
+    _local_checkout()
+    return create_app(require_jwt_keys=signs)
 
 
 def _uow(app):
@@ -69,6 +79,7 @@ def upgrade_database(url: str | None = None) -> None:
 @db.command("upgrade")
 def db_upgrade() -> None:
     """Apply every pending migration (safe to run from several replicas at once)."""
+    _local_checkout()
     upgrade_database()
 
 
@@ -87,7 +98,7 @@ def programs_create(name: str, currency: str, as_json: bool) -> None:
 
     from loyalty_api.errors import LoyaltyError
 
-    app = _app()
+    app = _app(signs=False)
     with _uow(app) as uow:
         try:
             program = service.create_program(uow.session, name=name, currency=currency.upper())
@@ -119,7 +130,7 @@ def clients_create(program_id: uuid.UUID | None, scopes: str, name: str, platfor
     if platform_admin == (program_id is not None):
         raise click.UsageError("give either --program ID --scopes … or --platform-admin")
     scope_list = ["platform:admin"] if platform_admin else scopes.split()
-    app = _app()
+    app = _app(signs=False)
     with _uow(app) as uow:
         try:
             client, secret = service.create_client(uow.session, program_id=program_id, name=name,
@@ -139,15 +150,16 @@ def clients_revoke(client_id: str, as_json: bool) -> None:
     """Stop a client from getting new tokens (its current tokens expire within their TTL)."""
     from loyalty_api.errors import LoyaltyError
     from loyalty_api.programs import service
+    from loyalty_api.timestamps import rfc3339
 
-    app = _app()
+    app = _app(signs=False)
     with _uow(app) as uow:
         try:
             client = service.revoke_client(uow.session, client_id)
         except LoyaltyError as exc:
             raise click.ClickException(_describe(exc)) from exc
         uow.commit()
-        _emit({"client_id": client.client_id, "revoked_at": client.revoked_at.isoformat()}, as_json)
+        _emit({"client_id": client.client_id, "revoked_at": rfc3339(client.revoked_at)}, as_json)
     app.extensions["loyalty"].engine.dispose()
 
 
@@ -157,7 +169,7 @@ def openapi(output: str | None) -> None:
     """Print the OpenAPI document the code generates."""
     from loyalty_api.openapi import openapi_json
 
-    text = openapi_json(_app())
+    text = openapi_json(_app(signs=False))
     if output:
         Path(output).write_text(text)
     else:
@@ -218,6 +230,7 @@ def worker(once: bool, poll_interval: float, concurrency: int, timeout: float, l
     from loyalty_api.observability.logs import configure
     from loyalty_api.webhooks.worker import Worker, WorkerOptions
 
+    _local_checkout()
     settings = load_settings()
     configure(settings.LOG_LEVEL)
     # httpx logs every request's URL at INFO; a receiver's URL may carry a token in its query.
@@ -246,7 +259,7 @@ def ledger_verify(program_id: uuid.UUID | None) -> None:
     """Recompute every balance from the entries and lots; exit 1 on any mismatch."""
     from loyalty_api.ledger.service import verify_ledger
 
-    app = _app()
+    app = _app(signs=False)
     with _uow(app) as uow:
         mismatches = verify_ledger(uow.session, program_id)
     app.extensions["loyalty"].engine.dispose()

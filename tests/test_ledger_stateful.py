@@ -74,8 +74,7 @@ class Model:
     def figures(self, now):
         active = self.active(now)
         pending = sum(l.remaining for l in self.lots if l.available_at > now and l.live(now))
-        held_total = sum(h[0] for h in self.holds.values() if h[2] == "held" and h[1] > now)
-        held = min(held_total, max(active - self.debt, 0))
+        held = min(self.held_total(now), max(active - self.debt, 0))
         return active - self.debt - held, pending, held
 
     def _take(self, lots, points):
@@ -93,11 +92,20 @@ class Model:
                       key=lambda l: (l.expires_at or FAR_FUTURE, l.created_at, l.seq))
         return self._take(lots, points)
 
+    def held_total(self, now):
+        return sum(h[0] for h in self.holds.values() if h[2] == "held" and h[1] > now)
+
     def reverse(self, points, now, order_id):
-        lots = sorted((l for l in self.lots if l.remaining and l.live(now)
-                       and (l.order_id == order_id or l.available_at <= now)),
-                      key=lambda l: (l.order_id != order_id, l.expires_at or FAR_FUTURE, l.created_at, l.seq))
-        return self._take(lots, points)
+        """The order's own pending lots first, then available points no active hold reserves
+        (SPEC §4: held points are exclusive), the order's own lots first."""
+        order = lambda l: (l.order_id != order_id, l.expires_at or FAR_FUTURE, l.created_at, l.seq)  # noqa: E731
+        own_pending = sorted((l for l in self.lots if l.remaining and l.live(now) and l.order_id == order_id
+                              and l.available_at > now), key=order)
+        taken = self._take(own_pending, points)
+        free = max(self.active(now) - self.held_total(now), 0)
+        available = sorted((l for l in self.lots if l.remaining and l.live(now) and l.available_at <= now),
+                           key=order)
+        return taken + self._take(available, min(points - taken, free))
 
     def credit(self, points, now, available_at=None, expires_at="default", order_id=None):
         available_at = available_at or now
@@ -193,7 +201,7 @@ class LedgerMachine(RuleBasedStateMachine):
     def hold(self, points):
         model, now = self.model, self.now
         try:
-            answer = self.call(lambda s, p: holds.create_hold(s, p.program_id, {"member_id": "m", "points": points},
+            answer, _ = self.call(lambda s, p: holds.create_hold(s, p.program_id, {"member_id": "m", "points": points},
                                                               now))
         except InsufficientPoints:
             assert model.figures(now)[0] < points

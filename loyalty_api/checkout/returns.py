@@ -23,7 +23,7 @@ from loyalty_api.checkout import rules
 from loyalty_api.checkout.models import Order, OrderReturn
 from loyalty_api.checkout.seams import after_order_returned
 from loyalty_api.checkout.service import OrderView, get_order, load_program, to_lines
-from loyalty_api.errors import Conflict, ReturnExceedsOrder
+from loyalty_api.errors import Conflict, ReturnExceedsOrder, ValidationFailed
 from loyalty_api.events.service import emit
 from loyalty_api.ledger import lots
 from loyalty_api.ledger import service as ledger
@@ -70,6 +70,9 @@ def record_return(session: Session, program_id: uuid.UUID, order_id: str, data: 
                   now: datetime) -> tuple[dict[str, Any], bool]:
     """Return part of an order, by lines or by amount, once per ``return_id``; answers (return, created)."""
     program = load_program(session, program_id)
+    finer = rules.money_errors(program.currency, data.get("amount"))
+    if finer:  # before the order's lock: bad input holds no lock
+        raise ValidationFailed(f"Money has more decimals than {program.currency} has", errors=finer)
     order = _locked_order(session, program_id, order_id, now)
     request_hash = _fingerprint(data)
     existing = _existing_return(session, program_id, order_id, data["return_id"])

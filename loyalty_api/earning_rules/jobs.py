@@ -72,7 +72,7 @@ def grant_birthday_bonuses(ctx: JobContext) -> dict:
                     for member_id in members:
                         _, new = record_event(uow.session, program_id, member_id, {
                             "type": "birthday", "event_id": rules.birthday_event_id(day),
-                            "occurred_at": rules.day_start(day, tz_name), "attributes": {}}, ctx.now)
+                            "attributes": {}}, ctx.now)
                         granted += new
                     uow.commit()
                 if len(members) < batch:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import http
 import re
 import uuid
+from datetime import datetime
 
 import orjson
 from apispec import BasePlugin
@@ -16,6 +17,7 @@ from webargs import core as webargs_core
 
 from loyalty_api.errors import LoyaltyError
 from loyalty_api.http import docs_assets, problems
+from loyalty_api.timestamps import rfc3339
 
 JSON_MIMETYPES = {"application/json", "application/merge-patch+json"}
 FORM_PATHS = {"/v1/auth/token"}
@@ -78,12 +80,14 @@ def _default(value):
 
     if isinstance(value, Decimal):
         return str(value)
+    if isinstance(value, datetime):
+        return rfc3339(value)
     raise TypeError(f"{type(value).__name__} is not JSON serializable")
 
 
 def _dumps(obj) -> bytes:
     try:
-        return orjson.dumps(obj, default=_default)
+        return orjson.dumps(obj, default=_default, option=orjson.OPT_PASSTHROUGH_DATETIME)
     except TypeError:
         # orjson stops at 64-bit integers, and JSONB hands big numbers back as ints
         # (a member attribute of 1e20 comes back as 100000000000000000000).

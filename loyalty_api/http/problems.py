@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import logging
+from datetime import datetime
+from typing import Any
 
 import marshmallow as ma
 import orjson
@@ -13,6 +15,7 @@ from sqlalchemy.exc import (DataError, DBAPIError, IntegrityError, OperationalEr
 from werkzeug.exceptions import HTTPException
 
 from loyalty_api import errors
+from loyalty_api.timestamps import rfc3339
 
 log = logging.getLogger("loyalty_api.http")
 
@@ -132,11 +135,17 @@ def problem_response(code: str, detail: str, *, status: int | None = None, title
     if extra:
         body.update(extra)
     # Field errors of list items are keyed by index; JSON keys are strings.
-    response = Response(orjson.dumps(body, default=str, option=orjson.OPT_NON_STR_KEYS), status=status,
+    response = Response(orjson.dumps(body, default=_extension_value,
+                                     option=orjson.OPT_NON_STR_KEYS | orjson.OPT_PASSTHROUGH_DATETIME), status=status,
                         mimetype=PROBLEM_MIMETYPE)
     for name, value in (headers or {}).items():
         response.headers[name] = value
     return response
+
+
+def _extension_value(value: Any) -> str:
+    """Extension members that JSON lacks: instants in the API's one format, the rest as text."""
+    return rfc3339(value) if isinstance(value, datetime) else str(value)
 
 
 def handle_loyalty_error(exc: errors.LoyaltyError) -> Response:

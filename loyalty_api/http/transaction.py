@@ -2,8 +2,9 @@
 
 The idempotency record of a POST is written in the same transaction as the change,
 so a crash between the two cannot leave a change without its record or the reverse.
-Error answers (4xx) roll the change back; their idempotency record, if any, is kept
-in a transaction of its own so that a retry gets the same answer.
+Error answers (4xx) roll the change back. Most are not stored (``NOT_STORED``); any
+other 4xx record is kept in a transaction of its own so that a retry gets the same
+answer. A key belongs to its caller (``Principal.caller``).
 """
 
 from __future__ import annotations
@@ -27,8 +28,10 @@ from loyalty_api.idempotency import service as idempotency
 log = logging.getLogger("loyalty_api.http")
 
 IDEMPOTENCY_HEADER = "Idempotency-Key"
-# Answers that depend on the moment, not on the request: never replayed.
-NOT_STORED = {401, 403, 409, 429}
+# Never stored, so a retry with the same key runs again: answers that depend on the
+# moment, not on the request (401, 403, 409, 429), and answers to invalid requests,
+# which changed nothing (400, 404, 413, 415, 422): a corrected retry must run.
+NOT_STORED = {400, 401, 403, 404, 409, 413, 415, 422, 429}
 
 
 def current_uow() -> UnitOfWork:
@@ -76,15 +79,15 @@ def begin_idempotent_request(principal: Principal) -> Response | None:
         raise ValidationFailed("Idempotency-Key must be 1 to 255 characters",
                                errors={IDEMPOTENCY_HEADER: ["Length must be between 1 and 255."]})
     fingerprint = idempotency.request_fingerprint(request.get_data(cache=True), request.query_string)
-    record = idempotency.claim(current_uow().session, principal.program_id, key, request.method,
-                               request.path, fingerprint)
+    scope = idempotency.Scope(principal.program_id, principal.caller, key, request.method, request.path)
+    record = idempotency.claim(current_uow().session, scope, fingerprint)
     if record is not None:
         response = Response(record.response_body, status=record.response_status,
                             content_type=record.response_content_type)
         response.headers["Idempotent-Replayed"] = "true"
         g.idempotency_replayed = True
         return response
-    g.idempotency = (principal.program_id, key, request.method, request.path, fingerprint)
+    g.idempotency = (scope, fingerprint, principal.subject if principal.token_type == "member" else None)
     return None
 
 
@@ -106,12 +109,24 @@ def _stored_body(response: Response) -> bytes:
     return orjson.dumps(document)
 
 
+def _answer_member(member: str | None, body: bytes, response: Response) -> str | None:
+    """The member a stored answer concerns (erasure drops it with the member): the
+    member token's, the route's ``member_id``, or the ``member_id`` the answer names."""
+    member = member or (request.view_args or {}).get("member_id")
+    if member is None and response.is_json and b'"member_id"' in body:
+        document = orjson.loads(body)
+        named = document.get("member_id") if isinstance(document, dict) else None
+        member = named if isinstance(named, str) else None
+    return member
+
+
 def _store_idempotency(uow: UnitOfWork, response: Response, *, relock: bool = False) -> None:
-    program_id, key, method, path, fingerprint = g.idempotency
+    scope, fingerprint, member = g.idempotency
     if relock:
-        idempotency.lock(uow.session, program_id, key, method, path)
-    idempotency.store(uow.session, program_id, key, method, path, fingerprint,
-                      response.status_code, _stored_body(response), response.content_type or "")
+        idempotency.lock(uow.session, scope)
+    body = _stored_body(response)
+    idempotency.store(uow.session, scope, _answer_member(member, body, response), fingerprint,
+                      response.status_code, body, response.content_type or "")
 
 
 def finish_request(response: Response) -> Response:

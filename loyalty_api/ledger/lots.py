@@ -59,7 +59,10 @@ SELECT
       AND available_at <= :now AND (expires_at IS NULL OR expires_at > :now)) AS active,
   (SELECT coalesce(sum(points), 0) FROM holds
     WHERE program_id = :program_id AND member_id = :member_id AND status = 'held'
-      AND expires_at > :now) AS held
+      AND expires_at > :now) AS held,
+  (SELECT coalesce(sum(remaining), 0) FROM lots
+    WHERE program_id = :program_id AND member_id = :member_id AND remaining > 0
+      AND available_at <= :now AND expires_at <= :now) AS expired
 """)
 
 # Draws ``points`` from the chosen lots in spending order (SPEC §3 rule 3) in one
@@ -81,10 +84,16 @@ RETURNING take.t
 """
 _SPEND_AVAILABLE = text(_SPEND.format(
     priority="", where="available_at <= :now AND (expires_at IS NULL OR expires_at > :now)"))
-# A reversal takes the order's own lots first (pending or not), then available ones.
+# A reversal takes the order's own pending lots first (no hold reserves pending
+# points), then available ones, the order's own first, up to what no hold reserves.
+_SPEND_OWN_PENDING = text(_SPEND.format(
+    priority="", where="order_id = :order_id AND available_at > :now AND (expires_at IS NULL OR expires_at > :now)"))
 _SPEND_FOR_REVERSAL = text(_SPEND.format(
     priority="(order_id IS DISTINCT FROM :order_id),",
-    where="(order_id = :order_id OR available_at <= :now) AND (expires_at IS NULL OR expires_at > :now)"))
+    where="available_at <= :now AND (expires_at IS NULL OR expires_at > :now)"))
+# Points of lots past their expiry that active holds still reserve (``Spendable.kept``);
+# only a capture takes them, in spending order (the order the expiry job keeps them in).
+_SPEND_KEPT = text(_SPEND.format(priority="", where="available_at <= :now AND expires_at <= :now"))
 # The spend and its debit entry in one statement: the entry is written only when the
 # lots gave all of ``points`` (else no row comes back and the caller rolls back).
 _SPEND_AND_RECORD = text("""
@@ -116,19 +125,34 @@ _SPEND_NEW_LOTS = text(_SPEND.format(priority="", where="lot_id = ANY(:lot_ids)"
 
 @dataclass(frozen=True)
 class Spendable:
+    """A member's figures under the hold rule (SPEC §4): points an active hold reserves
+    are exclusive. A lot that reaches its expiry while held does not burn: as much of
+    the expired lots as the holds lack in unexpired ones stays reserved (``kept``)
+    until the holds are captured, released or run out."""
+
     active: int  # remaining points of available, unexpired lots
     held_total: int  # points of active holds
     debt: int
+    expired: int = 0  # remaining points of available lots past their expiry, not burned yet
+
+    @property
+    def kept(self) -> int:
+        return min(max(self.held_total - self.active, 0), self.expired)
 
     @property
     def held(self) -> int:
-        # Holds never count for more than the points behind them (a lot may have
-        # expired under a hold), so available is never negative without debt.
-        return min(self.held_total, max(self.active - self.debt, 0))
+        # Holds never count for more than the points behind them, so available is
+        # never negative without debt.
+        return min(self.held_total, max(self.active + self.kept - self.debt, 0))
 
     @property
     def available(self) -> int:
-        return self.active - self.debt - self.held
+        return self.active + self.kept - self.debt - self.held
+
+    @property
+    def free(self) -> int:
+        """Available points no hold reserves: all a reversal or takeback may draw on."""
+        return max(self.active - self.held_total, 0)
 
 
 def lock_member(session: Session, program_id: uuid.UUID, member_id: str, now: datetime | None = None,
@@ -157,16 +181,12 @@ def lock_member_within(session: Session, statement: Constant, params: dict[str, 
 
 def spendable(session: Session, program_id: uuid.UUID, member_id: str, now: datetime, debt: int) -> Spendable:
     row = session.execute(_SPENDABLE, {"program_id": program_id, "member_id": member_id, "now": now}).one()
-    return Spendable(active=int(row.active), held_total=int(row.held), debt=debt)
+    return Spendable(active=int(row.active), held_total=int(row.held), debt=debt, expired=int(row.expired))
 
 
 def spend_lots(session: Session, program_id: uuid.UUID, member_id: str, points: int, now: datetime) -> int:
     """Take up to ``points`` from spendable lots; answers how many were taken."""
-    if points <= 0:
-        return 0
-    taken = session.execute(_SPEND_AVAILABLE, {"program_id": program_id, "member_id": member_id,
-                                               "points": points, "now": now}).scalars().all()
-    return int(sum(taken))
+    return _take(session, _SPEND_AVAILABLE, program_id, member_id, points, now)
 
 
 def spend_and_record(session: Session, program_id: uuid.UUID, member_id: str, points: int, now: datetime, *,
@@ -180,14 +200,42 @@ def spend_and_record(session: Session, program_id: uuid.UUID, member_id: str, po
     }).scalar()
 
 
-def take_for_reversal(session: Session, program_id: uuid.UUID, member_id: str, points: int, now: datetime,
-                      order_id: str) -> int:
+def _take(session: Session, statement: Any, program_id: uuid.UUID, member_id: str, points: int, now: datetime,
+          **params: Any) -> int:
     if points <= 0:
         return 0
-    taken = session.execute(_SPEND_FOR_REVERSAL, {"program_id": program_id, "member_id": member_id,
-                                                  "points": points, "now": now,
-                                                  "order_id": order_id}).scalars().all()
+    taken = session.execute(statement, {"program_id": program_id, "member_id": member_id, "points": points,
+                                        "now": now, **params}).scalars().all()
     return int(sum(taken))
+
+
+def take_for_reversal(session: Session, program_id: uuid.UUID, member_id: str, points: int, now: datetime,
+                      order_id: str) -> int:
+    """Take back up to ``points`` for a return of ``order_id``: its pending lots first, then
+    available points no active hold reserves (the member is locked); answers the points taken."""
+    taken = _take(session, _SPEND_OWN_PENDING, program_id, member_id, points, now, order_id=order_id)
+    if taken == points:
+        return taken
+    free = spendable(session, program_id, member_id, now, 0).free
+    return taken + _take(session, _SPEND_FOR_REVERSAL, program_id, member_id, min(points - taken, free), now,
+                         order_id=order_id)
+
+
+def capture_hold(session: Session, program_id: uuid.UUID, member_id: str, points: int, kept: int, now: datetime,
+                 *, order_id: str, hold_id: str) -> int | None:
+    """Spend a captured hold's ``points`` and write its ``redeem`` entry: first the expired
+    points kept for holds (at most ``kept``, as ``Spendable.kept`` read before the
+    capture), then unexpired ones. None when the lots fell short (the caller rolls back)."""
+    from_kept = min(points, kept)
+    if from_kept == 0:
+        return spend_and_record(session, program_id, member_id, points, now, entry_type="redeem",
+                                order_id=order_id, hold_id=hold_id)
+    taken = _take(session, _SPEND_KEPT, program_id, member_id, from_kept, now)
+    taken += spend_lots(session, program_id, member_id, points - taken, now)
+    if taken != points:
+        return None
+    return insert_debit(session, program_id, member_id, entry_type="redeem", points=points, now=now,
+                        order_id=order_id, hold_id=hold_id)
 
 
 _CREDIT_COLUMNS = ("type", "points", "order_id", "return_id", "rule_id", "event_id", "reason", "actor",

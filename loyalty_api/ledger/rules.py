@@ -23,6 +23,8 @@ LIFETIME_TYPES = ("earn", "bonus", "referral", "reverse")
 ACTIVITY_TYPES = ("earn", "bonus", "referral", "redeem")
 
 FAR_FUTURE = datetime(9999, 12, 31, tzinfo=timezone.utc)
+# The ledger's integer range (PostgreSQL bigint): no entry may hold more points.
+MAX_POINTS = 2**63 - 1
 
 
 def expires_after_days(available_at: datetime, days: int, tz: str | ZoneInfo) -> datetime:

@@ -24,6 +24,7 @@ from loyalty_api.ledger.lots import lock_member  # noqa: F401  (part of this mod
 from loyalty_api.ledger.models import LedgerEntry
 from loyalty_api.programs.models import Program
 from loyalty_api.programs.service import program_config
+from loyalty_api.timestamps import rfc3339_or_none
 
 
 @dataclass(frozen=True)
@@ -46,7 +47,7 @@ def credit_expiry(program: Program, available_at: datetime, *, expires_at: datet
 
 
 def _iso(value: datetime | None) -> str | None:
-    return value.isoformat() if value else None
+    return rfc3339_or_none(value)
 
 
 def credit(session: Session, program: Program, member_id: str, *, entry_type: str, points: int,
@@ -57,6 +58,8 @@ def credit(session: Session, program: Program, member_id: str, *, entry_type: st
     """Credit ``points`` as a new lot (pending until ``available_at``); answers the entry id."""
     if entry_type not in rules.CREDIT_TYPES + ("adjust",) or points <= 0:
         raise ValueError(f"not a credit: {entry_type} {points}")
+    if points > rules.MAX_POINTS:
+        raise ValidationFailed("More points than the ledger can hold", errors={"points": ["Out of range."]})
     available_at = available_at or now
     expires_at = credit_expiry(program, available_at, expires_at=expires_at, expires_in_days=expires_in_days)
     program_id = program.program_id

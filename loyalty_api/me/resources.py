@@ -30,7 +30,8 @@ class MemberTokens(MethodView):
         keep_out_of_replays("access_token")
         return service.issue_member_token(current_uow().session, current_program_id(), member_id,
                                           data["ttl_seconds"], default_ttl=settings.MEMBER_TOKEN_TTL_SECONDS,
-                                          max_ttl=settings.MEMBER_TOKEN_MAX_TTL_SECONDS)
+                                          max_ttl=settings.MEMBER_TOKEN_MAX_TTL_SECONDS,
+                                          issued_by=current_principal())
 
 
 @blp.route("/me")

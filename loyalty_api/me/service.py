@@ -25,7 +25,9 @@ from loyalty_api.tiers import service as tiers
 
 
 def issue_member_token(session: Session, program_id: uuid.UUID, member_id: str, ttl_seconds: int | None, *,
-                       default_ttl: int, max_ttl: int) -> dict[str, Any]:
+                       default_ttl: int, max_ttl: int, issued_by: Any) -> dict[str, Any]:
+    """``issued_by``: the principal of the client asking; the token is that client's too
+    (its version: revoked with it)."""
     member = members.writable_member(session, program_id, member_id, for_update=False)
     if member.status != "active":
         raise Forbidden("A blocked member cannot be given a token")
@@ -34,7 +36,8 @@ def issue_member_token(session: Session, program_id: uuid.UUID, member_id: str, 
         raise ValidationFailed("The token lifetime is too long",
                                errors={"ttl_seconds": [f"Must be at most {max_ttl}."]})
     token = issue_token(subject=member.member_id, token_type="member", scopes=[MEMBER_SCOPE],
-                        program_id=program_id, ttl_seconds=ttl)
+                        program_id=program_id, ttl_seconds=ttl,
+                        issued_by=issued_by.client_id, token_version=issued_by.token_version)
     return {"access_token": token, "token_type": "Bearer", "expires_in": ttl, "scope": MEMBER_SCOPE}
 
 

@@ -25,6 +25,7 @@ from loyalty_api.programs.models import Program
 from loyalty_api.programs.service import program_config
 from loyalty_api.rewards import rules
 from loyalty_api.rewards.models import Coupon, Reward
+from loyalty_api.timestamps import rfc3339
 
 
 def coupon_document(coupon: Coupon, now: datetime) -> dict[str, Any]:
@@ -75,11 +76,15 @@ def member_coupons(session: Session, program_id: uuid.UUID, member_id: str, now:
 def validate_coupon(session: Session, program_id: uuid.UUID, code: str, order: dict[str, Any],
                     now: datetime) -> dict[str, Any]:
     """Whether the coupon can pay part of this order, and what it is worth for it (writes nothing)."""
+    from loyalty_api.checkout.rules import money_errors
     from loyalty_api.checkout.service import to_lines
 
     program = session.get(Program, program_id)
     coupon = _find(session, program_id, code)
     lines = to_lines(order.get("lines"))
+    finer = money_errors(program.currency, order["amount"], [line.unit_price for line in lines])
+    if finer:
+        raise ValidationFailed(f"Money has more decimals than {program.currency} has", errors=finer)
     if sum((line.value for line in lines), 0) > order["amount"]:
         raise ValidationFailed("The lines add up to more than the amount",
                                errors={"lines": ["Lines add up to more than amount."]})
@@ -173,6 +178,6 @@ def expire_member_coupons(session: Session, program: Program, member_ids: Sequen
         _give_back_stock(session, program_id, coupon.reward_id)
         emit(session, program_id, "coupon.expired", {
             "member_id": coupon.member_id, "code": coupon.code, "reward_id": coupon.reward_id,
-            "expires_at": coupon.expires_at.isoformat(), "points_refunded": coupon.points_spent if refunded else 0})
+            "expires_at": rfc3339(coupon.expires_at), "points_refunded": coupon.points_spent if refunded else 0})
     session.flush()
     return len(due)

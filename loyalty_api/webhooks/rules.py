@@ -9,11 +9,12 @@ from __future__ import annotations
 import hashlib
 import hmac
 import ipaddress
-from datetime import datetime, timedelta, timezone
+from datetime import datetime, timedelta
 from typing import Any, Iterable
 from urllib.parse import urlsplit
 
 import orjson
+from loyalty_api.timestamps import rfc3339
 
 MAX_URL_LENGTH = 2048
 SIGNATURE_HEADER = "Loyalty-Signature"
@@ -127,7 +128,7 @@ def event_matches(event_type: str, subscribed: Iterable[str]) -> bool:
 
 
 def _utc(value: datetime) -> str:
-    return value.astimezone(timezone.utc).isoformat().replace("+00:00", "Z")
+    return rfc3339(value)
 
 
 def envelope_body(event_id: str, event_type: str, created_at: datetime, program_id: str,
