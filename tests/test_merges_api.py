@@ -57,7 +57,10 @@ def test_a_merge_moves_points_and_identities_and_closes_the_source(app):
 
 def test_writes_naming_a_merged_member_are_refused_with_where_it_went(app):
     handle, api = _shop(app)
+    token = api.post("/v1/members/dup/tokens", json={}).json["access_token"]
     assert api.post("/v1/members/main/merge", json={"from_member_id": "dup"}).status_code == 201
+    # The app's token of the source stops working and says where the member went.
+    assert assert_problem(api.with_token(token).get("/v1/me"), 401, "unauthorized")["merged_into"] == "main"
     refusals = [
         _order(api, "o-late", "dup", "10.00"),
         api.post("/v1/members/dup/adjustments", json={"points": 5, "reason": "late"}),

@@ -1,7 +1,8 @@
 """Identity use cases. Every statement is scoped by ``program_id``; callers commit.
 
 ``attach_identities`` is the set-based attach for bulk work (imports): one INSERT for
-a whole batch and one SELECT to tell which rows lost to another member. The other
+a whole batch, and one SELECT for the rows it did not write, to tell which of them
+lost to another member. The other
 functions serve one member's requests.
 """
 
@@ -39,6 +40,7 @@ _ATTACH_MANY = text("""
          WITH ORDINALITY AS given(member_id, type, value, line)
     ORDER BY type, value, line
     ON CONFLICT DO NOTHING
+    RETURNING type, value, member_id
 """)
 
 _HOLDERS = text("""
@@ -65,11 +67,21 @@ def attach_identities(session: Session, program_id: uuid.UUID, rows: Sequence[Id
     """
     if not rows:
         return []
-    arrays = {"program_id": program_id, "member_ids": [row.member_id for row in rows],
-              "types": [row.type for row in rows], "identity_values": [row.value for row in rows]}
-    session.execute(_ATTACH_MANY, arrays)
-    holders = {(found.type, found.value): found.member_id for found in session.execute(_HOLDERS, arrays)}
+    holders = {(found.type, found.value): found.member_id for found in session.execute(_ATTACH_MANY, _arrays(
+        program_id, rows))}
+    # Rows the INSERT did not write (held already, or a second claim in the batch) are
+    # looked up in a statement of its own: its snapshot sees what a concurrent
+    # transaction committed while the INSERT waited for it. A clean batch skips it.
+    unsettled = [row for row in rows if (row.type, row.value) not in holders]
+    if unsettled:
+        holders.update({(found.type, found.value): found.member_id
+                        for found in session.execute(_HOLDERS, _arrays(program_id, unsettled))})
     return [row for row in rows if holders.get((row.type, row.value)) != row.member_id]
+
+
+def _arrays(program_id: uuid.UUID, rows: Sequence[IdentityRow]) -> dict[str, Any]:
+    return {"program_id": program_id, "member_ids": [row.member_id for row in rows],
+            "types": [row.type for row in rows], "identity_values": [row.value for row in rows]}
 
 
 def holder_of(db: Runner, program_id: uuid.UUID, type_: str, value: str) -> str | None:

@@ -47,6 +47,10 @@ def token_member(session: Session, program_id: uuid.UUID, member_id: str) -> Mem
         member = members.get_member(session, program_id, member_id)
     except NotFound as exc:
         raise Unauthorized("The member of this token no longer exists") from exc
+    if member.status == "merged":
+        # The app's backend asks for a token of the member it went to.
+        raise Unauthorized(f"The member of this token was merged into {member.merged_into!r}",
+                           merged_into=member.merged_into)
     if member.status != "active":
         raise Forbidden("This member is blocked")
     return member
