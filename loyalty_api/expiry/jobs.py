@@ -32,9 +32,8 @@ EPOCH = datetime(1970, 1, 1, tzinfo=timezone.utc)
 # Burning runs this many workers side by side, each on its own share of the members
 # (a hash partition, so they never compete for the same rows). Replicas add more.
 WORKERS = max(1, int(os.environ.get("EXPIRY_JOB_WORKERS", "2")))
-# A job batch may take longer than a request; it holds only the members it claimed.
-# A batch lost in a server crash is simply burned by the next run (and its events go
-# with it), so the job need not wait for each commit to reach the disk.
+# A job batch may take longer than a request; it holds only the members it claimed. A batch lost
+# in a crash is burned by the next run (its events with it): no need to wait for each commit's fsync.
 JOB_SETTINGS = (text("SET LOCAL statement_timeout = '120s'"), text("SET LOCAL synchronous_commit = off"))
 MY_SHARE = "(hashtext({column}) & 2147483647) % :parts = :part"
 
@@ -177,10 +176,8 @@ def burn_expired(context: JobContext) -> dict:
     return {"lots": lots, "points": points}
 
 
-_LOCK_WAITING = text("""
-SELECT member_id FROM balances WHERE program_id = :program_id AND member_id = ANY(:member_ids)
- ORDER BY member_id FOR UPDATE
-""")
+_LOCK_WAITING = text("SELECT member_id FROM balances WHERE program_id = :program_id AND member_id = :member_id"
+                     " FOR UPDATE")
 _WAIT_BRIEFLY = text("SET LOCAL lock_timeout = '5s'")
 _MARK_INACTIVE = text("""
 INSERT INTO expiry_progress AS p (program_id, inactive_through, inactive_burned_at, updated_at)
@@ -193,19 +190,23 @@ ON CONFLICT (program_id) DO UPDATE
 
 
 def _burn_skipped(context: JobContext, program_id: uuid.UUID, skipped: list[str], **burn) -> tuple[int, int] | None:
-    """Wait (briefly) for the members a batch skipped and burn what inactivity took from
-    them; ``None`` when one stayed locked."""
+    """Wait (briefly) for each skipped member and burn what inactivity took; ``None`` when one stayed
+    locked. One member per transaction: waiting while holding another's lock would close a cycle
+    with a request that locks two members (a referral order: its referee, then the referrer)."""
+    lots = points = 0
     try:
-        with unit_of_work(context.session_factory) as uow:
-            _job_settings(uow.session)
-            uow.session.execute(_WAIT_BRIEFLY)
-            locked = list(uow.session.execute(_LOCK_WAITING, {"program_id": program_id,
-                                                              "member_ids": skipped}).scalars())
-            burned = service.burn_inactive_lots(uow.session, program_id, locked, context.now, **burn)
-            uow.commit()
+        for member_id in skipped:
+            with unit_of_work(context.session_factory) as uow:
+                _job_settings(uow.session)
+                uow.session.execute(_WAIT_BRIEFLY)
+                locked = list(uow.session.execute(_LOCK_WAITING, {"program_id": program_id, "member_id": member_id}))
+                burned = service.burn_inactive_lots(uow.session, program_id, [row.member_id for row in locked],
+                                                    context.now, **burn)
+                uow.commit()
+            lots, points = lots + burned[0], points + burned[1]
     except OperationalError:
         return None
-    return burned
+    return lots, points
 
 
 def _inactive_share(context: JobContext, program_id: uuid.UUID, days: int, tz: str, cutoff: datetime,

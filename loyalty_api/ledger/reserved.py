@@ -62,8 +62,9 @@ def capture_hold(session: Session, program_id: uuid.UUID, member_id: str, points
         return None
     entry_id = lots.insert_debit(session, program_id, member_id, entry_type="redeem", points=points, now=now,
                                  order_id=order_id, hold_id=hold_id)
-    session.execute(insert(LotDraw), [{"program_id": program_id, "entry_id": entry_id, "lot_id": row.lot_id,
-                                       "points": row.taken, "expires_at": row.expires_at} for row in drawn if row.taken])
+    session.execute(insert(LotDraw), [
+        {"program_id": program_id, "entry_id": entry_id, "lot_id": row.lot_id, "points": row.taken,
+         "expires_at": row.expires_at} for row in drawn if row.taken])
     return entry_id
 
 
