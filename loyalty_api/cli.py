@@ -185,7 +185,10 @@ def jobs() -> None:
 @click.option("--only", multiple=True, help="Run just these steps (repeatable)")
 @click.option("--now", "now_text", default=None, help="Pretend it is this ISO 8601 instant (for tests)")
 def jobs_run(only: tuple[str, ...], now_text: str | None) -> None:
-    """Run every scheduled step once; idempotent and safe on several replicas at once."""
+    """Run every scheduled step once; idempotent and safe on several replicas at once.
+
+    A failing step or program is reported (``failures``) and the others still run;
+    the exit status is 1 if anything failed."""
     from datetime import datetime
 
     from loyalty_api.jobs.runner import run_all
@@ -193,6 +196,8 @@ def jobs_run(only: tuple[str, ...], now_text: str | None) -> None:
     now = datetime.fromisoformat(now_text) if now_text else None
     report = run_all(_app().extensions["loyalty"].session_factory, now=now, only=list(only) or None)
     click.echo(json.dumps(report, default=str))
+    if report.get("failures"):  # every step ran; cron and the orchestrator see the failure
+        sys.exit(1)
 
 
 @main.command("serve")

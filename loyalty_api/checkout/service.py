@@ -30,7 +30,7 @@ from loyalty_api.errors import (CurrencyMismatch, DuplicateOrder, HoldNotActive,
                                 RedeemLimit, ValidationFailed)
 from loyalty_api.checkout.statements import RECORD_EARNING_ORDER, RECORD_ORDER
 from loyalty_api.events.service import event_arrays
-from loyalty_api.ledger import lots
+from loyalty_api.ledger import lots, reserved
 from loyalty_api.ledger import service as ledger
 from loyalty_api.ledger.rules import MAX_POINTS
 from loyalty_api.programs.models import Program
@@ -265,8 +265,8 @@ def _spend_for_order(session: Session, program_id: uuid.UUID, member_id: str, or
         ).values(status="captured", closed_at=now, captured_by=order_id).returning(Hold.hold_id)).scalar()
         if captured is None:
             raise HoldNotActive(f"Hold {hold.hold_id!r} is not active")
-        entry_id = lots.capture_hold(session, program_id, member_id, points, kept, now, order_id=order_id,
-                                     hold_id=hold.hold_id)
+        entry_id = reserved.capture_hold(session, program_id, member_id, points, kept, now, order_id=order_id,
+                                         hold_id=hold.hold_id)
     else:
         figures = lots.spendable(session, program_id, member_id, now, debt)
         redeem = config["redeem"]

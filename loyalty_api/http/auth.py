@@ -182,12 +182,12 @@ def authorize(scope: str) -> Callable:
                 # PostgreSQL text cannot hold NUL, so no object has such an id: 404, not
                 # the 422 "cannot be stored" the query would end in.
                 raise NotFound("No object has an id with a NUL character")
-            from loyalty_api.http.transaction import begin_idempotent_request
+            from loyalty_api.http.transaction import begin_idempotent_request, run_retrying_conflicts
 
             replay = begin_idempotent_request(principal)
             if replay is not None:
                 return replay
-            return view(*args, **kwargs)
+            return run_retrying_conflicts(principal, view, *args, **kwargs)
 
         wrapper.required_scope = scope  # type: ignore[attr-defined]
         return wrapper

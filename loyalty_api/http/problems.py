@@ -58,7 +58,12 @@ STATUS_BY_CODE: dict[str, int] = {
     "rate_limited": 429,
     "internal_error": 500,
     "unavailable": 503,
+    "transaction_conflict": 503,
 }
+
+# Deadlock (40P01) and serialization failure (40001): PostgreSQL aborted one side of a
+# conflict; the request is safe to run again (http.transaction retries it first).
+TRANSACTION_CONFLICTS = (psycopg.errors.DeadlockDetected, psycopg.errors.SerializationFailure)
 
 CODE_BY_HTTP_STATUS: dict[int, str] = {
     400: "malformed_json",
@@ -199,6 +204,11 @@ def handle_unexpected(exc: Exception) -> Response:
         # Values PostgreSQL refuses (a NUL character in a text, a number out of range).
         return problem_response("validation_error", "A value in the request cannot be stored",
                                 status=422)
+    if isinstance(getattr(exc, "orig", None), TRANSACTION_CONFLICTS):
+        # Still colliding after the retries inside the request (http.transaction); nothing was changed.
+        log.warning("transaction conflict persisted: %s", exc.orig.__class__.__name__)
+        return problem_response("transaction_conflict", "The change collided with concurrent ones and was "
+                                "rolled back; retry", headers={"Retry-After": "1"})
     if isinstance(getattr(exc, "orig", None), (psycopg.errors.LockNotAvailable, psycopg.errors.QueryCanceled)):
         # lock_timeout / statement_timeout: the database is up, the data was busy.
         log.warning("timed out waiting on the database: %s", exc.orig.__class__.__name__)

@@ -5,12 +5,19 @@ so a crash between the two cannot leave a change without its record or the rever
 Error answers (4xx) roll the change back. Most are not stored (``NOT_STORED``); any
 other 4xx record is kept in a transaction of its own so that a retry gets the same
 answer. A key belongs to its caller (``Principal.caller``).
+
+A deadlock or serialization failure (SQLSTATE 40P01, 40001) rolls the whole
+transaction back, so the request runs again from the start, at most twice more after
+a short random pause (the two sides of a deadlock then do not meet again at once);
+after that it answers 503 ``transaction_conflict``, having changed nothing.
 """
 
 from __future__ import annotations
 
 import functools
 import logging
+import random
+import time
 from typing import Any, Callable
 
 import orjson
@@ -22,7 +29,7 @@ from sqlalchemy.exc import DBAPIError, IntegrityError, OperationalError
 from loyalty_api.db import UnitOfWork
 from loyalty_api.errors import ValidationFailed
 from loyalty_api.http.auth import Principal
-from loyalty_api.http.problems import problem_response
+from loyalty_api.http.problems import TRANSACTION_CONFLICTS, problem_response
 from loyalty_api.idempotency import service as idempotency
 
 log = logging.getLogger("loyalty_api.http")
@@ -32,6 +39,12 @@ IDEMPOTENCY_HEADER = "Idempotency-Key"
 # moment, not on the request (401, 403, 409, 429), and answers to invalid requests,
 # which changed nothing (400, 404, 413, 415, 422): a corrected retry must run.
 NOT_STORED = {400, 401, 403, 404, 409, 413, 415, 422, 429}
+CONFLICT_RETRIES = 2
+RETRY_PAUSE_SECONDS = (0.005, 0.05)  # per attempt, drawn at random in this range
+
+
+def is_transaction_conflict(exc: BaseException) -> bool:
+    return isinstance(getattr(exc, "orig", None), TRANSACTION_CONFLICTS)
 
 
 def current_uow() -> UnitOfWork:
@@ -89,6 +102,25 @@ def begin_idempotent_request(principal: Principal) -> Response | None:
         return response
     g.idempotency = (scope, fingerprint, principal.subject if principal.token_type == "member" else None)
     return None
+
+
+def run_retrying_conflicts(principal: Principal, view: Callable, *args: Any, **kwargs: Any) -> Any:
+    """Run the view; on a deadlock or serialization failure roll back, pause briefly and
+    run it again (the idempotency claim again too: the rollback released it)."""
+    for attempt in range(1, CONFLICT_RETRIES + 2):
+        try:
+            return view(*args, **kwargs)
+        except DBAPIError as exc:
+            if not is_transaction_conflict(exc) or attempt > CONFLICT_RETRIES:
+                raise
+            log.warning("transaction conflict on %s %s (%s), attempt %d", request.method, request.path,
+                        type(exc.orig).__name__, attempt)
+        current_uow().rollback()
+        time.sleep(random.uniform(*RETRY_PAUSE_SECONDS) * attempt)
+        replay = begin_idempotent_request(principal)
+        if replay is not None:
+            return replay
+    raise AssertionError("unreachable")
 
 
 def keep_out_of_replays(*fields: str) -> None:
@@ -150,8 +182,11 @@ def finish_request(response: Response) -> Response:
         uow.rollback()
         log.warning("commit refused by a constraint on %s %s", request.method, request.path)
         return problem_response("conflict", "The change clashed with a concurrent one; retry")
-    except (OperationalError, DBAPIError):
+    except (OperationalError, DBAPIError) as exc:
         uow.rollback()
+        if is_transaction_conflict(exc):  # at commit: the answer is built, so no retry here
+            return problem_response("transaction_conflict", "The change collided with concurrent ones and was "
+                                    "rolled back; retry", headers={"Retry-After": "1"})
         return problem_response("unavailable", "The database cannot be reached; retry shortly",
                                 headers={"Retry-After": "1"})
     return response

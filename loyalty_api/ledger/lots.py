@@ -67,7 +67,7 @@ SELECT
 
 # Draws ``points`` from the chosen lots in spending order (SPEC §3 rule 3) in one
 # statement: a running total picks the lots, the UPDATE takes from each.
-_SPEND = """
+SPEND = """
 WITH c AS (
   SELECT lot_id, remaining,
          sum(remaining) OVER (ORDER BY {priority} expires_at NULLS LAST, created_at, lot_id) AS running
@@ -80,22 +80,13 @@ WITH c AS (
 UPDATE lots SET remaining = lots.remaining - take.t
   FROM take
  WHERE lots.program_id = :program_id AND lots.lot_id = take.lot_id
-RETURNING take.t
+RETURNING take.t AS taken, take.lot_id, lots.expires_at
 """
-_SPEND_AVAILABLE = text(_SPEND.format(
+SPEND_AVAILABLE = text(SPEND.format(
     priority="", where="available_at <= :now AND (expires_at IS NULL OR expires_at > :now)"))
-# A reversal takes the order's own pending lots first (no hold reserves pending
-# points), then available ones, the order's own first, up to what no hold reserves.
-_SPEND_OWN_PENDING = text(_SPEND.format(
-    priority="", where="order_id = :order_id AND available_at > :now AND (expires_at IS NULL OR expires_at > :now)"))
-_SPEND_FOR_REVERSAL = text(_SPEND.format(
-    priority="(order_id IS DISTINCT FROM :order_id),",
-    where="available_at <= :now AND (expires_at IS NULL OR expires_at > :now)"))
-# Points of lots past their expiry that active holds still reserve (``Spendable.kept``);
-# only a capture takes them, in spending order (the order the expiry job keeps them in).
-_SPEND_KEPT = text(_SPEND.format(priority="", where="available_at <= :now AND expires_at <= :now"))
-# The spend and its debit entry in one statement: the entry is written only when the
-# lots gave all of ``points`` (else no row comes back and the caller rolls back).
+# The spend, its debit entry and its draws (what it took from each lot, for refunds)
+# in one statement: the entry is written only when the lots gave all of ``points``
+# (else no row comes back and the caller rolls back).
 _SPEND_AND_RECORD = text("""
 WITH c AS (
   SELECT lot_id, remaining,
@@ -110,16 +101,21 @@ WITH c AS (
   UPDATE lots SET remaining = lots.remaining - take.t
     FROM take
    WHERE lots.program_id = :program_id AND lots.lot_id = take.lot_id
-  RETURNING take.t
+  RETURNING take.t, take.lot_id, lots.expires_at
+), entry AS (
+  INSERT INTO ledger_entries (program_id, member_id, type, points, created_at, order_id, return_id, hold_id,
+                              reason, actor)
+  SELECT :program_id, :member_id, :entry_type, -CAST(:points AS bigint), :now, CAST(:order_id AS varchar),
+         CAST(:return_id AS varchar), CAST(:hold_id AS varchar), CAST(:reason AS text), CAST(:actor AS varchar)
+   WHERE (SELECT coalesce(sum(t), 0) FROM spent) = :points
+  RETURNING entry_id
+), draws AS (
+  INSERT INTO lot_draws (program_id, entry_id, lot_id, points, expires_at)
+  SELECT :program_id, entry.entry_id, spent.lot_id, spent.t, spent.expires_at FROM entry, spent WHERE spent.t > 0
 )
-INSERT INTO ledger_entries (program_id, member_id, type, points, created_at, order_id, return_id, hold_id,
-                            reason, actor)
-SELECT :program_id, :member_id, :entry_type, -CAST(:points AS bigint), :now, CAST(:order_id AS varchar),
-       CAST(:return_id AS varchar), CAST(:hold_id AS varchar), CAST(:reason AS text), CAST(:actor AS varchar)
- WHERE (SELECT coalesce(sum(t), 0) FROM spent) = :points
-RETURNING entry_id
+SELECT entry_id FROM entry
 """)
-_SPEND_NEW_LOTS = text(_SPEND.format(priority="", where="lot_id = ANY(:lot_ids)")).bindparams(
+_SPEND_NEW_LOTS = text(SPEND.format(priority="", where="lot_id = ANY(:lot_ids)")).bindparams(
     bindparam("lot_ids", expanding=False))
 
 
@@ -186,7 +182,7 @@ def spendable(session: Session, program_id: uuid.UUID, member_id: str, now: date
 
 def spend_lots(session: Session, program_id: uuid.UUID, member_id: str, points: int, now: datetime) -> int:
     """Take up to ``points`` from spendable lots; answers how many were taken."""
-    return _take(session, _SPEND_AVAILABLE, program_id, member_id, points, now)
+    return take(session, SPEND_AVAILABLE, program_id, member_id, points, now)
 
 
 def spend_and_record(session: Session, program_id: uuid.UUID, member_id: str, points: int, now: datetime, *,
@@ -200,46 +196,22 @@ def spend_and_record(session: Session, program_id: uuid.UUID, member_id: str, po
     }).scalar()
 
 
-def _take(session: Session, statement: Any, program_id: uuid.UUID, member_id: str, points: int, now: datetime,
-          **params: Any) -> int:
+def take_rows(session: Session, statement: Any, program_id: uuid.UUID, member_id: str, points: int,
+              now: datetime, **params: Any) -> list[Any]:
+    """Run a ``SPEND`` statement; answers (taken, lot_id, expires_at) per lot drawn on."""
     if points <= 0:
-        return 0
-    taken = session.execute(statement, {"program_id": program_id, "member_id": member_id, "points": points,
-                                        "now": now, **params}).scalars().all()
-    return int(sum(taken))
+        return []
+    return list(session.execute(statement, {"program_id": program_id, "member_id": member_id, "points": points,
+                                            "now": now, **params}))
 
 
-def take_for_reversal(session: Session, program_id: uuid.UUID, member_id: str, points: int, now: datetime,
-                      order_id: str) -> int:
-    """Take back up to ``points`` for a return of ``order_id``: its pending lots first, then
-    available points no active hold reserves (the member is locked); answers the points taken."""
-    taken = _take(session, _SPEND_OWN_PENDING, program_id, member_id, points, now, order_id=order_id)
-    if taken == points:
-        return taken
-    free = spendable(session, program_id, member_id, now, 0).free
-    return taken + _take(session, _SPEND_FOR_REVERSAL, program_id, member_id, min(points - taken, free), now,
-                         order_id=order_id)
-
-
-def capture_hold(session: Session, program_id: uuid.UUID, member_id: str, points: int, kept: int, now: datetime,
-                 *, order_id: str, hold_id: str) -> int | None:
-    """Spend a captured hold's ``points`` and write its ``redeem`` entry: first the expired
-    points kept for holds (at most ``kept``, as ``Spendable.kept`` read before the
-    capture), then unexpired ones. None when the lots fell short (the caller rolls back)."""
-    from_kept = min(points, kept)
-    if from_kept == 0:
-        return spend_and_record(session, program_id, member_id, points, now, entry_type="redeem",
-                                order_id=order_id, hold_id=hold_id)
-    taken = _take(session, _SPEND_KEPT, program_id, member_id, from_kept, now)
-    taken += spend_lots(session, program_id, member_id, points - taken, now)
-    if taken != points:
-        return None
-    return insert_debit(session, program_id, member_id, entry_type="redeem", points=points, now=now,
-                        order_id=order_id, hold_id=hold_id)
+def take(session: Session, statement: Any, program_id: uuid.UUID, member_id: str, points: int, now: datetime,
+         **params: Any) -> int:
+    return int(sum(row.taken for row in take_rows(session, statement, program_id, member_id, points, now, **params)))
 
 
 _CREDIT_COLUMNS = ("type", "points", "order_id", "return_id", "rule_id", "event_id", "reason", "actor",
-                   "available_at", "expires_at")
+                   "available_at", "expires_at", "lot_id")
 # Entries and their lots in two CTEs of one fixed shape for any number of credits
 # (arrays, not a multi-row VALUES), so the statement is compiled and prepared once.
 # A lot names the order whose earning created it: returns take those lots first.
@@ -248,16 +220,17 @@ _CREDIT_COLUMNS = ("type", "points", "order_id", "return_id", "rule_id", "event_
 # parameters are ``credit_arrays``.
 CREDIT_CTES = """credit_entries AS (
   INSERT INTO ledger_entries (program_id, member_id, type, points, created_at, order_id, return_id, rule_id,
-                              event_id, reason, actor, available_at, expires_at)
+                              event_id, reason, actor, available_at, expires_at, lot_id)
   SELECT :program_id, :member_id, c.type, c.points, :now, c.order_id, c.return_id, c.rule_id, c.event_id,
-         c.reason, c.actor, c.available_at, c.expires_at
+         c.reason, c.actor, c.available_at, c.expires_at, c.lot_id
     FROM unnest(CAST(:credit_type AS varchar[]), CAST(:credit_points AS bigint[]),
                 CAST(:credit_order_id AS varchar[]), CAST(:credit_return_id AS varchar[]),
                 CAST(:credit_rule_id AS varchar[]), CAST(:credit_event_id AS varchar[]),
                 CAST(:credit_reason AS text[]), CAST(:credit_actor AS varchar[]),
-                CAST(:credit_available_at AS timestamptz[]), CAST(:credit_expires_at AS timestamptz[]))
+                CAST(:credit_available_at AS timestamptz[]), CAST(:credit_expires_at AS timestamptz[]),
+                CAST(:credit_lot_id AS bigint[]))
          WITH ORDINALITY AS c(type, points, order_id, return_id, rule_id, event_id, reason, actor,
-                              available_at, expires_at, n)
+                              available_at, expires_at, lot_id, n)
    WHERE {when}
    ORDER BY c.n
   RETURNING entry_id, points, available_at, expires_at, order_id, type

@@ -14,6 +14,9 @@ Design overview
   holds takes it first. Available and pending are computed from the lots against
   ``now`` at read time, so nothing depends on a job having run.
 
+* ``lot_draws`` records what each debit took from each lot, so that a refund keeps
+  the expiry of the lots its points were spent from.
+
 The invariant (SPEC §3 rule 1), checked by ``service.verify_ledger``:
 ``sum(entries.points) == sum(lots.remaining) - balances.debt`` per member.
 """
@@ -69,7 +72,12 @@ class LedgerEntry(Base):
         Index("uq_ledger_entries_order_rule", "program_id", "order_id", "rule_id", unique=True,
               postgresql_where=text("type = 'bonus' AND order_id IS NOT NULL AND rule_id IS NOT NULL")),
         Index("uq_ledger_entries_return", "program_id", "order_id", "return_id", "type", unique=True,
-              postgresql_where=text("return_id IS NOT NULL")),
+              postgresql_where=text("return_id IS NOT NULL AND type <> 'refund'")),
+        # A return's refund is one entry per lot its points were spent from (``lot_id``
+        # names that lot, NULL for points spent before draws were recorded).
+        Index("uq_ledger_entries_refund", "program_id", "order_id", "return_id", "lot_id", unique=True,
+              postgresql_nulls_not_distinct=True,
+              postgresql_where=text("return_id IS NOT NULL AND type = 'refund'")),
         Index("uq_ledger_entries_expire_lot", "program_id", "lot_id", unique=True,
               postgresql_where=text("type = 'expire'")),
         Index("uq_ledger_entries_event_rule", "program_id", "member_id", "event_id", "rule_id", unique=True,
@@ -100,6 +108,24 @@ class Lot(Base):
         Index("ix_lots_member_open", "program_id", "member_id", "expires_at",
               postgresql_where=text("remaining > 0")),
         Index("ix_lots_expiring", "program_id", "expires_at", postgresql_where=text("remaining > 0")),
+    )
+
+
+class LotDraw(Base):
+    """What one debit took from one lot, written by the statement that spends: a
+    refund gives points back with the expiry of the lots they came from."""
+
+    __tablename__ = "lot_draws"
+
+    program_id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True)
+    entry_id: Mapped[int] = mapped_column(BigInteger, primary_key=True)
+    lot_id: Mapped[int] = mapped_column(BigInteger, primary_key=True)
+    points: Mapped[int] = mapped_column(BigInteger)
+    expires_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+
+    __table_args__ = (
+        CheckConstraint("points > 0", name="points_positive"),
+        ForeignKeyConstraint(["program_id", "entry_id"], ["ledger_entries.program_id", "ledger_entries.entry_id"]),
     )
 
 

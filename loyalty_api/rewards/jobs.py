@@ -38,13 +38,14 @@ def expire_coupons(context: JobContext) -> dict:
     with unit_of_work(context.session_factory) as uow:
         programs = list(uow.session.execute(_PROGRAMS, {"now": context.now}).scalars())
     for program_id in programs:
-        while True:
-            with unit_of_work(context.session_factory) as uow:
-                members = list(uow.session.execute(_CLAIM, {"program_id": program_id, "now": context.now,
-                                                            "batch": batch}).scalars())
-                if not members:
-                    break
-                program = uow.session.get(Program, program_id)
-                coupons += expire_member_coupons(uow.session, program, members, context.now)
-                uow.commit()
+        with context.program(program_id):
+            while True:
+                with unit_of_work(context.session_factory) as uow:
+                    members = list(uow.session.execute(_CLAIM, {"program_id": program_id, "now": context.now,
+                                                                "batch": batch}).scalars())
+                    if not members:
+                        break
+                    program = uow.session.get(Program, program_id)
+                    coupons += expire_member_coupons(uow.session, program, members, context.now)
+                    uow.commit()
     return {"coupons_expired": coupons}
