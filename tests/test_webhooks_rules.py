@@ -16,7 +16,8 @@ from loyalty_api.webhooks.rules import UnacceptableUrl
     ("http://[2001:db8::1]:9000/h", ("http", "2001:db8::1", 9000)),
 ])
 def test_acceptable_url_shapes(url, expected):
-    assert rules.check_url_shape(url) == expected
+    target = rules.check_url_shape(url)
+    assert (target.scheme, target.host, target.port) == expected
 
 
 @pytest.mark.parametrize("url, why", [

@@ -7,6 +7,7 @@ from datetime import datetime, timezone
 from sqlalchemy.orm import Session, sessionmaker
 
 from loyalty_api.jobs.registry import JobContext, all_steps
+from loyalty_api.observability.heartbeats import beat, job_name
 
 
 def run_all(session_factory: sessionmaker[Session], now: datetime | None = None,
@@ -17,4 +18,5 @@ def run_all(session_factory: sessionmaker[Session], now: datetime | None = None,
         if only and step.name not in only:
             continue
         report[step.name] = step.run(context)
+        beat(session_factory, job_name(step.name))  # read by /metrics: loyalty_job_last_success_timestamp_seconds
     return report
