@@ -89,16 +89,21 @@ def private_app(app_config):
     application.extensions["loyalty"].engine.dispose()
 
 
-@pytest.fixture
-def hooks(private_app):
-    """A program on the private-URLs app; its webhooks are deleted at the end, so no
-    later test's worker retries them."""
-    handle = make_program(private_app)
-    caller = ApiCaller(private_app.test_client(), handle.token)
+def program_caller(app):
+    """A new program's admin caller; its webhooks are deleted at the end, so no later
+    test's worker retries them."""
+    handle = make_program(app)
+    caller = ApiCaller(app.test_client(), handle.token)
     caller.program_id = handle.program_id
     yield caller
     for item in caller.get("/v1/webhooks?limit=200").json["items"]:
         caller.delete(f"/v1/webhooks/{item['webhook_id']}")
+
+
+@pytest.fixture
+def hooks(private_app):
+    """A program on the private-URLs app."""
+    yield from program_caller(private_app)
 
 
 def make_worker(app, *, allow_private=True, shift=timedelta(0), **options) -> Worker:
