@@ -33,6 +33,7 @@ def test_every_metric_an_alert_names_is_on_the_metrics_page(anonymous, session_f
     served = set(re.findall(r"^([a-z_:][a-z0-9_:]*)(?:\{| )", page, re.M))
     named = {name for rule in alerts() for name in re.findall(r"\bloyalty_[a-z0-9_]+", rule["expr"])}
     assert named and named - served == set()
+    assert re.search(r'^loyalty_job_last_success_timestamp_seconds\{step="webhooks"\} [1-9]', page, re.M)
 
 
 @pytest.mark.skipif(shutil.which("promtool") is None, reason="promtool is not installed (Debian package prometheus)")

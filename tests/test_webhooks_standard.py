@@ -124,3 +124,10 @@ def test_metrics_show_delivery_outcomes_and_heartbeats(private_app, hooks, recei
             sample(before, "loyalty_webhook_deliveries_total", labels) == added
     assert sample(after, "loyalty_webhook_worker_last_cycle_timestamp_seconds") > 0
     assert sample(after, "loyalty_webhook_oldest_undelivered_age_seconds") >= 0
+
+
+def test_standard_secrets_are_redacted_whole_in_logs():
+    from loyalty_api.observability.logs import redact
+
+    assert redact("secret whsec_MfKQ9r2Zx+gcSt/WkGQ0n7vq4cUQyJkTQ2h0cNq5lWz8E= issued") == \
+        "secret whsec_[redacted] issued"
