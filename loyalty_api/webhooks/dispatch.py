@@ -56,8 +56,9 @@ WITH clock AS (
 ), programs AS (
     -- programs with a live subscription, and how many of their deliveries are leased now
     SELECT w.program_id,
-           (SELECT count(*) FROM webhook_deliveries l, clock
-             WHERE l.program_id = w.program_id AND l.status = 'pending' AND l.lease_until > clock.at) AS leased
+           (SELECT count(*) FROM webhook_deliveries l, clock  -- ix_webhook_deliveries_leased
+             WHERE l.program_id = w.program_id AND l.status = 'pending' AND l.lease_token IS NOT NULL
+               AND l.lease_until > clock.at) AS leased
     FROM webhooks w WHERE w.deleted_at IS NULL AND w.disabled_at IS NULL
     GROUP BY w.program_id
 ), candidates AS (
@@ -67,9 +68,11 @@ WITH clock AS (
         WHERE d.program_id = p.program_id AND d.status = 'pending' AND d.next_attempt_at <= clock.at
           AND (d.lease_until IS NULL OR d.lease_until <= clock.at)
           AND d.attempts < :max_attempts
-          -- a fan-out that raced with a DELETE may have added deliveries after it cancelled
-          AND EXISTS (SELECT 1 FROM webhooks w WHERE w.program_id = d.program_id
-                         AND w.webhook_id = d.webhook_id AND w.deleted_at IS NULL AND w.disabled_at IS NULL)
+          -- a fan-out that raced with a DELETE may have added deliveries after it cancelled.
+          -- A scalar subquery, not EXISTS: kept per row, so the walk stays an ordered scan
+          -- of ix_webhook_deliveries_due_by_program that stops at the cap.
+          AND (SELECT w.deleted_at IS NULL AND w.disabled_at IS NULL FROM webhooks w
+                WHERE w.program_id = d.program_id AND w.webhook_id = d.webhook_id)
           AND (d.redelivery_of IS NOT NULL OR d.member_id IS NULL OR NOT EXISTS (
               SELECT 1 FROM webhook_deliveries e
               WHERE e.program_id = d.program_id AND e.webhook_id = d.webhook_id

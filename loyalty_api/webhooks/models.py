@@ -86,6 +86,9 @@ class WebhookDelivery(Base):
         # The claim's per-program walk (the per-program cap).
         Index("ix_webhook_deliveries_due_by_program", "program_id", "next_attempt_at", "event_seq",
               postgresql_where=text("status = 'pending'")),
+        # The claim's count of a program's leased deliveries (few: results clear the lease).
+        Index("ix_webhook_deliveries_leased", "program_id", "lease_until",
+              postgresql_where=text("status = 'pending' AND lease_token IS NOT NULL")),
         # The per-member ordering check.
         Index("ix_webhook_deliveries_member_pending", "program_id", "webhook_id", "member_id", "event_seq",
               postgresql_where=text("status = 'pending' AND redelivery_of IS NULL")),

@@ -21,6 +21,8 @@ def upgrade() -> None:
     op.create_index('ix_webhook_deliveries_due_by_program', 'webhook_deliveries',
                     ['program_id', 'next_attempt_at', 'event_seq'], unique=False,
                     postgresql_where=sa.text("status = 'pending'"))
+    op.create_index('ix_webhook_deliveries_leased', 'webhook_deliveries', ['program_id', 'lease_until'],
+                    unique=False, postgresql_where=sa.text("status = 'pending' AND lease_token IS NOT NULL"))
     op.create_table('webhook_delivery_counts',
     sa.Column('program_id', sa.Uuid(), nullable=False),
     sa.Column('outcome', sa.String(length=16), nullable=False),
@@ -41,6 +43,7 @@ def upgrade() -> None:
 def downgrade() -> None:
     op.drop_table('heartbeats')
     op.drop_table('webhook_delivery_counts')
+    op.drop_index('ix_webhook_deliveries_leased', table_name='webhook_deliveries')
     op.drop_index('ix_webhook_deliveries_due_by_program', table_name='webhook_deliveries')
     op.drop_column('webhooks', 'disabled_reason')
     op.drop_column('webhooks', 'disabled_at')
