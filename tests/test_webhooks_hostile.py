@@ -168,3 +168,43 @@ def test_the_give_up_clock_starts_at_the_first_failure(private_app, hooks, recei
     assert deliveries(hooks, hook["webhook_id"])[0]["status"] == "pending"
     make_worker(private_app, shift=timedelta(days=3, hours=1), jitter=lambda: 0.5).run_once()
     assert deliveries(hooks, hook["webhook_id"])[0]["status"] == "failed"
+
+
+def test_recording_a_result_while_the_webhook_is_deleted_cannot_deadlock(private_app, hooks, receiver):
+    """DELETE locks the webhook, then its pending deliveries; a result locks the
+    webhook first too. (Before: the delivery row first, then the webhook: a cycle.)"""
+    from loyalty_api.webhooks import service, sender as sender_module
+
+    hook = subscribe(hooks, receiver)
+    emit_events(private_app, hooks.program_id, [("points.earned", {"member_id": "m", "points": 1})])
+    worker = make_worker(private_app)
+    worker.fan_out()
+    token = uuid.uuid4()
+    with unit_of_work(private_app.extensions["loyalty"].session_factory) as uow:
+        [item] = dispatch.claim(uow.session, None, 1, timedelta(minutes=5), token, per_program=5,
+                                max_attempts=MAX_ATTEMPTS, backoffs=worker._backoffs)
+        uow.commit()
+    factory = private_app.extensions["loyalty"].session_factory
+    deleting = unit_of_work(factory)
+    uow = deleting.__enter__()
+    failures: list[BaseException] = []
+    try:
+        webhook = service.get_webhook(uow.session, hooks.program_id, uuid.UUID(hook["webhook_id"]), for_update=True)
+
+        def record():
+            try:
+                worker._record(item, token, time.monotonic(), sender_module.Outcome(False, 500, "HTTP 500"))
+            except BaseException as exc:  # noqa: BLE001 - reported below
+                failures.append(exc)
+
+        thread = threading.Thread(target=record)
+        thread.start()
+        time.sleep(0.5)  # the result is now waiting for a lock
+        assert webhook is not None
+        service.delete_webhook(uow.session, hooks.program_id, uuid.UUID(hook["webhook_id"]))
+        uow.commit()
+    finally:
+        deleting.__exit__(None, None, None)
+    thread.join(30)
+    assert failures == []
+    assert worker._counts["lost_leases"] == 1  # the delete cancelled it first: nothing recorded over it

@@ -147,6 +147,12 @@ WHERE program_id = :program_id AND webhook_id = :webhook_id
 RETURNING failing_since
 """)
 
+# Results lock the webhook row before the delivery row: the order DELETE and the
+# disabling use (webhook, then its deliveries), so the two cannot deadlock.
+_LOCK_WEBHOOK = text("""
+SELECT 1 FROM webhooks WHERE program_id = :program_id AND webhook_id = :webhook_id FOR NO KEY UPDATE
+""")
+
 _ADD_COUNTS = text("""
 INSERT INTO webhook_delivery_counts (program_id, outcome, count) VALUES (:program_id, :outcome, :n)
 ON CONFLICT (program_id, outcome) DO UPDATE SET count = webhook_delivery_counts.count + EXCLUDED.count
@@ -203,6 +209,10 @@ def claim(session: Session, now: datetime | None, limit: int, lease: timedelta, 
 
 def close_exhausted(session: Session, now: datetime | None, max_attempts: int) -> int:
     return session.execute(_EXHAUSTED, {"now": now, "max_attempts": max_attempts}).rowcount
+
+
+def lock_webhook(session: Session, item: Claimed) -> None:
+    session.execute(_LOCK_WEBHOOK, {"program_id": item.program_id, "webhook_id": item.webhook_id})
 
 
 def record_success(session: Session, item: Claimed, token: uuid.UUID, now: datetime, code: int) -> bool:

@@ -244,6 +244,7 @@ class Worker:
         now = self._since_claim(item, claimed)
         disable_reason = None
         with unit_of_work(self.session_factory) as uow:
+            dispatch.lock_webhook(uow.session, item)
             if outcome.ok:
                 kept = dispatch.record_success(uow.session, item, token, now, outcome.status_code)
                 outcome_name = "succeeded"
