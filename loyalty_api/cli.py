@@ -222,9 +222,14 @@ def serve(bind: str, demo: bool) -> None:
 @click.option("--poll-interval", default=1.0, show_default=True, help="Seconds to wait when idle")
 @click.option("--concurrency", default=4, show_default=True, help="Deliveries in flight at once")
 @click.option("--timeout", default=10.0, show_default=True, help="HTTP timeout per phase, seconds")
+@click.option("--deadline", default=30.0, show_default=True, help="Time limit of a whole attempt, seconds")
+@click.option("--per-program", default=2, show_default=True,
+              help="Deliveries of one program in flight at once, over all workers")
+@click.option("--claim-size", default=5, show_default=True, help="Deliveries a thread claims at once")
 @click.option("--lease-seconds", type=float, default=None,
-              help="How long a claim lasts before another worker may retry it (default: from --timeout)")
-def worker(once: bool, poll_interval: float, concurrency: int, timeout: float, lease_seconds: float | None) -> None:
+              help="How long a claim lasts before another worker may retry it (default: from --deadline)")
+def worker(once: bool, poll_interval: float, concurrency: int, timeout: float, deadline: float, per_program: int,
+           claim_size: int, lease_seconds: float | None) -> None:
     """Deliver outbox events to webhooks (signed, at least once, in order per member)."""
     import logging
     import signal
@@ -241,8 +246,8 @@ def worker(once: bool, poll_interval: float, concurrency: int, timeout: float, l
     # httpx logs every request's URL at INFO; a receiver's URL may carry a token in its query.
     logging.getLogger("httpx").setLevel(logging.WARNING)
     engine = make_engine(replace(settings, DB_POOL_SIZE=concurrency + 1, DB_POOL_MAX_OVERFLOW=1))
-    options = WorkerOptions(concurrency=concurrency, timeout=timeout, lease_seconds=lease_seconds,
-                            allow_private=settings.WEBHOOK_ALLOW_PRIVATE_URLS)
+    options = WorkerOptions(concurrency=concurrency, timeout=timeout, deadline=deadline, per_program=per_program,
+                            claim_size=claim_size, lease_seconds=lease_seconds, allow_private=settings.WEBHOOK_ALLOW_PRIVATE_URLS)
     runner = Worker(make_session_factory(engine), settings, options)
     if once:
         counts = runner.run_once()

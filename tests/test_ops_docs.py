@@ -112,7 +112,7 @@ def test_every_path_in_the_guides_exists(app):
     assert checked > 20
 
 
-REFERENCE_TABLES = {"programs", "api_clients"}
+REFERENCE_TABLES = {"programs", "api_clients", "heartbeats"}
 
 
 def test_schema_is_ready_to_distribute_by_program():

@@ -19,6 +19,7 @@ EVENT_TYPES = frozenset({
     "points.expired", "points.expiring", "hold.expired", "tier.upgraded", "tier.downgraded",
     "vip.granted", "vip.revoked", "referral.rewarded", "reward.claimed", "coupon.used", "coupon.expired",
     "member.merged",
+    "webhook.disabled",
 })
 
 

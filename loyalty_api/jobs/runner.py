@@ -14,6 +14,7 @@ from datetime import datetime, timezone
 from sqlalchemy.orm import Session, sessionmaker
 
 from loyalty_api.jobs.registry import JobContext, all_steps
+from loyalty_api.observability.heartbeats import beat, job_name
 
 
 def run_all(session_factory: sessionmaker[Session], now: datetime | None = None,
@@ -24,10 +25,13 @@ def run_all(session_factory: sessionmaker[Session], now: datetime | None = None,
         if only and step.name not in only:
             continue
         step_context = dataclasses.replace(context, step=step.name)
+        failed_before = len(context.failures)
         try:
             report[step.name] = step.run(step_context)
         except Exception as exc:  # noqa: BLE001  (recorded; later steps still run)
             step_context.record_failure(None, exc)
+        if len(context.failures) == failed_before:
+            beat(session_factory, job_name(step.name))  # read by /metrics: loyalty_job_last_success_timestamp_seconds
     if context.failures:
         report["failures"] = [failure.as_dict() for failure in context.failures]
     return report
