@@ -43,8 +43,11 @@ def blueprints():
     from loyalty_api.checkout.resources import blp as checkout
     from loyalty_api.rewards.resources import blp as rewards
     from loyalty_api.analytics.resources import blp as analytics
+    from loyalty_api.imports.resources import blp as imports
+    from loyalty_api.exports.resources import blp as exports
 
-    return [health, auth, programs, members, tiers, me, ledger, checkout, webhooks, earning_rules, referrals, rewards, analytics]
+    return [health, auth, programs, members, tiers, me, ledger, checkout, webhooks, earning_rules, referrals, rewards, analytics,
+            imports, exports]
 
 
 def create_app(config: Mapping[str, Any] | None = None) -> Flask:

@@ -158,3 +158,15 @@ class RateLimited(LoyaltyError):
     def __init__(self, detail: str | None = None, *, retry_after: int = 1) -> None:
         super().__init__(detail)
         self.headers = {"Retry-After": str(retry_after)}
+
+
+class PayloadTooLarge(LoyaltyError):
+    """The request body is larger than the endpoint takes (an import chunk: lines or bytes)."""
+    code = "payload_too_large"
+    title = "Payload too large"
+
+
+class ImportClosed(Conflict):
+    """The import is completed; a chunk needs an open import."""
+    code = "import_closed"
+    title = "Import closed"

@@ -41,6 +41,7 @@ STATUS_BY_CODE: dict[str, int] = {
     "reward_not_claimable": 409,
     "coupon_not_active": 409,
     "reward_exists": 409,
+    "import_closed": 409,
     "payload_too_large": 413,
     "unsupported_media_type": 415,
     "validation_error": 422,
