@@ -33,6 +33,10 @@ SELECT entry_id, member_id, type, points, created_at, order_id, return_id, rule_
 def _snapshot(session: Session) -> datetime:
     session.connection(execution_options={"isolation_level": "REPEATABLE READ"})
     session.execute(text("SET TRANSACTION READ ONLY"))
+    # A whole program takes minutes, and a slow reader leaves the transaction idle
+    # between fetches: the request's budgets do not apply to a stream.
+    session.execute(text("SET LOCAL statement_timeout = '30min'"))
+    session.execute(text("SET LOCAL idle_in_transaction_session_timeout = '10min'"))
     return session.execute(text("SELECT now()")).scalar_one()
 
 

@@ -99,7 +99,8 @@ class ImportedLot(Base):
     expires_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
 
     __table_args__ = (
-        ForeignKeyConstraint(["program_id", "entry_id"], ["ledger_entries.program_id", "ledger_entries.entry_id"]),
+        # No foreign key to the entry: written by the same statement, and the lot's
+        # own key names it (see migration 0018).
         Index("ix_import_lots_import", "program_id", "import_id"),
     )
 

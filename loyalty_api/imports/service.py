@@ -72,6 +72,7 @@ def complete_import(session: Session, program_id: uuid.UUID, import_id: uuid.UUI
         session.flush()
         view = _view(session, record)
         if not record.dry_run:
+            session.execute(statements.ANALYZE)
             emit(session, program_id, "import.completed", {
                 "import_id": str(import_id), "kind": record.kind, "counts": view["counts"]})
         return view
@@ -103,8 +104,6 @@ def add_rows(session: Session, program_id: uuid.UUID, import_id: uuid.UUID, body
     record = _get(session, program_id, import_id)
     # A chunk is thousands of lines in a few statements: more time than a request's.
     session.execute(text("SET LOCAL statement_timeout = '120s'"))
-    if record.status != "open":
-        raise ImportClosed("The import is completed; open a new one")
     if len(body) > rules.MAX_BYTES or formats.line_count(body) > rules.MAX_LINES:
         raise PayloadTooLarge(f"A chunk holds at most {rules.MAX_LINES} lines and {rules.MAX_BYTES} bytes")
     digest = hashlib.sha256(media_type.encode() + b"\n" + body).hexdigest()
@@ -113,6 +112,8 @@ def add_rows(session: Session, program_id: uuid.UUID, import_id: uuid.UUID, body
         return _answer(stored.accepted, stored.rejected, error_items(
             session, program_id, import_id, after=(stored.chunk, 0), limit=rules.MAX_LINES + 1,
         ), chunk=stored.chunk)
+    if record.status != "open":
+        raise ImportClosed("The import is completed; open a new one")
     ctx = _context(session, program_id, now)
     lines = [rules.check_line(number, obj, ctx) for number, obj in formats.objects(body, media_type)]
     plan = _plan(session, program_id, lines)
@@ -155,11 +156,11 @@ def _plan(session: Session, program_id: uuid.UUID, lines: list[rules.MemberLine 
     names = sorted({line.member_id for line in good} | {line.referred_by for line in good if line.referred_by})
     members = {row.member_id: Known(row.status, int(row.debt)) for row in session.execute(
         statements.KNOWN_MEMBERS, {"program_id": program_id, "member_ids": names})}
-    keys = [(line.member_id, lot.lot_ref) for line in good for lot in line.lots]
+    sent = {(line.member_id, lot.lot_ref) for line in good for lot in line.lots}
     lots = {(row.member_id, row.lot_ref): (int(row.points), row.available_at, row.expires_at)
             for row in session.execute(statements.KNOWN_LOTS, {
-                "program_id": program_id, "member_ids": [k[0] for k in keys], "lot_refs": [k[1] for k in keys]})
-            } if keys else {}
+                "program_id": program_id, "member_ids": sorted({member_id for member_id, _ in sent})})
+            if (row.member_id, row.lot_ref) in sent} if sent else {}
     return plan_chunk(lines, members, lots)
 
 

@@ -19,13 +19,13 @@ SELECT m.member_id, m.status, coalesce(b.debt, 0) AS debt
  WHERE m.program_id = :program_id AND m.member_id = ANY(CAST(:member_ids AS text[]))
 """)
 
-# Lots already imported under the chunk's (member_id, lot_ref) keys, with their figures.
+# Lots already imported for the chunk's members (the caller keeps the keys it sent):
+# ``= ANY`` on the key's leading columns is an index scan whatever the statistics say
+# in the middle of a large import.
 KNOWN_LOTS = text("""
-SELECT i.member_id, i.lot_ref, i.points, i.available_at, i.expires_at
-  FROM import_lots i
-  JOIN unnest(CAST(:member_ids AS text[]), CAST(:lot_refs AS text[])) AS k(member_id, lot_ref)
-    ON k.member_id = i.member_id AND k.lot_ref = i.lot_ref
- WHERE i.program_id = :program_id
+SELECT member_id, lot_ref, points, available_at, expires_at
+  FROM import_lots
+ WHERE program_id = :program_id AND member_id = ANY(CAST(:member_ids AS text[]))
 """)
 
 # ON CONFLICT on the member id only: a concurrent chunk creating the same member wins
@@ -131,6 +131,10 @@ SELECT :program_id, :import_id, :chunk, g.line, g.member_id, g.code, g.detail
   FROM unnest(CAST(:lines AS integer[]), CAST(:member_ids AS text[]), CAST(:codes AS text[]),
               CAST(:details AS text[])) AS g(line, member_id, code, detail)
 """)
+
+# After a large import the planner's statistics of these tables are stale (tables that
+# were empty look empty); reads that join them (the balance export, segments) need them.
+ANALYZE = text("ANALYZE members, balances, lots, ledger_entries, member_tiers, import_lots, imported_metrics")
 
 COUNTS = text("""
 SELECT coalesce(sum(members), 0) AS members, coalesce(sum(lots), 0) AS lots, coalesce(sum(points), 0) AS points,
