@@ -170,3 +170,21 @@ class ImportClosed(Conflict):
     """The import is completed; a chunk needs an open import."""
     code = "import_closed"
     title = "Import closed"
+
+
+class IdentityTaken(Conflict):
+    """The card, phone, email or external id belongs to another member of the program."""
+    code = "identity_taken"
+    title = "Identity taken"
+
+
+class MemberBusy(Conflict):
+    """The member holds points (an active hold) and cannot be merged away now."""
+    code = "member_busy"
+    title = "Member busy"
+
+
+class MemberMerged(Conflict):
+    """The member was merged into another one (``merged_into``); write to that one."""
+    code = "member_merged"
+    title = "Member merged"

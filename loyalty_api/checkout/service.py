@@ -224,7 +224,9 @@ def record_order(session: Session, program_id: uuid.UUID, data: dict[str, Any],
             raise DuplicateOrder(f"Order {order_id!r} was recorded with different content")
         return existing.answer(), False
     if not recorded.member_found:
-        raise NotFound(f"Member {member_id!r} not found")
+        from loyalty_api.members.service import missing_member_error
+
+        raise missing_member_error(session, program_id, member_id)
     debt, referred = recorded.debt, bool(recorded.referred)
     if credits_now:
         lots.credits_written(session, program_id, member_id, credits, recorded.lot_ids, now, debt)

@@ -17,6 +17,7 @@ EVENT_TYPES = frozenset({
     "points.expired", "points.expiring", "hold.expired", "tier.upgraded", "tier.downgraded",
     "vip.granted", "vip.revoked", "referral.rewarded", "reward.claimed", "coupon.used", "coupon.expired",
     "import.completed",
+    "member.merged",
 })
 
 

@@ -17,13 +17,13 @@ from sqlalchemy import bindparam, insert, text, update
 from sqlalchemy.orm import Session
 
 from loyalty_api.driver import Constant, one_or_none
-from loyalty_api.errors import NotFound
 from loyalty_api.expiry.service import burn_overdue_inactivity
 from loyalty_api.ledger.models import BalanceRow, LedgerEntry
 from loyalty_api.observability.metrics import record_entry
 
 # One statement creates the balance row on first use, checks the member exists
-# (erased members are gone) and takes the row lock; the figures a caller already
+# (erased members are gone; a merged member's row answers nothing, read again under
+# the lock, so a write that waited out the merge does not land on it) and takes the row lock; the figures a caller already
 # knows ride along so the common case needs no second UPDATE.
 _LOCK_SQL = """
 INSERT INTO balances AS b (program_id, member_id, debt, lifetime_earned, last_activity_at, created_at, updated_at)
@@ -35,6 +35,7 @@ ON CONFLICT (program_id, member_id) DO UPDATE
    SET lifetime_earned = b.lifetime_earned + excluded.lifetime_earned,
        last_activity_at = GREATEST(b.last_activity_at, excluded.last_activity_at),
        updated_at = excluded.updated_at
+ WHERE NOT b.merged
 RETURNING b.debt
 """
 _LOCK = Constant(_LOCK_SQL)
@@ -138,7 +139,9 @@ def lock_member(session: Session, program_id: uuid.UUID, member_id: str, now: da
                                               "lifetime": lifetime_delta, "activity": activity_at},
                              program_id, member_id, now)
     if row is None:
-        raise NotFound(f"Member {member_id!r} not found")
+        from loyalty_api.members.service import missing_member_error
+
+        raise missing_member_error(session, program_id, member_id)
     return row.debt
 
 

@@ -23,7 +23,7 @@ from __future__ import annotations
 import uuid
 from datetime import datetime
 
-from sqlalchemy import (BigInteger, CheckConstraint, DateTime, ForeignKeyConstraint, Identity, Index,
+from sqlalchemy import (BigInteger, Boolean, CheckConstraint, DateTime, ForeignKeyConstraint, Identity, Index,
                         String, Text, Uuid, text)
 from sqlalchemy.orm import Mapped, mapped_column
 
@@ -113,6 +113,9 @@ class BalanceRow(Base):
     last_activity_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
     updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    # The member was merged into another: the lock statement no longer answers this
+    # row, so a write that waited for it during the merge finds no member to write to.
+    merged: Mapped[bool] = mapped_column(Boolean, default=False, server_default=text("false"))
 
     __table_args__ = (
         CheckConstraint("debt >= 0", name="debt_not_negative"),

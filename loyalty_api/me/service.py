@@ -16,6 +16,7 @@ from sqlalchemy.orm import Session
 
 from loyalty_api.errors import Forbidden, NotFound, Unauthorized, ValidationFailed
 from loyalty_api.http.auth import MEMBER_SCOPE, issue_token
+from loyalty_api.identities import service as identities
 from loyalty_api.ledger import service as ledger
 from loyalty_api.members import service as members
 from loyalty_api.members.models import Member
@@ -25,7 +26,7 @@ from loyalty_api.tiers import service as tiers
 
 def issue_member_token(session: Session, program_id: uuid.UUID, member_id: str, ttl_seconds: int | None, *,
                        default_ttl: int, max_ttl: int) -> dict[str, Any]:
-    member = members.get_member(session, program_id, member_id)
+    member = members.writable_member(session, program_id, member_id, for_update=False)
     if member.status != "active":
         raise Forbidden("A blocked member cannot be given a token")
     ttl = default_ttl if ttl_seconds is None else ttl_seconds
@@ -48,8 +49,11 @@ def token_member(session: Session, program_id: uuid.UUID, member_id: str) -> Mem
     return member
 
 
-def profile(session: Session, program_id: uuid.UUID, member_id: str) -> Member:
-    return token_member(session, program_id, member_id)
+def profile(session: Session, program_id: uuid.UUID, member_id: str) -> dict[str, Any]:
+    """The member's profile with their identities (the app's wallet screen shows the cards)."""
+    member = token_member(session, program_id, member_id)
+    fields = {column.key: getattr(member, column.key) for column in Member.__table__.columns}
+    return {**fields, "identities": identities.list_identities(session, program_id, member_id)}
 
 
 def tier(session: Session, program_id: uuid.UUID, member_id: str) -> dict[str, Any]:

@@ -55,6 +55,9 @@ class MemberSchema(ma.Schema):
     referral_code = ma.fields.String()
     referred_by = ma.fields.String(allow_none=True)
     attributes = ma.fields.Dict()
-    status = ma.fields.String()
+    status = ma.fields.String(metadata={"description": "`active`, `blocked` or `merged`"})
+    merged_into = ma.fields.String(allow_none=True, metadata={
+        "description": "For `status: merged`: the member everything moved to (writes naming this member "
+                       "answer 409 `member_merged`)"})
     created_at = AwareDateTime()
     updated_at = AwareDateTime()
