@@ -214,3 +214,27 @@ def test_after_an_import_spending_and_returns_keep_the_invariants(app, shop):
     balance = api.get("/v1/members/s1/balance").json
     assert balance["available"] == 200 and balance["next_expiry"] is None
     assert verify(app, handle.program_id) == []
+
+
+def test_identities_come_with_the_line_and_stay_unique(app, shop):
+    handle, api = shop
+    api.post("/v1/members", json={"member_id": "native"})
+    assert api.post("/v1/members/native/identities", json={"type": "card", "value": "4000-0000-0001"}).status_code \
+        in (200, 201)
+    import_id = open_import(api)
+    body = ndjson(
+        member("i1", identities=[{"type": "phone", "value": "+7 912 345-67-89"}, {"type": "email", "value": "I1@Example.com"}],
+               lots=[lot("I-1", 10)]),
+        member("i2", identities=[{"type": "phone", "value": "+79123456789"}], lots=[lot("I-2", 10)]),  # i1 has it
+        member("i3", identities=[{"type": "card", "value": "400000000001"}], lots=[lot("I-3", 10)]),   # native's
+        member("i4", identities=[{"type": "phone", "value": "12"}]),                                   # not E.164
+    )
+    answer = send(api, import_id, body)
+    assert [(e["line"], e["code"]) for e in answer.json["errors"]] == [
+        (2, "identity_taken"), (3, "identity_taken"), (4, "validation_error")]
+    assert api.get("/v1/identities/phone/%2B79123456789").json["member_id"] == "i1"
+    assert api.get("/v1/identities/email/i1@example.com").json["member_id"] == "i1"
+    # the refused lines left nothing: no member, no lot
+    assert figures(app, handle.program_id) == {"members": 2, "entries": 1, "points": 10, "lots": 1}
+    assert send(api, import_id, ndjson(member("i1", identities=[{"type": "phone", "value": "+79123456789"}]))
+                ).json["accepted"] == 1

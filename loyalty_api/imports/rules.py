@@ -13,7 +13,9 @@ from datetime import date, datetime
 from decimal import Decimal, InvalidOperation
 from typing import Any, Mapping
 
+from loyalty_api.errors import ValidationFailed
 from loyalty_api.expiry.rules import expiry_instant
+from loyalty_api.identities import rules as identity_rules
 
 MAX_LINES = 5000
 MAX_BYTES = 4 * 1024 * 1024
@@ -22,7 +24,7 @@ MEMBER_ID = re.compile(r"^[A-Za-z0-9._~-]{1,128}$")
 LINE_FIELDS = frozenset({"member_id", "email", "phone", "birthday", "joined_at", "attributes", "identities",
                          "referred_by", "tier", "vip", "metric", "lots"})
 LOT_FIELDS = frozenset({"lot_ref", "points", "available_at", "expires_at", "reason"})
-IDENTITY_TYPES = ("card", "phone", "email", "external")
+IDENTITY_TYPES = identity_rules.TYPES
 
 
 @dataclass(frozen=True)
@@ -186,6 +188,7 @@ def _tier_code(obj: Mapping[str, Any], name: str, ctx: Context) -> str | None:
 
 
 def _identities(obj: Mapping[str, Any]) -> tuple[tuple[str, str], ...]:
+    """(type, canonical value) pairs: phones in E.164, emails in lower case, cards bare."""
     given = obj.get("identities")
     if given is None:
         return ()
@@ -196,8 +199,13 @@ def _identities(obj: Mapping[str, Any]) -> tuple[tuple[str, str], ...]:
         if item.get("type") not in IDENTITY_TYPES or not isinstance(item.get("value"), str) or set(item) - {
                 "type", "value"}:
             raise Refused("validation_error", f"An identity is {{type: {'|'.join(IDENTITY_TYPES)}, value}}")
-        found.append((item["type"], item["value"]))
-    return tuple(found)
+        try:
+            found.append((item["type"], identity_rules.canonical(item["type"], item["value"])))
+        except ValidationFailed as exc:
+            hint = " ".join(" ".join(messages) for messages in (exc.errors or {}).values())
+            raise Refused("validation_error", f"identity {item['type']} {item['value']!r}: {hint or exc.detail}") \
+                from None
+    return tuple(dict.fromkeys(found))
 
 
 def _metric(value: Any, metric: str) -> Decimal | None:

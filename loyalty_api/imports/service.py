@@ -20,8 +20,9 @@ from sqlalchemy import select, text, tuple_
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
-from loyalty_api.errors import ImportClosed, NotFound, PayloadTooLarge, RequestInProgress
+from loyalty_api.errors import Conflict, ImportClosed, NotFound, PayloadTooLarge, RequestInProgress
 from loyalty_api.events.service import emit
+from loyalty_api.identities.service import IdentityRow, attach_identities
 from loyalty_api.imports import formats, rules, statements
 from loyalty_api.imports.models import Import, ImportChunk, ImportLineError
 from loyalty_api.imports.plan import Known, Plan, plan_chunk
@@ -161,7 +162,12 @@ def _plan(session: Session, program_id: uuid.UUID, lines: list[rules.MemberLine 
             for row in session.execute(statements.KNOWN_LOTS, {
                 "program_id": program_id, "member_ids": sorted({member_id for member_id, _ in sent})})
             if (row.member_id, row.lot_ref) in sent} if sent else {}
-    return plan_chunk(lines, members, lots)
+    identities = {identity for line in good for identity in line.identities}
+    holders = {(row.type, row.value): row.member_id for row in session.execute(statements.KNOWN_IDENTITIES, {
+        "program_id": program_id, "types": sorted({t for t, _ in identities}),
+        "identity_values": sorted({v for _, v in identities})}) if (row.type, row.value) in identities
+    } if identities else {}
+    return plan_chunk(lines, members, lots, holders)
 
 
 def _write(session: Session, record: Import, plan: Plan, ctx: rules.Context,
@@ -186,6 +192,7 @@ def _write(session: Session, record: Import, plan: Plan, ctx: rules.Context,
             "reasons": [lot.reason for _, lot in ordered]}).scalars().all()
         credited = [len(points), sum(points)]
     _insert_tiers(session, base, mine, ctx)
+    _attach_identities(session, program_id, mine)
     measured = [line for line in mine if line.metric is not None]
     if measured:
         session.execute(statements.INSERT_METRICS, {**base, "metric": ctx.metric,
@@ -217,6 +224,15 @@ def _insert_members(session: Session, program_id: uuid.UUID, lines: list[rules.M
             if "referral_code" not in str(exc.orig) or attempt == _CODE_ATTEMPTS - 1:
                 raise
     raise AssertionError("unreachable")  # pragma: no cover
+
+
+def _attach_identities(session: Session, program_id: uuid.UUID, lines: list[rules.MemberLine]) -> None:
+    rows = [IdentityRow(line.member_id, type_, value) for line in lines for type_, value in line.identities]
+    # The plan saw every holder committed before this chunk; one that lost here was
+    # taken by a concurrent transaction meanwhile: the chunk rolls back whole, and a
+    # retry reports that line as identity_taken.
+    if rows and attach_identities(session, program_id, rows):
+        raise Conflict("An identifier of this chunk was taken by a concurrent change; send the chunk again")
 
 
 def _insert_tiers(session: Session, base: dict[str, Any], lines: list[rules.MemberLine], ctx: rules.Context) -> None:

@@ -28,6 +28,14 @@ SELECT member_id, lot_ref, points, available_at, expires_at
  WHERE program_id = :program_id AND member_id = ANY(CAST(:member_ids AS text[]))
 """)
 
+# Holders of the chunk's identifiers (the caller keeps the exact pairs it sent).
+KNOWN_IDENTITIES = text("""
+SELECT type, value, member_id
+  FROM member_identities
+ WHERE program_id = :program_id AND type = ANY(CAST(:types AS text[]))
+   AND value = ANY(CAST(:identity_values AS text[]))
+""")
+
 # ON CONFLICT on the member id only: a concurrent chunk creating the same member wins
 # and this one skips it; a referral-code clash raises (the caller draws new codes).
 INSERT_MEMBERS = text("""
