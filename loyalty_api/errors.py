@@ -166,6 +166,12 @@ class PayloadTooLarge(LoyaltyError):
     title = "Payload too large"
 
 
+class UnsupportedMediaType(LoyaltyError):
+    """The body is in a format the endpoint does not take."""
+    code = "unsupported_media_type"
+    title = "Unsupported media type"
+
+
 class ImportClosed(Conflict):
     """The import is completed; a chunk needs an open import."""
     code = "import_closed"

@@ -10,6 +10,7 @@ from flask import request
 from flask.views import MethodView
 from flask_smorest import Blueprint
 
+from loyalty_api.errors import UnsupportedMediaType
 from loyalty_api.http.api import RAW_BODY_ROUTES
 from loyalty_api.http.auth import authorize, current_principal, current_program_id
 from loyalty_api.http.pagination import decode_cursor, page
@@ -21,7 +22,7 @@ from loyalty_api.imports.schemas import (ChunkAnswerSchema, ErrorPageArgs, Impor
 blp = Blueprint("imports", __name__, url_prefix="/v1/imports",
                 description="Bulk import of members, balances and tiers from another system")
 
-RAW_BODY_ROUTES[re.compile(r"/v1/imports/[^/]+/rows")] = (frozenset({formats.NDJSON, formats.CSV}), rules.MAX_BYTES)
+RAW_BODY_ROUTES[re.compile(r"/v1/imports/[^/]+/rows")] = rules.MAX_BYTES
 
 _LINE_EXAMPLE = ('{"member_id": "cust-42", "email": "ann@example.com", "joined_at": "2021-03-01T10:00:00Z", '
                  '"tier": {"code": "gold", "since": "2025-06-01T00:00:00Z"}, "metric": 5400, '
@@ -71,6 +72,8 @@ class ImportRows(MethodView):
     @blp.doc(**_ROWS_DOC)
     def post(self, import_id: uuid.UUID):
         """Send a chunk of member lines (NDJSON or CSV); each line applies whole or not at all"""
+        if request.mimetype not in (formats.NDJSON, formats.CSV):
+            raise UnsupportedMediaType(f"Send the lines as {formats.NDJSON} or {formats.CSV}")
         return service.add_rows(current_uow().session, current_program_id(), import_id, request.get_data(),
                                 request.mimetype, actor=current_principal().subject, now=_now())
 
