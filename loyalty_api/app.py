@@ -43,12 +43,14 @@ def blueprints():
     from loyalty_api.checkout.resources import blp as checkout
     from loyalty_api.rewards.resources import blp as rewards
     from loyalty_api.analytics.resources import blp as analytics
+    from loyalty_api.imports.resources import blp as imports
+    from loyalty_api.exports.resources import blp as exports
     from loyalty_api.identities.resources import blp as identities
     from loyalty_api.merges.resources import blp as merges
     from loyalty_api.subject_access.resources import blp as subject_access
 
     return [health, auth, programs, members, tiers, me, ledger, checkout, webhooks, earning_rules, referrals, rewards, analytics,
-            identities, merges, subject_access]
+            imports, exports, identities, merges, subject_access]
 
 
 def create_app(config: Mapping[str, Any] | None = None, *, require_jwt_keys: bool = True) -> Flask:

@@ -60,6 +60,15 @@ def main() -> None:
         configure(os.environ.get("LOG_LEVEL", "INFO"))
 
 
+def _register_features() -> None:
+    from loyalty_api.imports.cli import register
+
+    register(main, _app)
+
+
+_register_features()
+
+
 @main.group()
 def db() -> None:
     """Database schema."""

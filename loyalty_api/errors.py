@@ -160,6 +160,24 @@ class RateLimited(LoyaltyError):
         self.headers = {"Retry-After": str(retry_after)}
 
 
+class PayloadTooLarge(LoyaltyError):
+    """The request body is larger than the endpoint takes (an import chunk: lines or bytes)."""
+    code = "payload_too_large"
+    title = "Payload too large"
+
+
+class UnsupportedMediaType(LoyaltyError):
+    """The body is in a format the endpoint does not take."""
+    code = "unsupported_media_type"
+    title = "Unsupported media type"
+
+
+class ImportClosed(Conflict):
+    """The import is completed; a chunk needs an open import."""
+    code = "import_closed"
+    title = "Import closed"
+
+
 class IdentityTaken(Conflict):
     """The card, phone, email or external id belongs to another member of the program."""
     code = "identity_taken"

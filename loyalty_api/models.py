@@ -16,5 +16,6 @@ from loyalty_api.referrals.models import Referral  # noqa: F401
 from loyalty_api.rewards.models import Coupon, Reward  # noqa: F401
 from loyalty_api.segments.models import MemberRfm  # noqa: F401
 from loyalty_api.analytics.models import AnalyticsDay, AnalyticsProgress  # noqa: F401
+from loyalty_api.imports.models import Import, ImportChunk, ImportedLot, ImportedMetric, ImportLineError  # noqa: F401
 from loyalty_api.identities.models import MemberIdentity  # noqa: F401
 from loyalty_api.merges.models import MemberMerge  # noqa: F401

@@ -18,6 +18,7 @@ EVENT_TYPES = frozenset({
     "member.enrolled", "points.earned", "points.activated", "points.redeemed", "points.reversed",
     "points.expired", "points.expiring", "hold.expired", "tier.upgraded", "tier.downgraded",
     "vip.granted", "vip.revoked", "referral.rewarded", "reward.claimed", "coupon.used", "coupon.expired",
+    "import.completed",
     "member.merged",
     "webhook.disabled",
 })

@@ -44,6 +44,7 @@ STATUS_BY_CODE: dict[str, int] = {
     "reward_not_claimable": 409,
     "coupon_not_active": 409,
     "reward_exists": 409,
+    "import_closed": 409,
     "identity_taken": 409,
     "member_busy": 409,
     "member_merged": 409,

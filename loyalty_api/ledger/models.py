@@ -33,7 +33,7 @@ from sqlalchemy.orm import Mapped, mapped_column
 from loyalty_api.db import Base
 
 _SIGN_BY_TYPE = (
-    "(type IN ('earn', 'bonus', 'referral', 'refund', 'transfer_in') AND points > 0)"
+    "(type IN ('earn', 'bonus', 'referral', 'refund', 'transfer_in', 'import') AND points > 0)"
     " OR (type IN ('redeem', 'reverse', 'expire', 'transfer_out') AND points < 0)"
     " OR (type = 'adjust' AND points <> 0)"
 )

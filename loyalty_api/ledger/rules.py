@@ -15,7 +15,7 @@ from zoneinfo import ZoneInfo
 from loyalty_api.expiry.rules import expiry_instant  # noqa: F401  (part of this module's API)
 
 # Types that put points into a lot, and those that take them out (SPEC §3 rule 5).
-CREDIT_TYPES = ("earn", "bonus", "referral", "refund", "transfer_in")
+CREDIT_TYPES = ("earn", "bonus", "referral", "refund", "transfer_in", "import")
 DEBIT_TYPES = ("redeem", "reverse", "expire", "transfer_out")
 ENTRY_TYPES = CREDIT_TYPES + DEBIT_TYPES + ("adjust",)
 # What ``lifetime_earned`` counts (SPEC §5): earned credits net of reversals.

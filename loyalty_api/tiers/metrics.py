@@ -11,6 +11,10 @@ the ledger, never a writer. Definitions (SPEC §6):
   reversals. Entries of an order count at the order's ``placed_at``, others at
   their ``created_at``. The entries of members merged into this one count too
   (orders move with a merge; ledger entries never move).
+
+A member brought by an import may carry the metric the old system had counted
+(``imported_metrics``): it is added while its ``counted_at`` (the import) is in the
+window, for the metric it was counted for.
 """
 
 from __future__ import annotations
@@ -24,6 +28,8 @@ from sqlalchemy.orm import Session
 
 orders = table("orders", column("program_id"), column("order_id"), column("member_id"), column("amount"),
                column("paid_amount"), column("returned_amount"), column("status"), column("placed_at"))
+imported = table("imported_metrics", column("program_id"), column("member_id"), column("metric"),
+                 column("value"), column("counted_at"))
 members = table("members", column("program_id"), column("member_id"), column("merged_into"))
 entries = table("ledger_entries", column("program_id"), column("member_id"), column("type"),
                 column("points"), column("created_at"), column("order_id"))
@@ -70,11 +76,20 @@ def points_earned(session: Session, program_id: uuid.UUID, member_id: str, since
     return max(int(total), 0)
 
 
+def _imported(session: Session, program_id: uuid.UUID, member_id: str, metric: str,
+              since: datetime | None) -> Decimal:
+    value = session.scalar(select(imported.c.value).where(
+        imported.c.program_id == program_id, imported.c.member_id == member_id, imported.c.metric == metric,
+        _in_window(imported.c.counted_at, since)))
+    return Decimal(value or 0)
+
+
 def metric_value(session: Session, program_id: uuid.UUID, member_id: str, metric: str,
                  since: datetime | None) -> Decimal | int:
     """The metric over what was recorded after ``since`` (everything for None)."""
+    brought = _imported(session, program_id, member_id, metric, since)
     if metric == "spend":
-        return spend(session, program_id, member_id, since)
+        return spend(session, program_id, member_id, since) + brought.quantize(CENT)
     if metric == "orders":
-        return order_count(session, program_id, member_id, since)
-    return points_earned(session, program_id, member_id, since)
+        return order_count(session, program_id, member_id, since) + int(brought)
+    return points_earned(session, program_id, member_id, since) + int(brought)
