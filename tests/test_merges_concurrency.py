@@ -98,3 +98,48 @@ def test_two_merges_of_one_pair_in_opposite_directions_end_with_one_merge(app):
     assert _total(api, survivor) == 2000
     with unit_of_work(app.extensions["loyalty"].session_factory) as uow:
         assert verify_ledger(uow.session, handle.program_id) == []
+
+
+def test_an_import_chunk_that_waited_out_a_merge_does_not_credit_the_merged_member(app, database_url):
+    """A chunk plans against the source while a merge holds its lock; once the merge
+    commits, the chunk must not write lots to the merged member (it answers 409 and a
+    retry reports the line as member_merged)."""
+    from datetime import datetime, timedelta, timezone
+
+    import orjson
+    import psycopg
+
+    from loyalty_api.merges import service as merges
+
+    handle, api = _shop(app, "main", "dup")
+    created = api.post("/v1/imports", json={"kind": "members", "dry_run": False})
+    assert created.status_code == 201, created.json
+    now = datetime.now(timezone.utc)
+    line = orjson.dumps({"member_id": "dup", "lots": [{
+        "lot_ref": "old-1", "points": 70, "available_at": (now - timedelta(days=1)).isoformat(),
+        "expires_at": (now + timedelta(days=90)).isoformat()}]}) + b"\n"
+    factory = app.extensions["loyalty"].session_factory
+    with unit_of_work(factory) as merging:
+        merges.merge(merging.session, handle.program_id, "main", "dup", now)  # holds both ledger locks
+        sent = {}
+        chunk = threading.Thread(target=lambda: sent.setdefault("answer", ApiCaller(app.test_client(), handle.token)
+                                 .post(f"/v1/imports/{created.json['import_id']}/rows", data=line,
+                                       headers={"Content-Type": "application/x-ndjson"})))
+        chunk.start()
+        with psycopg.connect(database_url, autocommit=True) as conn:
+            for _ in range(200):  # until the chunk waits for the source's lock
+                if conn.execute("SELECT count(*) FROM pg_stat_activity WHERE datname = current_database()"
+                                " AND wait_event_type = 'Lock'").fetchone()[0]:
+                    break
+                time.sleep(0.05)
+        merging.commit()
+    chunk.join(timeout=60)
+    answer = sent["answer"]
+    assert answer.status_code == 409, answer.get_data(as_text=True)
+    assert _total(api, "dup") == 0 and _total(api, "main") == 2000
+    retry = api.post(f"/v1/imports/{created.json['import_id']}/rows", data=line,
+                     headers={"Content-Type": "application/x-ndjson"})
+    assert retry.status_code == 200 and retry.json["rejected"] == 1, retry.json
+    assert retry.json["errors"][0]["code"] == "member_merged"
+    with unit_of_work(factory) as uow:
+        assert verify_ledger(uow.session, handle.program_id) == []

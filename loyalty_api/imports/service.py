@@ -179,7 +179,11 @@ def _write(session: Session, record: Import, plan: Plan, ctx: rules.Context,
     base = {"program_id": program_id, "now": now, "import_id": record.import_id}
     receiving = sorted(created | {member_id for member_id, _ in plan.new_lots})
     if receiving:
-        session.execute(statements.LOCK_BALANCES, {**base, "member_ids": receiving})
+        locked = session.execute(statements.LOCK_BALANCES, {**base, "member_ids": receiving}).all()
+        if len(locked) < len(receiving):
+            # Merged meanwhile (the plan saw it active): roll the chunk back; a retry
+            # reports the line as member_merged.
+            raise Conflict("A member of this chunk was merged by a concurrent change; send the chunk again")
     credited = [0, 0]
     if plan.new_lots:
         # Oldest first within a member: ties in the spending order go by age (lot id).

@@ -52,13 +52,15 @@ RETURNING member_id
 """)
 
 # Creates the balance rows of new members and locks those of every member receiving
-# lots, in member-id order; answers each one's debt.
+# lots, in member-id order; answers each one's debt. A member merged away while the
+# chunk waited for its lock answers no row (``balances.merged``, as the ledger's lock).
 LOCK_BALANCES = text("""
 INSERT INTO balances AS b (program_id, member_id, debt, lifetime_earned, last_activity_at, created_at, updated_at)
 SELECT :program_id, g.member_id, 0, 0, :now, :now, :now
   FROM unnest(CAST(:member_ids AS text[])) AS g(member_id)
  ORDER BY g.member_id
 ON CONFLICT (program_id, member_id) DO UPDATE SET updated_at = excluded.updated_at
+ WHERE NOT b.merged
 RETURNING b.member_id, b.debt
 """)
 
