@@ -11,7 +11,7 @@ batches, so replicas running side by side share the work.
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 from sqlalchemy import and_, exists, extract, or_, select
 from sqlalchemy.orm import Session
@@ -32,15 +32,16 @@ def _programs_with_birthday_rules(session: Session) -> list:
         EarningRule.kind == "event", EarningRule.event_type == "birthday", EarningRule.active.is_(True))))
 
 
-def _claim(session: Session, program_id, day, tz_name: str, limit: int) -> list[str]:
-    """Members celebrating on ``day`` with no gift for its year yet; rows others hold are skipped."""
+def _claim(session: Session, program_id, day, tz_name: str, limit: int) -> list[tuple[str, datetime]]:
+    """(member_id, enrolled at) of members celebrating on ``day`` with no gift for its
+    year yet; rows others hold are skipped."""
     event_id = rules.birthday_event_id(day)
     celebrated = [and_(extract("month", Member.birthday) == month, extract("day", Member.birthday) == dom)
                   for month, dom in rules.birthdays_celebrated_on(day)]
     given = exists().where(MemberEvent.program_id == Member.program_id, MemberEvent.member_id == Member.member_id,
                            MemberEvent.event_id == event_id)
-    return list(session.scalars(
-        select(Member.member_id)
+    return list(session.execute(
+        select(Member.member_id, Member.created_at)
         .where(Member.program_id == program_id, Member.birthday.isnot(None), or_(*celebrated),
                Member.status == "active", Member.created_at < rules.day_start(day + timedelta(days=1), tz_name),
                ~given)
@@ -77,10 +78,13 @@ def _grant_in_program(ctx: JobContext, program_id, batch: int) -> int:
         while True:
             with unit_of_work(ctx.session_factory) as uow:
                 members = _claim(uow.session, program_id, day, tz_name, batch)
-                for member_id in members:
+                for member_id, enrolled_at in members:
+                    # The birthday happened at the start of its day, or at enrolment for a
+                    # member who joined on the day: never before enrolment (events refuse that).
+                    occurred_at = max(rules.day_start(day, tz_name), enrolled_at)
                     _, new = record_event(uow.session, program_id, member_id, {
                         "type": "birthday", "event_id": rules.birthday_event_id(day),
-                        "occurred_at": rules.day_start(day, tz_name), "attributes": {}}, ctx.now)
+                        "occurred_at": occurred_at, "attributes": {}}, ctx.now)
                     granted += new
                 uow.commit()
             if len(members) < batch:
