@@ -143,7 +143,10 @@ if __name__ == "__main__":
     regenerate()
 
 
-PLACEHOLDERS = {"<program_id>": "00000000-0000-0000-0000-000000000001"}
+PLACEHOLDERS = {"<program_id>": "00000000-0000-0000-0000-000000000001",
+                # The migration guide names the file it builds; the shipped sample stands in.
+                "members.ndjson": str(ROOT / "docs/examples/members-sample.ndjson"),
+                "members.csv": str(ROOT / "docs/examples/members-sample.csv")}
 
 
 def documented_cli_lines() -> list[tuple[str, str]]:
