@@ -76,22 +76,20 @@ def test_a_request_that_loses_a_deadlock_runs_again(app):
     assert api.get("/v1/members/amy/referrals").json["items"][0]["status"] == "rewarded"
 
 
-def test_a_lasting_conflict_answers_503_transaction_conflict(app, database_url):
+def test_a_lasting_conflict_answers_503_transaction_conflict(app):
     """A real serialization failure (two serializable transactions) as the request sees it."""
     engine = app.extensions["loyalty"].engine
-    with engine.connect() as setup:
-        setup.execute(text("CREATE TABLE IF NOT EXISTS serial_probe (k int PRIMARY KEY, v int)"))
-        setup.execute(text("INSERT INTO serial_probe VALUES (1, 0) ON CONFLICT DO NOTHING"))
-        setup.commit()
+    program_id = make_program(app).program_id
+    touch = text("UPDATE programs SET name = name WHERE program_id = :p")
     first, second = engine.connect(), engine.connect()
     try:
         for conn in (first, second):
             conn.execute(text("SET TRANSACTION ISOLATION LEVEL SERIALIZABLE"))
-            conn.execute(text("SELECT v FROM serial_probe WHERE k = 1")).scalar()
-        first.execute(text("UPDATE serial_probe SET v = v + 1 WHERE k = 1"))
+            conn.execute(text("SELECT name FROM programs WHERE program_id = :p"), {"p": program_id}).scalar()
+        first.execute(touch, {"p": program_id})
         first.commit()
         with pytest.raises(OperationalError) as failure:
-            second.execute(text("UPDATE serial_probe SET v = v + 1 WHERE k = 1"))
+            second.execute(touch, {"p": program_id})
     finally:
         second.rollback()
         first.close()
