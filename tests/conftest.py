@@ -109,3 +109,27 @@ def anonymous(app) -> ApiCaller:
 @pytest.fixture
 def unique() -> str:
     return uuid.uuid4().hex[:12]
+
+
+@pytest.fixture(scope="session")
+def statement_audit():
+    """Every engine's statements, checked for the one-program rule (tests/program_scope.py)."""
+    from sqlalchemy import event
+    from sqlalchemy.engine import Engine
+
+    from tests.program_scope import StatementAudit
+
+    audit = StatementAudit()
+    event.listen(Engine, "before_cursor_execute", audit)
+    yield audit
+    event.remove(Engine, "before_cursor_execute", audit)
+
+
+@pytest.fixture(autouse=True)
+def _statements_stay_in_one_program(request, statement_audit):
+    """Fails the test during which the code sent a statement Citus could not route to one shard."""
+    yield
+    findings = statement_audit.take()
+    if findings:
+        pytest.fail("statements that name a program table without pinning its program_id "
+                    "(docs/scaling.md):\n" + "\n".join(map(str, findings)), pytrace=False)
