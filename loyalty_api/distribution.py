@@ -100,8 +100,8 @@ def distribute(engine: Engine) -> Layout:
             conn.execute(text("SELECT create_reference_table(:name)"), {"name": name})
         for name in layout.distributed:
             colocate = "none" if name == ANCHOR_TABLE else ANCHOR_TABLE
-            conn.execute(text("SELECT create_distributed_table(:name, 'program_id', colocate_with => :with)"),
-                         {"name": name, "with": colocate})
+            conn.execute(text("SELECT create_distributed_table(:name, 'program_id', colocate_with => :anchor)"),
+                         {"name": name, "anchor": colocate})
         for row in foreign_keys:
             conn.execute(text(f'ALTER TABLE "{row.source}" ADD CONSTRAINT "{row.conname}" {row.definition}'))
     return layout
@@ -114,3 +114,23 @@ def distribute_database(url: str) -> Layout:
         return distribute(engine)
     finally:
         engine.dispose()
+
+
+def colocate_new_table(conn: Connection, name: str, reference: bool = False) -> None:
+    """For a migration that creates a table: distribute it right away on a distributed database.
+
+    Call it after ``op.create_table`` (with no foreign keys inline) and before the
+    table's foreign keys (``op.create_foreign_key``): Citus refuses a foreign key
+    between a local table and a distributed one. On plain PostgreSQL, or before the
+    database was ever distributed, it does nothing (``db distribute`` will).
+    """
+    if not has_citus(conn) or not conn.execute(text(
+            "SELECT EXISTS (SELECT FROM pg_dist_partition WHERE logicalrelid = CAST(:anchor AS regclass))"),
+            {"anchor": ANCHOR_TABLE}).scalar():
+        return
+    conn.execute(text("SET LOCAL citus.multi_shard_modify_mode TO 'sequential'"))
+    if reference:
+        conn.execute(text("SELECT create_reference_table(:name)"), {"name": name})
+    else:
+        conn.execute(text("SELECT create_distributed_table(:name, 'program_id', colocate_with => :anchor)"),
+                     {"name": name, "anchor": ANCHOR_TABLE})

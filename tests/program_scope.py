@@ -32,6 +32,8 @@ CARRIERS = ("/sqlalchemy/", "/psycopg/", "/alembic/", str(ROOT / "loyalty_api" /
             str(ROOT / "loyalty_api" / "db.py"), __file__)
 
 REFERENCE_TABLES = {"programs", "api_clients"}
+# Schema changes an operator runs (``db distribute``), like migrations: not request statements.
+OPERATOR_DDL = (str(ROOT / "loyalty_api" / "distribution.py"),)
 
 # Cross-program reads, by the function that sends them: multi-shard on a cluster, and
 # kept off the request path (a metrics scrape, an operator's command, the job runners'
@@ -55,7 +57,10 @@ def program_tables() -> set[str]:
 def unscoped_tables(sql: str, tables: set[str]) -> list[str]:
     """The program tables in ``sql`` not pinned to one program by their own ``program_id``."""
     text = _PLACEHOLDER.sub(lambda m: f":{m.group(1) or 'p'}", sql).replace("%%", "%")
-    tree = sqlglot.parse_one(text, read="postgres")
+    try:
+        tree = sqlglot.parse_one(text, read="postgres")
+    except sqlglot.ParseError:
+        return ["(a statement sqlglot cannot parse: name its tables in a form it reads)"]
     if not isinstance(tree, (exp.Query, exp.Insert, exp.Update, exp.Delete)):
         return []  # DDL, SET, SHOW, function calls outside a query…
     unscoped = []
@@ -92,11 +97,25 @@ def _pinned(table: exp.Table, block: exp.Expression | None) -> bool:
         for equality in condition.find_all(exp.EQ):
             if equality.find_ancestor(exp.Insert, exp.Select, exp.Update, exp.Delete) is not block:
                 continue
-            for column in (equality.this, equality.expression):
+            for column, other in ((equality.this, equality.expression), (equality.expression, equality.this)):
                 if isinstance(column, exp.Column) and column.name == "program_id" and \
-                        (column.table == alias or (not column.table and len(sources) == 1)):
+                        (column.table == alias or (not column.table and len(sources) == 1)) and \
+                        _one_program(other, table.root()):
                     return True
     return False
+
+
+def _one_program(value: exp.Expression, root: exp.Expression) -> bool:
+    """A parameter or literal, or the ``program_id`` of another program table; not a reference
+    table's column (Citus cannot route a program table correlated with a reference table)."""
+    while isinstance(value, (exp.Cast, exp.Paren)):
+        value = value.this
+    if isinstance(value, (exp.Placeholder, exp.Literal, exp.Parameter)):
+        return True
+    if not isinstance(value, exp.Column) or value.name != "program_id":
+        return False
+    names = {t.alias_or_name: t.name for t in root.find_all(exp.Table)}
+    return names.get(value.table, value.table) not in REFERENCE_TABLES
 
 
 @dataclass(frozen=True)
@@ -147,7 +166,7 @@ def _sender() -> tuple[str, str, str] | None:
     while frame is not None:
         filename = frame.f_code.co_filename
         if not any(part in filename for part in CARRIERS):
-            if filename.startswith(CODE) and "/migrations/" not in filename:
+            if filename.startswith(CODE) and filename not in OPERATOR_DDL:
                 relative = filename[len(CODE):]
                 return f"{relative}:{frame.f_lineno}", relative, frame.f_code.co_name
             return None
