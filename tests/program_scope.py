@@ -41,6 +41,10 @@ OPERATOR_DDL = (str(ROOT / "loyalty_api" / "distribution.py"),)
 MULTI_SHARD = {
     ("observability/metrics.py", "collect"): "the outbox backlog gauge",
     ("ledger/service.py", "verify_ledger"): "loyalty-api ledger verify without --program",
+    ("jobs/registry.py", "programs_with"): "the job steps' lock-free look for programs with work",
+    ("expiry/jobs.py", "_programs"): "the expiry steps' lock-free look for programs with work",
+    ("webhooks/jobs.py", "backlog_report"): "the webhook housekeeping report's counts",
+    ("webhooks/jobs.py", "cancel_orphans"): "a colocated multi-shard UPDATE, no claim",
 }
 
 _PLACEHOLDER = re.compile(r"%\((\w+)\)s|%s")
@@ -56,7 +60,7 @@ def program_tables() -> set[str]:
 
 def unscoped_tables(sql: str, tables: set[str]) -> list[str]:
     """The program tables in ``sql`` not pinned to one program by their own ``program_id``."""
-    text = _PLACEHOLDER.sub(lambda m: f":{m.group(1) or 'p'}", sql).replace("%%", "%")
+    text = _PLACEHOLDER.sub(lambda m: f":p_{m.group(1) or 0}", sql).replace("%%", "%")
     try:
         tree = sqlglot.parse_one(text, read="postgres")
     except sqlglot.ParseError:

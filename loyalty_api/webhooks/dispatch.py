@@ -14,6 +14,8 @@ from typing import Any
 from sqlalchemy import text
 from sqlalchemy.orm import Session
 
+from loyalty_api.jobs.registry import programs_with
+
 # Only one fan-out runs at a time (the others skip it and deliver): two concurrent
 # fan-outs could otherwise write a member's later event before an earlier one.
 FAN_OUT_LOCK = 0x10CA17_0004
@@ -21,7 +23,7 @@ FAN_OUT_LOCK = 0x10CA17_0004
 _FAN_OUT = text("""
 WITH batch AS (
     SELECT program_id, seq FROM outbox_events
-    WHERE dispatched_at IS NULL
+    WHERE program_id = :program_id AND dispatched_at IS NULL
     ORDER BY seq
     LIMIT :limit
     FOR UPDATE SKIP LOCKED
@@ -51,7 +53,7 @@ WITH clock AS (
     SELECT COALESCE(CAST(:now AS timestamptz), now()) AS at
 ), due AS (
     SELECT d.program_id, d.delivery_id FROM webhook_deliveries d, clock
-    WHERE d.status = 'pending' AND d.next_attempt_at <= clock.at
+    WHERE d.program_id = :program_id AND d.status = 'pending' AND d.next_attempt_at <= clock.at
       AND (d.lease_until IS NULL OR d.lease_until <= clock.at)
       -- a fan-out that raced with a DELETE may have added deliveries after it cancelled
       AND EXISTS (SELECT 1 FROM webhooks w WHERE w.program_id = d.program_id
@@ -126,14 +128,26 @@ def try_fan_out_lock(session: Session) -> bool:
     return bool(session.scalar(text("SELECT pg_try_advisory_xact_lock(:key)"), {"key": FAN_OUT_LOCK}))
 
 
-def fan_out(session: Session, now: datetime | None, limit: int) -> tuple[int, int]:
-    """Turn up to ``limit`` undispatched outbox events into deliveries: (events, deliveries)."""
-    row = session.execute(_FAN_OUT, {"limit": limit, "now": now}).one()
+def programs_to_fan_out(session: Session) -> list[uuid.UUID]:
+    return programs_with(session, "outbox_events", "dispatched_at IS NULL", {})
+
+
+def programs_due(session: Session, now: datetime | None) -> list[uuid.UUID]:
+    return programs_with(session, "webhook_deliveries",
+                         "status = 'pending' AND next_attempt_at <= COALESCE(CAST(:now AS timestamptz), now())",
+                         {"now": now})
+
+
+def fan_out(session: Session, program_id: uuid.UUID, now: datetime | None, limit: int) -> tuple[int, int]:
+    """Turn up to ``limit`` of the program's undispatched outbox events into deliveries: (events, deliveries)."""
+    row = session.execute(_FAN_OUT, {"program_id": program_id, "limit": limit, "now": now}).one()
     return int(row.events), int(row.deliveries)
 
 
-def claim(session: Session, now: datetime | None, limit: int, lease: timedelta, token: uuid.UUID) -> list[Claimed]:
-    rows = session.execute(_CLAIM, {"now": now, "limit": limit, "lease": lease, "token": token}).mappings()
+def claim(session: Session, program_id: uuid.UUID, now: datetime | None, limit: int, lease: timedelta,
+          token: uuid.UUID) -> list[Claimed]:
+    rows = session.execute(_CLAIM, {"program_id": program_id, "now": now, "limit": limit, "lease": lease,
+                                    "token": token}).mappings()
     return [Claimed(**row) for row in rows]
 
 

@@ -77,17 +77,21 @@ class Worker:
             self._counts[key] += n
 
     def fan_out(self) -> None:
-        while not self.stop.is_set():
-            with unit_of_work(self.session_factory) as uow:
-                if not dispatch.try_fan_out_lock(uow.session):
-                    return  # another worker is fanning out right now
-                events, deliveries = dispatch.fan_out(uow.session, self._clock(),
-                                                      self.options.fan_out_batch)
-                uow.commit()
-            self._count("events", events)
-            self._count("deliveries_created", deliveries)
-            if events < self.options.fan_out_batch:
-                return
+        # Program by program: on Citus only a single-program claim takes row locks.
+        with unit_of_work(self.session_factory) as uow:
+            programs = dispatch.programs_to_fan_out(uow.session)
+        for program_id in programs:
+            while not self.stop.is_set():
+                with unit_of_work(self.session_factory) as uow:
+                    if not dispatch.try_fan_out_lock(uow.session):
+                        return  # another worker is fanning out right now
+                    events, deliveries = dispatch.fan_out(uow.session, program_id, self._clock(),
+                                                          self.options.fan_out_batch)
+                    uow.commit()
+                self._count("events", events)
+                self._count("deliveries_created", deliveries)
+                if events < self.options.fan_out_batch:
+                    break
 
     def run_once(self) -> dict[str, int]:
         """Fan out, then deliver everything due now; answers counts for the report."""
@@ -97,7 +101,9 @@ class Worker:
         except Exception:  # the database may be away; deliveries can still be tried later
             log.exception("webhook fan-out failed")
             self._count("errors")
-        threads = [threading.Thread(target=self._deliver_loop, name=f"webhook-{n}", daemon=True)
+        with unit_of_work(self.session_factory) as uow:
+            programs = dispatch.programs_due(uow.session, self._clock())
+        threads = [threading.Thread(target=self._deliver_loop, args=(programs,), name=f"webhook-{n}", daemon=True)
                    for n in range(self.options.concurrency)]
         for thread in threads:
             thread.start()
@@ -119,17 +125,25 @@ class Worker:
             if not counts["succeeded"] and not counts["retrying"] and not counts["events"]:
                 self.stop.wait(poll_interval)
 
-    def _deliver_loop(self) -> None:
+    def _deliver_loop(self, programs: list[uuid.UUID]) -> None:
+        """Claims and delivers in each program in turn until it has nothing due."""
+        for program_id in programs:
+            if not self._deliver_program(program_id):
+                return
+
+    def _deliver_program(self, program_id: uuid.UUID) -> bool:
+        """False when the loop must end (stopping, or the database failed)."""
         options = self.options
         while not self.stop.is_set():
             token = uuid.uuid4()
             try:
                 with unit_of_work(self.session_factory) as uow:
                     claimed = time.monotonic()
-                    batch = dispatch.claim(uow.session, self._clock(), options.claim_size, options.lease, token)
+                    batch = dispatch.claim(uow.session, program_id, self._clock(), options.claim_size,
+                                           options.lease, token)
                     uow.commit()
                 if not batch:
-                    return
+                    return True
                 for n, item in enumerate(batch):
                     if self.stop.is_set():
                         # Stopping (SIGTERM): hand the rest back now rather than
@@ -137,12 +151,13 @@ class Worker:
                         with unit_of_work(self.session_factory) as uow:
                             dispatch.release(uow.session, batch[n:], token)
                             uow.commit()
-                        return
+                        return False
                     self._deliver(item, token, claimed)
             except Exception:
                 log.exception("webhook delivery loop failed")
                 self._count("errors")
-                return
+                return False
+        return False
 
     def _secrets(self, item: dispatch.Claimed, now: datetime) -> list[str]:
         secrets = [self.box.open(item.secret_sealed)]
