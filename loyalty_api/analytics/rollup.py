@@ -43,7 +43,7 @@ _ADVANCE = text("""
 INSERT INTO analytics_progress AS a (program_id, rolled_from, rolled_through, updated_at)
 VALUES (:program_id, :rolled_from, :rolled_through, now())
 ON CONFLICT (program_id) DO UPDATE SET rolled_through = GREATEST(a.rolled_through, excluded.rolled_through),
-                                       updated_at = now()
+                                       updated_at = excluded.updated_at
 """)
 
 

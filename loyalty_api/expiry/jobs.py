@@ -69,7 +69,7 @@ SELECT b.member_id FROM balances b
 _ADVANCE = """
 INSERT INTO expiry_progress AS p (program_id, {column}, updated_at) VALUES (:program_id, :value, now())
 ON CONFLICT (program_id) DO UPDATE
-   SET {column} = GREATEST(p.{column}, excluded.{column}), updated_at = now()
+   SET {column} = GREATEST(p.{column}, excluded.{column}), updated_at = excluded.updated_at
 """
 
 
@@ -187,7 +187,7 @@ INSERT INTO expiry_progress AS p (program_id, inactive_through, inactive_burned_
 VALUES (:program_id, :cutoff, :now, now())
 ON CONFLICT (program_id) DO UPDATE
    SET inactive_through = excluded.inactive_through, inactive_burned_at = excluded.inactive_burned_at,
-       updated_at = now()
+       updated_at = excluded.updated_at
  WHERE p.inactive_through IS NULL OR p.inactive_through < excluded.inactive_through
 """)
 
