@@ -17,7 +17,6 @@ from __future__ import annotations
 import argparse
 import os
 import secrets
-import statistics
 import sys
 import time
 from pathlib import Path
@@ -26,7 +25,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from bench import infra, loader  # noqa: E402
-from bench.ab import SCENARIOS as AB_SCENARIOS  # noqa: E402
+from bench.ab import SCENARIOS as AB_SCENARIOS, measure, print_medians  # noqa: E402
 from bench.loadgen import LoadGenerator, find_wrk  # noqa: E402
 
 SCENARIOS = {**AB_SCENARIOS, "flow": {"connections": 8, "threads": 8}}
@@ -90,23 +89,11 @@ def compare(args, urls: dict[str, str], gen: LoadGenerator) -> int:
             service = infra.Gunicorn("loyalty_api.wsgi:app", env, f"cluster-{label}")
             try:
                 service.wait_ready()
-                for scenario in scenarios:
-                    knobs = SCENARIOS[scenario]
-                    gen.run(scenario, service.url, env=env, seconds=2, **knobs)
-                    result = gen.run(scenario, service.url, env=env, seconds=args.seconds, **knobs)
-                    figures.setdefault((scenario, label), []).append(result.rps)
-                    print(f"round {round_number} {label} {scenario:<8} {result.rps:8.0f} req/s  "
-                          f"p50 {result.latency_ms.get('p50', 0):6.1f} ms  p99 {result.latency_ms.get('p99', 0):7.1f} ms"
-                          f"  errors {result.error_count}", flush=True)
+                measure(gen, service.url, scenarios, env, args.seconds, SCENARIOS, figures, label, round_number)
             finally:
                 service.stop()
             time.sleep(1)
-    print(f"\n{'scenario':<10} {'A median':>9} {'B median':>9} {'B/A':>6}   rounds A | B")
-    for scenario in scenarios:
-        a, b = figures[(scenario, "A")], figures[(scenario, "B")]
-        print(f"{scenario:<10} {statistics.median(a):9.0f} {statistics.median(b):9.0f} "
-              f"{statistics.median(b) / statistics.median(a):6.2f}   "
-              f"{' '.join(f'{x:.0f}' for x in a)} | {' '.join(f'{x:.0f}' for x in b)}")
+    print_medians(scenarios, figures)
     return 0
 
 

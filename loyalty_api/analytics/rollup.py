@@ -36,7 +36,7 @@ SELECT program_id, CAST(created_at AT TIME ZONE 'UTC' AS date), 'enrolled', 0, 0
 
 _PROGRESS = text("""
 SELECT p.created_at, a.rolled_from, a.rolled_through, CAST(now() AS timestamptz) AS clock
-  FROM programs p LEFT JOIN analytics_progress a ON a.program_id = p.program_id
+  FROM programs p LEFT JOIN analytics_progress a ON a.program_id = :program_id AND a.program_id = p.program_id
  WHERE p.program_id = :program_id
 """)
 _ADVANCE = text("""
