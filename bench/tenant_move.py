@@ -61,6 +61,9 @@ def main() -> int:
     parser.add_argument("--members", type=int, default=2000, help="members per program")
     parser.add_argument("--threads", type=int, default=4, help="client threads per program")
     parser.add_argument("--settle", type=float, default=3.0, help="seconds of orders before and after each step")
+    parser.add_argument("--mode", default="block_writes", choices=["auto", "force_logical", "block_writes"],
+                        help="Citus shard_transfer_mode: block_writes makes the program's writes wait during each "
+                             "copy; the logical modes need wal_level = logical on every node")
     args = parser.parse_args()
     citus_url = os.environ.get("CITUS_URL")
     if not citus_url:
@@ -104,15 +107,16 @@ def run(args, url: str) -> int:
         with psycopg.connect(url, autocommit=True) as conn:
             before = shard_placement(conn, big)
             started = time.monotonic()
-            new_shard = conn.execute("SELECT isolate_tenant_to_new_shard('members', %s, 'CASCADE')",
-                                     (big,)).fetchone()[0]
+            new_shard = conn.execute("SELECT isolate_tenant_to_new_shard('members', %s, 'CASCADE', %s)",
+                                     (big, args.mode)).fetchone()[0]
             isolated = time.monotonic() - started
             _, host, port = shard_placement(conn, big)
             target = conn.execute("SELECT nodename, nodeport FROM pg_dist_node WHERE groupid > 0 AND "
                                   "(nodename, nodeport) <> (%s, %s) ORDER BY groupid LIMIT 1", (host, port)).fetchone()
             time.sleep(args.settle)
             started = time.monotonic()
-            conn.execute("SELECT citus_move_shard_placement(%s, %s, %s, %s, %s)", (new_shard, host, port, *target))
+            conn.execute("SELECT citus_move_shard_placement(%s, %s, %s, %s, %s, %s)",
+                         (new_shard, host, port, *target, args.mode))
             moved = time.monotonic() - started
             after = shard_placement(conn, big)
             alone = conn.execute("SELECT shardminvalue = shardmaxvalue FROM pg_dist_shard WHERE shardid = %s",
@@ -125,7 +129,7 @@ def run(args, url: str) -> int:
         service.stop()
     with psycopg.connect(url) as conn:
         stored = dict(conn.execute("SELECT program_id, count(*) FROM orders GROUP BY 1").fetchall())
-    print(f"big program {big}: shard {before[0]} on {before[1]}:{before[2]} -> isolated in {isolated:.1f} s "
+    print(f"shard_transfer_mode {args.mode}; big program {big}: shard {before[0]} on {before[1]}:{before[2]} -> isolated in {isolated:.1f} s "
           f"to shard {new_shard} (one hash value: {alone}) -> moved in {moved:.1f} s to {after[1]}:{after[2]}")
     for tag, (program_id, _) in programs.items():
         statuses = {status: count for (t, status), count in sorted(answers.items()) if t == tag}

@@ -44,6 +44,7 @@ MULTI_SHARD = {
     ("jobs/registry.py", "programs_with"): "the job steps' lock-free look for programs with work",
     ("expiry/jobs.py", "_programs"): "the expiry steps' lock-free look for programs with work",
     ("analytics/jobs.py", "programs_behind"): "the roll-up's lock-free look for programs behind",
+    ("earning_rules/jobs.py", "_programs_with_birthday_rules"): "the birthday step's look for programs",
     ("webhooks/jobs.py", "backlog_report"): "the webhook housekeeping report's counts",
     ("webhooks/jobs.py", "cancel_orphans"): "a colocated multi-shard UPDATE, no claim",
 }
