@@ -10,11 +10,15 @@
 ARG PYTHON_IMAGE=python:3.11-slim-bookworm
 
 # --- build: the project and every dependency as wheels --------------------------
+# The dependencies come from requirements.lock (exact versions, every file's sha256:
+# `make lock` regenerates it), so two builds of one commit install the same bytes;
+# the project's own wheel is built with --no-deps, so nothing unlocked slips in.
 FROM ${PYTHON_IMAGE} AS build
 WORKDIR /src
-COPY pyproject.toml README.md ./
+COPY requirements.lock pyproject.toml README.md ./
 COPY loyalty_api ./loyalty_api
-RUN pip wheel --no-cache-dir --disable-pip-version-check --wheel-dir /wheels .
+RUN pip wheel --no-cache-dir --disable-pip-version-check --require-hashes --wheel-dir /wheels -r requirements.lock \
+    && pip wheel --no-cache-dir --disable-pip-version-check --no-deps --wheel-dir /wheels .
 
 # --- runtime: the wheels installed into a clean image, run as a non-root user ---
 FROM ${PYTHON_IMAGE} AS runtime
@@ -25,7 +29,7 @@ ENV PYTHONDONTWRITEBYTECODE=1 \
 RUN groupadd --system --gid 10001 loyalty \
     && useradd --system --uid 10001 --gid loyalty --home-dir /app --no-create-home --shell /usr/sbin/nologin loyalty
 RUN --mount=type=bind,from=build,source=/wheels,target=/wheels \
-    pip install --no-cache-dir --disable-pip-version-check --no-index /wheels/*.whl
+    pip install --no-cache-dir --disable-pip-version-check --no-index --no-deps /wheels/*.whl
 WORKDIR /app
 COPY alembic.ini ./
 COPY migrations ./migrations

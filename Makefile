@@ -8,7 +8,7 @@ STAMP := $(VENV)/.installed
 PYTEST_ARGS ?=
 BENCH_ARGS ?=
 
-.PHONY: serve test install openapi bench bench-quick clean
+.PHONY: serve test install openapi lock bench bench-quick clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -25,6 +25,12 @@ test: install
 
 openapi: install
 	$(BIN)/python -m loyalty_api.devdb run -- $(BIN)/python -m tests.regenerate_openapi
+
+# The image's pinned dependencies with their hashes (the Dockerfile installs only these);
+# run after changing [project] dependencies in pyproject.toml (a test checks they agree).
+lock: install
+	$(BIN)/pip-compile --quiet --generate-hashes --strip-extras --allow-unsafe \
+		--no-emit-find-links --no-emit-index-url --output-file requirements.lock pyproject.toml
 
 # The benchmark (see docs/performance.md): 100,000 members by default;
 # `make bench BENCH_ARGS="--scale 1m"` for the large data set. Prints figures, asserts none.

@@ -13,7 +13,7 @@ from loyalty_api.config import Settings, load_settings
 from loyalty_api.db import make_engine, make_session_factory
 from loyalty_api.http import transaction
 from loyalty_api.http.api import init_http
-from loyalty_api.observability.http import init_observability
+from loyalty_api.observability.http import init_observability, keep_metrics_on_their_port
 
 
 @dataclass
@@ -43,12 +43,18 @@ def blueprints():
     from loyalty_api.checkout.resources import blp as checkout
     from loyalty_api.rewards.resources import blp as rewards
     from loyalty_api.analytics.resources import blp as analytics
+    from loyalty_api.imports.resources import blp as imports
+    from loyalty_api.exports.resources import blp as exports
+    from loyalty_api.identities.resources import blp as identities
+    from loyalty_api.merges.resources import blp as merges
+    from loyalty_api.subject_access.resources import blp as subject_access
 
-    return [health, auth, programs, members, tiers, me, ledger, checkout, webhooks, earning_rules, referrals, rewards, analytics]
+    return [health, auth, programs, members, tiers, me, ledger, checkout, webhooks, earning_rules, referrals, rewards, analytics,
+            imports, exports, identities, merges, subject_access]
 
 
-def create_app(config: Mapping[str, Any] | None = None) -> Flask:
-    settings = load_settings(config)
+def create_app(config: Mapping[str, Any] | None = None, *, require_jwt_keys: bool = True) -> Flask:
+    settings = load_settings(config, require_jwt_keys=require_jwt_keys)
     app = Flask("loyalty_api", static_folder=None)  # no unauthenticated file serving
     app.config["MAX_CONTENT_LENGTH"] = settings.MAX_CONTENT_LENGTH
     app.config["TESTING"] = settings.TESTING
@@ -57,6 +63,7 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     app.extensions["loyalty"] = Loyalty(settings, engine, make_session_factory(engine), read_engine)
     init_observability(app)
     api = init_http(app)
+    app.before_request(keep_metrics_on_their_port)  # after init_http: refusals carry the request id
     transaction.register(app)
     for blueprint in blueprints():
         api.register_blueprint(blueprint)

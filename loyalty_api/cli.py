@@ -13,10 +13,20 @@ import click
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 
 
-def _app():
+def _local_checkout() -> None:
+    """In a ``make serve`` checkout, find its database and key as ``make serve`` does."""
+    from loyalty_api import devdb, devsetup
+
+    devdb.attach_local()
+    devsetup.saved_jwt_keys()
+
+
+def _app(signs: bool = True):
+    """The app for a command; ``signs=False`` for those that need no JWT key."""
     from loyalty_api.app import create_app
 
-    return create_app()
+    _local_checkout()
+    return create_app(require_jwt_keys=signs)
 
 
 def _uow(app):
@@ -50,6 +60,15 @@ def main() -> None:
         configure(os.environ.get("LOG_LEVEL", "INFO"))
 
 
+def _register_features() -> None:
+    from loyalty_api.imports.cli import register
+
+    register(main, _app)
+
+
+_register_features()
+
+
 @main.group()
 def db() -> None:
     """Database schema."""
@@ -69,6 +88,7 @@ def upgrade_database(url: str | None = None) -> None:
 @db.command("upgrade")
 def db_upgrade() -> None:
     """Apply every pending migration (safe to run from several replicas at once)."""
+    _local_checkout()
     upgrade_database()
 
 
@@ -95,7 +115,7 @@ def programs_create(name: str, currency: str, as_json: bool) -> None:
 
     from loyalty_api.errors import LoyaltyError
 
-    app = _app()
+    app = _app(signs=False)
     with _uow(app) as uow:
         try:
             program = service.create_program(uow.session, name=name, currency=currency.upper())
@@ -127,7 +147,7 @@ def clients_create(program_id: uuid.UUID | None, scopes: str, name: str, platfor
     if platform_admin == (program_id is not None):
         raise click.UsageError("give either --program ID --scopes … or --platform-admin")
     scope_list = ["platform:admin"] if platform_admin else scopes.split()
-    app = _app()
+    app = _app(signs=False)
     with _uow(app) as uow:
         try:
             client, secret = service.create_client(uow.session, program_id=program_id, name=name,
@@ -147,15 +167,16 @@ def clients_revoke(client_id: str, as_json: bool) -> None:
     """Stop a client from getting new tokens (its current tokens expire within their TTL)."""
     from loyalty_api.errors import LoyaltyError
     from loyalty_api.programs import service
+    from loyalty_api.timestamps import rfc3339
 
-    app = _app()
+    app = _app(signs=False)
     with _uow(app) as uow:
         try:
             client = service.revoke_client(uow.session, client_id)
         except LoyaltyError as exc:
             raise click.ClickException(_describe(exc)) from exc
         uow.commit()
-        _emit({"client_id": client.client_id, "revoked_at": client.revoked_at.isoformat()}, as_json)
+        _emit({"client_id": client.client_id, "revoked_at": rfc3339(client.revoked_at)}, as_json)
     app.extensions["loyalty"].engine.dispose()
 
 
@@ -165,7 +186,7 @@ def openapi(output: str | None) -> None:
     """Print the OpenAPI document the code generates."""
     from loyalty_api.openapi import openapi_json
 
-    text = openapi_json(_app())
+    text = openapi_json(_app(signs=False))
     if output:
         Path(output).write_text(text)
     else:
@@ -181,7 +202,10 @@ def jobs() -> None:
 @click.option("--only", multiple=True, help="Run just these steps (repeatable)")
 @click.option("--now", "now_text", default=None, help="Pretend it is this ISO 8601 instant (for tests)")
 def jobs_run(only: tuple[str, ...], now_text: str | None) -> None:
-    """Run every scheduled step once; idempotent and safe on several replicas at once."""
+    """Run every scheduled step once; idempotent and safe on several replicas at once.
+
+    A failing step or program is reported (``failures``) and the others still run;
+    the exit status is 1 if anything failed."""
     from datetime import datetime
 
     from loyalty_api.jobs.runner import run_all
@@ -189,6 +213,8 @@ def jobs_run(only: tuple[str, ...], now_text: str | None) -> None:
     now = datetime.fromisoformat(now_text) if now_text else None
     report = run_all(_app().extensions["loyalty"].session_factory, now=now, only=list(only) or None)
     click.echo(json.dumps(report, default=str))
+    if report.get("failures"):  # every step ran; cron and the orchestrator see the failure
+        sys.exit(1)
 
 
 @main.command("serve")
@@ -213,9 +239,14 @@ def serve(bind: str, demo: bool) -> None:
 @click.option("--poll-interval", default=1.0, show_default=True, help="Seconds to wait when idle")
 @click.option("--concurrency", default=4, show_default=True, help="Deliveries in flight at once")
 @click.option("--timeout", default=10.0, show_default=True, help="HTTP timeout per phase, seconds")
+@click.option("--deadline", default=30.0, show_default=True, help="Time limit of a whole attempt, seconds")
+@click.option("--per-program", default=2, show_default=True,
+              help="Deliveries of one program in flight at once, over all workers")
+@click.option("--claim-size", default=5, show_default=True, help="Deliveries a thread claims at once")
 @click.option("--lease-seconds", type=float, default=None,
-              help="How long a claim lasts before another worker may retry it (default: from --timeout)")
-def worker(once: bool, poll_interval: float, concurrency: int, timeout: float, lease_seconds: float | None) -> None:
+              help="How long a claim lasts before another worker may retry it (default: from --deadline)")
+def worker(once: bool, poll_interval: float, concurrency: int, timeout: float, deadline: float, per_program: int,
+           claim_size: int, lease_seconds: float | None) -> None:
     """Deliver outbox events to webhooks (signed, at least once, in order per member)."""
     import logging
     import signal
@@ -226,13 +257,14 @@ def worker(once: bool, poll_interval: float, concurrency: int, timeout: float, l
     from loyalty_api.observability.logs import configure
     from loyalty_api.webhooks.worker import Worker, WorkerOptions
 
+    _local_checkout()
     settings = load_settings()
     configure(settings.LOG_LEVEL)
     # httpx logs every request's URL at INFO; a receiver's URL may carry a token in its query.
     logging.getLogger("httpx").setLevel(logging.WARNING)
     engine = make_engine(replace(settings, DB_POOL_SIZE=concurrency + 1, DB_POOL_MAX_OVERFLOW=1))
-    options = WorkerOptions(concurrency=concurrency, timeout=timeout, lease_seconds=lease_seconds,
-                            allow_private=settings.WEBHOOK_ALLOW_PRIVATE_URLS)
+    options = WorkerOptions(concurrency=concurrency, timeout=timeout, deadline=deadline, per_program=per_program,
+                            claim_size=claim_size, lease_seconds=lease_seconds, allow_private=settings.WEBHOOK_ALLOW_PRIVATE_URLS)
     runner = Worker(make_session_factory(engine), settings, options)
     if once:
         counts = runner.run_once()
@@ -254,7 +286,7 @@ def ledger_verify(program_id: uuid.UUID | None) -> None:
     """Recompute every balance from the entries and lots; exit 1 on any mismatch."""
     from loyalty_api.ledger.service import verify_ledger
 
-    app = _app()
+    app = _app(signs=False)
     with _uow(app) as uow:
         mismatches = verify_ledger(uow.session, program_id)
     app.extensions["loyalty"].engine.dispose()

@@ -7,6 +7,7 @@ takes a mapping that overrides them (tests use that).
 from __future__ import annotations
 
 import os
+import re
 from dataclasses import dataclass, field, fields, replace
 from typing import Any, Mapping
 
@@ -30,12 +31,35 @@ def _parse_keys(raw: str) -> dict[str, str]:
     return keys
 
 
-@dataclass(frozen=True)
+def _without_password(url: str) -> str:
+    """``postgresql://user:secret@host/db`` as ``postgresql://user:***@host/db`` (also
+    a ``password=`` query or conninfo parameter)."""
+    url = re.sub(r"(://[^:/?#@]*:)[^@/?#]*@", r"\1***@", url)
+    return re.sub(r"(password=)[^&\s]*", r"\1***", url)
+
+
+@dataclass(frozen=True, repr=False)
 class Settings:
     DATABASE_URL: str = ""
     # Signing keys for access tokens, newest first (rotation: prepend a new key, drop
     # the old one once the longest token lifetime has passed).
     JWT_KEYS: dict[str, str] = field(default_factory=dict)
+    # Every token names this deployment as issuer and audience; tokens naming any
+    # other (another deployment sharing a key by mistake, a forged one) are refused.
+    JWT_ISSUER: str = "loyalty-api"
+    JWT_AUDIENCE: str = "loyalty-api"
+    # How stale this process's view of revoked clients may be (1-60 s): a revoked
+    # client's tokens are refused at most this long after the revocation.
+    TOKEN_REVOCATION_CHECK_SECONDS: int = 30
+    # POST /v1/auth/token budgets (0 = off): per client_id asked for, per address.
+    TOKEN_RATE_LIMIT_PER_CLIENT: int = 20
+    TOKEN_RATE_LIMIT_PER_ADDRESS: int = 60
+    # Proxies in front that append to X-Forwarded-For (0: the peer address is the client's).
+    TRUSTED_PROXY_HOPS: int = 0
+    # GET /metrics: a bearer token it requires (empty: open), and/or an address of its
+    # own (host:port, also bound by gunicorn); the API's port then does not serve it.
+    METRICS_TOKEN: str = field(default="", repr=False)
+    METRICS_BIND: str = ""
     ACCESS_TOKEN_TTL_SECONDS: int = 3600
     MEMBER_TOKEN_TTL_SECONDS: int = 900
     MEMBER_TOKEN_MAX_TTL_SECONDS: int = 86400
@@ -59,6 +83,25 @@ class Settings:
         return sqlalchemy_url(self.DATABASE_URL)
 
     @property
+    def metrics_port(self) -> str | None:
+        return self.METRICS_BIND.rpartition(":")[2] or None if self.METRICS_BIND else None
+
+    def __repr__(self) -> str:
+        """Never the secrets: signing keys by ``kid`` only, the database password masked,
+        and fields marked ``repr=False`` left out."""
+        shown = []
+        for item in fields(self):
+            if not item.repr:
+                continue
+            value = getattr(self, item.name)
+            if item.name == "JWT_KEYS":
+                value = sorted(value)
+            elif item.name == "DATABASE_URL":
+                value = _without_password(value)
+            shown.append(f"{item.name}={value!r}")
+        return f"Settings({', '.join(shown)})"
+
+    @property
     def signing_kid(self) -> str:
         return next(iter(self.JWT_KEYS))
 
@@ -75,7 +118,9 @@ def _coerce(name: str, kind: Any, raw: Any) -> Any:
     return raw
 
 
-def load_settings(overrides: Mapping[str, Any] | None = None) -> Settings:
+def load_settings(overrides: Mapping[str, Any] | None = None, *, require_jwt_keys: bool = True) -> Settings:
+    """``require_jwt_keys=False``: for operator commands that sign and seal nothing
+    (creating programs and clients, verifying the ledger)."""
     values: dict[str, Any] = {}
     sources = [(f.name, os.environ[f.name]) for f in fields(Settings) if f.name in os.environ]
     sources += [(name, raw) for name, raw in (overrides or {}).items() if name in Settings.__dataclass_fields__]
@@ -89,6 +134,10 @@ def load_settings(overrides: Mapping[str, Any] | None = None) -> Settings:
         raise RuntimeError("IDEMPOTENCY_KEY_TTL_HOURS must be at least 24 (SPEC §12)")
     if not settings.DATABASE_URL:
         raise RuntimeError("DATABASE_URL is not set (make serve / make test start a database for you)")
-    if not settings.JWT_KEYS:
+    if require_jwt_keys and not settings.JWT_KEYS:
         raise RuntimeError("JWT_KEYS is not set: kid:secret[,kid:secret…] (make serve generates one)")
+    if not 1 <= settings.TOKEN_REVOCATION_CHECK_SECONDS <= 60:
+        raise RuntimeError("TOKEN_REVOCATION_CHECK_SECONDS must be 1 to 60 (SPEC §12: revocation within 60 s)")
+    if not (settings.JWT_ISSUER and settings.JWT_AUDIENCE):
+        raise RuntimeError("JWT_ISSUER and JWT_AUDIENCE must not be empty")
     return settings

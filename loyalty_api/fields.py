@@ -7,13 +7,25 @@ numbers; both become ``Decimal`` inside, never ``float``.
 from __future__ import annotations
 
 import re
-from datetime import datetime, timezone
+from datetime import datetime
 from decimal import Decimal, InvalidOperation
 
 import marshmallow as ma
+from loyalty_api.timestamps import rfc3339_or_none
 
 MEMBER_ID_PATTERN = r"^[A-Za-z0-9._~-]{1,128}$"
 MONEY_PATTERN = re.compile(r"^-?\d{1,15}(\.\d{1,4})?$")
+
+
+class WholeMatch(ma.validate.Regexp):
+    """``validate.Regexp`` that must match the whole value. Regexp only anchors at the
+    start, and its patterns' ``$`` also matches before a final newline, so "o-1\\n"
+    passed for an ``order_id``. The OpenAPI ``pattern`` stays the same."""
+
+    def __call__(self, value):
+        if not isinstance(value, str) or self.regex.fullmatch(value) is None:
+            raise ma.ValidationError(self._format_error(value))
+        return value
 
 
 class DecimalString(ma.fields.Field):
@@ -41,7 +53,7 @@ class DecimalString(ma.fields.Field):
         return format(value, "f")
 
     def _deserialize(self, value, attr, data, **kwargs):
-        if not isinstance(value, str) or not MONEY_PATTERN.match(value):
+        if not isinstance(value, str) or not MONEY_PATTERN.fullmatch(value):
             raise self.make_error("invalid")
         number = Decimal(value)
         if self.minimum is not None and number < self.minimum:
@@ -113,9 +125,7 @@ class AwareDateTime(ma.fields.AwareDateTime):
         super().__init__(format="iso", **kwargs)
 
     def _serialize(self, value, attr, obj, **kwargs):
-        if value is None:
-            return None
-        return value.astimezone(timezone.utc).isoformat().replace("+00:00", "Z")
+        return rfc3339_or_none(value)
 
     def _deserialize(self, value, attr, data, **kwargs) -> datetime:
         parsed = super()._deserialize(value, attr, data, **kwargs)
@@ -124,12 +134,5 @@ class AwareDateTime(ma.fields.AwareDateTime):
         return parsed
 
 
-def _whole_member_id(value: str) -> None:
-    # Regexp's "$" also matches before a final newline; "alice\n" is not a member id.
-    if not re.fullmatch(MEMBER_ID_PATTERN, value):
-        raise ma.ValidationError("1-128 URL-safe characters.")
-
-
 def member_id_field(**kwargs) -> ma.fields.String:
-    return ma.fields.String(validate=[ma.validate.Regexp(MEMBER_ID_PATTERN, error="1-128 URL-safe characters."),
-                                      _whole_member_id], **kwargs)
+    return ma.fields.String(validate=WholeMatch(MEMBER_ID_PATTERN, error="1-128 URL-safe characters."), **kwargs)

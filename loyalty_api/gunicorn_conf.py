@@ -33,7 +33,11 @@ def available_cores(cgroup_root: str = "/sys/fs/cgroup") -> int:
     return max(1, cores)
 
 
-bind = os.environ.get("BIND", "0.0.0.0:8000")
+bind = [os.environ.get("BIND", "0.0.0.0:8000")]
+# GET /metrics on an address of its own (the app serves it only there): keep it off
+# the public listener, e.g. METRICS_BIND=127.0.0.1:9100 or a private interface.
+if os.environ.get("METRICS_BIND"):
+    bind.append(os.environ["METRICS_BIND"])
 # Sync workers: one request at a time per process, two processes per core plus one,
 # so a worker waiting on PostgreSQL leaves the core to another. Threaded workers
 # (GUNICORN_WORKER_CLASS=gthread, GUNICORN_THREADS) keep client connections alive

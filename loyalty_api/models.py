@@ -9,9 +9,13 @@ from loyalty_api.tiers.models import MemberTier, TierChange  # noqa: F401
 from loyalty_api.ledger.models import BalanceRow, LedgerEntry, Lot  # noqa: F401
 from loyalty_api.checkout.models import Hold, Order, OrderReturn  # noqa: F401
 from loyalty_api.expiry.models import ExpiryProgress, HoldNotice, LotNotice  # noqa: F401
-from loyalty_api.webhooks.models import Webhook, WebhookDelivery  # noqa: F401
+from loyalty_api.webhooks.models import Webhook, WebhookDelivery, WebhookDeliveryCount  # noqa: F401
+from loyalty_api.observability.heartbeats import Heartbeat  # noqa: F401
 from loyalty_api.earning_rules.models import EarningRule, MemberEvent, RuleAward  # noqa: F401
 from loyalty_api.referrals.models import Referral  # noqa: F401
 from loyalty_api.rewards.models import Coupon, Reward  # noqa: F401
 from loyalty_api.segments.models import MemberRfm  # noqa: F401
 from loyalty_api.analytics.models import AnalyticsDay, AnalyticsProgress  # noqa: F401
+from loyalty_api.imports.models import Import, ImportChunk, ImportedLot, ImportedMetric, ImportLineError  # noqa: F401
+from loyalty_api.identities.models import MemberIdentity  # noqa: F401
+from loyalty_api.merges.models import MemberMerge  # noqa: F401

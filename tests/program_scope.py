@@ -49,6 +49,15 @@ MULTI_SHARD = {
     ("webhooks/jobs.py", "cancel_orphans"): "a colocated multi-shard UPDATE, no claim",
 }
 
+# Statements known not to be routable yet, named so that they are not quiet: the webhook
+# worker's fan-out and claim as reworked on main (per-program caps over all programs in
+# one statement) still read every program at once. docs/scaling.md lists them.
+KNOWN_GAPS = {
+    ("webhooks/dispatch.py", "fan_out"): "the webhook fan-out over all programs",
+    ("webhooks/dispatch.py", "claim"): "the webhook claim with per-program caps over all programs",
+    ("webhooks/dispatch.py", "close_exhausted"): "closing exhausted deliveries of all programs",
+}
+
 _PLACEHOLDER = re.compile(r"%\((\w+)\)s|%s")
 
 
@@ -153,7 +162,7 @@ class StatementAudit:
         with self._lock:
             self.checked.add(statement)
             self.sent += 1
-        if sender[1:] in MULTI_SHARD:
+        if sender[1:] in MULTI_SHARD or sender[1:] in KNOWN_GAPS:
             return
         unscoped = unscoped_tables(statement, self.tables)
         if unscoped:

@@ -121,6 +121,21 @@ def assert_problem(response, status: int, code: str) -> dict:
     return body
 
 
+def service_caller(app, program_id: uuid.UUID):
+    """``call(fn)``: runs ``fn(session, program)`` in a unit of work of its own and commits."""
+    from loyalty_api.programs.models import Program
+
+    factory = app.extensions["loyalty"].session_factory
+
+    def call(fn):
+        with unit_of_work(factory) as uow:
+            result = fn(uow.session, uow.session.get(Program, program_id))
+            uow.commit()
+            return result
+
+    return call
+
+
 # --- burning rules (expiry) helpers: service-level set-up with an explicit "now" ---
 
 def make_expiry_program(app, expiry: dict[str, Any], **settings: Any) -> uuid.UUID:

@@ -122,7 +122,7 @@ class History:
                                                  now=now))
         elif choice < 0.87:
             def hold(session):
-                answer = holds.create_hold(session, pid, {"member_id": member_id, "points": rng.randint(1, 80)},
+                answer, _ = holds.create_hold(session, pid, {"member_id": member_id, "points": rng.randint(1, 80)},
                                            now)
                 self.holds.append(answer["hold_id"])
             self.attempt(hold)

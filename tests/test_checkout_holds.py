@@ -8,12 +8,10 @@ from decimal import Decimal
 import pytest
 
 from loyalty_api.checkout import holds, service
-from loyalty_api.db import unit_of_work
 from loyalty_api.errors import HoldNotActive, InsufficientPoints
 from loyalty_api.ledger import service as ledger
 from loyalty_api.members import service as members
-from loyalty_api.programs.models import Program
-from tests.support import make_program
+from tests.support import make_program, service_caller
 
 T0 = datetime(2026, 5, 1, 9, 0, tzinfo=timezone.utc)
 
@@ -21,21 +19,14 @@ T0 = datetime(2026, 5, 1, 9, 0, tzinfo=timezone.utc)
 @pytest.fixture
 def run(app):
     handle = make_program(app, settings={"pending_days": 0, "hold_ttl_seconds": 600})
-    factory = app.extensions["loyalty"].session_factory
-
-    def call(fn):
-        with unit_of_work(factory) as uow:
-            result = fn(uow.session, uow.session.get(Program, handle.program_id))
-            uow.commit()
-            return result
-
+    call = service_caller(app, handle.program_id)
     call(lambda s, p: members.enroll(s, p.program_id, {"member_id": "m1"}))
     call(lambda s, p: ledger.credit(s, p, "m1", entry_type="bonus", points=100, now=T0))
     return call
 
 
 def test_an_expired_hold_gives_its_points_back_without_a_job(run):
-    hold = run(lambda s, p: holds.create_hold(s, p.program_id, {"member_id": "m1", "points": 70}, T0))
+    hold, _ = run(lambda s, p: holds.create_hold(s, p.program_id, {"member_id": "m1", "points": 70}, T0))
     assert hold["expires_at"] == T0 + timedelta(seconds=600)
     balance = run(lambda s, p: ledger.get_balance(s, p.program_id, "m1", T0 + timedelta(seconds=599)))
     assert (balance.available, balance.held) == (30, 70)
@@ -54,7 +45,7 @@ def test_an_expired_hold_gives_its_points_back_without_a_job(run):
 
 
 def test_custom_ttl_and_capture_before_expiry(run):
-    hold = run(lambda s, p: holds.create_hold(s, p.program_id, {"member_id": "m1", "points": 40,
+    hold, _ = run(lambda s, p: holds.create_hold(s, p.program_id, {"member_id": "m1", "points": 40,
                                                                 "ttl_seconds": 30}, T0))
     assert hold["expires_at"] == T0 + timedelta(seconds=30)
     order = {"order_id": "o1", "member_id": "m1", "amount": Decimal("500.00"), "currency": "RUB", "lines": [],

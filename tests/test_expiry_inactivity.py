@@ -60,7 +60,7 @@ def test_deadline_burns_available_points_and_spares_later_arrivals(app, session_
     assert available(session_factory, program_id, "gil", now) == 40
     assert [(e["lot_id"], e["points"], e["reason"], e["expires_at"])
             for e in events(session_factory, program_id, "points.expired")] == [
-        (lot1, 70, "inactivity", "2026-02-12T00:00:00+00:00")]
+        (lot1, 70, "inactivity", "2026-02-12T00:00:00.000000Z")]
     # Still no earn nor redeem: the bonus burns 30 days after it arrived.
     assert available(session_factory, program_id, "gil", datetime(2026, 3, 17, 23, tzinfo=timezone.utc)) == 40
     assert available(session_factory, program_id, "gil", datetime(2026, 3, 18, tzinfo=timezone.utc)) == 0

@@ -134,7 +134,7 @@ def test_expiring_soon_is_announced_once_warn_days_ahead(app, session_factory):
     step(session_factory, "expiry.expiring", utc("2026-02-01T00:00"))
     assert [(e["member_id"], e["points"], e["lot_id"], e["expires_at"])
             for e in events(session_factory, program_id, "points.expiring")] == [
-        ("eve", 60, lot, "2026-02-10T00:00:00+00:00")]
+        ("eve", 60, lot, "2026-02-10T00:00:00.000000Z")]
 
 
 def test_expired_hold_is_announced_once(app, session_factory):

@@ -142,7 +142,8 @@ def _forge(claims: dict, *, key: str = KEYS["test-current"], kid: str | None = "
 def _claims_for(program, **changes) -> dict:
     now = int(time.time())
     claims = {"sub": program.client_id, "typ": "client", "scope": "members:read members:write",
-              "prg": str(program.program_id), "iat": now, "exp": now + 600}
+              "prg": str(program.program_id), "iat": now, "exp": now + 600,
+              "iss": "loyalty-api", "aud": "loyalty-api"}  # the test deployment's (default) issuer and audience
     claims.update(changes)
     return {key: value for key, value in claims.items() if value is not None}
 

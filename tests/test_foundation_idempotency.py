@@ -57,13 +57,14 @@ def test_the_query_string_is_part_of_the_request(api):
                    422, "idempotency_conflict")
 
 
-def test_client_errors_are_replayed_too(api):
+def test_invalid_requests_are_not_stored(api):
+    """A 422 changed nothing: a retry with the same key runs again (and may be corrected)."""
     key = _key()
     first = api.post("/v1/members", json={"member_id": "bad id"}, headers={"Idempotency-Key": key})
     assert_problem(first, 422, "validation_error")
     again = api.post("/v1/members", json={"member_id": "bad id"}, headers={"Idempotency-Key": key})
-    assert again.headers["Idempotent-Replayed"] == "true"
-    assert again.data == first.data
+    assert_problem(again, 422, "validation_error")
+    assert "Idempotent-Replayed" not in again.headers
 
 
 def test_answers_of_the_moment_are_not_stored(api):
@@ -94,10 +95,12 @@ def test_the_key_is_recorded_in_the_same_transaction_as_the_change(app, api, pro
     """A failing commit leaves neither the member nor the record behind."""
     key = _key()
     with app.extensions["loyalty"].session_factory() as session:
-        assert session.get(IdempotencyRecord, (program.program_id, key, "POST", "/v1/members")) is None
+        assert session.get(IdempotencyRecord, (program.program_id, program.client_id, key, "POST",
+                                               "/v1/members")) is None
     api.post("/v1/members", json={"member_id": "same-tx"}, headers={"Idempotency-Key": key})
     with app.extensions["loyalty"].session_factory() as session:
-        record = session.get(IdempotencyRecord, (program.program_id, key, "POST", "/v1/members"))
+        record = session.get(IdempotencyRecord, (program.program_id, program.client_id, key, "POST",
+                                                 "/v1/members"))
         assert record.response_status == 201
         assert b'"member_id":"same-tx"' in record.response_body
 
@@ -170,10 +173,10 @@ def _wait_until_waiting_on_a_lock(database_url: str) -> None:
 
 def test_a_held_key_lock_answers_request_in_progress(app, api, program, database_url):
     """The same, holding the key's advisory lock from a separate connection."""
-    from loyalty_api.idempotency.service import lock_name
+    from loyalty_api.idempotency.service import Scope, lock_name
 
     key = _key()
-    name = lock_name(program.program_id, key, "POST", "/v1/members")
+    name = lock_name(Scope(program.program_id, program.client_id, key, "POST", "/v1/members"))
     with psycopg.connect(database_url, autocommit=True) as holder:
         holder.execute("SELECT pg_advisory_lock(hashtextextended(%s, 0))", (name,))
         assert_problem(api.post("/v1/members", json={"member_id": "held"}, headers={"Idempotency-Key": key}),
@@ -220,7 +223,8 @@ def test_purge_works_in_batches(app, monkeypatch):
     old = datetime.now(timezone.utc) - timedelta(days=30)
     with factory() as session:
         for index in range(7):
-            service.store(session, scope, f"k{index}", "POST", "/v1/x", "h", 201, b"{}", "application/json")
+            service.store(session, service.Scope(scope, "cl_x", f"k{index}", "POST", "/v1/x"), None, "h", 201,
+                          b"{}", "application/json")
         session.execute(update(IdempotencyRecord).where(IdempotencyRecord.program_id == scope)
                         .values(created_at=old))
         session.commit()

@@ -6,6 +6,7 @@ embedded PostgreSQL path of `make serve` was verified by hand (docs/api-conventi
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import shutil
@@ -128,13 +129,46 @@ def test_a_later_start_reuses_the_demo_credentials(app, monkeypatch, tmp_path):
     assert devsetup.ensure_demo(app)["client_id"] != first["client_id"]
 
 
+def test_the_first_order_of_the_demo_shows_tier_progress_and_a_claimable_reward(app, anonymous, capsys,
+                                                                                 monkeypatch, tmp_path):
+    """A newcomer's first order, exactly as serve prints it, in the demo program."""
+    from loyalty_api import devsetup
+
+    monkeypatch.setenv("LOYALTY_DATA_DIR", str(tmp_path))
+    creds = devsetup.ensure_demo(app)
+    devsetup.print_demo_credentials(creds, "127.0.0.1:8000")
+    printed = capsys.readouterr().out
+    token = anonymous.post("/v1/auth/token", json={"grant_type": "client_credentials",
+                                                    "client_id": creds["client_id"],
+                                                    "client_secret": creds["client_secret"]}).json
+    shop = anonymous.with_token(token["access_token"])
+    assert shop.post("/v1/members", json={"member_id": "alice"}).status_code == 201
+    [order_json] = re.findall(r"/v1/orders .*\n\s+-d '(.*)'", printed)
+    order = shop.post("/v1/orders", json=json.loads(order_json))
+    assert order.status_code == 201, order.json
+    # 1 point per rouble, double on the 400.00 of coffee: 600 + 2 × 400
+    assert order.json["earned_points"] == 1400
+    assert "/v1/members/alice/tier" in printed and "/v1/members/alice/rewards" in printed
+    tier = shop.get("/v1/members/alice/tier").json
+    assert tier["tier"]["code"] == "silver", tier
+    assert tier["next_tier"]["code"] == "gold" and tier["progress"] == 1400
+    assert tier["remaining_to_next"] == 600
+    [mug] = shop.get("/v1/members/alice/rewards").json["items"]
+    assert mug["reward_id"] == "mug" and mug["can_claim"] is True
+    claimed = shop.post("/v1/members/alice/rewards/mug/claim", headers={"Idempotency-Key": "first-claim"})
+    assert claimed.status_code == 201 and claimed.json["points_spent"] == 300
+
+
 def _run_printed_curl_lines(output: str, creds: dict) -> None:
     """The README promises a working curl line: run exactly what was printed."""
     lines = output.splitlines()
     start = next(i for i, line in enumerate(lines) if line.strip().startswith("TOKEN=$(curl"))
-    end = next(i for i in range(start, len(lines)) if "/v1/members" in lines[i])
-    script = "\n".join(line.strip() for line in lines[start:end + 1]).replace(
-        '"member_id":"alice"', '"member_id":"bob"')
+    end = next(i for i in range(start, len(lines)) if "/v1/members/alice/rewards" in lines[i])
+    script = "\n".join(line.strip() for line in lines[start:end + 1] if line.strip()
+                       and not line.strip().endswith(":")).replace("alice", "bob")
     result = subprocess.run(["bash", "-euo", "pipefail", "-c", script], capture_output=True, text=True, timeout=30)
     assert result.returncode == 0, result.stderr
     assert '"member_id":"bob"' in result.stdout, result.stdout
+    # the first order reaches Silver on the way to Gold and can buy the mug
+    assert '"earned_points":1400' in result.stdout and '"code":"silver"' in result.stdout, result.stdout
+    assert '"remaining_to_next":600' in result.stdout and '"can_claim":true' in result.stdout, result.stdout

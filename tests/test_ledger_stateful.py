@@ -74,30 +74,58 @@ class Model:
     def figures(self, now):
         active = self.active(now)
         pending = sum(l.remaining for l in self.lots if l.available_at > now and l.live(now))
-        held_total = sum(h[0] for h in self.holds.values() if h[2] == "held" and h[1] > now)
-        held = min(held_total, max(active - self.debt, 0))
+        held = min(self.held_total(now), max(active - self.debt, 0))
         return active - self.debt - held, pending, held
 
-    def _take(self, lots, points):
+    def _take(self, lots, points, draws=None):
         taken = 0
         for lot in lots:
             step = min(lot.remaining, points - taken)
             lot.remaining -= step
             taken += step
+            if step and draws is not None:
+                draws.append((lot.expires_at, lot.seq, step))
             if taken == points:
                 break
         return taken
 
-    def spend(self, points, now):
+    def spend(self, points, now, draws=None):
         lots = sorted((l for l in self.lots if l.remaining and l.available_at <= now and l.live(now)),
                       key=lambda l: (l.expires_at or FAR_FUTURE, l.created_at, l.seq))
-        return self._take(lots, points)
+        return self._take(lots, points, draws)
+
+    def refund(self, points, already, draws, now):
+        """Refunded points come back with the expiry of the lots they were spent from,
+        the last-spent (latest-expiring) first: one lot per source lot."""
+        new = []
+        for expires_at, _seq, drawn in sorted(draws, key=lambda d: (d[0] or FAR_FUTURE, d[1]), reverse=True):
+            skipped = min(already, drawn)
+            already -= skipped
+            take = min(drawn - skipped, points)
+            if take:
+                new.append(MLot(len(self.lots) + len(new), take, take, now, expires_at, now, None))
+                points -= take
+        assert points == 0
+        self.lots.extend(new)
+        for lot in sorted(new, key=lambda l: (l.expires_at or FAR_FUTURE, l.created_at, l.seq)):
+            paid = min(self.debt, lot.remaining)
+            lot.remaining -= paid
+            self.debt -= paid
+
+    def held_total(self, now):
+        return sum(h[0] for h in self.holds.values() if h[2] == "held" and h[1] > now)
 
     def reverse(self, points, now, order_id):
-        lots = sorted((l for l in self.lots if l.remaining and l.live(now)
-                       and (l.order_id == order_id or l.available_at <= now)),
-                      key=lambda l: (l.order_id != order_id, l.expires_at or FAR_FUTURE, l.created_at, l.seq))
-        return self._take(lots, points)
+        """The order's own pending lots first, then available points no active hold reserves
+        (SPEC §4: held points are exclusive), the order's own lots first."""
+        order = lambda l: (l.order_id != order_id, l.expires_at or FAR_FUTURE, l.created_at, l.seq)  # noqa: E731
+        own_pending = sorted((l for l in self.lots if l.remaining and l.live(now) and l.order_id == order_id
+                              and l.available_at > now), key=order)
+        taken = self._take(own_pending, points)
+        free = max(self.active(now) - self.held_total(now), 0)
+        available = sorted((l for l in self.lots if l.remaining and l.live(now) and l.available_at <= now),
+                           key=order)
+        return taken + self._take(available, min(points - taken, free))
 
     def credit(self, points, now, available_at=None, expires_at="default", order_id=None):
         available_at = available_at or now
@@ -167,8 +195,9 @@ class LedgerMachine(RuleBasedStateMachine):
             assert type(exc) is expected, (exc, expected)
             return
         assert expected is None and created
+        draws = []
         if points:
-            assert model.spend(points, now) == points
+            assert model.spend(points, now, draws) == points
             if hold_id:
                 model.holds[hold_id][2] = "captured"
         earned = math.floor(amount - points)
@@ -178,7 +207,7 @@ class LedgerMachine(RuleBasedStateMachine):
             model.credit(earned, now, available_at=available_at, order_id=order_id)
             model.lifetime += earned
         model.orders[order_id] = {"amount": amount, "earned": earned, "redeemed": points,
-                                  "returned": Decimal(0), "cancelled": False}
+                                  "returned": Decimal(0), "cancelled": False, "draws": draws, "refunded": 0}
 
     @rule(amount=st.integers(1, 400), cents=st.sampled_from(["00", "50", "99"]),
           backdate_days=st.sampled_from([0, 0, 3]))
@@ -193,7 +222,7 @@ class LedgerMachine(RuleBasedStateMachine):
     def hold(self, points):
         model, now = self.model, self.now
         try:
-            answer = self.call(lambda s, p: holds.create_hold(s, p.program_id, {"member_id": "m", "points": points},
+            answer, _ = self.call(lambda s, p: holds.create_hold(s, p.program_id, {"member_id": "m", "points": points},
                                                               now))
         except InsufficientPoints:
             assert model.figures(now)[0] < points
@@ -242,7 +271,8 @@ class LedgerMachine(RuleBasedStateMachine):
                                         after)
         order["returned"], order["cancelled"] = after, cancel
         if refund:
-            model.credit(refund, now)
+            model.refund(refund, order["refunded"], order["draws"], now)
+            order["refunded"] += refund
         if reverse:
             taken = model.reverse(reverse, now, order_id)
             reversed_points = reverse if model.clawback == "allow_negative" else taken

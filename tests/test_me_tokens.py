@@ -104,7 +104,7 @@ def test_forged_and_expired_member_tokens_are_refused(app, api, program):
                         subject="ivy", ttl_seconds=-10)
     assert api.with_token(expired).get("/v1/me").status_code == 401
     forged = jwt.encode({"sub": "ivy", "typ": "member", "scope": "member", "prg": str(program.program_id),
-                         "iat": 0, "exp": 2**31}, "x" * 40, algorithm="HS256", headers={"kid": "test-current"})
+                         "iat": 0, "exp": 2**31, "iss": "loyalty-api", "aud": "loyalty-api"}, "x" * 40, algorithm="HS256", headers={"kid": "test-current"})
     assert api.with_token(forged).get("/v1/me").status_code == 401
 
 

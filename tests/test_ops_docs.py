@@ -19,7 +19,7 @@ from loyalty_api.config import Settings, load_settings
 
 ROOT = Path(__file__).resolve().parent.parent
 OPERATOR_GUIDE = ROOT / "docs" / "operator-guide.md"
-GUIDES = ["checkout-guide.md", "mobile-guide.md", "operator-guide.md", "scaling.md"]
+GUIDES = ["checkout-guide.md", "mobile-guide.md", "operator-guide.md", "scaling.md", "members.md", "migration-guide.md"]
 BEGIN, END = "<!-- settings:begin (generated: python -m tests.test_ops_docs) -->", "<!-- settings:end -->"
 REQUIRED = {"DATABASE_URL", "JWT_KEYS"}
 TODO = "TODO: describe"
@@ -112,7 +112,7 @@ def test_every_path_in_the_guides_exists(app):
     assert checked > 20
 
 
-REFERENCE_TABLES = {"programs", "api_clients"}
+REFERENCE_TABLES = {"programs", "api_clients", "heartbeats"}
 
 
 def test_schema_is_ready_to_distribute_by_program():
@@ -141,3 +141,100 @@ def test_schema_is_ready_to_distribute_by_program():
 
 if __name__ == "__main__":
     regenerate()
+
+
+PLACEHOLDERS = {"<program_id>": "00000000-0000-0000-0000-000000000001"}
+
+
+def documented_cli_lines() -> list[tuple[str, str]]:
+    """(file, command line) for every ``loyalty-api …`` in the README and the guides:
+    in code blocks (continuation lines joined) and in inline code."""
+    found = []
+    for path in [ROOT / "README.md", *sorted((ROOT / "docs").glob("*.md"))]:
+        text = path.read_text()
+        blocks = re.findall(r"^```[^\n]*\n(.*?)^```", text, re.S | re.M)
+        lines = [line for block in blocks for line in re.sub(r"\\\n\s*", " ", block).splitlines()]
+        lines += re.findall(r"`([^`\n]*loyalty-api [^`\n]*)`", re.sub(r"\\\n\s*", " ", text))
+        for line in lines:
+            # Comments and optional ``[--flag N]`` parts are prose, not arguments.
+            line = re.sub(r"\[[^\]]*\]", "", re.split(r"\s#\s", line)[0])
+            if "loyalty-api " in line and "…" not in line and "loyalty_api." not in line:
+                found.append((path.name, "loyalty-api " + line.split("loyalty-api ", 1)[1]))
+    return found
+
+
+def test_the_documented_operator_commands_match_the_cli():
+    import click
+    import shlex
+
+    from loyalty_api.cli import main
+
+    lines = documented_cli_lines()
+    assert any("clients revoke" in line for _, line in lines)
+    for name, line in lines:
+        words = shlex.split(line, comments=True)[1:]
+        words = [PLACEHOLDERS.get(word, re.sub(r"<[a-z_]+>", "x", word)) for word in words]
+        command: click.Command = main
+        while isinstance(command, click.Group) and words and words[0] in command.commands:
+            command, words = command.commands[words[0]], words[1:]
+        assert not isinstance(command, click.Group), f"{name}: `{line}` names no command"
+        try:
+            command.make_context(command.name, list(words), resilient_parsing=False)
+        except click.ClickException as exc:
+            pytest.fail(f"{name}: `{line}` does not parse: {exc.format_message()}")
+
+
+def test_the_docs_stand_alone():
+    """A clone has only the repository: no guide may send its reader elsewhere for
+    the rules (each states them itself), and every relative link resolves inside."""
+    pages = [ROOT / "README.md", *sorted((ROOT / "docs").glob("*.md"))]
+    for page in pages:
+        text = page.read_text()
+        for outside in ("../shared", "SPEC.md"):
+            assert outside not in text, f"{page.name} refers to {outside}, which is not in the repository"
+        assert not re.search(r"\bSPEC\b", text), f"{page.name} cites the SPEC: state the rule instead"
+        for target in re.findall(r"\]\(([^)#\s]+)[^)]*\)", text):
+            if "://" in target:
+                continue
+            resolved = (page.parent / target).resolve()
+            assert resolved.is_relative_to(ROOT) and resolved.exists(), f"{page.name} links to {target}"
+
+
+CONVENTIONS = ROOT / "docs" / "api-conventions.md"
+
+
+def documented_error_codes() -> set[str]:
+    rows = re.findall(r"^\| (\d{3}) \| ([^|]+) \|", CONVENTIONS.read_text(), re.M)
+    return {code for _, cell in rows for code in re.findall(r"`([a-z_]+)`", cell)}
+
+
+def test_every_error_code_of_the_service_is_in_the_conventions_table():
+    import inspect
+
+    from loyalty_api import errors
+
+    codes = {cls.code for _, cls in inspect.getmembers(errors, inspect.isclass)
+             if issubclass(cls, errors.LoyaltyError) and cls is not errors.LoyaltyError}
+    assert {"reward_not_claimable", "coupon_not_active", "duplicate_event"} <= codes
+    # The HTTP layer's own codes (problems.py and the token endpoint) are listed too.
+    sources = "".join((ROOT / "loyalty_api" / name).read_text()
+                      for name in ("http/problems.py", "http/api.py", "http/parser.py", "auth/service.py"))
+    codes |= set(re.findall(r"\"([a-z]+(?:_[a-z]+)+)\"", sources)) & {
+        "malformed_json", "invalid_request", "invalid_scope", "unsupported_grant_type", "invalid_client",
+        "method_not_allowed", "payload_too_large", "unsupported_media_type", "internal_error"}
+    missing = sorted(codes - documented_error_codes())
+    assert missing == [], f"codes missing from the table of docs/api-conventions.md: {missing}"
+
+
+def test_the_conventions_error_example_is_what_the_api_answers(api):
+    import json
+
+    block = CONVENTIONS.read_text().split("## Errors", 1)[1]
+    example = json.loads(re.search(r"```json\n(.*?)```", block, re.S).group(1))
+    answer = api.post("/v1/orders", json={
+        "order_id": "doc-example", "member_id": "nobody", "amount": 149.9, "currency": "RUB",
+        "lines": [{"sku": "A", "quantity": 0, "unit_price": "1.00"}]})
+    assert answer.status_code == example["status"] == 422
+    body = answer.json
+    assert {key: body[key] for key in ("type", "title", "status", "detail", "code", "errors")} == \
+        {key: example[key] for key in ("type", "title", "status", "detail", "code", "errors")}

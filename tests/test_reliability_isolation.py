@@ -42,6 +42,8 @@ BODIES = {
     ("POST", "/v1/coupons/<string:code>/validate"): {"member_id": "ma", "amount": "100.00", "currency": "RUB"},
     ("POST", "/v1/coupons/<string:code>/use"): {"order_id": "probe-o"},
     ("POST", "/v1/programs/<uuid:program_id>/clients"): {"name": "probe", "scopes": ["checkout"]},
+    ("POST", "/v1/members/<string:member_id>/identities"): {"type": "external", "value": "probe-ext"},
+    ("POST", "/v1/members/<string:member_id>/merge"): {"from_member_id": "mb"},
 }
 
 
@@ -71,13 +73,14 @@ def world(app):
                                                    "cost_points": 10})
     assert {hold.status_code, rule.status_code, webhook.status_code, reward.status_code} == {201}, \
         [r.get_data(as_text=True)[:200] for r in (hold, rule, webhook, reward)]
+    assert api.post("/v1/members/ma/identities", json={"type": "external", "value": "ext-ma"}).status_code == 201
     coupon = api.post("/v1/members/ma/rewards/rwa/claim")
     assert coupon.status_code == 201, coupon.get_data(as_text=True)
     ids = {"member_id": "ma", "order_id": "oa", "hold_id": hold.json["hold_id"], "rule_id": "ra",
            "webhook_id": webhook.json["webhook_id"], "reward_id": "rwa", "code": coupon.json["code"],
            "program_id": str(a.program_id),
            # No delivery exists until the worker fans an event out: a random one (gap noted in docs).
-           "delivery_id": str(uuid.uuid4())}
+           "delivery_id": str(uuid.uuid4()), "identity_type": "external", "value": "ext-ma"}
     member_tokens = {}
     for member in ("ma", "mb"):
         answer = api.post(f"/v1/members/{member}/tokens", json={})
@@ -176,7 +179,8 @@ def test_another_program_cannot_tell_a_foreign_object_from_a_missing_one(app, wo
     a, b = world["a"], world["b"]
     ghost = {"member_id": "ghost-m", "order_id": "ghost-o", "hold_id": "ghost-h", "rule_id": "ghost-r",
              "webhook_id": str(uuid.uuid4()), "reward_id": "ghost-rw", "code": "GHOSTCODE",
-             "program_id": str(uuid.uuid4()), "delivery_id": str(uuid.uuid4())}
+             "program_id": str(uuid.uuid4()), "delivery_id": str(uuid.uuid4()),
+             "identity_type": "external", "value": "ghost-ext"}
     before = program_counts(database_url, a.program_id)
     differences, compared, outcomes = [], 0, []
     # Reads first, then writes, deletes last: a DELETE must not change what later calls see.

@@ -196,6 +196,7 @@ def test_validate_says_why_a_coupon_is_not_usable(app):
     assert verdict(member_id="m2") == (False, "not_owner", "0.00")
     assert verdict(currency="USD") == (False, "currency_mismatch", "0.00")
     assert api.post(f"/v1/coupons/{code.lower().replace('-', '')}/validate", json=_order()).json["usable"]
+    assert api.post("/v1/orders", json={"order_id": "o1", **_order()}).status_code == 201
     assert api.post(f"/v1/coupons/{code}/use", json={"order_id": "o1"}).status_code == 200
     assert verdict() == (False, "used", "0.00")
     assert_problem(api.post("/v1/coupons/AAAA-BBBB-CCCC/validate", json=_order()), 404, "not_found")
@@ -207,6 +208,8 @@ def test_use_once_per_order_and_a_cancelled_order_gives_the_coupon_back(app):
     handle, api = _shop(app, points=1000)
     _reward(api, "r", cost_points=100)
     code = _claim(api, "r").json["code"]
+    for order_id in ("o1", "o2"):  # a coupon is used by a recorded order of its member
+        assert api.post("/v1/orders", json={"order_id": order_id, **_order()}).status_code == 201
     used = api.post(f"/v1/coupons/{code}/use", json={"order_id": "o1"})
     assert (used.status_code, used.json["status"], used.json["order_id"]) == (200, "used", "o1")
     again = api.post(f"/v1/coupons/{code}/use", json={"order_id": "o1"})
@@ -217,7 +220,6 @@ def test_use_once_per_order_and_a_cancelled_order_gives_the_coupon_back(app):
     assert "member_id" in assert_problem(api.post(f"/v1/coupons/{code}/use", json={"order_id": "o1",
                                                                                    "member_id": "m2"}),
                                          422, "validation_error")["errors"]
-    assert api.post("/v1/orders", json={"order_id": "o1", **_order()}).status_code == 201
     assert api.post("/v1/orders/o1/cancel").json["status"] == "cancelled"
     coupon = api.get("/v1/members/m1/coupons").json["items"][0]
     assert (coupon["status"], coupon["order_id"]) == ("active", None)
@@ -236,6 +238,7 @@ def test_cancel_gives_the_points_back_while_unused(app):
     assert (_available(api), api.get("/v1/program/rewards/r").json["stock"]) == (1000, 1)
     entries = api.get("/v1/members/m1/ledger").json["items"]
     assert [(e["type"], e["points"]) for e in entries[:2]] == [("refund", 300), ("redeem", -300)]
+    assert api.post("/v1/orders", json={"order_id": "o1", **_order()}).status_code == 201
     assert_problem(api.post(f"/v1/coupons/{code}/use", json={"order_id": "o1"}), 409, "coupon_not_active")
     with unit_of_work(app.extensions["loyalty"].session_factory) as uow:
         assert verify_ledger(uow.session, handle.program_id) == []
@@ -260,3 +263,20 @@ def test_member_token_claims_and_reads_only_for_itself(app):
     assert_problem(me.post(f"/v1/coupons/{other_code}/validate", json=_order("m2")), 403, "forbidden")
     assert_problem(api.get("/v1/me/coupons"), 403, "forbidden")
     assert _available(api, "m2") == 800
+
+
+def test_use_names_a_recorded_order_of_the_coupons_member(app):
+    handle, api = _shop(app, points=1000, members=("m1", "m2"))
+    _reward(api, "r", cost_points=100)
+    code = _claim(api, "r").json["code"]
+    body = assert_problem(api.post(f"/v1/coupons/{code}/use", json={"order_id": "typo-o1"}), 404, "not_found")
+    assert "typo-o1" in body["detail"]
+    assert api.post("/v1/orders", json={"order_id": "o-m2", **_order(member_id="m2")}).status_code == 201
+    other = assert_problem(api.post(f"/v1/coupons/{code}/use", json={"order_id": "o-m2"}), 422, "validation_error")
+    assert other["errors"] == {"order_id": ["The order belongs to another member."]}
+    coupon = api.get("/v1/members/m1/coupons").json["items"][0]
+    assert (coupon["status"], coupon["order_id"]) == ("active", None)  # nothing was used up
+    assert outbox_events(app, handle.program_id, "coupon.used") == []
+    assert api.post("/v1/orders", json={"order_id": "o-m1", **_order()}).status_code == 201
+    used = api.post(f"/v1/coupons/{code}/use", json={"order_id": "o-m1"})
+    assert (used.status_code, used.json["order_id"]) == (200, "o-m1")

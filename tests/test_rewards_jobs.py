@@ -44,6 +44,8 @@ def test_expired_coupons_give_points_back_only_when_the_program_says_so(app, ref
     handle, api = _shop(app, refund_expired)
     code = api.post("/v1/members/m1/rewards/r/claim").json["code"]
     used = api.post("/v1/members/m1/rewards/r/claim").json["code"]
+    assert api.post("/v1/orders", json={"order_id": "o1", "member_id": "m1", "amount": "0.50",
+                                        "currency": "RUB"}).status_code == 201  # earns nothing
     assert api.post(f"/v1/coupons/{used}/use", json={"order_id": "o1"}).status_code == 200
     factory = app.extensions["loyalty"].session_factory
     later = datetime.now(timezone.utc) + timedelta(days=31)
@@ -85,9 +87,9 @@ def test_a_coupon_reads_as_expired_before_the_job_runs(app):
 def test_a_cancelled_order_gives_back_an_expired_coupon_as_expired(app):
     handle, api = _shop(app, True)
     code = api.post("/v1/members/m1/rewards/r/claim").json["code"]
-    assert api.post(f"/v1/coupons/{code}/use", json={"order_id": "o1"}).status_code == 200
     assert api.post("/v1/orders", json={"order_id": "o1", "member_id": "m1", "amount": "500.00",
                                         "currency": "RUB"}).status_code == 201
+    assert api.post(f"/v1/coupons/{code}/use", json={"order_id": "o1"}).status_code == 200
     from loyalty_api.checkout.returns import cancel_order
 
     factory = app.extensions["loyalty"].session_factory
@@ -99,6 +101,8 @@ def test_a_cancelled_order_gives_back_an_expired_coupon_as_expired(app):
     assert api.get("/v1/members/m1/coupons").json["items"][0]["status"] == "active"  # read now: not expired yet
     run_all(factory, now=later, only=["rewards.expire_coupons"])
     assert _coupon_rows(app, handle.program_id) == {code: "expired"}
+    assert api.post("/v1/orders", json={"order_id": "o2", "member_id": "m1", "amount": "500.00",
+                                        "currency": "RUB"}).status_code == 201
     assert_problem(api.post(f"/v1/coupons/{code}/use", json={"order_id": "o2"}), 409, "coupon_not_active")
 
 

@@ -12,7 +12,7 @@ def test_create_read_list_event_rule(api):
     body = created.json
     assert body["rule_id"] == "review-bonus" and body["active"] is True
     assert body["cap"] == {"count": 3, "period": "week"}
-    assert body["valid_from"] == "2026-11-30T21:00:00Z"
+    assert body["valid_from"] == "2026-11-30T21:00:00.000000Z"
     assert body["valid_until"] is None and body["tiers"] is None
     assert body["skus"] == [] and body["multiplier"] is None
     assert api.get("/v1/program/rules/review-bonus").json == body

@@ -66,9 +66,9 @@ def test_birthdays_in_program_time_and_29_february(app):
     assert (entry["type"], entry["rule_id"], entry["points"]) == ("bonus", "bday", 200)
 
 
-def test_a_missed_day_is_caught_up_but_not_three(app):
+def test_a_missed_week_is_caught_up_but_not_eight_days(app):
     handle, _api = shop(app)
-    run(app, "2027-03-03T09:00:00+00:00")   # 3 March: 1 March is two days back, 28 February three
+    run(app, "2027-03-08T09:00:00+00:00")   # 8 March: 1 March is seven days back, 28 February eight
     assert gifts(app, handle.program_id) == [("mar1", "birthday-2027", 200)]
 
 

@@ -134,3 +134,34 @@ def test_local_date_and_day_start_use_the_program_zone():
 ])
 def test_rule_errors(doc, fields):
     assert set(rules.rule_errors(doc)) == fields
+
+
+# | birthday   | recorded (UTC)         | zone          | birthday year (UTC)                            |
+BIRTHDAY_YEARS = [
+    ("1990-12-31", "2027-01-01T09:00:00", "UTC", "2026-12-31T00:00:00", "2027-12-31T00:00:00"),  # catch-up
+    ("1990-12-31", "2027-12-31T00:00:00", "UTC", "2027-12-31T00:00:00", "2028-12-31T00:00:00"),
+    ("1992-02-29", "2027-02-28T12:00:00", "UTC", "2027-02-28T00:00:00", "2028-02-29T00:00:00"),
+    ("1990-03-10", "2027-03-09T21:00:00", "Europe/Moscow", "2027-03-09T21:00:00", "2028-03-09T21:00:00"),
+    ("1990-03-10", "2027-03-09T20:59:59", "Europe/Moscow", "2026-03-09T21:00:00", "2027-03-09T21:00:00"),
+    (None, "2027-06-01T00:00:00", "UTC", "2027-01-01T00:00:00", "2028-01-01T00:00:00"),
+]
+
+
+@pytest.mark.parametrize("birthday, at, tz, start, end", BIRTHDAY_YEARS)
+def test_birthday_year_runs_from_one_birthday_to_the_next(birthday, at, tz, start, end):
+    def utc(text):
+        return datetime.fromisoformat(text).replace(tzinfo=timezone.utc)
+
+    born = date.fromisoformat(birthday) if birthday else None
+    assert rules.birthday_year_bounds(born, utc(at), tz) == (utc(start), utc(end))
+
+
+def test_occurred_at_must_be_plausible():
+    now = datetime(2026, 12, 6, 12, tzinfo=timezone.utc)
+    enrolled = now - timedelta(days=40)
+    assert rules.occurred_at_error(now - timedelta(days=30), now, enrolled) is None
+    assert rules.occurred_at_error(now + timedelta(minutes=5), now, enrolled) is None
+    assert rules.occurred_at_error(now - timedelta(days=30, seconds=1), now, enrolled) == "More than 30 days ago."
+    assert rules.occurred_at_error(now + timedelta(minutes=6), now, enrolled) == "In the future."
+    assert rules.occurred_at_error(now - timedelta(days=2), now, now - timedelta(days=1)) == \
+        "Before the member enrolled."

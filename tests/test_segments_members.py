@@ -81,6 +81,11 @@ EXPECTED = {  # member: (available, pending, lifetime_earned, tier, vip, rfm)
 LAST_ACTIVITY_DAYS = {"a": 5, "b": 2, "c": 33, "d": 100, "e": 50, "f": None}
 
 
+def utc_text(moment) -> str:
+    """The API's one timestamp format: UTC, six fractional digits, ``Z``."""
+    return moment.astimezone(timezone.utc).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
+
+
 class Shop:
     def __init__(self, app, handle, start):
         self.app, self.handle, self.start = app, handle, start
@@ -144,9 +149,9 @@ def test_every_item_has_the_hand_computed_figures_and_matches_the_balance(shop):
                 item["rfm"]) == (available, pending, lifetime, tier, vip, rfm), member_id
         assert item["email"] == f"{member_id}@example.com" and item["phone"] is None
         days = LAST_ACTIVITY_DAYS[member_id]
-        expected_activity = None if days is None else shop.ago(days).isoformat().replace("+00:00", "Z")
+        expected_activity = None if days is None else utc_text(shop.ago(days))
         assert item["last_activity_at"] == expected_activity, member_id
-        assert item["enrolled_at"] == shop.ago(ENROLLED[member_id]).isoformat().replace("+00:00", "Z")
+        assert item["enrolled_at"] == utc_text(shop.ago(ENROLLED[member_id]))
         balance = shop.api.get(f"/v1/members/{member_id}/balance").json
         assert (item["available"], item["pending"], item["lifetime_earned"]) == (
             balance["available"], balance["pending"], balance["lifetime_earned"]), member_id
@@ -186,7 +191,7 @@ def test_filters_pick_the_hand_computed_members(shop, query, expected):
 
 def test_enrolment_window(shop):
     def stamp(days):
-        return shop.ago(days).isoformat().replace("+00:00", "Z")
+        return utc_text(shop.ago(days))
 
     answer = shop.api.get("/v1/members", query_string={"enrolled_from": stamp(50), "enrolled_to": stamp(20)})
     assert ids(answer) == ["a", "b", "c"]

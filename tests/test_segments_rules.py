@@ -79,7 +79,7 @@ def test_liability_in_cents_half_up(points, value, money):
 
 def test_csv_values():
     at = datetime(2026, 3, 1, 12, 0, tzinfo=timezone(timedelta(hours=3)))
-    assert rules.csv_value(at) == "2026-03-01T09:00:00Z"
+    assert rules.csv_value(at) == "2026-03-01T09:00:00.000000Z"
     assert rules.csv_value(None) == ""
     assert rules.csv_value(True) == "true" and rules.csv_value(False) == "false"
     assert rules.csv_value(1250) == "1250" and rules.csv_value(-5) == "-5"
@@ -104,6 +104,6 @@ def test_csv_lines_header_then_one_quoted_line_per_item():
             "enrolled_at": datetime(2025, 12, 1, tzinfo=timezone.utc)}
     lines = list(rules.csv_lines([item, {**item, "member_id": "b", "rfm": None}]))
     assert lines[0] == ",".join(rules.CSV_COLUMNS) + "\r\n"
-    assert lines[1] == 'a,"x,""y""@example.com",,gold,true,900,0,900,2026-01-02T00:00:00Z,434,2025-12-01T00:00:00Z\r\n'
+    assert lines[1] == 'a,"x,""y""@example.com",,gold,true,900,0,900,2026-01-02T00:00:00.000000Z,434,2025-12-01T00:00:00.000000Z\r\n'
     parsed = list(csv.reader(io.StringIO("".join(lines))))
     assert parsed[2][0] == "b" and parsed[2][9] == "" and parsed[1][1] == 'x,"y"@example.com'

@@ -18,7 +18,9 @@ def test_create_answers_the_secret_once_and_stores_it_sealed(hooks):
     created = hooks.post("/v1/webhooks", json={"url": URL, "event_types": ["points.earned", "tier.upgraded"]})
     assert created.status_code == 201, created.json
     body = created.json
-    assert set(body) == {"webhook_id", "url", "event_types", "created_at", "previous_secret_expires_at", "secret"}
+    assert set(body) == {"webhook_id", "url", "event_types", "created_at", "previous_secret_expires_at", "secret",
+                         "status", "disabled_at", "disabled_reason"}
+    assert body["status"] == "active" and body["disabled_at"] is None
     assert body["event_types"] == ["points.earned", "tier.upgraded"] and body["url"] == URL
     secret = body["secret"]
     listed = hooks.get("/v1/webhooks")

@@ -23,12 +23,34 @@ from loyalty_api.events.service import emit
 from loyalty_api.webhooks.worker import Worker, WorkerOptions
 from tests.support import ApiCaller, make_program
 
+try:  # a dev extra; tests/test_webhooks_standard.py skips without it
+    from standardwebhooks.webhooks import Webhook as StandardWebhook, WebhookVerificationError
+except ImportError:  # pragma: no cover
+    StandardWebhook = None
+
+
+def verified_by_standard_library(secrets: list[str], body: bytes, headers: dict) -> bool:
+    """What a Standard Webhooks receiver does with its own library: any of its secrets verifies."""
+    for secret in secrets:
+        try:
+            StandardWebhook(secret).verify(body, headers)
+            return True
+        except (WebhookVerificationError, ValueError):
+            continue
+    return False
+
 
 class Receiver:
-    """Records every request; ``decide(record)`` answers an HTTP status or "stall"."""
+    """Records every request; ``decide(record)`` answers an HTTP status (or a status and
+    headers) or "stall".
+
+    Every delivery is verified with the ``standardwebhooks`` library against the
+    secrets ``subscribe`` handed out; one that does not verify is answered 401.
+    """
 
     def __init__(self) -> None:
         self.requests: list[dict] = []
+        self.secrets: list[str] = []
         self.decide = lambda record: 200
         self.release = threading.Event()
         self.arrived = threading.Event()
@@ -43,13 +65,18 @@ class Receiver:
                     record["previous_arrivals"] = sum(
                         r["json"]["id"] == record["json"]["id"] for r in receiver.requests)
                     receiver.requests.append(record)
-                action = receiver.decide(record)
+                record["verified"] = StandardWebhook is None or not receiver.secrets or \
+                    verified_by_standard_library(receiver.secrets, body, record["headers"])
+                action = receiver.decide(record) if record["verified"] else 401
                 receiver.arrived.set()
                 if action == "stall":
                     receiver.release.wait(30)
                     action = 200
+                action, extra = action if isinstance(action, tuple) else (action, {})
                 try:
                     self.send_response(action)
+                    for name, value in extra.items():
+                        self.send_header(name, value)
                     self.send_header("Content-Length", "0")
                     self.end_headers()
                 except OSError:  # the worker gave up (timeout) or was killed
@@ -89,16 +116,21 @@ def private_app(app_config):
     application.extensions["loyalty"].engine.dispose()
 
 
-@pytest.fixture
-def hooks(private_app):
-    """A program on the private-URLs app; its webhooks are deleted at the end, so no
-    later test's worker retries them."""
-    handle = make_program(private_app)
-    caller = ApiCaller(private_app.test_client(), handle.token)
+def program_caller(app):
+    """A new program's admin caller; its webhooks are deleted at the end, so no later
+    test's worker retries them."""
+    handle = make_program(app)
+    caller = ApiCaller(app.test_client(), handle.token)
     caller.program_id = handle.program_id
     yield caller
     for item in caller.get("/v1/webhooks?limit=200").json["items"]:
         caller.delete(f"/v1/webhooks/{item['webhook_id']}")
+
+
+@pytest.fixture
+def hooks(private_app):
+    """A program on the private-URLs app."""
+    yield from program_caller(private_app)
 
 
 def make_worker(app, *, allow_private=True, shift=timedelta(0), **options) -> Worker:
@@ -113,6 +145,7 @@ def make_worker(app, *, allow_private=True, shift=timedelta(0), **options) -> Wo
 def subscribe(hooks, receiver, event_types=("*",)) -> dict:
     response = hooks.post("/v1/webhooks", json={"url": receiver.url, "event_types": list(event_types)})
     assert response.status_code == 201, response.json
+    receiver.secrets.append(response.json["secret"])
     return response.json
 
 
@@ -153,6 +186,8 @@ def test_enrolment_is_delivered_signed_with_the_spec_envelope(private_app, hooks
     assert headers["Content-Type"] == "application/json"
     assert headers["Loyalty-Event-Id"] == event["id"]
     assert headers["Loyalty-Event-Type"] == "member.enrolled"
+    assert headers["webhook-id"] == event["id"] and headers["webhook-timestamp"].isdigit()
+    assert request["verified"]
     assert expected_signature(hook["secret"], headers["Loyalty-Signature"], request["body"])
     assert not expected_signature("whsec_wrong", headers["Loyalty-Signature"], request["body"])
     [log] = deliveries(hooks, hook["webhook_id"])
@@ -264,12 +299,15 @@ def test_rotation_signs_with_both_secrets_during_the_grace_period(private_app, h
     rotated = hooks.post(f"/v1/webhooks/{hook['webhook_id']}/rotate-secret", json={"grace_seconds": 3600})
     assert rotated.status_code == 200, rotated.json
     new = rotated.json["secret"]
+    receiver.secrets[:] = [new]  # the Standard Webhooks receiver knows only the new secret
     assert new != old and new.startswith("whsec_") and rotated.json["previous_secret_expires_at"]
     emit_events(private_app, hooks.program_id, [("points.earned", {"member_id": "m", "points": 1})])
     make_worker(private_app).run_once()
     request = receiver.requests[-1]
     header = request["headers"]["Loyalty-Signature"]
     assert header.count(",v1=") == 2
+    assert request["verified"] and len(request["headers"]["webhook-signature"].split(" ")) == 2
+    assert verified_by_standard_library([old], request["body"], request["headers"])
     assert expected_signature(new, header, request["body"]) and expected_signature(old, header, request["body"])
     # Two hours later the grace period is over: only the new secret signs.
     emit_events(private_app, hooks.program_id, [("points.earned", {"member_id": "m", "points": 2})])
@@ -277,6 +315,7 @@ def test_rotation_signs_with_both_secrets_during_the_grace_period(private_app, h
     request = receiver.requests[-1]
     header = request["headers"]["Loyalty-Signature"]
     assert header.count(",v1=") == 1
+    assert request["verified"] and not verified_by_standard_library([old], request["body"], request["headers"])
     assert expected_signature(new, header, request["body"]) and not expected_signature(old, header, request["body"])
 
 

@@ -16,7 +16,8 @@ from loyalty_api.webhooks.rules import UnacceptableUrl
     ("http://[2001:db8::1]:9000/h", ("http", "2001:db8::1", 9000)),
 ])
 def test_acceptable_url_shapes(url, expected):
-    assert rules.check_url_shape(url) == expected
+    target = rules.check_url_shape(url)
+    assert (target.scheme, target.host, target.port) == expected
 
 
 @pytest.mark.parametrize("url, why", [
@@ -58,6 +59,13 @@ def test_unacceptable_url_shapes(url, why):
     ("::ffff:127.0.0.1", False),   # IPv4-mapped loopback
     ("::ffff:93.184.216.34", True),
     ("64:ff9b::a00:1", False),     # NAT64 of 10.0.0.1
+    ("64:ff9b::808:808", True),    # NAT64 of 8.8.8.8
+    ("64:ff9b:1::a00:1", False),   # local-use NAT64
+    ("::ffff:10.0.0.1", False),    # IPv4-mapped private
+    ("::10.0.0.1", False),         # IPv4-compatible (deprecated)
+    ("2002:a00:1::1", False),      # 6to4 of 10.0.0.1
+    ("2002:808:808::1", False),    # 6to4 at all: a relay we do not control
+    ("2001:0:4136:e378:8000:63bf:3fff:fdd2", False),  # Teredo
     ("not-an-ip", False),
 ])
 def test_public_addresses(address, public):
@@ -114,7 +122,7 @@ def test_gives_up_after_a_day():
 def test_envelope_is_the_spec_shape_and_stable():
     at = datetime(2026, 11, 23, 19, 0, tzinfo=timezone(timedelta(hours=3)))
     body = rules.envelope_body("e-1", "points.earned", at, "p-1", {"member_id": "m1", "points": 120})
-    assert orjson.loads(body) == {"id": "e-1", "type": "points.earned", "created_at": "2026-11-23T16:00:00Z",
+    assert orjson.loads(body) == {"id": "e-1", "type": "points.earned", "created_at": "2026-11-23T16:00:00.000000Z",
                                   "program_id": "p-1", "data": {"member_id": "m1", "points": 120}}
     assert body == rules.envelope_body("e-1", "points.earned", at, "p-1", {"points": 120, "member_id": "m1"})
 

@@ -10,6 +10,7 @@ import sys
 import threading
 import time
 from collections import Counter
+from datetime import timedelta
 from pathlib import Path
 
 from sqlalchemy import text
@@ -112,10 +113,11 @@ def test_a_killed_worker_loses_nothing(private_app, hooks, receiver, database_ur
     before = deliveries(hooks, hook["webhook_id"])
     assert {d["status"] for d in before} == {"pending"}
     assert ("kim", "points.earned", 1) in {(d["member_id"], d["event_type"], d["attempts"]) for d in before}
-    # A second worker takes over once the dead worker's 2 s lease has run out.
+    # The dead worker's 2 s lease ran out, and the backoff written at claim time
+    # (30 s for a first attempt) too: a second worker a minute later takes over.
     deadline = time.monotonic() + 30
     while time.monotonic() < deadline:
-        make_worker(private_app).run_once()
+        make_worker(private_app, shift=timedelta(minutes=1)).run_once()
         if all(d["status"] == "succeeded" for d in deliveries(hooks, hook["webhook_id"])):
             break
         time.sleep(0.5)

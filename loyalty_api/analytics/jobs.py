@@ -36,15 +36,16 @@ def roll_up(context: JobContext) -> dict:
     with unit_of_work(context.session_factory) as uow:
         program_ids = programs_behind(uow.session, closed)
     for program_id in program_ids:
-        more = True
-        while more:
-            with unit_of_work(context.session_factory) as uow:
-                if not uow.session.execute(rollup.TRY_LOCK, {"program_id": program_id}).scalar():
-                    counts["skipped_busy"] += 1
-                    break
-                uow.session.execute(_TIMEOUT)
-                written, more = rollup.roll_up_chunk(uow.session, program_id, context.now)
-                uow.commit()
-            counts["rows"] += written
-        counts["programs"] += 1
+        with context.program(program_id):
+            more = True
+            while more:
+                with unit_of_work(context.session_factory) as uow:
+                    if not uow.session.execute(rollup.TRY_LOCK, {"program_id": program_id}).scalar():
+                        counts["skipped_busy"] += 1
+                        break
+                    uow.session.execute(_TIMEOUT)
+                    written, more = rollup.roll_up_chunk(uow.session, program_id, context.now)
+                    uow.commit()
+                counts["rows"] += written
+            counts["programs"] += 1
     return counts

@@ -11,6 +11,7 @@ from flask_smorest import Blueprint
 
 from loyalty_api.auth import service
 from loyalty_api.auth.schemas import TokenRequestSchema, TokenSchema
+from loyalty_api.http import ratelimit
 from loyalty_api.http.auth import issue_token
 from loyalty_api.http.problems import PROBLEM_MIMETYPE, ProblemSchema
 from loyalty_api.http.transaction import current_uow
@@ -49,6 +50,9 @@ class Token(MethodView):
                                   "(in `code` and, as RFC 6749 names it, in `error`)")
     @blp.alt_response(401, schema=ProblemSchema, content_type=PROBLEM_MIMETYPE,
                       description="`invalid_client`: unknown client or wrong secret")
+    @blp.alt_response(429, schema=ProblemSchema, content_type=PROBLEM_MIMETYPE,
+                      description="`rate_limited`: too many token requests for this client_id or from this "
+                                  "address; `Retry-After` says when to try again")
     @blp.response(200, TokenSchema, headers={"Cache-Control": {"schema": {"type": "string"},
                                                                "description": "no-store"}})
     def post(self):
@@ -57,10 +61,12 @@ class Token(MethodView):
         OAuth2 client credentials (RFC 6749 §4.4). Credentials go in the body (JSON or
         form) or in an HTTP Basic `Authorization` header.
         """
-        client, scopes = service.client_credentials_token(current_uow().session, **_token_request())
+        token_request = _token_request()
+        ratelimit.check_token_request(token_request.get("client_id"))
+        client, scopes = service.client_credentials_token(current_uow().session, **token_request)
         ttl = current_app.extensions["loyalty"].settings.ACCESS_TOKEN_TTL_SECONDS
         token = issue_token(subject=client.client_id, token_type="client", scopes=scopes,
-                            program_id=client.program_id, ttl_seconds=ttl)
+                            program_id=client.program_id, ttl_seconds=ttl, token_version=client.token_version)
         body = {"access_token": token, "token_type": "Bearer", "expires_in": ttl, "scope": " ".join(scopes)}
         # RFC 6749 §5.1: tokens must not be cached.
         return body, 200, {"Cache-Control": "no-store", "Pragma": "no-cache"}

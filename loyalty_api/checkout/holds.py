@@ -11,12 +11,13 @@ import uuid
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import insert, update
+from sqlalchemy import select, update
+from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.orm import Session
 
 from loyalty_api.checkout.models import Hold
 from loyalty_api.checkout.service import load_program
-from loyalty_api.errors import HoldNotActive, InsufficientPoints, NotFound
+from loyalty_api.errors import DuplicateOrder, HoldNotActive, InsufficientPoints, NotFound
 from loyalty_api.ledger import lots
 from loyalty_api.programs.service import program_config
 
@@ -31,21 +32,46 @@ def _answer(hold: Any, now: datetime) -> dict[str, Any]:
             "expires_at": hold.expires_at, "created_at": hold.created_at}
 
 
-def create_hold(session: Session, program_id: uuid.UUID, data: dict[str, Any], now: datetime) -> dict[str, Any]:
-    """Reserve ``points`` of the member's available points (limits are the order's business)."""
+def create_hold(session: Session, program_id: uuid.UUID, data: dict[str, Any],
+                now: datetime) -> tuple[dict[str, Any], bool]:
+    """Reserve ``points`` of the member's available points (limits are the order's business);
+    answers (hold, created).
+
+    An ``order_id`` binds the hold to that order for good: the same ``order_id`` again
+    answers the existing hold, whatever its status now, when member and points match,
+    else ``DuplicateOrder``. The member lock serialises one member's requests; the
+    unique index ``ux_holds_order`` settles a race between members.
+    """
     program = load_program(session, program_id)
     ttl = data.get("ttl_seconds") or program_config(program)["hold_ttl_seconds"]
-    member_id, points = data["member_id"], data["points"]
+    member_id, points, order_id = data["member_id"], data["points"], data.get("order_id")
     debt = lots.lock_member(session, program_id, member_id, now)
+    if order_id is not None:
+        existing = _hold_of_order(session, program_id, order_id)
+        if existing is not None:
+            return _existing_for_order(existing, member_id, points, now), False
     figures = lots.spendable(session, program_id, member_id, now, debt)
     if figures.available < points:
         raise InsufficientPoints(f"{figures.available} points available, {points} needed",
                                  available=figures.available)
     row = {"program_id": program_id, "hold_id": uuid.uuid4().hex, "member_id": member_id, "points": points,
-           "order_id": data.get("order_id"), "status": "held", "expires_at": now + timedelta(seconds=ttl),
+           "order_id": order_id, "status": "held", "expires_at": now + timedelta(seconds=ttl),
            "created_at": now}
-    session.execute(insert(Hold).values(row))
-    return _answer(Hold(**row), now)
+    inserted = session.execute(pg_insert(Hold).values(row).on_conflict_do_nothing().returning(Hold.hold_id)).scalar()
+    if inserted is None:  # another member's hold took this order_id meanwhile
+        return _existing_for_order(_hold_of_order(session, program_id, order_id), member_id, points, now), False
+    return _answer(Hold(**row), now), True
+
+
+def _hold_of_order(session: Session, program_id: uuid.UUID, order_id: str) -> Any:
+    return session.execute(select(*Hold.__table__.c).where(
+        Hold.program_id == program_id, Hold.order_id == order_id)).one_or_none()
+
+
+def _existing_for_order(existing: Any, member_id: str, points: int, now: datetime) -> dict[str, Any]:
+    if existing.member_id != member_id or existing.points != points:
+        raise DuplicateOrder(f"Order {existing.order_id!r} already has a hold of other points or another member")
+    return _answer(existing, now)
 
 
 def get_hold(session: Session, program_id: uuid.UUID, hold_id: str) -> Hold:

@@ -43,6 +43,9 @@ class Hold(Base):
         CheckConstraint("(status = 'captured') = (captured_by IS NOT NULL)", name="captured_names_order"),
         Index("ix_holds_member_active", "program_id", "member_id", "expires_at",
               postgresql_where=text("status = 'held'")),
+        # order_id is a hold's natural key: one hold per order (SPEC §4).
+        Index("ux_holds_order", "program_id", "order_id", unique=True,
+              postgresql_where=text("order_id IS NOT NULL")),
     )
 
 

@@ -36,9 +36,11 @@ class Holds(MethodView):
     @authorize("checkout")
     @blp.arguments(HoldCreateSchema())
     @blp.response(201, HoldSchema)
+    @blp.alt_response(200, schema=HoldSchema, description="The order_id has this hold already (same member and points)")
     def post(self, data):
-        """Reserve points while a payment runs"""
-        return holds.create_hold(current_uow().session, current_program_id(), data, _now())
+        """Reserve points while a payment runs (one hold per order_id)"""
+        hold, created = holds.create_hold(current_uow().session, current_program_id(), data, _now())
+        return hold, 201 if created else 200
 
 
 @blp.route("/holds/<string:hold_id>/release")

@@ -23,9 +23,9 @@ from loyalty_api.checkout import rules
 from loyalty_api.checkout.models import Order, OrderReturn
 from loyalty_api.checkout.seams import after_order_returned
 from loyalty_api.checkout.service import OrderView, get_order, load_program, to_lines
-from loyalty_api.errors import Conflict, ReturnExceedsOrder
+from loyalty_api.errors import Conflict, ReturnExceedsOrder, ValidationFailed
 from loyalty_api.events.service import emit
-from loyalty_api.ledger import lots
+from loyalty_api.ledger import lots, reserved
 from loyalty_api.ledger import service as ledger
 from loyalty_api.programs.service import program_config
 
@@ -70,6 +70,9 @@ def record_return(session: Session, program_id: uuid.UUID, order_id: str, data: 
                   now: datetime) -> tuple[dict[str, Any], bool]:
     """Return part of an order, by lines or by amount, once per ``return_id``; answers (return, created)."""
     program = load_program(session, program_id)
+    finer = rules.money_errors(program.currency, data.get("amount"))
+    if finer:  # before the order's lock: bad input holds no lock
+        raise ValidationFailed(f"Money has more decimals than {program.currency} has", errors=finer)
     order = _locked_order(session, program_id, order_id, now)
     request_hash = _fingerprint(data)
     existing = _existing_return(session, program_id, order_id, data["return_id"])
@@ -115,12 +118,15 @@ def _apply_return(session: Session, program: Any, order: OrderView, return_id: s
                                           order.returned_amount, after)
     debt = lots.lock_member(session, program_id, member_id, now)
     if refund > 0:
-        lots.insert_credits(session, program_id, member_id, [{
-            "type": "refund", "points": refund, "order_id": order.order_id, "return_id": return_id,
-            "available_at": now, "expires_at": ledger.credit_expiry(program, now)}], now, debt)
+        # Refunded points keep the expiry of the lots they were spent from.
+        already = rules.return_points(order.amount, order.earned_points, order.redeemed_points, Decimal(0),
+                                      order.returned_amount)[1]
+        lots.insert_credits(session, program_id, member_id, reserved.refund_credits(
+            session, program_id, member_id, order.order_id, return_id, refund, already, now,
+            ledger.credit_expiry(program, now)), now, debt)
     reversed_points = 0
     if reverse > 0:
-        taken = lots.take_for_reversal(session, program_id, member_id, reverse, now, order.order_id)
+        taken = reserved.take_for_reversal(session, program_id, member_id, reverse, now, order.order_id)
         negative = program_config(program)["clawback"] == "allow_negative"
         reversed_points = reverse if negative else taken
         if reversed_points:

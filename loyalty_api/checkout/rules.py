@@ -17,6 +17,37 @@ from typing import Iterable, Sequence
 from loyalty_api.ledger.rules import share_so_far
 
 
+# ISO 4217 minor units of the currencies that do not count in hundredths; every other
+# currency has two decimals. Money with more decimals than its currency is refused.
+MINOR_UNITS = {
+    **dict.fromkeys(("BIF", "CLP", "DJF", "GNF", "ISK", "JPY", "KMF", "KRW", "PYG", "RWF", "UGX", "UYI",
+                     "VND", "VUV", "XAF", "XOF", "XPF"), 0),
+    **dict.fromkeys(("BHD", "IQD", "JOD", "KWD", "LYD", "OMR", "TND"), 3),
+    "CLF": 4, "UYW": 4,
+}
+
+
+def minor_units(currency: str) -> int:
+    return MINOR_UNITS.get(currency, 2)
+
+
+def finer_than(currency: str, amount: Decimal) -> bool:
+    """Whether ``amount`` has more decimals than ``currency`` has ("10.005" roubles);
+    trailing zeros do not count ("100.00" yen is 100 yen)."""
+    return amount % Decimal(1).scaleb(-minor_units(currency)) != 0
+
+
+def money_errors(currency: str, amount: Decimal | None, unit_prices: Sequence[Decimal] = ()) -> dict:
+    """Field errors for an amount and line prices finer than the currency's minor unit."""
+    message = [f"At most {minor_units(currency)} decimals in {currency}."]
+    errors: dict = {"amount": message} if amount is not None and finer_than(currency, amount) else {}
+    lines = {str(index): {"unit_price": message} for index, price in enumerate(unit_prices)
+             if finer_than(currency, price)}
+    if lines:
+        errors["lines"] = lines
+    return errors
+
+
 @dataclass(frozen=True)
 class PurchaseRule:
     """A purchase rule: extra points on the paid amount of the lines it matches.

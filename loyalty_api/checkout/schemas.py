@@ -7,14 +7,14 @@ from decimal import Decimal
 import marshmallow as ma
 from marshmallow import validate
 
-from loyalty_api.fields import AwareDateTime, DecimalString, Money, StrictInteger, member_id_field
+from loyalty_api.fields import AwareDateTime, DecimalString, Money, StrictInteger, WholeMatch, member_id_field
 
 KEY_PATTERN = r"^[A-Za-z0-9._~:-]{1,128}$"
-CURRENCY = ma.fields.String(required=True, validate=validate.Regexp(r"^[A-Z]{3}$", error="An ISO 4217 code."))
+CURRENCY = ma.fields.String(required=True, validate=WholeMatch(r"^[A-Z]{3}$", error="An ISO 4217 code."))
 
 
 def _key(**kwargs) -> ma.fields.String:
-    return ma.fields.String(validate=validate.Regexp(KEY_PATTERN, error="1-128 URL-safe characters."), **kwargs)
+    return ma.fields.String(validate=WholeMatch(KEY_PATTERN, error="1-128 URL-safe characters."), **kwargs)
 
 
 class MoneyOut(DecimalString):

@@ -30,10 +30,12 @@ from loyalty_api.errors import (CurrencyMismatch, DuplicateOrder, HoldNotActive,
                                 RedeemLimit, ValidationFailed)
 from loyalty_api.checkout.statements import RECORD_EARNING_ORDER, RECORD_ORDER
 from loyalty_api.events.service import event_arrays
-from loyalty_api.ledger import lots
+from loyalty_api.ledger import lots, reserved
 from loyalty_api.ledger import service as ledger
+from loyalty_api.ledger.rules import MAX_POINTS
 from loyalty_api.programs.models import Program
 from loyalty_api.programs.service import program_config
+from loyalty_api.timestamps import rfc3339
 
 FUTURE_TOLERANCE = timedelta(minutes=5)
 
@@ -88,6 +90,9 @@ def _check_order_input(config: dict[str, Any], program: Program, amount: Decimal
     if currency != program.currency:
         raise CurrencyMismatch(f"This program counts money in {program.currency}",
                                errors={"currency": [f"Must be {program.currency}."]})
+    finer = rules.money_errors(currency, amount, [line.unit_price for line in lines])
+    if finer:
+        raise ValidationFailed(f"Money has more decimals than {currency} has", errors=finer)
     if sum((line.value for line in lines), Decimal(0)) > amount:
         raise ValidationFailed("The lines add up to more than the amount",
                                errors={"lines": ["Lines add up to more than amount."]})
@@ -96,10 +101,15 @@ def _check_order_input(config: dict[str, Any], program: Program, amount: Decimal
 def _earn(config: dict[str, Any], context: seams.EarnContext, amount: Decimal, lines: list[rules.Line],
           discount: Decimal) -> rules.Earn:
     earn = config["earn"]
-    return rules.compute_earn(
+    computed = rules.compute_earn(
         amount=amount, lines=lines, discount=discount, points_per_unit=earn["points_per_unit"],
         tier_multiplier=context.tier_multiplier, excluded_skus=earn.get("excluded_skus") or (),
         excluded_categories=earn.get("excluded_categories") or (), purchase_rules=context.purchase_rules)
+    if computed.points > MAX_POINTS:
+        # Refused before anything is written: the ledger could not hold the entry.
+        raise ValidationFailed("The order would earn more points than the ledger can hold",
+                               errors={"amount": [f"Would earn more than {MAX_POINTS} points."]})
+    return computed
 
 
 def _breakdown(earn: rules.Earn) -> list[dict[str, Any]]:
@@ -210,7 +220,7 @@ def record_order(session: Session, program_id: uuid.UUID, data: dict[str, Any],
     if credits:
         events.append(("points.earned", {
             "member_id": member_id, "order_id": order_id, "points": earn.points,
-            "breakdown": _breakdown(earn), "available_at": available_at.isoformat()}))
+            "breakdown": _breakdown(earn), "available_at": rfc3339(available_at)}))
     # The order row, its events, the member lock and, unless points are spent first,
     # the credits in one statement (see statements.py).
     credits_now = bool(credits) and not redeemed
@@ -224,7 +234,9 @@ def record_order(session: Session, program_id: uuid.UUID, data: dict[str, Any],
             raise DuplicateOrder(f"Order {order_id!r} was recorded with different content")
         return existing.answer(), False
     if not recorded.member_found:
-        raise NotFound(f"Member {member_id!r} not found")
+        from loyalty_api.members.service import missing_member_error
+
+        raise missing_member_error(session, program_id, member_id)
     debt, referred = recorded.debt, bool(recorded.referred)
     if credits_now:
         lots.credits_written(session, program_id, member_id, credits, recorded.lot_ids, now, debt)
@@ -245,12 +257,16 @@ def _json_lines(lines: list[dict[str, Any]]) -> list[dict[str, Any]]:
 def _spend_for_order(session: Session, program_id: uuid.UUID, member_id: str, order_id: str, hold: Hold | None,
                      points: int, config: dict[str, Any], amount: Decimal, debt: int, now: datetime) -> None:
     if hold is not None:
+        # Read before the capture: the expired points the holds (this one too) keep.
+        kept = lots.spendable(session, program_id, member_id, now, debt).kept
         captured = session.execute(update(Hold).where(
             Hold.program_id == program_id, Hold.hold_id == hold.hold_id, Hold.status == "held",
             Hold.expires_at > now,
         ).values(status="captured", closed_at=now, captured_by=order_id).returning(Hold.hold_id)).scalar()
         if captured is None:
             raise HoldNotActive(f"Hold {hold.hold_id!r} is not active")
+        entry_id = reserved.capture_hold(session, program_id, member_id, points, kept, now, order_id=order_id,
+                                         hold_id=hold.hold_id)
     else:
         figures = lots.spendable(session, program_id, member_id, now, debt)
         redeem = config["redeem"]
@@ -261,11 +277,11 @@ def _spend_for_order(session: Session, program_id: uuid.UUID, member_id: str, or
                                      available=figures.available)
         if refusal:
             raise RedeemLimit("The points break this order's redemption limits")
-    entry_id = lots.spend_and_record(session, program_id, member_id, points, now, entry_type="redeem",
-                                     order_id=order_id, hold_id=hold.hold_id if hold else None)
+        entry_id = lots.spend_and_record(session, program_id, member_id, points, now, entry_type="redeem",
+                                         order_id=order_id)
     if entry_id is None:
-        # Only a hold whose lots expired under it gets here.
-        raise InsufficientPoints("The held points are no longer there")
+        # Cannot happen under the member lock: held points are exclusive (SPEC §4).
+        raise InsufficientPoints("The points are no longer there")
 
 
 def _earn_credits(program: Program, order_id: str, earn: rules.Earn,

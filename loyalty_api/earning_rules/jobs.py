@@ -23,7 +23,8 @@ from loyalty_api.earning_rules.service import record_event
 from loyalty_api.jobs.registry import JobContext, job_step
 from loyalty_api.members.models import Member
 
-CATCH_UP_DAYS = 2
+# A week: a job host down over a long weekend (or a week's outage) misses no gift.
+CATCH_UP_DAYS = 7
 
 
 def _programs_with_birthday_rules(session: Session) -> list:
@@ -61,20 +62,27 @@ def grant_birthday_bonuses(ctx: JobContext) -> dict:
         programs = _programs_with_birthday_rules(uow.session)
     batch = max(1, min(ctx.batch_size, 200))
     for program_id in programs:
-        with unit_of_work(ctx.session_factory) as uow:
-            tz_name = _program_timezone(uow.session, program_id)
-        today = rules.local_date(ctx.now, tz_name)
-        for back in range(CATCH_UP_DAYS, -1, -1):
-            day = today - timedelta(days=back)
-            while True:
-                with unit_of_work(ctx.session_factory) as uow:
-                    members = _claim(uow.session, program_id, day, tz_name, batch)
-                    for member_id in members:
-                        _, new = record_event(uow.session, program_id, member_id, {
-                            "type": "birthday", "event_id": rules.birthday_event_id(day),
-                            "occurred_at": rules.day_start(day, tz_name), "attributes": {}}, ctx.now)
-                        granted += new
-                    uow.commit()
-                if len(members) < batch:
-                    break
+        with ctx.program(program_id):
+            granted += _grant_in_program(ctx, program_id, batch)
     return {"birthday_events": granted}
+
+
+def _grant_in_program(ctx: JobContext, program_id, batch: int) -> int:
+    granted = 0
+    with unit_of_work(ctx.session_factory) as uow:
+        tz_name = _program_timezone(uow.session, program_id)
+    today = rules.local_date(ctx.now, tz_name)
+    for back in range(CATCH_UP_DAYS, -1, -1):
+        day = today - timedelta(days=back)
+        while True:
+            with unit_of_work(ctx.session_factory) as uow:
+                members = _claim(uow.session, program_id, day, tz_name, batch)
+                for member_id in members:
+                    _, new = record_event(uow.session, program_id, member_id, {
+                        "type": "birthday", "event_id": rules.birthday_event_id(day),
+                        "occurred_at": rules.day_start(day, tz_name), "attributes": {}}, ctx.now)
+                    granted += new
+                uow.commit()
+            if len(members) < batch:
+                break
+    return granted

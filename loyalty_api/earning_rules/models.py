@@ -4,7 +4,8 @@ A rule is never deleted: DELETE deactivates it, so ledger entries that name its
 ``rule_id`` keep pointing at something. ``member_events`` makes each event exactly
 once per (member, ``event_id``) and keeps the first answer for replays.
 ``rule_awards`` holds one row per event rule that awarded points; a cap counts the
-rows of its period (by the event's ``occurred_at``). Purchase rules are counted
+rows of its period by ``awarded_at``, the time the service recorded the award (the
+caller's ``occurred_at`` is kept for reading, never trusted for caps). Purchase rules are counted
 from the ledger (entries that name the rule and an order).
 """
 
@@ -85,10 +86,11 @@ class RuleAward(Base):
     rule_id: Mapped[str] = mapped_column(String(64), primary_key=True)
     event_id: Mapped[str] = mapped_column(String(128), primary_key=True)
     occurred_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    awarded_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
     points: Mapped[int] = mapped_column(Integer)
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), server_default=func.now())
 
-    __table_args__ = (Index(None, "program_id", "member_id", "rule_id", "occurred_at"),)
+    __table_args__ = (Index(None, "program_id", "member_id", "rule_id", "awarded_at"),)
 
 
 # The birthday job looks members up by month and day (declared here, on the members

@@ -17,6 +17,13 @@ CAP_PERIODS = ("day", "week", "month", "year", "lifetime")
 SKIP_OUTSIDE_WINDOW = "outside_window"
 SKIP_TIER = "tier_not_eligible"
 SKIP_CAP = "cap_reached"
+BIRTHDAY_EVENT = "birthday"
+# How far back a caller may date an event. Older reports are mistakes or replays of
+# history; the ledger would take them at today's rules anyway (caps and windows are
+# judged when the service records the event).
+MAX_EVENT_AGE = timedelta(days=30)
+# Clocks differ a little; an event further ahead than this is a mistake.
+FUTURE_SLACK = timedelta(minutes=5)
 
 
 @dataclass(frozen=True)
@@ -106,6 +113,32 @@ def local_date(at: datetime, tz_name: str) -> date:
 def day_start(day: date, tz_name: str) -> datetime:
     """Midnight of ``day`` in the program's zone, as a UTC instant."""
     return _local_midnight(day, ZoneInfo(tz_name))
+
+
+def occurred_at_error(occurred_at: datetime, now: datetime, enrolled_at: datetime) -> str | None:
+    """Why a caller's ``occurred_at`` is implausible (``None``: it is fine)."""
+    if occurred_at > now + FUTURE_SLACK:
+        return "In the future."
+    if occurred_at < now - MAX_EVENT_AGE:
+        return f"More than {MAX_EVENT_AGE.days} days ago."
+    if occurred_at < enrolled_at:
+        return "Before the member enrolled."
+    return None
+
+
+def birthday_year_bounds(birthday: date | None, at: datetime, tz_name: str) -> tuple[datetime, datetime]:
+    """The member's "birthday year" holding ``at``: from the last birthday celebrated on or
+    before that day to the next one, in the program's zone, as ``[start, end)`` UTC instants.
+
+    A birthday gift is given once in it, however the events come (the job's, a caller's
+    under other ids, a catch-up after New Year). Without a birthday on file: the calendar year.
+    """
+    today = local_date(at, tz_name)
+    if birthday is None:
+        return day_start(date(today.year, 1, 1), tz_name), day_start(date(today.year + 1, 1, 1), tz_name)
+    year = today.year if birthday_in_year(birthday, today.year) <= today else today.year - 1
+    return (day_start(birthday_in_year(birthday, year), tz_name),
+            day_start(birthday_in_year(birthday, year + 1), tz_name))
 
 
 def birthday_event_id(day: date) -> str:

@@ -8,12 +8,12 @@ import marshmallow as ma
 from marshmallow import validate
 
 from loyalty_api.earning_rules.rules import CAP_PERIODS, rule_errors
-from loyalty_api.fields import AwareDateTime, Money, Number, StrictInteger
+from loyalty_api.fields import AwareDateTime, Money, Number, StrictInteger, WholeMatch
 
-RULE_ID = validate.Regexp(r"^[A-Za-z0-9._~-]{1,64}$", error="1-64 URL-safe characters.")
-EVENT_TYPE = validate.Regexp(r"^[A-Za-z0-9_.:-]{1,64}$", error="1-64 letters, digits, '_', '.', ':' or '-'.")
-EVENT_ID = validate.Regexp(r"^[A-Za-z0-9._~:-]{1,128}$", error="1-128 URL-safe characters.")
-TIER_CODE = validate.Regexp(r"^[A-Za-z0-9_-]{1,32}$")
+RULE_ID = WholeMatch(r"^[A-Za-z0-9._~-]{1,64}$", error="1-64 URL-safe characters.")
+EVENT_TYPE = WholeMatch(r"^[A-Za-z0-9_.:-]{1,64}$", error="1-64 letters, digits, '_', '.', ':' or '-'.")
+EVENT_ID = WholeMatch(r"^[A-Za-z0-9._~:-]{1,128}$", error="1-128 URL-safe characters.")
+TIER_CODE = WholeMatch(r"^[A-Za-z0-9_-]{1,32}$")
 
 
 class CapSchema(ma.Schema):
@@ -55,7 +55,7 @@ class RuleTerms(ma.Schema):
     expires_in_days = StrictInteger(validate=validate.Range(min=1, max=36500), allow_none=True,
                                     metadata={"description": "The rule's points burn this many days after they "
                                                              "become available (instead of the program's expiry)"})
-    reward_id = ma.fields.String(validate=validate.Regexp(r"^[A-Za-z0-9._~-]{1,64}$"), allow_none=True,
+    reward_id = ma.fields.String(validate=WholeMatch(r"^[A-Za-z0-9._~-]{1,64}$"), allow_none=True,
                                  metadata={"description": "Event rules: grant this reward's coupon instead of "
                                                           "points (no points spent; within the rule's cap)"})
 

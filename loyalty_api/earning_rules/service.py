@@ -8,7 +8,7 @@ from __future__ import annotations
 import hashlib
 import secrets
 import uuid
-from datetime import datetime, timedelta, timezone
+from datetime import datetime, timezone
 from decimal import Decimal
 from typing import Any
 
@@ -22,8 +22,6 @@ from loyalty_api.errors import DuplicateEvent, NotFound, RuleExists, ValidationF
 from loyalty_api.http.pagination import keyset_page
 
 CENTS = Decimal("0.01")
-# Clocks differ a little; an event further ahead than this is a mistake.
-FUTURE_SLACK = timedelta(minutes=5)
 TERMS = ("name", "event_type", "points", "multiplier", "points_per_unit", "skus", "categories",
          "min_order_amount", "tiers", "valid_from", "valid_until", "expires_in_days", "reward_id")
 
@@ -136,14 +134,28 @@ def member_tier(session: Session, program: Any, member_id: str, now: datetime) -
     return tiers.earn_context(session, program, member_id, now)[0]
 
 
-def _awards_in_period(session: Session, program_id: uuid.UUID, member_id: str, rule: EarningRule,
-                      at: datetime, tz_name: str) -> int:
-    start, end = cap_bounds(rule, at, tz_name)
+def _awards_between(session: Session, program_id: uuid.UUID, member_id: str, rule: EarningRule,
+                    start: datetime | None, end: datetime | None) -> int:
+    """Awards of ``rule`` to the member recorded in ``[start, end)`` (``None``: ever)."""
     query = select(func.count()).select_from(RuleAward).where(
         RuleAward.program_id == program_id, RuleAward.member_id == member_id, RuleAward.rule_id == rule.rule_id)
     if start is not None:
-        query = query.where(RuleAward.occurred_at >= start, RuleAward.occurred_at < end)
+        query = query.where(RuleAward.awarded_at >= start, RuleAward.awarded_at < end)
     return session.scalar(query) or 0
+
+
+def _skip_reason(session: Session, program_id: uuid.UUID, member: Any, rule: EarningRule, tier: str | None,
+                 now: datetime, tz_name: str) -> str | None:
+    """Why ``rule`` gives nothing to this event, judged at ``now`` (the time the service
+    records it), never at the caller's ``occurred_at``, so backdating games nothing."""
+    used = _awards_between(session, program_id, member.member_id, rule, *cap_bounds(rule, now, tz_name)) \
+        if rule.cap_count else 0
+    reason = rules.skip_reason(at=now, valid_from=rule.valid_from, valid_until=rule.valid_until,
+                               rule_tiers=rule.tiers, member_tier=tier, cap=cap_of(rule), used_in_period=used)
+    if reason is None and rule.event_type == rules.BIRTHDAY_EVENT and _awards_between(
+            session, program_id, member.member_id, rule, *rules.birthday_year_bounds(member.birthday, now, tz_name)):
+        return rules.SKIP_CAP  # one birthday gift a birthday year, whatever the rule's own cap
+    return reason
 
 
 def _event_fingerprint(data: dict[str, Any]) -> str:
@@ -167,26 +179,24 @@ def record_event(session: Session, program_id: uuid.UUID, member_id: str, data: 
     from loyalty_api.programs.service import get_program, program_config
 
     fingerprint = _event_fingerprint(data)
-    data = {**data, "occurred_at": data.get("occurred_at") or now}
-    if data["occurred_at"] > now + FUTURE_SLACK:
-        raise ValidationFailed("occurred_at is in the future", errors={"occurred_at": ["In the future."]})
     program = get_program(session, program_id)
-    get_member(session, program_id, member_id)
+    member = get_member(session, program_id, member_id)
     ledger.lock_member(session, program_id, member_id, now)
     seen = session.get(MemberEvent, (program_id, member_id, data["event_id"]))
     if seen is not None:
         if seen.request_hash != fingerprint:
             raise DuplicateEvent(f"Event {data['event_id']!r} was recorded with different content")
         return seen.response, False
+    if data.get("occurred_at") is not None:
+        error = rules.occurred_at_error(data["occurred_at"], now, member.created_at)
+        if error is not None:
+            raise ValidationFailed("occurred_at is not plausible", errors={"occurred_at": [error]})
+    data = {**data, "occurred_at": data.get("occurred_at") or now}
     tz_name = program_config(program)["timezone"]
     tier = member_tier(session, program, member_id, now)
     awarded, skipped = [], []
     for rule in active_rules(session, program_id, "event", data["type"]):
-        used = _awards_in_period(session, program_id, member_id, rule, data["occurred_at"], tz_name) \
-            if rule.cap_count else 0
-        reason = rules.skip_reason(at=data["occurred_at"], valid_from=rule.valid_from,
-                                   valid_until=rule.valid_until, rule_tiers=rule.tiers, member_tier=tier,
-                                   cap=cap_of(rule), used_in_period=used)
+        reason = _skip_reason(session, program_id, member, rule, tier, now, tz_name)
         if reason is not None:
             skipped.append({"rule_id": rule.rule_id, "reason": reason})
             continue
@@ -198,7 +208,8 @@ def record_event(session: Session, program_id: uuid.UUID, member_id: str, data: 
                       rule_id=rule.rule_id, event_id=data["event_id"], reason=f"event {data['type']}",
                       expires_in_days=rule.expires_in_days)
         session.add(RuleAward(program_id=program_id, member_id=member_id, rule_id=rule.rule_id,
-                              event_id=data["event_id"], occurred_at=data["occurred_at"], points=rule.points))
+                              event_id=data["event_id"], occurred_at=data["occurred_at"], awarded_at=now,
+                              points=rule.points))
         awarded.append({"rule_id": rule.rule_id, "points": rule.points})
     response = {"event_id": data["event_id"], "awarded": awarded, "skipped": skipped}
     session.add(MemberEvent(program_id=program_id, member_id=member_id, event_id=data["event_id"],
@@ -220,7 +231,7 @@ def _grant_coupon(session: Session, program_id: uuid.UUID, member_id: str, rule:
     if code is None:
         return {"rule_id": rule.rule_id, "reason": reason}
     session.add(RuleAward(program_id=program_id, member_id=member_id, rule_id=rule.rule_id,
-                          event_id=data["event_id"], occurred_at=data["occurred_at"], points=0))
+                          event_id=data["event_id"], occurred_at=data["occurred_at"], awarded_at=now, points=0))
     return {"rule_id": rule.rule_id, "points": 0, "coupon_code": code}
 
 

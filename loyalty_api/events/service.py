@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import uuid
+from datetime import datetime
 from typing import Any
 
 import orjson
@@ -11,11 +12,15 @@ from sqlalchemy import bindparam, insert
 from sqlalchemy.orm import Session
 
 from loyalty_api.events.models import OutboxEvent
+from loyalty_api.timestamps import rfc3339
 
 EVENT_TYPES = frozenset({
     "member.enrolled", "points.earned", "points.activated", "points.redeemed", "points.reversed",
     "points.expired", "points.expiring", "hold.expired", "tier.upgraded", "tier.downgraded",
     "vip.granted", "vip.revoked", "referral.rewarded", "reward.claimed", "coupon.used", "coupon.expired",
+    "import.completed",
+    "member.merged",
+    "webhook.disabled",
 })
 
 
@@ -27,12 +32,25 @@ def _check_type(event_type: str) -> None:
 def emit(session: Session, program_id: uuid.UUID, event_type: str, data: dict[str, Any]) -> None:
     """Record an event; it commits or rolls back with the change that caused it.
 
-    ``data`` is JSON-ready (strings for money and times) and carries ``member_id``
+    ``data`` is JSON-ready (strings for money; instants as datetimes or ``rfc3339``
+    text, written in the one format either way) and carries ``member_id``
     when the event concerns a member.
     """
     _check_type(event_type)
+    data = {key: rfc3339(value) if isinstance(value, datetime) else value for key, value in data.items()}
     session.execute(_INSERT_EVENT, {"program_id": program_id, "event_id": uuid.uuid4(), "type": event_type,
                                     "member_id": data.get("member_id"), "data": data})
+
+
+def _json_value(value: Any) -> str:
+    if isinstance(value, datetime):
+        return rfc3339(value)
+    raise TypeError(f"{type(value).__name__} is not JSON-ready")
+
+
+def payload_json(data: dict[str, Any]) -> str:
+    """An event's ``data`` as JSON text, instants in the one format of ``timestamps``."""
+    return orjson.dumps(data, default=_json_value, option=orjson.OPT_PASSTHROUGH_DATETIME).decode()
 
 
 # A constant Core statement: built and compiled once, and no ORM bulk-insert path.
@@ -61,4 +79,4 @@ def event_arrays(events: list[tuple[str, dict[str, Any]]]) -> dict[str, list[Any
         _check_type(event_type)
     return {"event_ids": [uuid.uuid4() for _ in events], "event_types": [event_type for event_type, _ in events],
             "event_members": [data.get("member_id") for _, data in events],
-            "event_data": [orjson.dumps(data).decode() for _, data in events]}
+            "event_data": [payload_json(data) for _, data in events]}

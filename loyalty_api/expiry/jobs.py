@@ -32,9 +32,8 @@ EPOCH = datetime(1970, 1, 1, tzinfo=timezone.utc)
 # Burning runs this many workers side by side, each on its own share of the members
 # (a hash partition, so they never compete for the same rows). Replicas add more.
 WORKERS = max(1, int(os.environ.get("EXPIRY_JOB_WORKERS", "2")))
-# A job batch may take longer than a request; it holds only the members it claimed.
-# A batch lost in a server crash is simply burned by the next run (and its events go
-# with it), so the job need not wait for each commit to reach the disk.
+# A job batch may take longer than a request; it holds only the members it claimed. A batch lost
+# in a crash is burned by the next run (its events with it): no need to wait for each commit's fsync.
 JOB_SETTINGS = (text("SET LOCAL statement_timeout = '120s'"), text("SET LOCAL synchronous_commit = off"))
 MY_SHARE = "(hashtext({column}) & 2147483647) % :parts = :part"
 
@@ -54,8 +53,7 @@ SELECT member_id FROM balances WHERE program_id = :program_id AND member_id = AN
  ORDER BY member_id FOR UPDATE SKIP LOCKED
 """)
 
-# Members with something inactivity took, in member order from where the previous
-# batch stopped; the lots index answers EXISTS for each.
+# Members with something inactivity took, in member order from the last batch's end.
 _INACTIVE_MEMBERS = text(f"""
 SELECT b.member_id FROM balances b
  WHERE b.program_id = :program_id AND b.member_id > :after
@@ -112,18 +110,19 @@ def _announce_since_watermark(context: JobContext, work: str, column: str, annou
     slack for transactions that committed late), then move the watermark to ``now``."""
     announced = 0
     for program_id in _programs(context, work):
-        with unit_of_work(context.session_factory) as uow:
-            since = (_progress(uow.session, program_id, column) or EPOCH + SLACK) - SLACK
-        while True:
+        with context.program(program_id):
             with unit_of_work(context.session_factory) as uow:
-                done, seen = announce(uow.session, program_id, context.now, since, context.batch_size)
+                since = (_progress(uow.session, program_id, column) or EPOCH + SLACK) - SLACK
+            while True:
+                with unit_of_work(context.session_factory) as uow:
+                    done, seen = announce(uow.session, program_id, context.now, since, context.batch_size)
+                    uow.commit()
+                announced += done
+                if seen < context.batch_size:
+                    break
+            with unit_of_work(context.session_factory) as uow:
+                _advance(uow.session, program_id, column, context.now)
                 uow.commit()
-            announced += done
-            if seen < context.batch_size:
-                break
-        with unit_of_work(context.session_factory) as uow:
-            _advance(uow.session, program_id, column, context.now)
-            uow.commit()
     return announced
 
 
@@ -158,29 +157,28 @@ def burn_expired(context: JobContext) -> dict:
         for program_id in programs:
             params = {"program_id": program_id, "now": context.now, "batch": context.batch_size,
                       "part": part, "parts": parts, "after": ""}
-            while True:
-                with unit_of_work(context.session_factory) as uow:
-                    _job_settings(uow.session)
-                    due = list(uow.session.execute(_DUE_MEMBERS, params).scalars())
-                    # Members locked by a request or another replica are left for the next run.
-                    members = list(uow.session.execute(_LOCK_MEMBERS, {
-                        "program_id": program_id, "member_ids": due}).scalars()) if due else []
-                    burned = service.burn_expired_lots(uow.session, program_id, members, context.now)
-                    uow.commit()
-                lots, points = lots + burned[0], points + burned[1]
-                if not due:
-                    break
-                params["after"] = due[-1]
+            with context.program(program_id):
+                while True:
+                    with unit_of_work(context.session_factory) as uow:
+                        _job_settings(uow.session)
+                        due = list(uow.session.execute(_DUE_MEMBERS, params).scalars())
+                        # Members locked by a request or another replica are left for the next run.
+                        members = list(uow.session.execute(_LOCK_MEMBERS, {
+                            "program_id": program_id, "member_ids": due}).scalars()) if due else []
+                        burned = service.burn_expired_lots(uow.session, program_id, members, context.now)
+                        uow.commit()
+                    lots, points = lots + burned[0], points + burned[1]
+                    if not due:
+                        break
+                    params["after"] = due[-1]
         return lots, points
 
     lots, points = _in_parallel(share)
     return {"lots": lots, "points": points}
 
 
-_LOCK_WAITING = text("""
-SELECT member_id FROM balances WHERE program_id = :program_id AND member_id = ANY(:member_ids)
- ORDER BY member_id FOR UPDATE
-""")
+_LOCK_WAITING = text("SELECT member_id FROM balances WHERE program_id = :program_id AND member_id = :member_id"
+                     " FOR UPDATE")
 _WAIT_BRIEFLY = text("SET LOCAL lock_timeout = '5s'")
 _MARK_INACTIVE = text("""
 INSERT INTO expiry_progress AS p (program_id, inactive_through, inactive_burned_at, updated_at)
@@ -193,72 +191,84 @@ ON CONFLICT (program_id) DO UPDATE
 
 
 def _burn_skipped(context: JobContext, program_id: uuid.UUID, skipped: list[str], **burn) -> tuple[int, int] | None:
-    """Wait (briefly) for the members a batch skipped and burn what inactivity took from
-    them; ``None`` when one stayed locked."""
+    """Wait (briefly) for each skipped member and burn what inactivity took; ``None`` when one stayed
+    locked. One member per transaction: waiting while holding another's lock would close a cycle
+    with a request that locks two members (a referral order: its referee, then the referrer)."""
+    lots = points = 0
     try:
-        with unit_of_work(context.session_factory) as uow:
-            _job_settings(uow.session)
-            uow.session.execute(_WAIT_BRIEFLY)
-            locked = list(uow.session.execute(_LOCK_WAITING, {"program_id": program_id,
-                                                              "member_ids": skipped}).scalars())
-            burned = service.burn_inactive_lots(uow.session, program_id, locked, context.now, **burn)
-            uow.commit()
+        for member_id in skipped:
+            with unit_of_work(context.session_factory) as uow:
+                _job_settings(uow.session)
+                uow.session.execute(_WAIT_BRIEFLY)
+                locked = list(uow.session.execute(_LOCK_WAITING, {"program_id": program_id, "member_id": member_id}))
+                burned = service.burn_inactive_lots(uow.session, program_id, [row.member_id for row in locked],
+                                                    context.now, **burn)
+                uow.commit()
+            lots, points = lots + burned[0], points + burned[1]
     except OperationalError:
         return None
-    return burned
+    return lots, points
+
+
+def _inactive_share(context: JobContext, program_id: uuid.UUID, days: int, tz: str, cutoff: datetime,
+                    part: int, parts: int) -> tuple[tuple[int, int, int], bool]:
+    """One share of one program: ((lots, points, members) burned, every due member claimed?)."""
+    lots = points = members = 0
+    params = {"program_id": program_id, "cutoff": cutoff, "tz": tz, "days": days, "batch": context.batch_size,
+              "part": part, "parts": parts, "after": ""}
+    burn = {"cutoff": cutoff, "days": days, "tz": tz}
+    skipped: list[str] = []
+    while True:
+        with unit_of_work(context.session_factory) as uow:
+            _job_settings(uow.session)
+            due = list(uow.session.execute(_INACTIVE_MEMBERS, params).scalars())
+            claimed = list(uow.session.execute(_LOCK_MEMBERS, {
+                "program_id": program_id, "member_ids": due}).scalars()) if due else []
+            burned = service.burn_inactive_lots(uow.session, program_id, claimed, context.now, **burn)
+            uow.commit()
+        lots, points = lots + burned[0], points + burned[1]
+        members += len(claimed)
+        skipped += sorted(set(due) - set(claimed))
+        if not due:
+            break
+        params["after"] = due[-1]
+    if skipped:
+        burned = _burn_skipped(context, program_id, skipped, **burn)
+        if burned is None:
+            return (lots, points, members), False
+        lots, points, members = lots + burned[0], points + burned[1], members + len(skipped)
+    return (lots, points, members), True
 
 
 @job_step("expiry.burn_inactive", order=30)
 def burn_inactive(context: JobContext) -> dict:
-    """Burn the available points of members inactive for ``expiry.inactivity_days``.
-
-    Members a batch skipped (locked by a request or another replica) are waited for
-    at the end of the share; when every share of a program claimed all its due
-    members, the program's watermark (``inactive_through``) moves to the cutoff."""
+    """Burn the available points of members inactive for ``expiry.inactivity_days``. A
+    program's watermark (``inactive_through``) moves to the cutoff only when every share
+    claimed all its due members (skipped ones are waited for) and none failed."""
     programs = []
     for program_id in _programs(context, "inactive"):
         with unit_of_work(context.session_factory) as uow:
             expiry, tz = service.settings_of(uow.session.get(Program, program_id))
-        if expiry.get("inactivity_days"):
-            days = expiry["inactivity_days"]
+        if days := expiry.get("inactivity_days"):
             programs.append((program_id, days, tz, rules.inactivity_cutoff(context.now, days, tz)))
     incomplete: set[uuid.UUID] = set()
 
     def share(part: int, parts: int) -> tuple[int, int, int]:
-        lots = points = members = 0
+        totals = (0, 0, 0)
         for program_id, days, tz, cutoff in programs:
-            params = {"program_id": program_id, "cutoff": cutoff, "tz": tz, "days": days,
-                      "batch": context.batch_size, "part": part, "parts": parts, "after": ""}
-            burn = {"cutoff": cutoff, "days": days, "tz": tz}
-            skipped: list[str] = []
-            while True:
-                with unit_of_work(context.session_factory) as uow:
-                    _job_settings(uow.session)
-                    due = list(uow.session.execute(_INACTIVE_MEMBERS, params).scalars())
-                    claimed = list(uow.session.execute(_LOCK_MEMBERS, {
-                        "program_id": program_id, "member_ids": due}).scalars()) if due else []
-                    burned = service.burn_inactive_lots(uow.session, program_id, claimed, context.now, **burn)
-                    uow.commit()
-                lots, points = lots + burned[0], points + burned[1]
-                members += len(claimed)
-                skipped += sorted(set(due) - set(claimed))
-                if not due:
-                    break
-                params["after"] = due[-1]
-            if skipped:
-                burned = _burn_skipped(context, program_id, skipped, **burn)
-                if burned is None:
-                    incomplete.add(program_id)
-                else:
-                    lots, points, members = lots + burned[0], points + burned[1], members + len(skipped)
-        return lots, points, members
+            complete = False
+            with context.program(program_id):
+                counts, complete = _inactive_share(context, program_id, days, tz, cutoff, part, parts)
+                totals = tuple(a + b for a, b in zip(totals, counts))
+            if not complete:
+                incomplete.add(program_id)
+        return totals
 
     lots, points, members = _in_parallel(share)
     for program_id, _days, _tz, cutoff in programs:
         if program_id not in incomplete:
             with unit_of_work(context.session_factory) as uow:
-                uow.session.execute(_MARK_INACTIVE, {"program_id": program_id, "cutoff": cutoff,
-                                                     "now": context.now})
+                uow.session.execute(_MARK_INACTIVE, {"program_id": program_id, "cutoff": cutoff, "now": context.now})
                 uow.commit()
     return {"members": members, "lots": lots, "points": points}
 
@@ -275,16 +285,17 @@ def announce_expiring(context: JobContext) -> dict:
     """``points.expiring`` once per lot, ``expiry.warn_days`` ahead."""
     announced = 0
     for program_id in _programs(context, "expiring"):
-        with unit_of_work(context.session_factory) as uow:
-            expiry, tz = service.settings_of(uow.session.get(Program, program_id))
-        horizon = rules.warning_horizon(context.now, int(expiry.get("warn_days") or 0), tz)
-        while True:
+        with context.program(program_id):
             with unit_of_work(context.session_factory) as uow:
-                done, seen = notices.announce_expiring(uow.session, program_id, context.now, horizon,
-                                                       context.batch_size)
-                uow.commit()
-            announced += done
-            if seen < context.batch_size:
-                break
+                expiry, tz = service.settings_of(uow.session.get(Program, program_id))
+            horizon = rules.warning_horizon(context.now, int(expiry.get("warn_days") or 0), tz)
+            while True:
+                with unit_of_work(context.session_factory) as uow:
+                    done, seen = notices.announce_expiring(uow.session, program_id, context.now, horizon,
+                                                           context.batch_size)
+                    uow.commit()
+                announced += done
+                if seen < context.batch_size:
+                    break
     return {"lots": announced}
 

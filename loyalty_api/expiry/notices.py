@@ -15,6 +15,7 @@ from sqlalchemy import text
 from sqlalchemy.orm import Session
 
 from loyalty_api.expiry.service import _outbox
+from loyalty_api.timestamps import rfc3339_sql
 
 def _lot_notice(kind: str, due: str, event_type: str, payload: str):
     """Note each due lot once under ``kind`` and emit its event; lots another runner
@@ -43,7 +44,8 @@ _ACTIVATE = _lot_notice("activated", """
                         AND n.lot_id = l.lot_id AND n.kind = 'activated')
    ORDER BY l.available_at, l.lot_id LIMIT :batch""", "points.activated",
     "jsonb_build_object('member_id', member_id, 'points', remaining, "
-    "'lot_id', lot_id, 'order_id', order_id, 'available_at', available_at, 'expires_at', expires_at)")
+    f"'lot_id', lot_id, 'order_id', order_id, 'available_at', {rfc3339_sql('available_at')}, "
+    f"'expires_at', {rfc3339_sql('expires_at')})")
 
 _EXPIRING = _lot_notice("expiring", """
   SELECT l.lot_id, l.member_id, l.remaining, l.expires_at FROM lots l
@@ -52,7 +54,8 @@ _EXPIRING = _lot_notice("expiring", """
      AND NOT EXISTS (SELECT 1 FROM expiry_lot_notices n WHERE n.program_id = l.program_id
                         AND n.lot_id = l.lot_id AND n.kind = 'expiring')
    ORDER BY l.expires_at, l.lot_id LIMIT :batch""", "points.expiring",
-    "jsonb_build_object('member_id', member_id, 'points', remaining, 'lot_id', lot_id, 'expires_at', expires_at)")
+    "jsonb_build_object('member_id', member_id, 'points', remaining, 'lot_id', lot_id, "
+    f"'expires_at', {rfc3339_sql('expires_at')})")
 
 _HOLDS = text(f"""
 WITH due AS (
@@ -70,7 +73,7 @@ WITH due AS (
   SELECT due.* FROM due JOIN noted USING (hold_id)
 ), events AS (
   {_outbox("hold.expired", "news", "jsonb_build_object('member_id', member_id, 'hold_id', hold_id, "
-           "'points', points, 'order_id', order_id, 'expires_at', expires_at)")}
+           f"'points', points, 'order_id', order_id, 'expires_at', {rfc3339_sql('expires_at')})")}
 )
 SELECT count(*) AS lots, (SELECT count(*) FROM due) AS seen FROM news
 """)

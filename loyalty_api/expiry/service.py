@@ -26,6 +26,7 @@ from loyalty_api.ledger.models import BalanceRow
 from loyalty_api.observability.metrics import record_points
 from loyalty_api.programs.models import Program
 from loyalty_api.programs.service import program_config
+from loyalty_api.timestamps import rfc3339_sql
 
 # The job writes these event types without going through emit(), which checks them.
 if not {"points.expired", "points.expiring", "points.activated", "hold.expired"} <= EVENT_TYPES:
@@ -137,15 +138,36 @@ WITH due AS ({due}
     FROM entries e JOIN due d ON d.lot_id = e.lot_id
 ), events AS (
   {_outbox("points.expired", "burn", "jsonb_build_object('member_id', member_id, 'points', points, "
-           f"'lot_id', lot_id, 'entry_id', entry_id, 'reason', '{reason}', 'expires_at', burns_at)")}
+           f"'lot_id', lot_id, 'entry_id', entry_id, 'reason', '{reason}', 'expires_at', {rfc3339_sql('burns_at')})")}
 )
 SELECT count(*) AS lots, coalesce(sum(points), 0) AS points FROM burn
 """)
 
 
+# A lot that expired while held burns only once the hold is captured, released or run
+# out (SPEC §4): of a member's expired lots, in spending order, those needed to cover
+# what the active holds lack in unexpired points are kept (whole lots; reads count
+# only the points needed, ``lots.Spendable.kept``, and a capture spends them first).
 _BURN_EXPIRED = _burn("""
-  SELECT lot_id, member_id, remaining, expires_at FROM lots
-   WHERE program_id = :program_id AND member_id = ANY(:member_ids) AND remaining > 0 AND expires_at <= :now""",
+  WITH need AS (
+    SELECT h.member_id, sum(h.points) - (
+             SELECT coalesce(sum(u.remaining), 0) FROM lots u
+              WHERE u.program_id = :program_id AND u.member_id = h.member_id AND u.remaining > 0
+                AND u.available_at <= :now AND (u.expires_at IS NULL OR u.expires_at > :now)) AS points
+      FROM holds h
+     WHERE h.program_id = :program_id AND h.member_id = ANY(:member_ids) AND h.status = 'held'
+       AND h.expires_at > :now
+     GROUP BY h.member_id
+  ), expired AS (
+    SELECT lot_id, member_id, remaining, expires_at,
+           sum(remaining) OVER (PARTITION BY member_id ORDER BY expires_at, created_at, lot_id)
+             - remaining AS before
+      FROM lots
+     WHERE program_id = :program_id AND member_id = ANY(:member_ids) AND remaining > 0 AND expires_at <= :now
+  )
+  SELECT e.lot_id, e.member_id, e.remaining, e.expires_at
+    FROM expired e LEFT JOIN need n ON n.member_id = e.member_id
+   WHERE e.before >= coalesce(n.points, 0)""",
                       "expiry", "expires_at")
 
 # Inactivity takes each lot whose clock (the later of the member's last activity and

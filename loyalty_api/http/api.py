@@ -5,6 +5,7 @@ from __future__ import annotations
 import http
 import re
 import uuid
+from datetime import datetime
 
 import orjson
 from apispec import BasePlugin
@@ -16,9 +17,14 @@ from webargs import core as webargs_core
 
 from loyalty_api.errors import LoyaltyError
 from loyalty_api.http import docs_assets, problems
+from loyalty_api.timestamps import rfc3339
 
 JSON_MIMETYPES = {"application/json", "application/merge-patch+json"}
 FORM_PATHS = {"/v1/auth/token"}
+# Routes whose body is not JSON (an import chunk): path pattern -> largest body in
+# bytes (instead of MAX_CONTENT_LENGTH). Features add their routes and check the
+# media type in the view.
+RAW_BODY_ROUTES: dict[re.Pattern[str], int] = {}
 # What we echo back as X-Request-Id: visible ASCII only, so a caller cannot smuggle
 # control characters into our headers or logs.
 REQUEST_ID = re.compile(r"^[\x21-\x7e]{1,128}$")
@@ -78,12 +84,14 @@ def _default(value):
 
     if isinstance(value, Decimal):
         return str(value)
+    if isinstance(value, datetime):
+        return rfc3339(value)
     raise TypeError(f"{type(value).__name__} is not JSON serializable")
 
 
 def _dumps(obj) -> bytes:
     try:
-        return orjson.dumps(obj, default=_default)
+        return orjson.dumps(obj, default=_default, option=orjson.OPT_PASSTHROUGH_DATETIME)
     except TypeError:
         # orjson stops at 64-bit integers, and JSONB hands big numbers back as ints
         # (a member attribute of 1e20 comes back as 100000000000000000000).
@@ -114,6 +122,11 @@ def _start_request() -> Response | None:
         mimetype = request.mimetype
         if request.path in FORM_PATHS and mimetype == "application/x-www-form-urlencoded":
             return None
+        for pattern, largest in RAW_BODY_ROUTES.items():
+            if pattern.fullmatch(request.path):
+                # The view checks the media type, after the caller is known.
+                request.max_content_length = largest
+                return None
         if not webargs_core.is_json(mimetype):
             return problems.problem_response(
                 "unsupported_media_type", "Send the body as application/json")

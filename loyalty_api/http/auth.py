@@ -3,7 +3,10 @@
 Tokens are HS256 JWTs signed with the newest key of ``JWT_KEYS``; the ``kid`` header
 names the key, so keys rotate by prepending a new one. Claims: ``sub`` (client or
 member id), ``prg`` (program id, absent for platform admins), ``scope``
-(space-separated), ``typ`` (``client`` | ``member``), ``iat``, ``exp``.
+(space-separated), ``typ`` (``client`` | ``member``), ``iat``, ``exp``, ``iss`` and
+``aud`` (``JWT_ISSUER``, ``JWT_AUDIENCE``: tokens naming another are refused), and
+``ver``, the client's token version (``http/revocation.py``); a member token also
+names the client that issued it (``cid``) and goes when that client is revoked.
 
 ``program:admin`` includes every program scope. A member token carries only the
 ``member`` scope and works only on ``/v1/me`` routes.
@@ -24,6 +27,7 @@ from flask import current_app, g, request
 from loyalty_api.errors import Forbidden, NotFound, Unauthorized
 from loyalty_api.fields import MEMBER_ID_PATTERN
 from loyalty_api.http import ratelimit
+from loyalty_api.http.revocation import revocations
 
 PROGRAM_SCOPES = frozenset({"program:admin", "checkout", "members:read", "members:write", "analytics:read"})
 PLATFORM_ADMIN = "platform:admin"
@@ -38,6 +42,16 @@ class Principal:
     token_type: str  # "client" | "member"
     scopes: frozenset[str]
     program_id: uuid.UUID | None
+    # The client whose token this is, or who issued this member token.
+    client_id: str = ""
+    # That client's token version when the token was issued.
+    token_version: int = 0
+
+    @property
+    def caller(self) -> str:
+        """Who calls, for scoping idempotency keys: the client, and for a member token
+        also the member (ids hold no spaces, so the two parts cannot run together)."""
+        return f"{self.client_id} {self.subject}" if self.token_type == "member" else self.subject
 
     @property
     def member_id(self) -> str:
@@ -56,13 +70,19 @@ class Principal:
 
 
 def issue_token(*, subject: str, token_type: str, scopes: list[str] | tuple[str, ...],
-                program_id: uuid.UUID | None, ttl_seconds: int) -> str:
+                program_id: uuid.UUID | None, ttl_seconds: int, issued_by: str | None = None,
+                token_version: int = 0) -> str:
+    """``issued_by``: for a member token, the client asking for it; ``token_version``:
+    the version of the client the token belongs to."""
     settings = current_app.extensions["loyalty"].settings
     now = int(time.time())
     claims = {"sub": subject, "typ": token_type, "scope": " ".join(scopes), "iat": now,
-              "exp": now + ttl_seconds}
+              "exp": now + ttl_seconds, "iss": settings.JWT_ISSUER, "aud": settings.JWT_AUDIENCE,
+              "ver": token_version}
     if program_id is not None:
         claims["prg"] = str(program_id)
+    if issued_by is not None:
+        claims["cid"] = issued_by
     kid = settings.signing_kid
     return jwt.encode(claims, settings.JWT_KEYS[kid], algorithm="HS256", headers={"kid": kid})
 
@@ -77,34 +97,42 @@ _VERIFIED_MAX = 4096
 
 
 def _decode(token: str) -> Principal:
-    keys = current_app.extensions["loyalty"].settings.JWT_KEYS
-    cache_key = (token, tuple(keys.items()))
+    settings = current_app.extensions["loyalty"].settings
+    cache_key = (token, tuple(settings.JWT_KEYS.items()), settings.JWT_ISSUER, settings.JWT_AUDIENCE)
     cached = _VERIFIED.get(cache_key)
     if cached is not None and cached[1] > time.time():
-        return cached[0]
-    principal, expires = _verify(token, keys)
-    if len(_VERIFIED) >= _VERIFIED_MAX:
-        _VERIFIED.clear()
-    _VERIFIED[cache_key] = (principal, expires)
+        principal = cached[0]
+    else:
+        principal, expires = _verify(token, settings)
+        if len(_VERIFIED) >= _VERIFIED_MAX:
+            _VERIFIED.clear()
+        _VERIFIED[cache_key] = (principal, expires)
+    # Checked on every request, cached or not: an in-memory look-up (revocation.py).
+    if revocations().refuses(principal.client_id, principal.token_version):
+        raise Unauthorized("The token's client has been revoked")
     return principal
 
 
-def _verify(token: str, keys: dict[str, str]) -> tuple[Principal, int]:
+def _verify(token: str, settings) -> tuple[Principal, int]:
     try:
         header = jwt.get_unverified_header(token)
-        key = keys.get(header.get("kid", ""))
+        key = settings.JWT_KEYS.get(header.get("kid", ""))
         if key is None:
             raise Unauthorized("The token was signed with an unknown key")
-        claims = jwt.decode(token, key, algorithms=["HS256"],
-                            options={"require": ["exp", "iat", "sub", "typ"]})
+        claims = jwt.decode(token, key, algorithms=["HS256"], issuer=settings.JWT_ISSUER,
+                            audience=settings.JWT_AUDIENCE,
+                            options={"require": ["exp", "iat", "sub", "typ", "iss", "aud"]})
         program = claims.get("prg")
         if claims["typ"] not in ("client", "member") or (claims["typ"] == "member" and not program):
             raise Unauthorized("The token is not valid")
+        subject, token_type = str(claims["sub"]), str(claims["typ"])
         return Principal(
-            subject=str(claims["sub"]),
-            token_type=str(claims["typ"]),
+            subject=subject,
+            token_type=token_type,
             scopes=frozenset(str(claims.get("scope", "")).split()),
             program_id=uuid.UUID(program) if program else None,
+            client_id=subject if token_type == "client" else str(claims.get("cid", "")),
+            token_version=int(claims.get("ver", 0)),
         ), int(claims["exp"])
     except jwt.ExpiredSignatureError as exc:
         raise Unauthorized("The token has expired") from exc
@@ -154,12 +182,12 @@ def authorize(scope: str) -> Callable:
                 # PostgreSQL text cannot hold NUL, so no object has such an id: 404, not
                 # the 422 "cannot be stored" the query would end in.
                 raise NotFound("No object has an id with a NUL character")
-            from loyalty_api.http.transaction import begin_idempotent_request
+            from loyalty_api.http.transaction import begin_idempotent_request, run_retrying_conflicts
 
             replay = begin_idempotent_request(principal)
             if replay is not None:
                 return replay
-            return view(*args, **kwargs)
+            return run_retrying_conflicts(principal, view, *args, **kwargs)
 
         wrapper.required_scope = scope  # type: ignore[attr-defined]
         return wrapper

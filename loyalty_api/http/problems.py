@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import logging
+from datetime import datetime
+from typing import Any
 
 import marshmallow as ma
 import orjson
@@ -13,6 +15,7 @@ from sqlalchemy.exc import (DataError, DBAPIError, IntegrityError, OperationalEr
 from werkzeug.exceptions import HTTPException
 
 from loyalty_api import errors
+from loyalty_api.timestamps import rfc3339
 
 log = logging.getLogger("loyalty_api.http")
 
@@ -41,6 +44,10 @@ STATUS_BY_CODE: dict[str, int] = {
     "reward_not_claimable": 409,
     "coupon_not_active": 409,
     "reward_exists": 409,
+    "import_closed": 409,
+    "identity_taken": 409,
+    "member_busy": 409,
+    "member_merged": 409,
     "payload_too_large": 413,
     "unsupported_media_type": 415,
     "validation_error": 422,
@@ -52,7 +59,12 @@ STATUS_BY_CODE: dict[str, int] = {
     "rate_limited": 429,
     "internal_error": 500,
     "unavailable": 503,
+    "transaction_conflict": 503,
 }
+
+# Deadlock (40P01) and serialization failure (40001): PostgreSQL aborted one side of a
+# conflict; the request is safe to run again (http.transaction retries it first).
+TRANSACTION_CONFLICTS = (psycopg.errors.DeadlockDetected, psycopg.errors.SerializationFailure)
 
 CODE_BY_HTTP_STATUS: dict[int, str] = {
     400: "malformed_json",
@@ -129,11 +141,17 @@ def problem_response(code: str, detail: str, *, status: int | None = None, title
     if extra:
         body.update(extra)
     # Field errors of list items are keyed by index; JSON keys are strings.
-    response = Response(orjson.dumps(body, default=str, option=orjson.OPT_NON_STR_KEYS), status=status,
+    response = Response(orjson.dumps(body, default=_extension_value,
+                                     option=orjson.OPT_NON_STR_KEYS | orjson.OPT_PASSTHROUGH_DATETIME), status=status,
                         mimetype=PROBLEM_MIMETYPE)
     for name, value in (headers or {}).items():
         response.headers[name] = value
     return response
+
+
+def _extension_value(value: Any) -> str:
+    """Extension members that JSON lacks: instants in the API's one format, the rest as text."""
+    return rfc3339(value) if isinstance(value, datetime) else str(value)
 
 
 def handle_loyalty_error(exc: errors.LoyaltyError) -> Response:
@@ -187,6 +205,11 @@ def handle_unexpected(exc: Exception) -> Response:
         # Values PostgreSQL refuses (a NUL character in a text, a number out of range).
         return problem_response("validation_error", "A value in the request cannot be stored",
                                 status=422)
+    if isinstance(getattr(exc, "orig", None), TRANSACTION_CONFLICTS):
+        # Still colliding after the retries inside the request (http.transaction); nothing was changed.
+        log.warning("transaction conflict persisted: %s", exc.orig.__class__.__name__)
+        return problem_response("transaction_conflict", "The change collided with concurrent ones and was "
+                                "rolled back; retry", headers={"Retry-After": "1"})
     if isinstance(getattr(exc, "orig", None), (psycopg.errors.LockNotAvailable, psycopg.errors.QueryCanceled)):
         # lock_timeout / statement_timeout: the database is up, the data was busy.
         log.warning("timed out waiting on the database: %s", exc.orig.__class__.__name__)

@@ -1,4 +1,8 @@
-"""Per-client request budget (``RATE_LIMIT_PER_MINUTE``; 0 = off, the default).
+"""Per-client request budget (``RATE_LIMIT_PER_MINUTE``; 0 = off, the default), and
+the token endpoint's budgets per ``client_id`` and per address (on by default:
+``TOKEN_RATE_LIMIT_PER_CLIENT``, ``TOKEN_RATE_LIMIT_PER_ADDRESS``, per minute), which
+slow down guessing of client secrets and keep a flood of token requests off the
+database.
 
 A token bucket per caller (program and token subject) in the worker's memory: it
 holds up to one minute's budget, refills continuously at budget/60 per second, and
@@ -21,7 +25,7 @@ import math
 import threading
 import time
 
-from flask import current_app
+from flask import current_app, request
 
 from loyalty_api.errors import RateLimited
 
@@ -77,3 +81,35 @@ def check(principal) -> None:
     if wait > 0:
         raise RateLimited("Too many requests from this client; slow down",
                           retry_after=max(1, math.ceil(wait)))
+
+
+def _token_buckets() -> tuple[TokenBuckets | None, TokenBuckets | None]:
+    extensions = current_app.extensions
+    if "loyalty_token_rate_limit" not in extensions:
+        settings = extensions["loyalty"].settings
+        extensions["loyalty_token_rate_limit"] = tuple(
+            TokenBuckets(per_minute) if per_minute > 0 else None
+            for per_minute in (settings.TOKEN_RATE_LIMIT_PER_CLIENT, settings.TOKEN_RATE_LIMIT_PER_ADDRESS))
+    return extensions["loyalty_token_rate_limit"]
+
+
+def client_address() -> str:
+    """The caller's address: the peer's, or with ``TRUSTED_PROXY_HOPS`` = n proxies in
+    front, the n-th ``X-Forwarded-For`` entry from the right (the one the outermost
+    trusted proxy saw; entries further left are the caller's to make up)."""
+    hops = current_app.extensions["loyalty"].settings.TRUSTED_PROXY_HOPS
+    forwarded = [part.strip() for part in request.headers.get("X-Forwarded-For", "").split(",") if part.strip()]
+    if hops > 0 and forwarded:
+        return forwarded[-min(hops, len(forwarded))]
+    return request.remote_addr or ""
+
+
+def check_token_request(client_id: str | None) -> None:
+    """Raise ``RateLimited`` when this ``client_id`` (as asked for, known or not) or this
+    address has asked for too many tokens; both budgets are spent by every request."""
+    per_client, per_address = _token_buckets()
+    waits = [per_client.take(("client", client_id or "")) if per_client else 0.0,
+             per_address.take(("address", client_address())) if per_address else 0.0]
+    wait = max(waits)
+    if wait > 0:
+        raise RateLimited("Too many token requests; slow down", retry_after=max(1, math.ceil(wait)))

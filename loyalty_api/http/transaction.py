@@ -2,14 +2,22 @@
 
 The idempotency record of a POST is written in the same transaction as the change,
 so a crash between the two cannot leave a change without its record or the reverse.
-Error answers (4xx) roll the change back; their idempotency record, if any, is kept
-in a transaction of its own so that a retry gets the same answer.
+Error answers (4xx) roll the change back. Most are not stored (``NOT_STORED``); any
+other 4xx record is kept in a transaction of its own so that a retry gets the same
+answer. A key belongs to its caller (``Principal.caller``).
+
+A deadlock or serialization failure (SQLSTATE 40P01, 40001) rolls the whole
+transaction back, so the request runs again from the start, at most twice more after
+a short random pause (the two sides of a deadlock then do not meet again at once);
+after that it answers 503 ``transaction_conflict``, having changed nothing.
 """
 
 from __future__ import annotations
 
 import functools
 import logging
+import random
+import time
 from typing import Any, Callable
 
 import orjson
@@ -21,14 +29,22 @@ from sqlalchemy.exc import DBAPIError, IntegrityError, OperationalError
 from loyalty_api.db import UnitOfWork
 from loyalty_api.errors import ValidationFailed
 from loyalty_api.http.auth import Principal
-from loyalty_api.http.problems import problem_response
+from loyalty_api.http.problems import TRANSACTION_CONFLICTS, problem_response
 from loyalty_api.idempotency import service as idempotency
 
 log = logging.getLogger("loyalty_api.http")
 
 IDEMPOTENCY_HEADER = "Idempotency-Key"
-# Answers that depend on the moment, not on the request: never replayed.
-NOT_STORED = {401, 403, 409, 429}
+# Never stored, so a retry with the same key runs again: answers that depend on the
+# moment, not on the request (401, 403, 409, 429), and answers to invalid requests,
+# which changed nothing (400, 404, 413, 415, 422): a corrected retry must run.
+NOT_STORED = {400, 401, 403, 404, 409, 413, 415, 422, 429}
+CONFLICT_RETRIES = 2
+RETRY_PAUSE_SECONDS = (0.005, 0.05)  # per attempt, drawn at random in this range
+
+
+def is_transaction_conflict(exc: BaseException) -> bool:
+    return isinstance(getattr(exc, "orig", None), TRANSACTION_CONFLICTS)
 
 
 def current_uow() -> UnitOfWork:
@@ -76,16 +92,35 @@ def begin_idempotent_request(principal: Principal) -> Response | None:
         raise ValidationFailed("Idempotency-Key must be 1 to 255 characters",
                                errors={IDEMPOTENCY_HEADER: ["Length must be between 1 and 255."]})
     fingerprint = idempotency.request_fingerprint(request.get_data(cache=True), request.query_string)
-    record = idempotency.claim(current_uow().session, principal.program_id, key, request.method,
-                               request.path, fingerprint)
+    scope = idempotency.Scope(principal.program_id, principal.caller, key, request.method, request.path)
+    record = idempotency.claim(current_uow().session, scope, fingerprint)
     if record is not None:
         response = Response(record.response_body, status=record.response_status,
                             content_type=record.response_content_type)
         response.headers["Idempotent-Replayed"] = "true"
         g.idempotency_replayed = True
         return response
-    g.idempotency = (principal.program_id, key, request.method, request.path, fingerprint)
+    g.idempotency = (scope, fingerprint, principal.subject if principal.token_type == "member" else None)
     return None
+
+
+def run_retrying_conflicts(principal: Principal, view: Callable, *args: Any, **kwargs: Any) -> Any:
+    """Run the view; on a deadlock or serialization failure roll back, pause briefly and
+    run it again (the idempotency claim again too: the rollback released it)."""
+    for attempt in range(1, CONFLICT_RETRIES + 2):
+        try:
+            return view(*args, **kwargs)
+        except DBAPIError as exc:
+            if not is_transaction_conflict(exc) or attempt > CONFLICT_RETRIES:
+                raise
+            log.warning("transaction conflict on %s %s (%s), attempt %d", request.method, request.path,
+                        type(exc.orig).__name__, attempt)
+        current_uow().rollback()
+        time.sleep(random.uniform(*RETRY_PAUSE_SECONDS) * attempt)
+        replay = begin_idempotent_request(principal)
+        if replay is not None:
+            return replay
+    raise AssertionError("unreachable")
 
 
 def keep_out_of_replays(*fields: str) -> None:
@@ -106,12 +141,24 @@ def _stored_body(response: Response) -> bytes:
     return orjson.dumps(document)
 
 
+def _answer_member(member: str | None, body: bytes, response: Response) -> str | None:
+    """The member a stored answer concerns (erasure drops it with the member): the
+    member token's, the route's ``member_id``, or the ``member_id`` the answer names."""
+    member = member or (request.view_args or {}).get("member_id")
+    if member is None and response.is_json and b'"member_id"' in body:
+        document = orjson.loads(body)
+        named = document.get("member_id") if isinstance(document, dict) else None
+        member = named if isinstance(named, str) else None
+    return member
+
+
 def _store_idempotency(uow: UnitOfWork, response: Response, *, relock: bool = False) -> None:
-    program_id, key, method, path, fingerprint = g.idempotency
+    scope, fingerprint, member = g.idempotency
     if relock:
-        idempotency.lock(uow.session, program_id, key, method, path)
-    idempotency.store(uow.session, program_id, key, method, path, fingerprint,
-                      response.status_code, _stored_body(response), response.content_type or "")
+        idempotency.lock(uow.session, scope)
+    body = _stored_body(response)
+    idempotency.store(uow.session, scope, _answer_member(member, body, response), fingerprint,
+                      response.status_code, body, response.content_type or "")
 
 
 def finish_request(response: Response) -> Response:
@@ -135,8 +182,11 @@ def finish_request(response: Response) -> Response:
         uow.rollback()
         log.warning("commit refused by a constraint on %s %s", request.method, request.path)
         return problem_response("conflict", "The change clashed with a concurrent one; retry")
-    except (OperationalError, DBAPIError):
+    except (OperationalError, DBAPIError) as exc:
         uow.rollback()
+        if is_transaction_conflict(exc):  # at commit: the answer is built, so no retry here
+            return problem_response("transaction_conflict", "The change collided with concurrent ones and was "
+                                    "rolled back; retry", headers={"Retry-After": "1"})
         return problem_response("unavailable", "The database cannot be reached; retry shortly",
                                 headers={"Retry-After": "1"})
     return response

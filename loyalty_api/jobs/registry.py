@@ -11,14 +11,23 @@ distributed by program a single-shard statement takes row locks and ``SKIP LOCKE
 works, a statement over all programs does neither. Which programs have work is one
 lock-free read over all of them (``programs_with``), a multi-shard query off the
 request path, so a run over thousands of quiet programs does not claim in each.
+
+Failures are isolated: the runner catches what a step raises, and a step that walks
+the programs does each one inside ``context.program(program_id)``, so one program's
+lock timeout or deadlock is recorded (``context.failures``) and the step goes on with
+the next program. What failed is simply done by the next run.
 """
 
 from __future__ import annotations
 
 import importlib
-from dataclasses import dataclass
+import logging
+import threading
+import uuid
+from contextlib import contextmanager
+from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Callable
+from typing import Callable, Iterator
 
 from sqlalchemy import text
 from sqlalchemy.orm import Session, sessionmaker
@@ -35,11 +44,45 @@ FEATURE_JOB_MODULES: list[str] = [
 ]
 
 
+log = logging.getLogger("loyalty_api.jobs")
+
+
+@dataclass(frozen=True)
+class JobFailure:
+    step: str
+    program_id: uuid.UUID | None  # None: the step itself failed
+    error: str
+
+    def as_dict(self) -> dict:
+        return {"step": self.step, "program_id": str(self.program_id) if self.program_id else None,
+                "error": self.error}
+
+
 @dataclass(frozen=True)
 class JobContext:
     session_factory: sessionmaker[Session]
     now: datetime
     batch_size: int = 5000
+    step: str = ""
+    # Shared by every step of one run (the runner gives each step a copy naming it).
+    failures: list[JobFailure] = field(default_factory=list)
+    _lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
+
+    def record_failure(self, program_id: uuid.UUID | None, exc: BaseException) -> None:
+        error = f"{type(exc).__name__}: {str(exc).splitlines()[0] if str(exc) else ''}"[:500]
+        log.error("job step failed", extra={"step": self.step, "program_id": str(program_id or ""),
+                                            "error": error}, exc_info=exc)
+        with self._lock:  # steps may work programs in threads
+            self.failures.append(JobFailure(self.step, program_id, error))
+
+    @contextmanager
+    def program(self, program_id: uuid.UUID) -> Iterator[None]:
+        """Do one program's share of a step: an exception is recorded and swallowed, so
+        the step goes on with the next program."""
+        try:
+            yield
+        except Exception as exc:  # noqa: BLE001  (any failure: recorded, the run goes on)
+            self.record_failure(program_id, exc)
 
 
 @dataclass(frozen=True)

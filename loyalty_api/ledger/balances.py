@@ -3,7 +3,7 @@ the available points a quote or a reward claim checks.
 
 Both must agree at every instant with what a spend under the lock finds
 (``lots.spendable``): lots past their expiry or taken by inactivity are gone even
-before the job burns them.
+before the job burns them, except expired points active holds still reserve.
 """
 
 from __future__ import annotations
@@ -55,6 +55,9 @@ SELECT m.status, coalesce(b.debt, 0) AS debt, coalesce(b.lifetime_earned, 0) AS 
   (SELECT coalesce(sum(remaining), 0) FROM lots
     WHERE program_id = :program_id AND member_id = :member_id AND remaining > 0
       AND available_at > :now AND (expires_at IS NULL OR expires_at > :now)) AS pending,
+  (SELECT coalesce(sum(remaining), 0) FROM lots
+    WHERE program_id = :program_id AND member_id = :member_id AND remaining > 0
+      AND available_at <= :now AND expires_at <= :now) AS expired,
   HELD
 FROM members m
 LEFT JOIN balances b ON b.program_id = m.program_id AND b.member_id = m.member_id
@@ -71,7 +74,8 @@ def _figures(session: Session, program: Program | None, params: dict[str, Any]) 
     row = session.execute(_BALANCE, {**params, "cutoff": cutoff}).one_or_none()
     if row is None or row.status == "erased":
         raise NotFound(f"Member {params['member_id']!r} not found")
-    return row, lots.Spendable(active=int(row.active), held_total=int(row.held), debt=int(row.debt))
+    return row, lots.Spendable(active=int(row.active), held_total=int(row.held), debt=int(row.debt),
+                               expired=int(row.expired))
 
 
 def available_points(session: Session, program_id: uuid.UUID, member_id: str, now: datetime) -> int:
@@ -111,7 +115,11 @@ def get_balance(db: Runner, program_id: uuid.UUID, member_id: str, now: datetime
     inactivity = expiry_rules.Inactivity(row.last_activity_at, config["expiry"].get("inactivity_days"),
                                          config["timezone"])
     points = expiry_rules.points_by_state(member_lots, now, inactivity)
-    figures = lots.Spendable(active=points["active"], held_total=int(row.held), debt=int(row.debt))
+    # Lots past their expiry still count while active holds need them (Spendable.kept).
+    expired = sum(lot.points for lot in member_lots
+                  if lot.available_at <= now and expiry_rules.lot_state(lot, now, inactivity) == "expired")
+    figures = lots.Spendable(active=points["active"], held_total=int(row.held), debt=int(row.debt),
+                             expired=expired)
     expiring = [{"expires_at": when, "points": burning}
                 for when, burning in expiry_rules.expiring_schedule(member_lots, now, inactivity)]
     return Balance(available=figures.available, pending=points["pending"], held=figures.held,

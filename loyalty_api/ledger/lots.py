@@ -17,13 +17,13 @@ from sqlalchemy import bindparam, insert, text, update
 from sqlalchemy.orm import Session
 
 from loyalty_api.driver import Constant, one_or_none
-from loyalty_api.errors import NotFound
 from loyalty_api.expiry.service import burn_overdue_inactivity
 from loyalty_api.ledger.models import BalanceRow, LedgerEntry
 from loyalty_api.observability.metrics import record_entry
 
 # One statement creates the balance row on first use, checks the member exists
-# (erased members are gone) and takes the row lock; the figures a caller already
+# (erased members are gone; a merged member's row answers nothing, read again under
+# the lock, so a write that waited out the merge does not land on it) and takes the row lock; the figures a caller already
 # knows ride along so the common case needs no second UPDATE.
 _LOCK_SQL = """
 INSERT INTO balances AS b (program_id, member_id, debt, lifetime_earned, last_activity_at, created_at, updated_at)
@@ -35,6 +35,7 @@ ON CONFLICT (program_id, member_id) DO UPDATE
    SET lifetime_earned = b.lifetime_earned + excluded.lifetime_earned,
        last_activity_at = GREATEST(b.last_activity_at, excluded.last_activity_at),
        updated_at = excluded.updated_at
+ WHERE NOT b.merged
 RETURNING b.debt
 """
 _LOCK = Constant(_LOCK_SQL)
@@ -59,12 +60,15 @@ SELECT
       AND available_at <= :now AND (expires_at IS NULL OR expires_at > :now)) AS active,
   (SELECT coalesce(sum(points), 0) FROM holds
     WHERE program_id = :program_id AND member_id = :member_id AND status = 'held'
-      AND expires_at > :now) AS held
+      AND expires_at > :now) AS held,
+  (SELECT coalesce(sum(remaining), 0) FROM lots
+    WHERE program_id = :program_id AND member_id = :member_id AND remaining > 0
+      AND available_at <= :now AND expires_at <= :now) AS expired
 """)
 
 # Draws ``points`` from the chosen lots in spending order (SPEC §3 rule 3) in one
 # statement: a running total picks the lots, the UPDATE takes from each.
-_SPEND = """
+SPEND = """
 WITH c AS (
   SELECT lot_id, remaining,
          sum(remaining) OVER (ORDER BY {priority} expires_at NULLS LAST, created_at, lot_id) AS running
@@ -77,16 +81,13 @@ WITH c AS (
 UPDATE lots SET remaining = lots.remaining - take.t
   FROM take
  WHERE lots.program_id = :program_id AND lots.lot_id = take.lot_id
-RETURNING take.t
+RETURNING take.t AS taken, take.lot_id, lots.expires_at
 """
-_SPEND_AVAILABLE = text(_SPEND.format(
+SPEND_AVAILABLE = text(SPEND.format(
     priority="", where="available_at <= :now AND (expires_at IS NULL OR expires_at > :now)"))
-# A reversal takes the order's own lots first (pending or not), then available ones.
-_SPEND_FOR_REVERSAL = text(_SPEND.format(
-    priority="(order_id IS DISTINCT FROM :order_id),",
-    where="(order_id = :order_id OR available_at <= :now) AND (expires_at IS NULL OR expires_at > :now)"))
-# The spend and its debit entry in one statement: the entry is written only when the
-# lots gave all of ``points`` (else no row comes back and the caller rolls back).
+# The spend, its debit entry and its draws (what it took from each lot, for refunds)
+# in one statement: the entry is written only when the lots gave all of ``points``
+# (else no row comes back and the caller rolls back).
 _SPEND_AND_RECORD = text("""
 WITH c AS (
   SELECT lot_id, remaining,
@@ -101,34 +102,54 @@ WITH c AS (
   UPDATE lots SET remaining = lots.remaining - take.t
     FROM take
    WHERE lots.program_id = :program_id AND lots.lot_id = take.lot_id
-  RETURNING take.t
+  RETURNING take.t, take.lot_id, lots.expires_at
+), entry AS (
+  INSERT INTO ledger_entries (program_id, member_id, type, points, created_at, order_id, return_id, hold_id,
+                              reason, actor)
+  SELECT :program_id, :member_id, :entry_type, -CAST(:points AS bigint), :now, CAST(:order_id AS varchar),
+         CAST(:return_id AS varchar), CAST(:hold_id AS varchar), CAST(:reason AS text), CAST(:actor AS varchar)
+   WHERE (SELECT coalesce(sum(t), 0) FROM spent) = :points
+  RETURNING entry_id
+), draws AS (
+  INSERT INTO lot_draws (program_id, entry_id, lot_id, points, expires_at)
+  SELECT :program_id, entry.entry_id, spent.lot_id, spent.t, spent.expires_at FROM entry, spent WHERE spent.t > 0
 )
-INSERT INTO ledger_entries (program_id, member_id, type, points, created_at, order_id, return_id, hold_id,
-                            reason, actor)
-SELECT :program_id, :member_id, :entry_type, -CAST(:points AS bigint), :now, CAST(:order_id AS varchar),
-       CAST(:return_id AS varchar), CAST(:hold_id AS varchar), CAST(:reason AS text), CAST(:actor AS varchar)
- WHERE (SELECT coalesce(sum(t), 0) FROM spent) = :points
-RETURNING entry_id
+SELECT entry_id FROM entry
 """)
-_SPEND_NEW_LOTS = text(_SPEND.format(priority="", where="lot_id = ANY(:lot_ids)")).bindparams(
+_SPEND_NEW_LOTS = text(SPEND.format(priority="", where="lot_id = ANY(:lot_ids)")).bindparams(
     bindparam("lot_ids", expanding=False))
 
 
 @dataclass(frozen=True)
 class Spendable:
+    """A member's figures under the hold rule (SPEC §4): points an active hold reserves
+    are exclusive. A lot that reaches its expiry while held does not burn: as much of
+    the expired lots as the holds lack in unexpired ones stays reserved (``kept``)
+    until the holds are captured, released or run out."""
+
     active: int  # remaining points of available, unexpired lots
     held_total: int  # points of active holds
     debt: int
+    expired: int = 0  # remaining points of available lots past their expiry, not burned yet
+
+    @property
+    def kept(self) -> int:
+        return min(max(self.held_total - self.active, 0), self.expired)
 
     @property
     def held(self) -> int:
-        # Holds never count for more than the points behind them (a lot may have
-        # expired under a hold), so available is never negative without debt.
-        return min(self.held_total, max(self.active - self.debt, 0))
+        # Holds never count for more than the points behind them, so available is
+        # never negative without debt.
+        return min(self.held_total, max(self.active + self.kept - self.debt, 0))
 
     @property
     def available(self) -> int:
-        return self.active - self.debt - self.held
+        return self.active + self.kept - self.debt - self.held
+
+    @property
+    def free(self) -> int:
+        """Available points no hold reserves: all a reversal or takeback may draw on."""
+        return max(self.active - self.held_total, 0)
 
 
 def lock_member(session: Session, program_id: uuid.UUID, member_id: str, now: datetime | None = None,
@@ -139,7 +160,9 @@ def lock_member(session: Session, program_id: uuid.UUID, member_id: str, now: da
                                               "lifetime": lifetime_delta, "activity": activity_at},
                              program_id, member_id, now)
     if row is None:
-        raise NotFound(f"Member {member_id!r} not found")
+        from loyalty_api.members.service import missing_member_error
+
+        raise missing_member_error(session, program_id, member_id)
     return row.debt
 
 
@@ -155,16 +178,12 @@ def lock_member_within(session: Session, statement: Constant, params: dict[str, 
 
 def spendable(session: Session, program_id: uuid.UUID, member_id: str, now: datetime, debt: int) -> Spendable:
     row = session.execute(_SPENDABLE, {"program_id": program_id, "member_id": member_id, "now": now}).one()
-    return Spendable(active=int(row.active), held_total=int(row.held), debt=debt)
+    return Spendable(active=int(row.active), held_total=int(row.held), debt=debt, expired=int(row.expired))
 
 
 def spend_lots(session: Session, program_id: uuid.UUID, member_id: str, points: int, now: datetime) -> int:
     """Take up to ``points`` from spendable lots; answers how many were taken."""
-    if points <= 0:
-        return 0
-    taken = session.execute(_SPEND_AVAILABLE, {"program_id": program_id, "member_id": member_id,
-                                               "points": points, "now": now}).scalars().all()
-    return int(sum(taken))
+    return take(session, SPEND_AVAILABLE, program_id, member_id, points, now)
 
 
 def spend_and_record(session: Session, program_id: uuid.UUID, member_id: str, points: int, now: datetime, *,
@@ -178,18 +197,22 @@ def spend_and_record(session: Session, program_id: uuid.UUID, member_id: str, po
     }).scalar()
 
 
-def take_for_reversal(session: Session, program_id: uuid.UUID, member_id: str, points: int, now: datetime,
-                      order_id: str) -> int:
+def take_rows(session: Session, statement: Any, program_id: uuid.UUID, member_id: str, points: int,
+              now: datetime, **params: Any) -> list[Any]:
+    """Run a ``SPEND`` statement; answers (taken, lot_id, expires_at) per lot drawn on."""
     if points <= 0:
-        return 0
-    taken = session.execute(_SPEND_FOR_REVERSAL, {"program_id": program_id, "member_id": member_id,
-                                                  "points": points, "now": now,
-                                                  "order_id": order_id}).scalars().all()
-    return int(sum(taken))
+        return []
+    return list(session.execute(statement, {"program_id": program_id, "member_id": member_id, "points": points,
+                                            "now": now, **params}))
+
+
+def take(session: Session, statement: Any, program_id: uuid.UUID, member_id: str, points: int, now: datetime,
+         **params: Any) -> int:
+    return int(sum(row.taken for row in take_rows(session, statement, program_id, member_id, points, now, **params)))
 
 
 _CREDIT_COLUMNS = ("type", "points", "order_id", "return_id", "rule_id", "event_id", "reason", "actor",
-                   "available_at", "expires_at")
+                   "available_at", "expires_at", "lot_id")
 # Entries and their lots in two CTEs of one fixed shape for any number of credits
 # (arrays, not a multi-row VALUES), so the statement is compiled and prepared once.
 # A lot names the order whose earning created it: returns take those lots first.
@@ -198,16 +221,17 @@ _CREDIT_COLUMNS = ("type", "points", "order_id", "return_id", "rule_id", "event_
 # parameters are ``credit_arrays``.
 CREDIT_CTES = """credit_entries AS (
   INSERT INTO ledger_entries (program_id, member_id, type, points, created_at, order_id, return_id, rule_id,
-                              event_id, reason, actor, available_at, expires_at)
+                              event_id, reason, actor, available_at, expires_at, lot_id)
   SELECT :program_id, :member_id, c.type, c.points, :now, c.order_id, c.return_id, c.rule_id, c.event_id,
-         c.reason, c.actor, c.available_at, c.expires_at
+         c.reason, c.actor, c.available_at, c.expires_at, c.lot_id
     FROM unnest(CAST(:credit_type AS varchar[]), CAST(:credit_points AS bigint[]),
                 CAST(:credit_order_id AS varchar[]), CAST(:credit_return_id AS varchar[]),
                 CAST(:credit_rule_id AS varchar[]), CAST(:credit_event_id AS varchar[]),
                 CAST(:credit_reason AS text[]), CAST(:credit_actor AS varchar[]),
-                CAST(:credit_available_at AS timestamptz[]), CAST(:credit_expires_at AS timestamptz[]))
+                CAST(:credit_available_at AS timestamptz[]), CAST(:credit_expires_at AS timestamptz[]),
+                CAST(:credit_lot_id AS bigint[]))
          WITH ORDINALITY AS c(type, points, order_id, return_id, rule_id, event_id, reason, actor,
-                              available_at, expires_at, n)
+                              available_at, expires_at, lot_id, n)
    WHERE {when}
    ORDER BY c.n
   RETURNING entry_id, points, available_at, expires_at, order_id, type

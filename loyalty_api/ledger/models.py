@@ -14,6 +14,9 @@ Design overview
   holds takes it first. Available and pending are computed from the lots against
   ``now`` at read time, so nothing depends on a job having run.
 
+* ``lot_draws`` records what each debit took from each lot, so that a refund keeps
+  the expiry of the lots its points were spent from.
+
 The invariant (SPEC §3 rule 1), checked by ``service.verify_ledger``:
 ``sum(entries.points) == sum(lots.remaining) - balances.debt`` per member.
 """
@@ -23,14 +26,14 @@ from __future__ import annotations
 import uuid
 from datetime import datetime
 
-from sqlalchemy import (BigInteger, CheckConstraint, DateTime, ForeignKeyConstraint, Identity, Index,
+from sqlalchemy import (BigInteger, Boolean, CheckConstraint, DateTime, ForeignKeyConstraint, Identity, Index,
                         String, Text, Uuid, text)
 from sqlalchemy.orm import Mapped, mapped_column
 
 from loyalty_api.db import Base
 
 _SIGN_BY_TYPE = (
-    "(type IN ('earn', 'bonus', 'referral', 'refund', 'transfer_in') AND points > 0)"
+    "(type IN ('earn', 'bonus', 'referral', 'refund', 'transfer_in', 'import') AND points > 0)"
     " OR (type IN ('redeem', 'reverse', 'expire', 'transfer_out') AND points < 0)"
     " OR (type = 'adjust' AND points <> 0)"
 )
@@ -69,7 +72,12 @@ class LedgerEntry(Base):
         Index("uq_ledger_entries_order_rule", "program_id", "order_id", "rule_id", unique=True,
               postgresql_where=text("type = 'bonus' AND order_id IS NOT NULL AND rule_id IS NOT NULL")),
         Index("uq_ledger_entries_return", "program_id", "order_id", "return_id", "type", unique=True,
-              postgresql_where=text("return_id IS NOT NULL")),
+              postgresql_where=text("return_id IS NOT NULL AND type <> 'refund'")),
+        # A return's refund is one entry per lot its points were spent from (``lot_id``
+        # names that lot, NULL for points spent before draws were recorded).
+        Index("uq_ledger_entries_refund", "program_id", "order_id", "return_id", "lot_id", unique=True,
+              postgresql_nulls_not_distinct=True,
+              postgresql_where=text("return_id IS NOT NULL AND type = 'refund'")),
         Index("uq_ledger_entries_expire_lot", "program_id", "lot_id", unique=True,
               postgresql_where=text("type = 'expire'")),
         Index("uq_ledger_entries_event_rule", "program_id", "member_id", "event_id", "rule_id", unique=True,
@@ -103,6 +111,24 @@ class Lot(Base):
     )
 
 
+class LotDraw(Base):
+    """What one debit took from one lot, written by the statement that spends: a
+    refund gives points back with the expiry of the lots they came from."""
+
+    __tablename__ = "lot_draws"
+
+    program_id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True)
+    entry_id: Mapped[int] = mapped_column(BigInteger, primary_key=True)
+    lot_id: Mapped[int] = mapped_column(BigInteger, primary_key=True)
+    points: Mapped[int] = mapped_column(BigInteger)
+    expires_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+
+    __table_args__ = (
+        CheckConstraint("points > 0", name="points_positive"),
+        ForeignKeyConstraint(["program_id", "entry_id"], ["ledger_entries.program_id", "ledger_entries.entry_id"]),
+    )
+
+
 class BalanceRow(Base):
     __tablename__ = "balances"
 
@@ -113,6 +139,9 @@ class BalanceRow(Base):
     last_activity_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
     updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    # The member was merged into another: the lock statement no longer answers this
+    # row, so a write that waited for it during the merge finds no member to write to.
+    merged: Mapped[bool] = mapped_column(Boolean, default=False, server_default=text("false"))
 
     __table_args__ = (
         CheckConstraint("debt >= 0", name="debt_not_negative"),

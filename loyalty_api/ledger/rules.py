@@ -5,16 +5,17 @@ No database and no Flask here: datetimes and numbers in, datetimes and numbers o
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import datetime, timezone
 from fractions import Fraction
-from typing import Iterable
+from typing import Iterable, Sequence
 from zoneinfo import ZoneInfo
 
 # One implementation of "when does a lot burn", shared with the expiry job.
 from loyalty_api.expiry.rules import expiry_instant  # noqa: F401  (part of this module's API)
 
 # Types that put points into a lot, and those that take them out (SPEC §3 rule 5).
-CREDIT_TYPES = ("earn", "bonus", "referral", "refund", "transfer_in")
+CREDIT_TYPES = ("earn", "bonus", "referral", "refund", "transfer_in", "import")
 DEBIT_TYPES = ("redeem", "reverse", "expire", "transfer_out")
 ENTRY_TYPES = CREDIT_TYPES + DEBIT_TYPES + ("adjust",)
 # What ``lifetime_earned`` counts (SPEC §5): earned credits net of reversals.
@@ -23,6 +24,8 @@ LIFETIME_TYPES = ("earn", "bonus", "referral", "reverse")
 ACTIVITY_TYPES = ("earn", "bonus", "referral", "redeem")
 
 FAR_FUTURE = datetime(9999, 12, 31, tzinfo=timezone.utc)
+# The ledger's integer range (PostgreSQL bigint): no entry may hold more points.
+MAX_POINTS = 2**63 - 1
 
 
 def expires_after_days(available_at: datetime, days: int, tz: str | ZoneInfo) -> datetime:
@@ -66,3 +69,31 @@ def plan_spend(lots: Iterable[tuple[int, int]], points: int) -> list[tuple[int, 
             taken.append((lot_id, take))
             left -= take
     return taken
+
+
+@dataclass(frozen=True)
+class Draw:
+    """What one debit took from one lot (``lot_id`` None: points whose lots are not known)."""
+
+    lot_id: int | None
+    points: int
+    expires_at: datetime | None
+
+
+def refund_slices(draws: Sequence[Draw], already: int, points: int) -> list[Draw]:
+    """The lots ``points`` of refund come back from, when ``already`` points of the same
+    debits were refunded before: the draws are given back last-spent first (the
+    latest-expiring points first), each with its lot's expiry; what the draws do not
+    cover (debits older than the draws) comes back as one slice without a lot."""
+    slices: list[Draw] = []
+    skip, left = already, points
+    for draw in sorted(draws, key=lambda d: (d.expires_at or FAR_FUTURE, d.lot_id or 0), reverse=True):
+        skipped = min(skip, draw.points)
+        skip -= skipped
+        take = min(draw.points - skipped, left)
+        if take > 0:
+            slices.append(Draw(draw.lot_id, take, draw.expires_at))
+            left -= take
+    if left > 0:
+        slices.append(Draw(None, left, None))
+    return slices

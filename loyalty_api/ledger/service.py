@@ -24,6 +24,7 @@ from loyalty_api.ledger.lots import lock_member  # noqa: F401  (part of this mod
 from loyalty_api.ledger.models import LedgerEntry
 from loyalty_api.programs.models import Program
 from loyalty_api.programs.service import program_config
+from loyalty_api.timestamps import rfc3339_or_none
 
 
 @dataclass(frozen=True)
@@ -46,7 +47,7 @@ def credit_expiry(program: Program, available_at: datetime, *, expires_at: datet
 
 
 def _iso(value: datetime | None) -> str | None:
-    return value.isoformat() if value else None
+    return rfc3339_or_none(value)
 
 
 def credit(session: Session, program: Program, member_id: str, *, entry_type: str, points: int,
@@ -57,6 +58,8 @@ def credit(session: Session, program: Program, member_id: str, *, entry_type: st
     """Credit ``points`` as a new lot (pending until ``available_at``); answers the entry id."""
     if entry_type not in rules.CREDIT_TYPES + ("adjust",) or points <= 0:
         raise ValueError(f"not a credit: {entry_type} {points}")
+    if points > rules.MAX_POINTS:
+        raise ValidationFailed("More points than the ledger can hold", errors={"points": ["Out of range."]})
     available_at = available_at or now
     expires_at = credit_expiry(program, available_at, expires_at=expires_at, expires_in_days=expires_in_days)
     program_id = program.program_id
@@ -154,11 +157,19 @@ def ledger_page(session: Session, program_id: uuid.UUID, member_id: str, *, limi
     return page([_entry_item(row) for row in rows], limit, lambda item: [item["id"]])
 
 
+# ``lifetime_earned`` moves with a merge but entries never move: the lifetime check
+# counts the entries of members merged into a member as that member's (``life``).
 _VERIFY = """
 WITH e AS (
   SELECT program_id, member_id, sum(points) AS total,
          sum(points) FILTER (WHERE type IN ('earn', 'bonus', 'referral', 'reverse')) AS lifetime
     FROM ledger_entries {where} GROUP BY program_id, member_id
+), merged AS (
+  SELECT program_id, member_id, merged_into FROM members {where} {and_} merged_into IS NOT NULL
+), life AS (
+  SELECT e.program_id, coalesce(merged.merged_into, e.member_id) AS member_id, sum(e.lifetime) AS lifetime
+    FROM e LEFT JOIN merged ON merged.program_id = e.program_id AND merged.member_id = e.member_id
+   GROUP BY 1, 2
 ), l AS (
   SELECT program_id, member_id, sum(remaining) AS remaining FROM lots {where} GROUP BY program_id, member_id
 ), b AS (
@@ -167,15 +178,16 @@ WITH e AS (
   SELECT program_id, member_id FROM e UNION SELECT program_id, member_id FROM l
   UNION SELECT program_id, member_id FROM b
 )
-SELECT k.program_id, k.member_id, coalesce(e.total, 0) AS total, coalesce(e.lifetime, 0) AS lifetime,
+SELECT k.program_id, k.member_id, coalesce(e.total, 0) AS total, coalesce(life.lifetime, 0) AS lifetime,
        coalesce(l.remaining, 0) AS remaining, coalesce(b.debt, 0) AS debt,
        coalesce(b.lifetime_earned, 0) AS lifetime_earned
   FROM k
   LEFT JOIN e ON e.program_id = k.program_id AND e.member_id = k.member_id
+  LEFT JOIN life ON life.program_id = k.program_id AND life.member_id = k.member_id
   LEFT JOIN l ON l.program_id = k.program_id AND l.member_id = k.member_id
   LEFT JOIN b ON b.program_id = k.program_id AND b.member_id = k.member_id
  WHERE coalesce(e.total, 0) <> coalesce(l.remaining, 0) - coalesce(b.debt, 0)
-    OR coalesce(e.lifetime, 0) <> coalesce(b.lifetime_earned, 0)
+    OR coalesce(life.lifetime, 0) <> coalesce(b.lifetime_earned, 0)
 """
 
 _VERIFY_LOTS = """
@@ -196,12 +208,16 @@ SELECT o.program_id, o.member_id, o.order_id,
   LEFT JOIN (SELECT program_id, order_id, sum(points_reversed) AS reversed, sum(points_refunded) AS refunded
                FROM order_returns GROUP BY program_id, order_id) r
     ON r.program_id = o.program_id AND r.order_id = o.order_id
-  LEFT JOIN (SELECT program_id, member_id, order_id,
+  LEFT JOIN (SELECT le.program_id, coalesce(m.merged_into, le.member_id) AS member_id, le.order_id,
                     sum(points) FILTER (WHERE type IN ('earn', 'bonus')) AS earned,
                     -sum(points) FILTER (WHERE type = 'redeem') AS redeemed,
                     -sum(points) FILTER (WHERE type = 'reverse' AND return_id IS NOT NULL) AS reversed,
                     sum(points) FILTER (WHERE type = 'refund' AND return_id IS NOT NULL) AS refunded
-               FROM ledger_entries WHERE order_id IS NOT NULL GROUP BY program_id, member_id, order_id) e
+               FROM ledger_entries le
+               -- an order moved with a merge; its entries stay on the member merged away
+               LEFT JOIN members m ON m.program_id = le.program_id AND m.member_id = le.member_id
+                                  AND m.merged_into IS NOT NULL
+              WHERE le.order_id IS NOT NULL GROUP BY 1, 2, 3) e
     ON e.program_id = o.program_id AND e.member_id = o.member_id AND e.order_id = o.order_id
  {where_o}
 """
@@ -220,7 +236,7 @@ def verify_ledger(session: Session, program_id: uuid.UUID | None = None) -> list
     where_l = "WHERE l.program_id = :program_id" if program_id else "WHERE true"
     params = {"program_id": program_id} if program_id else {}
     found: list[Mismatch] = []
-    for row in session.execute(text(_VERIFY.format(where=where)), params):
+    for row in session.execute(text(_VERIFY.format(where=where, and_="AND" if program_id else "WHERE")), params):
         expected_total = int(row.remaining) - int(row.debt)
         if int(row.total) != expected_total:
             found.append(Mismatch(row.program_id, row.member_id, "entries_vs_lots", expected_total, int(row.total)))

@@ -12,7 +12,7 @@ from loyalty_api.http.transaction import current_uow, keep_out_of_replays
 from loyalty_api.ledger.schemas import BalanceSchema, EntryPageSchema, LedgerArgs
 from loyalty_api.me import service
 from loyalty_api.me.schemas import MemberTokenRequestSchema, MemberTokenSchema
-from loyalty_api.members.schemas import MemberSchema
+from loyalty_api.identities.schemas import MemberWithIdentitiesSchema
 from loyalty_api.referrals.schemas import ReferralPage
 from loyalty_api.tiers.schemas import MemberTierSchema
 
@@ -30,15 +30,16 @@ class MemberTokens(MethodView):
         keep_out_of_replays("access_token")
         return service.issue_member_token(current_uow().session, current_program_id(), member_id,
                                           data["ttl_seconds"], default_ttl=settings.MEMBER_TOKEN_TTL_SECONDS,
-                                          max_ttl=settings.MEMBER_TOKEN_MAX_TTL_SECONDS)
+                                          max_ttl=settings.MEMBER_TOKEN_MAX_TTL_SECONDS,
+                                          issued_by=current_principal())
 
 
 @blp.route("/me")
 class Me(MethodView):
     @authorize(MEMBER_SCOPE)
-    @blp.response(200, MemberSchema)
+    @blp.response(200, MemberWithIdentitiesSchema)
     def get(self):
-        """The member's own profile (member token)"""
+        """The member's own profile with their identities: cards for a wallet screen (member token)"""
         return service.profile(current_uow().session, current_program_id(), current_principal().member_id)
 
 

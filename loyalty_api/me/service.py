@@ -16,6 +16,7 @@ from sqlalchemy.orm import Session
 
 from loyalty_api.errors import Forbidden, NotFound, Unauthorized, ValidationFailed
 from loyalty_api.http.auth import MEMBER_SCOPE, issue_token
+from loyalty_api.identities import service as identities
 from loyalty_api.ledger import service as ledger
 from loyalty_api.members import service as members
 from loyalty_api.members.models import Member
@@ -24,8 +25,10 @@ from loyalty_api.tiers import service as tiers
 
 
 def issue_member_token(session: Session, program_id: uuid.UUID, member_id: str, ttl_seconds: int | None, *,
-                       default_ttl: int, max_ttl: int) -> dict[str, Any]:
-    member = members.get_member(session, program_id, member_id)
+                       default_ttl: int, max_ttl: int, issued_by: Any) -> dict[str, Any]:
+    """``issued_by``: the principal of the client asking; the token is that client's too
+    (its version: revoked with it)."""
+    member = members.writable_member(session, program_id, member_id, for_update=False)
     if member.status != "active":
         raise Forbidden("A blocked member cannot be given a token")
     ttl = default_ttl if ttl_seconds is None else ttl_seconds
@@ -33,7 +36,8 @@ def issue_member_token(session: Session, program_id: uuid.UUID, member_id: str, 
         raise ValidationFailed("The token lifetime is too long",
                                errors={"ttl_seconds": [f"Must be at most {max_ttl}."]})
     token = issue_token(subject=member.member_id, token_type="member", scopes=[MEMBER_SCOPE],
-                        program_id=program_id, ttl_seconds=ttl)
+                        program_id=program_id, ttl_seconds=ttl,
+                        issued_by=issued_by.client_id, token_version=issued_by.token_version)
     return {"access_token": token, "token_type": "Bearer", "expires_in": ttl, "scope": MEMBER_SCOPE}
 
 
@@ -43,13 +47,20 @@ def token_member(session: Session, program_id: uuid.UUID, member_id: str) -> Mem
         member = members.get_member(session, program_id, member_id)
     except NotFound as exc:
         raise Unauthorized("The member of this token no longer exists") from exc
+    if member.status == "merged":
+        # The app's backend asks for a token of the member it went to.
+        raise Unauthorized(f"The member of this token was merged into {member.merged_into!r}",
+                           merged_into=member.merged_into)
     if member.status != "active":
         raise Forbidden("This member is blocked")
     return member
 
 
-def profile(session: Session, program_id: uuid.UUID, member_id: str) -> Member:
-    return token_member(session, program_id, member_id)
+def profile(session: Session, program_id: uuid.UUID, member_id: str) -> dict[str, Any]:
+    """The member's profile with their identities (the app's wallet screen shows the cards)."""
+    member = token_member(session, program_id, member_id)
+    fields = {column.key: getattr(member, column.key) for column in Member.__table__.columns}
+    return {**fields, "identities": identities.list_identities(session, program_id, member_id)}
 
 
 def tier(session: Session, program_id: uuid.UUID, member_id: str) -> dict[str, Any]:

@@ -7,10 +7,10 @@ from datetime import date
 import marshmallow as ma
 from marshmallow import validate
 
-from loyalty_api.fields import AwareDateTime, member_id_field
+from loyalty_api.fields import AwareDateTime, WholeMatch, member_id_field
 
 EMAIL = ma.fields.Email(validate=validate.Length(max=320), allow_none=True)
-PHONE = ma.fields.String(validate=validate.Regexp(r"^\+?[0-9 ()-]{5,32}$", error="A phone number."), allow_none=True)
+PHONE = ma.fields.String(validate=WholeMatch(r"^\+?[0-9 ()-]{5,32}$", error="A phone number."), allow_none=True)
 
 
 def _plausible_birthday(value: date) -> None:
@@ -55,6 +55,9 @@ class MemberSchema(ma.Schema):
     referral_code = ma.fields.String()
     referred_by = ma.fields.String(allow_none=True)
     attributes = ma.fields.Dict()
-    status = ma.fields.String()
+    status = ma.fields.String(metadata={"description": "`active`, `blocked` or `merged`"})
+    merged_into = ma.fields.String(allow_none=True, metadata={
+        "description": "For `status: merged`: the member everything moved to (writes naming this member "
+                       "answer 409 `member_merged`)"})
     created_at = AwareDateTime()
     updated_at = AwareDateTime()

@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session
 
 from loyalty_api.driver import Constant, Runner, one_or_none
 from loyalty_api.events.service import emit
-from loyalty_api.errors import MemberExists, NotFound, UnknownReferralCode
+from loyalty_api.errors import LoyaltyError, MemberExists, MemberMerged, NotFound, UnknownReferralCode
 from loyalty_api.idempotency import service as idempotency
 from loyalty_api.members.models import Member
 from loyalty_api.referrals.rules import new_referral_code, normalize_referral_code
@@ -23,6 +23,27 @@ def get_member(session: Session, program_id: uuid.UUID, member_id: str, *, for_u
     if member is None or member.status == "erased":
         raise NotFound(f"Member {member_id!r} not found")
     return member
+
+
+def writable_member(session: Session, program_id: uuid.UUID, member_id: str, *, for_update: bool = True) -> Member:
+    """``get_member`` for a change: a merged member refuses it (``MemberMerged``)."""
+    member = get_member(session, program_id, member_id, for_update=for_update)
+    if member.status == "merged":
+        raise merged_error(member)
+    return member
+
+
+def merged_error(member: Any) -> MemberMerged:
+    return MemberMerged(f"Member {member.member_id!r} was merged into {member.merged_into!r}",
+                        merged_into=member.merged_into)
+
+
+def missing_member_error(session: Session, program_id: uuid.UUID, member_id: str) -> LoyaltyError:
+    """Why a write found no member to lock: merged away (``MemberMerged``), or not there."""
+    member = session.get(Member, (program_id, member_id), populate_existing=True)
+    if member is not None and member.status == "merged":
+        return merged_error(member)
+    return NotFound(f"Member {member_id!r} not found")
 
 
 _PROFILE = Constant.of(select(*Member.__table__.columns).where(
@@ -86,7 +107,7 @@ def enroll(session: Session, program_id: uuid.UUID, data: dict[str, Any]) -> Mem
 
 
 def update_member(session: Session, program_id: uuid.UUID, member_id: str, changes: dict[str, Any]) -> Member:
-    member = get_member(session, program_id, member_id, for_update=True)
+    member = writable_member(session, program_id, member_id)
     for name in ("email", "phone", "birthday", "status"):
         if name in changes:
             setattr(member, name, changes[name])
@@ -100,7 +121,9 @@ def update_member(session: Session, program_id: uuid.UUID, member_id: str, chang
 
 
 def erase_member(session: Session, program_id: uuid.UUID, member_id: str) -> None:
-    """Remove personal data; the member id and the ledger stay for the accounts."""
+    """Remove personal data; the member id and the ledger stay for the accounts.
+
+    Identities, event attributes and free-text reasons go too (``subject_access``)."""
     member = get_member(session, program_id, member_id, for_update=True)
     member.email = member.phone = member.birthday = None
     member.attributes = {}
@@ -108,3 +131,6 @@ def erase_member(session: Session, program_id: uuid.UUID, member_id: str) -> Non
     member.erased_at = member.updated_at = func.now()
     session.flush()
     idempotency.forget_member(session, program_id, member_id)
+    from loyalty_api.subject_access.service import scrub_member
+
+    scrub_member(session, program_id, member_id)

@@ -1,13 +1,24 @@
-"""Per-request metrics and the access log, and the public ``GET /metrics``."""
+"""Per-request metrics and the access log, and ``GET /metrics``.
+
+``/metrics`` shows fleet-wide point volumes, so a deployment can close it: with
+``METRICS_TOKEN`` it needs ``Authorization: Bearer <METRICS_TOKEN>``; with
+``METRICS_BIND`` (host:port, which the gunicorn config also binds) it is served only
+on that port, which serves nothing else but the health probes.
+"""
 
 from __future__ import annotations
 
+import hmac
 import logging
 import time
 
 from flask import Blueprint, Flask, Response, current_app, g, request
 
+from loyalty_api.errors import NotFound, Unauthorized
 from loyalty_api.observability import metrics
+
+# What the metrics port (METRICS_BIND) answers besides /metrics: a probe may use it.
+METRICS_PORT_PATHS = frozenset({"/metrics", "/healthz", "/readyz"})
 
 access_log = logging.getLogger("loyalty_api.access")
 
@@ -18,8 +29,14 @@ blp = Blueprint("metrics", __name__)
 
 @blp.get("/metrics")
 def scrape() -> Response:
-    """Prometheus exposition (public, like the health probes)."""
+    """Prometheus exposition (public unless METRICS_TOKEN is set)."""
     from prometheus_client import CONTENT_TYPE_LATEST
+
+    required = current_app.extensions["loyalty"].settings.METRICS_TOKEN
+    if required:
+        scheme, _, token = request.headers.get("Authorization", "").partition(" ")
+        if scheme.lower() != "bearer" or not hmac.compare_digest(token.strip().encode(), required.encode()):
+            raise Unauthorized("/metrics needs the metrics bearer token (METRICS_TOKEN)")
 
     body = metrics.render(current_app.extensions["loyalty"].engine)
     return Response(body, mimetype=None, headers={"Content-Type": CONTENT_TYPE_LATEST})
@@ -49,6 +66,18 @@ def _observe(response: Response) -> Response:
         "method": method, "route": route, "status": response.status_code,
         "duration_ms": round(elapsed * 1000, 2)})
     return response
+
+
+def keep_metrics_on_their_port() -> None:
+    """A ``before_request`` hook, registered after the request id is set (app.py)."""
+    port = current_app.extensions["loyalty"].settings.metrics_port
+    if port is None:
+        return
+    if request.environ.get("SERVER_PORT") == port:
+        if request.path not in METRICS_PORT_PATHS:
+            raise NotFound("The metrics port serves only /metrics and the health probes")
+    elif request.path == "/metrics":
+        raise NotFound("/metrics is served on its own port (METRICS_BIND)")
 
 
 def init_observability(app: Flask) -> None:

@@ -29,7 +29,7 @@ _SECRET_KEYS = r"client_secret|secret|password|passwd|access_token|refresh_token
 _REDACTIONS = (
     (re.compile(r"(?i)\b(bearer|basic)\s+[A-Za-z0-9._~+/=-]+"), r"\1 [redacted]"),
     (re.compile(r"eyJ[A-Za-z0-9_-]{5,}\.[A-Za-z0-9_-]{5,}\.[A-Za-z0-9_-]*"), "[redacted-jwt]"),
-    (re.compile(r"\bwhsec_[A-Za-z0-9_-]+"), "whsec_[redacted]"),
+    (re.compile(r"\bwhsec_[A-Za-z0-9_+/=-]+"), "whsec_[redacted]"),  # base64 and URL-safe forms
     (re.compile(rf"(?i)([\"']?\b(?:{_SECRET_KEYS})[\"']?\s*[:=]\s*[\"']?)"
                 rf"(?!\[redacted|(?:bearer|basic)\s)([^\"'&\s,;}}\]]+)"),
      r"\1[redacted]"),

@@ -19,7 +19,7 @@ from collections import Counter as Tally
 
 from prometheus_client import (REGISTRY, CollectorRegistry, Counter, Gauge, Histogram,
                                generate_latest, multiprocess)
-from prometheus_client.core import GaugeMetricFamily
+from prometheus_client.core import CounterMetricFamily, GaugeMetricFamily
 from sqlalchemy import event, text
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session
@@ -102,8 +102,21 @@ BACKLOG_SQL = """
 SELECT (SELECT count(*) FROM outbox_events WHERE dispatched_at IS NULL) AS undispatched,
        (SELECT extract(epoch FROM now() - created_at) FROM outbox_events
          WHERE dispatched_at IS NULL ORDER BY seq LIMIT 1) AS oldest_seconds,
-       (SELECT count(*) FROM webhook_deliveries WHERE status = 'pending') AS pending_deliveries
+       (SELECT count(*) FROM webhook_deliveries WHERE status = 'pending') AS pending_deliveries,
+       (SELECT extract(epoch FROM now() - min(e.created_at)) FROM webhook_deliveries d
+          JOIN outbox_events e ON e.program_id = d.program_id AND e.seq = d.event_seq
+         WHERE d.status = 'pending') AS oldest_undelivered_seconds,
+       (SELECT count(*) FROM webhooks WHERE deleted_at IS NULL AND disabled_at IS NOT NULL) AS disabled_webhooks
 """
+
+# Monotonic per-outcome counts the webhook worker adds, and the background processes'
+# heartbeats (jobs steps, the worker): both written by other processes, read here.
+HEALTH_SQL = """
+SELECT 'count' AS kind, outcome AS name, sum(count)::float8 AS value FROM webhook_delivery_counts GROUP BY outcome
+UNION ALL
+SELECT 'beat', name, extract(epoch FROM succeeded_at)::float8 FROM heartbeats WHERE succeeded_at IS NOT NULL
+"""
+DELIVERY_OUTCOMES = ("succeeded", "retrying", "failed")
 
 
 class BacklogCollector:
@@ -118,20 +131,46 @@ class BacklogCollector:
         try:
             with self.engine.connect() as conn:
                 row = conn.execute(text(BACKLOG_SQL)).one()
+                health = conn.execute(text(HEALTH_SQL)).all()
         except Exception as exc:  # a scrape must still answer while the database is down
             log.warning("outbox backlog not measured: %s", exc.__class__.__name__)
             return
+        yield from _health_families(health)
         figures = (
             ("loyalty_outbox_backlog", "Outbox events not yet dispatched to webhooks", row.undispatched),
             ("loyalty_outbox_oldest_age_seconds", "Age of the oldest undispatched outbox event (0 if none)",
              row.oldest_seconds or 0),
             ("loyalty_webhook_deliveries_pending", "Webhook deliveries waiting for an attempt",
              row.pending_deliveries),
+            ("loyalty_webhook_oldest_undelivered_age_seconds",
+             "Age of the oldest event with a delivery still pending (0 if none)", row.oldest_undelivered_seconds or 0),
+            ("loyalty_webhooks_disabled", "Webhooks the worker disabled (410, or failing for days)",
+             row.disabled_webhooks),
         )
         for name, help_text, figure in figures:
             gauge = GaugeMetricFamily(name, help_text)
             gauge.add_metric([], float(figure))
             yield gauge
+
+
+def _health_families(rows):
+    counts = {name: value for kind, name, value in rows if kind == "count"}
+    deliveries = CounterMetricFamily("loyalty_webhook_deliveries", "Webhook delivery attempts by outcome "
+                                     "(retrying: failed, will be tried again; failed: given up)", labels=["outcome"])
+    for outcome in DELIVERY_OUTCOMES:
+        deliveries.add_metric([outcome], counts.get(outcome, 0.0))
+    yield deliveries
+    beats = {name: value for kind, name, value in rows if kind == "beat"}
+    worker = GaugeMetricFamily("loyalty_webhook_worker_last_cycle_timestamp_seconds",
+                               "When a webhook worker last finished a cycle without errors (0: never)")
+    worker.add_metric([], beats.get("worker:webhooks", 0.0))
+    yield worker
+    jobs = GaugeMetricFamily("loyalty_job_last_success_timestamp_seconds",
+                             "When each `loyalty-api jobs run` step last succeeded", labels=["step"])
+    for name, value in sorted(beats.items()):
+        if name.startswith("jobs:"):
+            jobs.add_metric([name.removeprefix("jobs:")], value)
+    yield jobs
 
 
 def multiprocess_dir() -> str | None:

@@ -13,8 +13,8 @@ import uuid
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import (ARRAY, Boolean, CheckConstraint, DateTime, ForeignKey, String, Text, Uuid,
-                        func)
+from sqlalchemy import (ARRAY, Boolean, CheckConstraint, DateTime, ForeignKey, Integer, String, Text, Uuid,
+                        Index, func, text)
 from sqlalchemy.dialects.postgresql import JSONB
 from sqlalchemy.orm import Mapped, mapped_column
 
@@ -47,7 +47,14 @@ class ApiClient(Base):
     platform_admin: Mapped[bool] = mapped_column(Boolean, default=False)
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), server_default=func.now())
     revoked_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    # Tokens carry the version they were issued under (``ver``); raising it cuts off
+    # every token issued before. Revocation raises it. Replicas see it within
+    # TOKEN_REVOCATION_CHECK_SECONDS (http/revocation.py).
+    token_version: Mapped[int] = mapped_column(Integer, server_default=text("0"))
 
     __table_args__ = (
         CheckConstraint("platform_admin = (program_id IS NULL)", name="platform_admin_has_no_program"),
+        # The clients whose tokens were ever cut off: what every process reloads.
+        Index("ix_api_clients_cut_off", "client_id",
+              postgresql_where=text("token_version > 0 OR revoked_at IS NOT NULL")),
     )

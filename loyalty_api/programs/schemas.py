@@ -8,11 +8,11 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 import marshmallow as ma
 from marshmallow import validate
 
-from loyalty_api.fields import AwareDateTime, DecimalString, Money, Number, StrictInteger
+from loyalty_api.fields import AwareDateTime, DecimalString, Money, Number, StrictInteger, WholeMatch
 from loyalty_api.http.auth import PROGRAM_SCOPES
 from loyalty_api.tiers.rules import ladder_errors
 
-CURRENCY = ma.fields.String(validate=validate.Regexp(r"^[A-Z]{3}$", error="An ISO 4217 code such as RUB."))
+CURRENCY = ma.fields.String(validate=WholeMatch(r"^[A-Z]{3}$", error="An ISO 4217 code such as RUB."))
 EXPIRY_MODES = ("none", "days", "end_of_month", "end_of_year")
 
 
@@ -67,7 +67,7 @@ class TierPolicy(ma.Schema):
 
 
 class Tier(ma.Schema):
-    code = ma.fields.String(required=True, validate=validate.Regexp(r"^[A-Za-z0-9_-]{1,32}$"))
+    code = ma.fields.String(required=True, validate=WholeMatch(r"^[A-Za-z0-9_-]{1,32}$"))
     name = ma.fields.String(required=True, validate=validate.Length(1, 100))
     threshold = Number(minimum=Decimal(0), allow_none=True, required=True,
                        metadata={"description": "Metric value that qualifies; null = invitation only"})
@@ -116,7 +116,7 @@ class ProgramSchema(SettingsSchema):
 
 class ProgramCreateSchema(SettingsSchema):
     name = ma.fields.String(required=True, validate=validate.Length(1, 200))
-    currency = ma.fields.String(required=True, validate=validate.Regexp(r"^[A-Z]{3}$"))
+    currency = ma.fields.String(required=True, validate=WholeMatch(r"^[A-Z]{3}$"))
 
 
 class ProgramPatchSchema(ma.Schema):

@@ -14,6 +14,7 @@ from typing import Any, Iterable
 import marshmallow as ma
 import orjson
 from sqlalchemy import func, select
+from sqlalchemy.engine import Connection
 from sqlalchemy.orm import Session, make_transient_to_detached
 from sqlalchemy.orm.util import identity_key
 
@@ -144,14 +145,29 @@ def create_client(session: Session, *, program_id: uuid.UUID | None, name: str,
 
 
 def revoke_client(session: Session, client_id: str) -> ApiClient:
-    """No new tokens for this client; tokens already issued run out within their TTL."""
+    """No new tokens for this client, and its tokens already issued (member tokens it
+    asked for too) are refused by every process within TOKEN_REVOCATION_CHECK_SECONDS."""
     client = session.get(ApiClient, client_id, with_for_update=True)
     if client is None:
         raise NotFound(f"Client {client_id!r} not found")
     if client.revoked_at is None:
         client.revoked_at = _now(session)
+        client.token_version = client.token_version + 1
         session.flush()
     return client
+
+
+# No token is ever issued under this version: a revoked client's floor.
+REVOKED = 2**31 - 1
+_CUT_OFF = select(ApiClient.client_id, ApiClient.token_version, ApiClient.revoked_at.isnot(None)).where(
+    (ApiClient.token_version > 0) | ApiClient.revoked_at.isnot(None))
+
+
+def token_floors(connection: Connection) -> dict[str, int]:
+    """client_id -> the lowest token version still accepted, for every client whose
+    tokens were ever cut off (``REVOKED`` for a revoked one); others accept all."""
+    return {client_id: REVOKED if revoked else version
+            for client_id, version, revoked in connection.execute(_CUT_OFF)}
 
 
 def authenticate_client(session: Session, client_id: str, secret: str) -> ApiClient | None:

@@ -129,23 +129,28 @@ def reverse_on_return(session: Session, program: Any, order: Any, now: datetime)
     return referral
 
 
-# Takes up to :points from one lot (pending or available, not expired).
+# Takes up to :points from the reward's own lot (not expired); once the lot is
+# available only up to :free, the available points no active hold reserves (SPEC §4).
 _TAKE_FROM_LOT = text("""
 WITH l AS (
-  SELECT lot_id, LEAST(remaining, :points) AS t FROM lots
+  SELECT lot_id,
+         LEAST(remaining, CASE WHEN available_at > :now THEN :points ELSE LEAST(:points, :free) END) AS taken,
+         available_at <= :now AS was_available
+    FROM lots
    WHERE program_id = :program_id AND member_id = :member_id AND lot_id = :lot_id AND remaining > 0
      AND (expires_at IS NULL OR expires_at > :now)
 )
-UPDATE lots SET remaining = lots.remaining - l.t FROM l
+UPDATE lots SET remaining = lots.remaining - l.taken FROM l
  WHERE lots.program_id = :program_id AND lots.lot_id = l.lot_id
-RETURNING l.t
+RETURNING l.taken, l.was_available
 """)
 
 
 def _take_back(session: Session, program: Any, member_id: str, points: int, lot_id: int | None, order_id: str,
                now: datetime, reason: str) -> None:
     """A ``reverse`` entry: drawn from the reward's own lot first (pending or not), then
-    from available points, like a return's reversal.
+    from available points, like a return's reversal; never from points an active hold
+    reserves.
 
     Under ``allow_negative`` what cannot be drawn becomes debt; under ``clamp_to_zero``
     only what is there is taken. The member's ledger lock is held throughout.
@@ -155,12 +160,15 @@ def _take_back(session: Session, program: Any, member_id: str, points: int, lot_
 
     program_id = program.program_id
     lots.lock_member(session, program_id, member_id, now)
+    # Never the points an active hold reserves (SPEC §4).
+    free = lots.spendable(session, program_id, member_id, now, 0).free
     taken = 0
     if lot_id is not None:
-        taken = session.execute(_TAKE_FROM_LOT, {"program_id": program_id, "member_id": member_id,
-                                                 "lot_id": lot_id, "points": points, "now": now}).scalar() or 0
-    if taken < points:
-        taken += lots.spend_lots(session, program_id, member_id, points - taken, now)
+        own = session.execute(_TAKE_FROM_LOT, {"program_id": program_id, "member_id": member_id, "lot_id": lot_id,
+                                               "points": points, "free": free, "now": now}).one_or_none()
+        if own is not None:
+            taken, free = own.taken, free - (own.taken if own.was_available else 0)
+    taken += lots.spend_lots(session, program_id, member_id, min(points - taken, free), now)
     reversed_points = points if program_config(program)["clawback"] == "allow_negative" else taken
     if reversed_points:
         lots.insert_debit(session, program_id, member_id, entry_type="reverse", points=reversed_points, now=now,

@@ -15,6 +15,7 @@ from typing import Any, Sequence
 from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
+from loyalty_api.checkout.models import Order
 from loyalty_api.errors import CouponNotActive, NotFound, ValidationFailed
 from loyalty_api.events.service import emit
 from loyalty_api.http.pagination import decode_cursor, page
@@ -25,6 +26,7 @@ from loyalty_api.programs.models import Program
 from loyalty_api.programs.service import program_config
 from loyalty_api.rewards import rules
 from loyalty_api.rewards.models import Coupon, Reward
+from loyalty_api.timestamps import rfc3339
 
 
 def coupon_document(coupon: Coupon, now: datetime) -> dict[str, Any]:
@@ -75,11 +77,15 @@ def member_coupons(session: Session, program_id: uuid.UUID, member_id: str, now:
 def validate_coupon(session: Session, program_id: uuid.UUID, code: str, order: dict[str, Any],
                     now: datetime) -> dict[str, Any]:
     """Whether the coupon can pay part of this order, and what it is worth for it (writes nothing)."""
+    from loyalty_api.checkout.rules import money_errors
     from loyalty_api.checkout.service import to_lines
 
     program = session.get(Program, program_id)
     coupon = _find(session, program_id, code)
     lines = to_lines(order.get("lines"))
+    finer = money_errors(program.currency, order["amount"], [line.unit_price for line in lines])
+    if finer:
+        raise ValidationFailed(f"Money has more decimals than {program.currency} has", errors=finer)
     if sum((line.value for line in lines), 0) > order["amount"]:
         raise ValidationFailed("The lines add up to more than the amount",
                                errors={"lines": ["Lines add up to more than amount."]})
@@ -92,6 +98,18 @@ def validate_coupon(session: Session, program_id: uuid.UUID, code: str, order: d
             "free_delivery": worth.free_delivery, "gift_sku": worth.gift_sku, "expires_at": coupon.expires_at}
 
 
+def _require_order_of(session: Session, program_id: uuid.UUID, order_id: str, member_id: str) -> None:
+    """A coupon is used by an order the shop has recorded, of the coupon's member: a typo
+    in ``order_id`` must not burn the customer's coupon on an order that does not exist."""
+    owner = session.scalar(select(Order.member_id).where(Order.program_id == program_id,
+                                                         Order.order_id == order_id))
+    if owner is None:
+        raise NotFound(f"Order {order_id!r} not found: record the order (POST /v1/orders) first")
+    if owner != member_id:
+        raise ValidationFailed("The order belongs to another member",
+                               errors={"order_id": ["The order belongs to another member."]})
+
+
 def use_coupon(session: Session, program_id: uuid.UUID, code: str, order_id: str, member_id: str | None,
                now: datetime) -> dict[str, Any]:
     """Mark the coupon used by ``order_id``, exactly once; the same order again answers the same."""
@@ -99,6 +117,7 @@ def use_coupon(session: Session, program_id: uuid.UUID, code: str, order_id: str
     if member_id is not None and member_id != coupon.member_id:
         raise ValidationFailed("The coupon belongs to another member",
                                errors={"member_id": ["The coupon belongs to another member."]})
+    _require_order_of(session, program_id, order_id, coupon.member_id)
     if coupon.status == "used" and coupon.order_id == order_id:
         return coupon_document(coupon, now)
     status = rules.effective_status(coupon.status, coupon.expires_at, now)
@@ -173,6 +192,6 @@ def expire_member_coupons(session: Session, program: Program, member_ids: Sequen
         _give_back_stock(session, program_id, coupon.reward_id)
         emit(session, program_id, "coupon.expired", {
             "member_id": coupon.member_id, "code": coupon.code, "reward_id": coupon.reward_id,
-            "expires_at": coupon.expires_at.isoformat(), "points_refunded": coupon.points_spent if refunded else 0})
+            "expires_at": rfc3339(coupon.expires_at), "points_refunded": coupon.points_spent if refunded else 0})
     session.flush()
     return len(due)

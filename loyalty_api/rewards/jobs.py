@@ -35,13 +35,14 @@ def expire_coupons(context: JobContext) -> dict:
         programs = programs_with(uow.session, "coupons", "status = 'active' AND expires_at <= :now",
                                  {"now": context.now})
     for program_id in programs:
-        while True:
-            with unit_of_work(context.session_factory) as uow:
-                members = list(uow.session.execute(_CLAIM, {"program_id": program_id, "now": context.now,
-                                                            "batch": batch}).scalars())
-                if not members:
-                    break
-                program = uow.session.get(Program, program_id)
-                coupons += expire_member_coupons(uow.session, program, members, context.now)
-                uow.commit()
+        with context.program(program_id):
+            while True:
+                with unit_of_work(context.session_factory) as uow:
+                    members = list(uow.session.execute(_CLAIM, {"program_id": program_id, "now": context.now,
+                                                                "batch": batch}).scalars())
+                    if not members:
+                        break
+                    program = uow.session.get(Program, program_id)
+                    coupons += expire_member_coupons(uow.session, program, members, context.now)
+                    uow.commit()
     return {"coupons_expired": coupons}

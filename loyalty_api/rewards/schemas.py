@@ -6,13 +6,13 @@ import marshmallow as ma
 from marshmallow import validate
 
 from loyalty_api.checkout.schemas import MoneyOut, OrderContentSchema
-from loyalty_api.fields import AwareDateTime, DecimalString, StrictInteger, member_id_field
+from loyalty_api.fields import AwareDateTime, DecimalString, StrictInteger, WholeMatch, member_id_field
 from loyalty_api.http.pagination import PageArgs, page_schema
 from loyalty_api.rewards.rules import KINDS, reward_errors
 
-REWARD_ID = validate.Regexp(r"^[A-Za-z0-9._~-]{1,64}$", error="1-64 URL-safe characters.")
-ORDER_ID = validate.Regexp(r"^[A-Za-z0-9._~:-]{1,128}$", error="1-128 URL-safe characters.")
-TIER_CODE = validate.Regexp(r"^[A-Za-z0-9_-]{1,32}$")
+REWARD_ID = WholeMatch(r"^[A-Za-z0-9._~-]{1,64}$", error="1-64 URL-safe characters.")
+ORDER_ID = WholeMatch(r"^[A-Za-z0-9._~:-]{1,128}$", error="1-128 URL-safe characters.")
+TIER_CODE = WholeMatch(r"^[A-Za-z0-9_-]{1,32}$")
 
 
 class RewardTerms(ma.Schema):

@@ -25,6 +25,7 @@ from loyalty_api.ledger import service as ledger
 from loyalty_api.programs.models import Program
 from loyalty_api.rewards import rules
 from loyalty_api.rewards.models import Coupon, Reward
+from loyalty_api.timestamps import rfc3339_or_none
 
 CENTS = Decimal("0.01")
 TERMS = ("name", "kind", "value", "sku", "cost_points", "stock", "limit_per_member", "tiers", "valid_from",
@@ -188,7 +189,7 @@ def claim_reward(session: Session, program_id: uuid.UUID, member_id: str, reward
     session.flush()
     emit(session, program_id, "reward.claimed", {
         "member_id": member_id, "reward_id": reward_id, "code": coupon.code, "points": reward.cost_points,
-        "entry_id": entry_id, "expires_at": coupon.expires_at.isoformat() if coupon.expires_at else None})
+        "entry_id": entry_id, "expires_at": rfc3339_or_none(coupon.expires_at)})
     return coupon_document(coupon, now)
 
 
@@ -209,7 +210,7 @@ def grant_for_rule(session: Session, program_id: uuid.UUID, member_id: str, rewa
                            rule_id=rule_id, event_id=event_id)
     emit(session, program_id, "reward.claimed", {
         "member_id": member_id, "reward_id": reward_id, "code": coupon.code, "points": 0, "rule_id": rule_id,
-        "event_id": event_id, "expires_at": coupon.expires_at.isoformat() if coupon.expires_at else None})
+        "event_id": event_id, "expires_at": rfc3339_or_none(coupon.expires_at)})
     return coupon.code, None
 
 

@@ -24,14 +24,15 @@ def refresh_rfm(context: JobContext) -> dict:
     with unit_of_work(context.session_factory) as uow:
         program_ids = uow.session.execute(select(Program.program_id).order_by(Program.program_id)).scalars().all()
     for program_id in program_ids:
-        with unit_of_work(context.session_factory) as uow:
-            if not uow.session.execute(_TRY_LOCK, {"program_id": program_id}).scalar():
-                counts["skipped_busy"] += 1
-                continue
-            uow.session.execute(_TIMEOUT)
-            result = service.refresh_rfm(uow.session, program_id, context.now)
-            uow.commit()
-        counts["programs"] += 1
-        for key in ("scored", "changed", "removed"):
-            counts[key] += result[key]
+        with context.program(program_id):
+            with unit_of_work(context.session_factory) as uow:
+                if not uow.session.execute(_TRY_LOCK, {"program_id": program_id}).scalar():
+                    counts["skipped_busy"] += 1
+                    continue
+                uow.session.execute(_TIMEOUT)
+                result = service.refresh_rfm(uow.session, program_id, context.now)
+                uow.commit()
+            counts["programs"] += 1
+            for key in ("scored", "changed", "removed"):
+                counts[key] += result[key]
     return counts

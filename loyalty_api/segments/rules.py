@@ -9,9 +9,10 @@ import csv
 import io
 import re
 from dataclasses import dataclass
-from datetime import date, datetime, timezone
+from datetime import date, datetime
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any, Iterable, Iterator, Mapping, Sequence
+from loyalty_api.timestamps import rfc3339
 
 SCORES = (1, 2, 3, 4, 5)
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
@@ -100,9 +101,7 @@ def csv_value(value: Any) -> str:
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, datetime):
-        if value.tzinfo is None:
-            raise ValueError("times must be timezone-aware")
-        return value.astimezone(timezone.utc).isoformat().replace("+00:00", "Z")
+        return rfc3339(value)
     if isinstance(value, (int, Decimal, date)):
         return str(value)
     text = str(value)

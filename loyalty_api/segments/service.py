@@ -33,7 +33,8 @@ CSV_BATCH = 1000
 # available = active - debt - held, held capped at active - debt (Spendable).
 _MEMBERS = """
 SELECT member_id, email, phone, enrolled_at, tier, vip, lifetime_earned, last_activity_at, rfm,
-       active - debt - LEAST(held, GREATEST(active - debt, 0)) AS available, pending
+       active - debt - LEAST(held, GREATEST(active - debt, 0)) AS available, pending,
+       LEAST(held, GREATEST(active - debt, 0)) AS held, debt
   FROM (
   SELECT {key}.member_id, m.email, m.phone, m.created_at AS enrolled_at, t.tier_code AS tier,
          coalesce(t.vip_code IS NOT NULL AND (t.vip_until IS NULL OR t.vip_until > :now), false) AS vip,

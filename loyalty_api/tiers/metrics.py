@@ -9,7 +9,12 @@ the ledger, never a writer. Definitions (SPEC §6):
 * ``orders``: orders placed in the window that are not fully returned or cancelled.
 * ``points_earned``: earn, bonus and referral credits in the window, minus their
   reversals. Entries of an order count at the order's ``placed_at``, others at
-  their ``created_at``.
+  their ``created_at``. The entries of members merged into this one count too
+  (orders move with a merge; ledger entries never move).
+
+A member brought by an import may carry the metric the old system had counted
+(``imported_metrics``): it is added while its ``counted_at`` (the import) is in the
+window, for the metric it was counted for.
 """
 
 from __future__ import annotations
@@ -18,11 +23,14 @@ import uuid
 from datetime import datetime
 from decimal import ROUND_HALF_UP, Decimal
 
-from sqlalchemy import and_, case, column, func, literal, select, table, true
+from sqlalchemy import and_, case, column, func, literal, or_, select, table, true
 from sqlalchemy.orm import Session
 
 orders = table("orders", column("program_id"), column("order_id"), column("member_id"), column("amount"),
                column("paid_amount"), column("returned_amount"), column("status"), column("placed_at"))
+imported = table("imported_metrics", column("program_id"), column("member_id"), column("metric"),
+                 column("value"), column("counted_at"))
+members = table("members", column("program_id"), column("member_id"), column("merged_into"))
 entries = table("ledger_entries", column("program_id"), column("member_id"), column("type"),
                 column("points"), column("created_at"), column("order_id"))
 
@@ -59,17 +67,29 @@ def points_earned(session: Session, program_id: uuid.UUID, member_id: str, since
     counted_at = func.coalesce(orders.c.placed_at, entries.c.created_at)
     joined = entries.outerjoin(orders, and_(orders.c.program_id == entries.c.program_id,
                                             orders.c.order_id == entries.c.order_id))
+    merged_in = select(members.c.member_id).where(members.c.program_id == program_id,
+                                                  members.c.merged_into == member_id)
     total = session.scalar(select(func.coalesce(func.sum(entries.c.points), 0)).select_from(joined).where(
-        entries.c.program_id == program_id, entries.c.member_id == member_id,
+        entries.c.program_id == program_id,
+        or_(entries.c.member_id == member_id, entries.c.member_id.in_(merged_in)),
         entries.c.type.in_(COUNTED_TYPES), _in_window(counted_at, since)))
     return max(int(total), 0)
+
+
+def _imported(session: Session, program_id: uuid.UUID, member_id: str, metric: str,
+              since: datetime | None) -> Decimal:
+    value = session.scalar(select(imported.c.value).where(
+        imported.c.program_id == program_id, imported.c.member_id == member_id, imported.c.metric == metric,
+        _in_window(imported.c.counted_at, since)))
+    return Decimal(value or 0)
 
 
 def metric_value(session: Session, program_id: uuid.UUID, member_id: str, metric: str,
                  since: datetime | None) -> Decimal | int:
     """The metric over what was recorded after ``since`` (everything for None)."""
+    brought = _imported(session, program_id, member_id, metric, since)
     if metric == "spend":
-        return spend(session, program_id, member_id, since)
+        return spend(session, program_id, member_id, since) + brought.quantize(CENT)
     if metric == "orders":
-        return order_count(session, program_id, member_id, since)
-    return points_earned(session, program_id, member_id, since)
+        return order_count(session, program_id, member_id, since) + int(brought)
+    return points_earned(session, program_id, member_id, since) + int(brought)

@@ -7,10 +7,10 @@ from decimal import Decimal
 import marshmallow as ma
 from marshmallow import validate
 
-from loyalty_api.fields import AwareDateTime, Number
+from loyalty_api.fields import AwareDateTime, Number, WholeMatch
 from loyalty_api.http.pagination import page_schema
 
-TIER_CODE = validate.Regexp(r"^[A-Za-z0-9_-]{1,32}$", error="1-32 letters, digits, '_' or '-'.")
+TIER_CODE = WholeMatch(r"^[A-Za-z0-9_-]{1,32}$", error="1-32 letters, digits, '_' or '-'.")
 
 
 class LadderTierSchema(ma.Schema):

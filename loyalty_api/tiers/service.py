@@ -27,6 +27,7 @@ from loyalty_api.programs import service as programs
 from loyalty_api.programs.models import Program
 from loyalty_api.tiers import metrics, rules
 from loyalty_api.tiers.models import MemberTier, TierChange
+from loyalty_api.timestamps import rfc3339_or_none
 
 _CACHE = "tiers.standing"
 
@@ -153,7 +154,7 @@ def _figure(metric: str, value: Decimal | int) -> str | int:
 
 
 def iso(moment: datetime | None) -> str | None:
-    return None if moment is None else moment.astimezone(timezone.utc).isoformat().replace("+00:00", "Z")
+    return rfc3339_or_none(moment)
 
 
 def standing_of(session: Session, program: Program, member_id: str, now: datetime) -> Standing:

@@ -24,7 +24,7 @@ def grant_vip(session: Session, program_id: uuid.UUID, member_id: str, data: dic
               now: datetime | None = None) -> dict[str, Any]:
     """Assign (or replace) the member's VIP tier; answers the member's tier view."""
     now = now or service.utcnow()
-    members.get_member(session, program_id, member_id)
+    members.writable_member(session, program_id, member_id, for_update=False)
     program = programs.get_program(session, program_id)
     ladder, _ = service.ladder_of(program)
     if rules.rank(ladder, data["tier"]) < 0:
@@ -47,7 +47,7 @@ def grant_vip(session: Session, program_id: uuid.UUID, member_id: str, data: dic
 def revoke_vip(session: Session, program_id: uuid.UUID, member_id: str, now: datetime | None = None) -> None:
     """End a VIP status now; revoking a member who has none changes nothing."""
     now = now or service.utcnow()
-    members.get_member(session, program_id, member_id)
+    members.writable_member(session, program_id, member_id, for_update=False)
     program = programs.get_program(session, program_id)
     row = service.locked_row(session, program_id, member_id)
     standing = service.evaluate_member(session, program, member_id, now)

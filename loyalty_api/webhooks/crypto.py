@@ -52,4 +52,9 @@ class SecretBox:
 
 
 def new_secret() -> str:
-    return SECRET_PREFIX + random_secrets.token_urlsafe(32)
+    """The Standard Webhooks form: ``whsec_`` + standard base64 of 32 random key bytes.
+
+    Secrets issued earlier (``whsec_`` + 43 URL-safe characters) keep working for
+    ``Loyalty-Signature``; rotating one issues a secret of this form.
+    """
+    return SECRET_PREFIX + base64.b64encode(random_secrets.token_bytes(32)).decode()

@@ -14,74 +14,111 @@ from typing import Any
 from sqlalchemy import text
 from sqlalchemy.orm import Session
 
-from loyalty_api.jobs.registry import programs_with
-
 # Only one fan-out runs at a time (the others skip it and deliver): two concurrent
 # fan-outs could otherwise write a member's later event before an earlier one.
 FAN_OUT_LOCK = 0x10CA17_0004
 
-_FAN_OUT_SQL = """
+_FAN_OUT = text("""
 WITH batch AS (
     SELECT program_id, seq FROM outbox_events
-    WHERE program_id = :program_id AND dispatched_at IS NULL
+    WHERE dispatched_at IS NULL
     ORDER BY seq
     LIMIT :limit
     FOR UPDATE SKIP LOCKED
 ), marked AS (
     UPDATE outbox_events e SET dispatched_at = now()
-    FROM batch b WHERE e.program_id = :program_id AND b.program_id = :program_id AND e.seq = b.seq
+    FROM batch b WHERE e.program_id = b.program_id AND e.seq = b.seq
     RETURNING e.program_id, e.seq, e.event_id, e.type, e.member_id, e.created_at
 ), inserted AS (
     INSERT INTO webhook_deliveries (program_id, delivery_id, webhook_id, event_seq, event_id, event_type,
                                     member_id, status, attempts, next_attempt_at, created_at)
     SELECT m.program_id, gen_random_uuid(), w.webhook_id, m.seq, m.event_id, m.type,
-           m.member_id, 'pending', 0, {clock}, {clock}
+           m.member_id, 'pending', 0, COALESCE(CAST(:now AS timestamptz), now()),
+           COALESCE(CAST(:now AS timestamptz), now())
     FROM marked m
-    JOIN webhooks w ON w.program_id = :program_id AND w.program_id = m.program_id AND w.deleted_at IS NULL
+    JOIN webhooks w ON w.program_id = m.program_id AND w.deleted_at IS NULL AND w.disabled_at IS NULL
         AND (m.type = ANY (w.event_types) OR '*' = ANY (w.event_types))
         AND m.created_at >= w.created_at
     ON CONFLICT DO NOTHING
     RETURNING 1
 )
 SELECT (SELECT count(*) FROM marked) AS events, (SELECT count(*) FROM inserted) AS deliveries
-"""
+""")
 
-# Every table is pinned to :program_id by a value, not only through a join or a CTE:
-# on Citus that makes the whole statement one single-shard (router) query, the only
-# kind in which FOR UPDATE … SKIP LOCKED takes row locks. The clock is the caller's
-# moved clock in tests, the database's otherwise (one clock for all hosts), chosen
-# when the statement is picked: Citus refuses a CTE clock (no router query then) and
-# now() inside COALESCE.
-_CLAIM_SQL = """
-WITH due AS (
+# Claims are serialised (one short statement at a time, fleet-wide) so that the
+# per-program cap is exact: each claim sees the leases the previous one committed.
+CLAIM_LOCK = 0x10CA17_0015
+
+_CLAIM = text("""
+WITH clock AS (
+    -- the caller's moved clock in tests; the database's otherwise (one clock for all hosts)
+    SELECT COALESCE(CAST(:now AS timestamptz), now()) AS at
+), programs AS (
+    -- programs with a live subscription, and how many of their deliveries are leased now
+    SELECT w.program_id,
+           (SELECT count(*) FROM webhook_deliveries l, clock  -- ix_webhook_deliveries_leased
+             WHERE l.program_id = w.program_id AND l.status = 'pending' AND l.lease_token IS NOT NULL
+               AND l.lease_until > clock.at) AS leased
+    FROM webhooks w WHERE w.deleted_at IS NULL AND w.disabled_at IS NULL
+    GROUP BY w.program_id
+), candidates AS (
+    SELECT c.program_id, c.delivery_id, c.next_attempt_at, c.event_seq
+    FROM programs p, clock, LATERAL (
+        SELECT d.program_id, d.delivery_id, d.next_attempt_at, d.event_seq FROM webhook_deliveries d
+        WHERE d.program_id = p.program_id AND d.status = 'pending' AND d.next_attempt_at <= clock.at
+          AND (d.lease_until IS NULL OR d.lease_until <= clock.at)
+          AND d.attempts < :max_attempts
+          -- a fan-out that raced with a DELETE may have added deliveries after it cancelled.
+          -- A scalar subquery, not EXISTS: kept per row, so the walk stays an ordered scan
+          -- of ix_webhook_deliveries_due_by_program that stops at the cap.
+          AND (SELECT w.deleted_at IS NULL AND w.disabled_at IS NULL FROM webhooks w
+                WHERE w.program_id = d.program_id AND w.webhook_id = d.webhook_id)
+          AND (d.redelivery_of IS NOT NULL OR d.member_id IS NULL OR NOT EXISTS (
+              SELECT 1 FROM webhook_deliveries e
+              WHERE e.program_id = d.program_id AND e.webhook_id = d.webhook_id
+                AND e.member_id = d.member_id AND e.status = 'pending'
+                AND e.redelivery_of IS NULL AND e.event_seq < d.event_seq))
+        ORDER BY d.next_attempt_at, d.event_seq
+        -- the per-program cap: one program cannot occupy every sender
+        LIMIT GREATEST(:per_program - p.leased, 0)
+    ) c
+), due AS (
     SELECT d.program_id, d.delivery_id FROM webhook_deliveries d
-    WHERE d.program_id = :program_id AND d.status = 'pending' AND d.next_attempt_at <= {clock}
-      AND (d.lease_until IS NULL OR d.lease_until <= {clock})
-      -- a fan-out that raced with a DELETE may have added deliveries after it cancelled
-      AND EXISTS (SELECT 1 FROM webhooks w WHERE w.program_id = :program_id
-                     AND w.webhook_id = d.webhook_id AND w.deleted_at IS NULL)
-      AND (d.redelivery_of IS NOT NULL OR d.member_id IS NULL OR NOT EXISTS (
-          SELECT 1 FROM webhook_deliveries p
-          WHERE p.program_id = :program_id AND p.webhook_id = d.webhook_id
-            AND p.member_id = d.member_id AND p.status = 'pending'
-            AND p.redelivery_of IS NULL AND p.event_seq < d.event_seq))
-    ORDER BY d.next_attempt_at, d.event_seq
+    JOIN candidates c ON c.program_id = d.program_id AND c.delivery_id = d.delivery_id, clock
+    WHERE d.status = 'pending' AND (d.lease_until IS NULL OR d.lease_until <= clock.at)
+    ORDER BY c.next_attempt_at, c.event_seq
     LIMIT :limit
     FOR UPDATE OF d SKIP LOCKED
 ), claimed AS (
+    -- The backoff is written now, before the attempt: an attempt whose result is never
+    -- recorded (the worker died) waits like a failed one once its lease runs out.
     UPDATE webhook_deliveries d
-    SET lease_token = :token, lease_until = {clock} + :lease,
-        attempts = d.attempts + 1, last_attempt_at = {clock}
-    FROM due WHERE d.program_id = :program_id AND due.program_id = :program_id AND d.delivery_id = due.delivery_id
-    RETURNING d.program_id, d.delivery_id, d.webhook_id, d.event_seq, d.attempts, d.created_at, d.last_attempt_at
+    SET lease_token = :token, lease_until = (SELECT at FROM clock) + :lease,
+        attempts = d.attempts + 1, last_attempt_at = (SELECT at FROM clock),
+        next_attempt_at = (SELECT at FROM clock) + :lease
+                          + (CAST(:backoffs AS interval[]))[LEAST(d.attempts + 1, :max_attempts)]
+    FROM due WHERE d.program_id = due.program_id AND d.delivery_id = due.delivery_id
+    RETURNING d.program_id, d.delivery_id, d.webhook_id, d.event_seq, d.attempts, d.created_at,
+              d.first_failed_at
 )
-SELECT c.program_id, c.delivery_id, c.webhook_id, c.attempts, c.created_at, c.last_attempt_at AS claimed_at,
+SELECT c.program_id, c.delivery_id, c.webhook_id, c.attempts, c.created_at, c.first_failed_at,
+       (SELECT at FROM clock) AS claimed_at,
        w.url, w.secret_sealed, w.previous_secret_sealed, w.previous_secret_expires_at,
        e.event_id, e.type, e.created_at AS event_created_at, e.data
 FROM claimed c
-JOIN webhooks w ON w.program_id = :program_id AND w.program_id = c.program_id AND w.webhook_id = c.webhook_id
-JOIN outbox_events e ON e.program_id = :program_id AND e.program_id = c.program_id AND e.seq = c.event_seq
-"""
+JOIN webhooks w ON w.program_id = c.program_id AND w.webhook_id = c.webhook_id
+JOIN outbox_events e ON e.program_id = c.program_id AND e.seq = c.event_seq
+""")
+
+# Deliveries that used up their attempts without a recorded result (each claim
+# counts one): closed as failed once their last lease has run out.
+_EXHAUSTED = text("""
+UPDATE webhook_deliveries d
+SET status = 'failed', last_error = COALESCE(d.last_error, 'no result recorded'),
+    lease_token = NULL, lease_until = NULL
+WHERE d.status = 'pending' AND d.attempts >= :max_attempts
+  AND (d.lease_until IS NULL OR d.lease_until <= COALESCE(CAST(:now AS timestamptz), now()))
+""")
 
 _SUCCEEDED = text("""
 UPDATE webhook_deliveries
@@ -93,27 +130,40 @@ WHERE program_id = :program_id AND delivery_id = :delivery_id AND lease_token = 
 _FAILED = text("""
 UPDATE webhook_deliveries
 SET status = CASE WHEN CAST(:next_at AS timestamptz) IS NULL THEN 'failed' ELSE 'pending' END,
-    next_attempt_at = COALESCE(:next_at, next_attempt_at),
+    next_attempt_at = COALESCE(:next_at, next_attempt_at), first_failed_at = COALESCE(first_failed_at, :now),
     last_status_code = :code, last_error = :error, lease_token = NULL, lease_until = NULL
 WHERE program_id = :program_id AND delivery_id = :delivery_id AND lease_token = :token
+""")
+
+# The subscription's failure streak: cleared by a success, started by a failure.
+_WEBHOOK_SUCCEEDED = text("""
+UPDATE webhooks SET failing_since = NULL
+WHERE program_id = :program_id AND webhook_id = :webhook_id AND failing_since IS NOT NULL
+""")
+
+_WEBHOOK_FAILED = text("""
+UPDATE webhooks SET failing_since = COALESCE(failing_since, :now)
+WHERE program_id = :program_id AND webhook_id = :webhook_id
+RETURNING failing_since
+""")
+
+# Results lock the webhook row before the delivery row: the order DELETE and the
+# disabling use (webhook, then its deliveries), so the two cannot deadlock.
+_LOCK_WEBHOOK = text("""
+SELECT 1 FROM webhooks WHERE program_id = :program_id AND webhook_id = :webhook_id FOR NO KEY UPDATE
+""")
+
+_ADD_COUNTS = text("""
+INSERT INTO webhook_delivery_counts (program_id, outcome, count) VALUES (:program_id, :outcome, :n)
+ON CONFLICT (program_id, outcome) DO UPDATE SET count = webhook_delivery_counts.count + EXCLUDED.count
 """)
 
 
 _RELEASE = text("""
 UPDATE webhook_deliveries
-SET lease_token = NULL, lease_until = NULL, attempts = attempts - 1
+SET lease_token = NULL, lease_until = NULL, attempts = attempts - 1, next_attempt_at = last_attempt_at
 WHERE program_id = :program_id AND delivery_id = :delivery_id AND lease_token = :token
 """)
-
-
-
-def _by_clock(sql: str) -> dict[bool, Any]:
-    """The statement with the caller's clock (True) or the database's (False)."""
-    return {True: text(sql.format(clock="CAST(:now AS timestamptz)")), False: text(sql.format(clock="now()"))}
-
-
-_FAN_OUT = _by_clock(_FAN_OUT_SQL)
-_CLAIM = _by_clock(_CLAIM_SQL)
 
 
 @dataclass(frozen=True)
@@ -125,6 +175,7 @@ class Claimed:
     webhook_id: uuid.UUID
     attempts: int
     created_at: datetime
+    first_failed_at: datetime | None
     claimed_at: datetime
     url: str
     secret_sealed: str
@@ -140,42 +191,56 @@ def try_fan_out_lock(session: Session) -> bool:
     return bool(session.scalar(text("SELECT pg_try_advisory_xact_lock(:key)"), {"key": FAN_OUT_LOCK}))
 
 
-def programs_to_fan_out(session: Session) -> list[uuid.UUID]:
-    return programs_with(session, "outbox_events", "dispatched_at IS NULL", {})
-
-
-def programs_due(session: Session, now: datetime | None) -> list[uuid.UUID]:
-    clock = "now()" if now is None else "CAST(:now AS timestamptz)"
-    return programs_with(session, "webhook_deliveries", f"status = 'pending' AND next_attempt_at <= {clock}",
-                         {"now": now})
-
-
-def fan_out(session: Session, program_id: uuid.UUID, now: datetime | None, limit: int) -> tuple[int, int]:
-    """Turn up to ``limit`` of the program's undispatched outbox events into deliveries: (events, deliveries)."""
-    row = session.execute(_FAN_OUT[now is not None], {"program_id": program_id, "limit": limit, "now": now}).one()
+def fan_out(session: Session, now: datetime | None, limit: int) -> tuple[int, int]:
+    """Turn up to ``limit`` undispatched outbox events into deliveries: (events, deliveries)."""
+    row = session.execute(_FAN_OUT, {"limit": limit, "now": now}).one()
     return int(row.events), int(row.deliveries)
 
 
-def claim(session: Session, program_id: uuid.UUID, now: datetime | None, limit: int, lease: timedelta,
-          token: uuid.UUID) -> list[Claimed]:
-    rows = session.execute(_CLAIM[now is not None], {"program_id": program_id, "now": now, "limit": limit, "lease": lease,
-                                    "token": token}).mappings()
+def claim(session: Session, now: datetime | None, limit: int, lease: timedelta, token: uuid.UUID, *,
+          per_program: int, max_attempts: int, backoffs: list[timedelta]) -> list[Claimed]:
+    """Lease up to ``limit`` due deliveries, at most ``per_program`` leased per program at once."""
+    session.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": CLAIM_LOCK})
+    rows = session.execute(_CLAIM, {"now": now, "limit": limit, "lease": lease, "token": token,
+                                    "per_program": per_program, "max_attempts": max_attempts,
+                                    "backoffs": backoffs}).mappings()
     return [Claimed(**row) for row in rows]
+
+
+def close_exhausted(session: Session, now: datetime | None, max_attempts: int) -> int:
+    return session.execute(_EXHAUSTED, {"now": now, "max_attempts": max_attempts}).rowcount
+
+
+def lock_webhook(session: Session, item: Claimed) -> None:
+    session.execute(_LOCK_WEBHOOK, {"program_id": item.program_id, "webhook_id": item.webhook_id})
 
 
 def record_success(session: Session, item: Claimed, token: uuid.UUID, now: datetime, code: int) -> bool:
     """False when the lease was lost (another worker took over, or the webhook was deleted)."""
     result = session.execute(_SUCCEEDED, {"now": now, "code": code, "program_id": item.program_id,
                                           "delivery_id": item.delivery_id, "token": token})
+    if result.rowcount == 1:
+        session.execute(_WEBHOOK_SUCCEEDED, {"program_id": item.program_id, "webhook_id": item.webhook_id})
     return result.rowcount == 1
 
 
-def record_failure(session: Session, item: Claimed, token: uuid.UUID, next_at: datetime | None,
-                   code: int | None, error: str | None) -> bool:
-    result = session.execute(_FAILED, {"next_at": next_at, "code": code, "error": error,
+def record_failure(session: Session, item: Claimed, token: uuid.UUID, now: datetime, next_at: datetime | None,
+                   code: int | None, error: str | None) -> datetime | None:
+    """The subscription's ``failing_since`` after this failure; None when the lease was lost."""
+    result = session.execute(_FAILED, {"now": now, "next_at": next_at, "code": code, "error": error,
                                        "program_id": item.program_id, "delivery_id": item.delivery_id,
                                        "token": token})
-    return result.rowcount == 1
+    if result.rowcount != 1:
+        return None
+    return session.scalar(_WEBHOOK_FAILED, {"now": now, "program_id": item.program_id,
+                                            "webhook_id": item.webhook_id})
+
+
+def add_counts(session: Session, counts: dict[tuple[uuid.UUID, str], int]) -> None:
+    """Add a cycle's outcomes to the per-program counters (one row per program and outcome)."""
+    if counts:
+        session.execute(_ADD_COUNTS, [{"program_id": program_id, "outcome": outcome, "n": n}
+                                      for (program_id, outcome), n in sorted(counts.items())])
 
 
 def release(session: Session, items: list[Claimed], token: uuid.UUID) -> None:

@@ -38,6 +38,12 @@ class Webhook(Base):
     previous_secret_expires_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), server_default=func.now())
     deleted_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    # Set by the first failed attempt after a success; a subscription failing every
+    # attempt for DISABLE_AFTER (webhooks.rules) is disabled.
+    failing_since: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    # Disabled (410, or failing for days): nothing is fanned out to it or sent until re-enabled.
+    disabled_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    disabled_reason: Mapped[str | None] = mapped_column(String(200))
 
     __table_args__ = (
         Index("ix_webhooks_active", "program_id", "created_at", "webhook_id",
@@ -65,6 +71,9 @@ class WebhookDelivery(Base):
     last_status_code: Mapped[int | None] = mapped_column(SmallInteger)
     last_error: Mapped[str | None] = mapped_column(String(200))
     delivered_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    # The give-up clock starts here, not at creation: a backlog that waited for the
+    # worker does not count against the receiver.
+    first_failed_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), server_default=func.now())
 
     __table_args__ = (
@@ -74,9 +83,31 @@ class WebhookDelivery(Base):
               postgresql_where=text("redelivery_of IS NULL")),
         # The worker's scan for due work.
         Index("ix_webhook_deliveries_due", "next_attempt_at", "event_seq", postgresql_where=text("status = 'pending'")),
+        # The claim's per-program walk (the per-program cap).
+        Index("ix_webhook_deliveries_due_by_program", "program_id", "next_attempt_at", "event_seq",
+              postgresql_where=text("status = 'pending'")),
+        # The claim's count of a program's leased deliveries (few: results clear the lease).
+        Index("ix_webhook_deliveries_leased", "program_id", "lease_until",
+              postgresql_where=text("status = 'pending' AND lease_token IS NOT NULL")),
         # The per-member ordering check.
         Index("ix_webhook_deliveries_member_pending", "program_id", "webhook_id", "member_id", "event_seq",
               postgresql_where=text("status = 'pending' AND redelivery_of IS NULL")),
         # The delivery log, newest first.
         Index("ix_webhook_deliveries_log", "program_id", "webhook_id", "created_at", "delivery_id"),
+    )
+
+
+class WebhookDeliveryCount(Base):
+    """Attempts per outcome since the start, per program: monotonic counters for ``/metrics``
+    that survive the pruning of the delivery log (the worker adds once per cycle)."""
+
+    __tablename__ = "webhook_delivery_counts"
+
+    program_id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True)
+    outcome: Mapped[str] = mapped_column(String(16), primary_key=True)
+    count: Mapped[int] = mapped_column(BigInteger)
+
+    __table_args__ = (
+        CheckConstraint("outcome IN ('succeeded', 'retrying', 'failed')", name="outcome_known"),
+        CheckConstraint("count >= 0", name="count_not_negative"),
     )

@@ -68,6 +68,15 @@ class WebhookSecret(MethodView):
                                      data["grace_seconds"], _settings())
 
 
+@blp.route("/<uuid:webhook_id>/enable")
+class WebhookEnable(MethodView):
+    @authorize("program:admin")
+    @blp.response(200, WebhookSchema)
+    def post(self, webhook_id: uuid.UUID):
+        """Re-enable a webhook the worker disabled; events from now on are delivered again"""
+        return service.enable_webhook(current_uow().session, current_program_id(), webhook_id)
+
+
 @blp.route("/<uuid:webhook_id>/deliveries")
 class WebhookDeliveries(MethodView):
     @authorize("program:admin")

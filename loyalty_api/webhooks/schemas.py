@@ -32,10 +32,15 @@ class WebhookSchema(ma.Schema):
     created_at = AwareDateTime()
     previous_secret_expires_at = AwareDateTime(
         allow_none=True, metadata={"description": "Until then deliveries also carry the old secret's signature"})
+    status = ma.fields.String(metadata={"description": "active, or disabled (nothing is sent until re-enabled)"})
+    disabled_at = AwareDateTime(allow_none=True)
+    disabled_reason = ma.fields.String(
+        allow_none=True, metadata={"description": "Why the worker disabled it: a 410 answer, or days of failures"})
 
 
 class WebhookCreatedSchema(WebhookSchema):
-    secret = ma.fields.String(metadata={"description": "Shown only in this answer; signs every delivery"})
+    secret = ma.fields.String(metadata={"description": "Shown only in this answer; signs every delivery. "
+                                                       "Standard Webhooks form: whsec_ + base64 of the key bytes"})
 
 
 class RotateSecretSchema(ma.Schema):

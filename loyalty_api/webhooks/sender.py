@@ -11,14 +11,14 @@ from __future__ import annotations
 
 import socket
 import ssl
+import time
 from concurrent.futures import ThreadPoolExecutor, TimeoutError as FutureTimeout
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Callable
-from urllib.parse import urlsplit
 
 import certifi
-import httpx
+import httpcore
 
 from loyalty_api.webhooks.rules import UnacceptableUrl, check_url_shape, refused_addresses
 
@@ -52,8 +52,8 @@ def resolve_addresses(host: str, port: int, *, allow_private: bool,
 
 def check_target(url: str, *, allow_private: bool, resolve: Resolver = socket.getaddrinfo) -> None:
     """For webhook creation: the URL's shape and, unless allowed, public addresses only."""
-    _scheme, host, port = check_url_shape(url)
-    resolve_addresses(host, port, allow_private=allow_private, resolve=resolve)
+    target = check_url_shape(url)
+    resolve_addresses(target.host, target.port, allow_private=allow_private, resolve=resolve)
 
 
 @lru_cache(maxsize=1)
@@ -62,37 +62,93 @@ def _tls_context() -> ssl.SSLContext:
     return ssl.create_default_context(cafile=certifi.where())
 
 
+class _DeadlineStream(httpcore.NetworkStream):
+    """Every read and write waits at most until the attempt's deadline: a receiver
+    that trickles its answer a byte at a time cannot stretch one attempt past it
+    (per-phase timeouts alone restart with every byte)."""
+
+    def __init__(self, stream: httpcore.NetworkStream, deadline: float) -> None:
+        self._stream, self._deadline = stream, deadline
+
+    def _left(self, timeout: float | None) -> float:
+        left = self._deadline - time.monotonic()
+        if left <= 0:
+            raise httpcore.ReadTimeout("the attempt's deadline passed")
+        return left if timeout is None else min(timeout, left)
+
+    def read(self, max_bytes: int, timeout: float | None = None) -> bytes:
+        return self._stream.read(max_bytes, self._left(timeout))
+
+    def write(self, buffer: bytes, timeout: float | None = None) -> None:
+        self._stream.write(buffer, self._left(timeout))
+
+    def close(self) -> None:
+        self._stream.close()
+
+    def start_tls(self, ssl_context: ssl.SSLContext, server_hostname: str | None = None,
+                  timeout: float | None = None) -> httpcore.NetworkStream:
+        return _DeadlineStream(self._stream.start_tls(ssl_context, server_hostname, self._left(timeout)),
+                               self._deadline)
+
+    def get_extra_info(self, info: str):
+        return self._stream.get_extra_info(info)
+
+
+class _DeadlineBackend(httpcore.NetworkBackend):
+    def __init__(self, deadline: float) -> None:
+        self._backend, self._deadline = httpcore.SyncBackend(), deadline
+
+    def connect_tcp(self, host, port, timeout=None, local_address=None, socket_options=None):
+        left = self._deadline - time.monotonic()
+        if left <= 0:
+            raise httpcore.ConnectTimeout("the attempt's deadline passed")
+        stream = self._backend.connect_tcp(host, port, left if timeout is None else min(timeout, left),
+                                           local_address, socket_options)
+        return _DeadlineStream(stream, self._deadline)
+
+
 @dataclass(frozen=True)
 class Outcome:
     ok: bool
     status_code: int | None = None
     error: str | None = None
+    retry_after: str | None = None  # the receiver's Retry-After header, as sent
 
 
 def post(url: str, body: bytes, headers: dict[str, str], *, timeout: float, allow_private: bool,
-         resolve: Resolver = socket.getaddrinfo) -> Outcome:
-    """POST once; 2xx is success, anything else (or no answer in time) a failure."""
+         deadline: float | None = None, resolve: Resolver = socket.getaddrinfo) -> Outcome:
+    """POST once; 2xx is success, anything else (or no answer in time) a failure.
+
+    ``timeout`` bounds each phase (connect, write, read); ``deadline`` (seconds,
+    default three phases) bounds the whole attempt after the DNS lookup. Never raises:
+    whatever goes wrong is the attempt's failure.
+    """
     try:
-        scheme, host, port = check_url_shape(url)
-        address = resolve_addresses(host, port, allow_private=allow_private, resolve=resolve)[0]
+        target = check_url_shape(url)
+        address = resolve_addresses(target.host, target.port, allow_private=allow_private, resolve=resolve)[0]
     except UnacceptableUrl as exc:
         return Outcome(False, error=f"refused: {exc}"[:200])
-    pinned = httpx.URL(url).copy_with(host=address)
-    extensions = {"sni_hostname": host} if scheme == "https" else {}
-    request_headers = {**headers, "Host": urlsplit(url).netloc, "User-Agent": USER_AGENT,
+    pinned = httpcore.URL(scheme=target.scheme.encode(), host=address.encode(), port=target.port,
+                          target=target.url.raw_path)
+    extensions: dict = {"timeout": {"connect": timeout, "read": timeout, "write": timeout, "pool": timeout}}
+    if target.scheme == "https":
+        extensions["sni_hostname"] = target.host
+    request_headers = {**headers, "Host": target.host_header, "User-Agent": USER_AGENT,
                        "Content-Type": "application/json", "Connection": "close"}
+    ends_at = time.monotonic() + (deadline if deadline is not None else 3 * timeout)
     try:
-        with httpx.Client(timeout=timeout, follow_redirects=False, trust_env=False,
-                          verify=_tls_context()) as client:
-            request = client.build_request("POST", pinned, content=body, headers=request_headers,
-                                           extensions=extensions)
-            # The answer's body is not read: only the status matters, and a receiver
-            # that streams a large or slow body must not hold the worker.
-            response = client.send(request, stream=True)
-            response.close()
-    except httpx.TimeoutException:
+        # No proxies from the environment, no redirects: the connection goes to the checked address.
+        with httpcore.ConnectionPool(ssl_context=_tls_context(), max_connections=1,
+                                     network_backend=_DeadlineBackend(ends_at)) as pool:
+            # The answer's body is not read: only the status matters.
+            with pool.stream("POST", pinned, headers=list(request_headers.items()), content=body,
+                             extensions=extensions) as response:
+                code = response.status
+                retry_after = next((value.decode("latin-1") for name, value in response.headers
+                                    if name.lower() == b"retry-after"), None)
+    except httpcore.TimeoutException:
         return Outcome(False, error="timeout")
-    except httpx.HTTPError as exc:
+    except Exception as exc:  # noqa: BLE001 - a receiver must never be able to crash the sender
         return Outcome(False, error=f"{type(exc).__name__}: {exc}"[:200])
-    code = response.status_code
-    return Outcome(200 <= code < 300, status_code=code, error=None if 200 <= code < 300 else f"HTTP {code}")
+    ok = 200 <= code < 300
+    return Outcome(ok, status_code=code, error=None if ok else f"HTTP {code}", retry_after=retry_after)

@@ -15,6 +15,7 @@ from sqlalchemy.orm import Session
 
 from loyalty_api.config import Settings
 from loyalty_api.errors import Conflict, NotFound, ValidationFailed
+from loyalty_api.events.service import emit
 from loyalty_api.http.pagination import decode_cursor, page
 from loyalty_api.webhooks import sender
 from loyalty_api.webhooks.crypto import SecretBox, new_secret
@@ -137,6 +138,40 @@ def redeliver(session: Session, program_id: uuid.UUID, webhook_id: uuid.UUID,
     return copy
 
 
+def disable_webhook(session: Session, program_id: uuid.UUID, webhook_id: uuid.UUID, reason: str,
+                    now: datetime) -> None:
+    """The worker's decision (410, or failing for days): nothing more is sent until re-enabled.
+
+    Its pending deliveries are closed as failed (they can be redelivered), and the
+    program's other subscriptions hear of it (``webhook.disabled``).
+    """
+    webhook = session.get(Webhook, (program_id, webhook_id), with_for_update=True)
+    if webhook is None or webhook.deleted_at is not None or webhook.disabled_at is not None:
+        return
+    webhook.disabled_at, webhook.disabled_reason = now, reason[:200]
+    session.execute(update(WebhookDelivery).where(
+        WebhookDelivery.program_id == program_id, WebhookDelivery.webhook_id == webhook_id,
+        WebhookDelivery.status == "pending",
+    ).values(status="failed", last_error="webhook disabled", lease_token=None, lease_until=None))
+    emit(session, program_id, "webhook.disabled", {
+        "webhook_id": str(webhook_id), "url": webhook.url, "reason": webhook.disabled_reason,
+        "failing_since": webhook.failing_since.isoformat() if webhook.failing_since else None})
+    session.flush()
+
+
+def enable_webhook(session: Session, program_id: uuid.UUID, webhook_id: uuid.UUID) -> dict[str, Any]:
+    """Deliveries start again with the events emitted from now on (those missed meanwhile
+    are not sent; the failed ones can be redelivered). Enabling an active webhook is a no-op."""
+    webhook = get_webhook(session, program_id, webhook_id, for_update=True)
+    if webhook.disabled_at is not None:
+        # Events fanned out while it was disabled skipped it for good (the fan-out runs once per event).
+        webhook.disabled_at = webhook.disabled_reason = webhook.failing_since = None
+        session.flush()
+    return webhook_document(webhook)
+
+
 def webhook_document(webhook: Webhook) -> dict[str, Any]:
     return {"webhook_id": webhook.webhook_id, "url": webhook.url, "event_types": webhook.event_types,
-            "created_at": webhook.created_at, "previous_secret_expires_at": webhook.previous_secret_expires_at}
+            "created_at": webhook.created_at, "previous_secret_expires_at": webhook.previous_secret_expires_at,
+            "status": "disabled" if webhook.disabled_at is not None else "active",
+            "disabled_at": webhook.disabled_at, "disabled_reason": webhook.disabled_reason}

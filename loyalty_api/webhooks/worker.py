@@ -24,11 +24,18 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from loyalty_api.config import Settings
 from loyalty_api.db import unit_of_work
-from loyalty_api.webhooks import dispatch, sender
+from loyalty_api.observability import heartbeats
+from loyalty_api.webhooks import dispatch, sender, service
 from loyalty_api.webhooks.crypto import SecretBox
-from loyalty_api.webhooks.rules import SIGNATURE_HEADER, envelope_body, next_attempt_at, signature_header
+from loyalty_api.webhooks.rules import (MAX_ATTEMPTS, SIGNATURE_HEADER, STANDARD_ID_HEADER,
+                                        STANDARD_SIGNATURE_HEADER, STANDARD_TIMESTAMP_HEADER, claim_backoffs,
+                                        envelope_body, next_attempt_at, parse_retry_after, should_disable,
+                                        signature_header, standard_signature_header)
 
 log = logging.getLogger("loyalty_api.webhooks")
+
+# At most one heartbeat write per this many seconds per worker (an idle worker cycles every second).
+HEARTBEAT_EVERY_SECONDS = 15.0
 
 
 @dataclass
@@ -36,8 +43,12 @@ class WorkerOptions:
     concurrency: int = 4
     claim_size: int = 5
     timeout: float = 10.0
+    # The whole attempt (connect, send, status line and headers), whatever the phases do.
+    deadline: float = 30.0
+    # Deliveries of one program leased at once, fleet-wide: the other programs keep senders.
+    per_program: int = 2
     fan_out_batch: int = 1000
-    lease_seconds: float | None = None  # default: enough for a whole claim to time out
+    lease_seconds: float | None = None  # default: enough for a whole claim to run out of deadlines
     allow_private: bool = False
     # None: the database's clock, so that workers on hosts with skewed clocks agree
     # on when a lease has run out or a retry is due. Tests pass a moved clock.
@@ -46,11 +57,15 @@ class WorkerOptions:
     jitter: Callable[[], float] = field(default=random.random)
 
     @property
+    def attempt_budget(self) -> float:
+        """The longest one attempt can take: DNS lookup, then the deadline, then recording it."""
+        return sender.DNS_TIMEOUT_SECONDS + self.deadline + 5
+
+    @property
     def lease(self) -> timedelta:
         if self.lease_seconds is not None:
             return timedelta(seconds=self.lease_seconds)
-        # connect, write and read may each take up to ``timeout``; then a margin.
-        return timedelta(seconds=self.claim_size * (3 * self.timeout + 5) + 30)
+        return timedelta(seconds=self.claim_size * self.attempt_budget + 30)
 
 
 class Worker:
@@ -61,7 +76,10 @@ class Worker:
         self.options = options or WorkerOptions(allow_private=settings.WEBHOOK_ALLOW_PRIVATE_URLS)
         self.stop = threading.Event()
         self._counts: Counter = Counter()
+        self._outcomes: Counter = Counter()  # (program_id, outcome) -> attempts, for /metrics
         self._lock = threading.Lock()
+        self._backoffs = claim_backoffs()
+        self._last_beat = 0.0
 
     def _clock(self) -> datetime | None:
         return self.options.clock() if self.options.clock is not None else None
@@ -77,40 +95,53 @@ class Worker:
             self._counts[key] += n
 
     def fan_out(self) -> None:
-        # Program by program: on Citus only a single-program claim takes row locks.
-        with unit_of_work(self.session_factory) as uow:
-            programs = dispatch.programs_to_fan_out(uow.session)
-        for program_id in programs:
-            while not self.stop.is_set():
-                with unit_of_work(self.session_factory) as uow:
-                    if not dispatch.try_fan_out_lock(uow.session):
-                        return  # another worker is fanning out right now
-                    events, deliveries = dispatch.fan_out(uow.session, program_id, self._clock(),
-                                                          self.options.fan_out_batch)
-                    uow.commit()
-                self._count("events", events)
-                self._count("deliveries_created", deliveries)
-                if events < self.options.fan_out_batch:
-                    break
+        while not self.stop.is_set():
+            with unit_of_work(self.session_factory) as uow:
+                if not dispatch.try_fan_out_lock(uow.session):
+                    return  # another worker is fanning out right now
+                events, deliveries = dispatch.fan_out(uow.session, self._clock(),
+                                                      self.options.fan_out_batch)
+                uow.commit()
+            self._count("events", events)
+            self._count("deliveries_created", deliveries)
+            if events < self.options.fan_out_batch:
+                return
 
     def run_once(self) -> dict[str, int]:
         """Fan out, then deliver everything due now; answers counts for the report."""
         self._counts = Counter()
+        self._outcomes = Counter()
         try:
             self.fan_out()
+            with unit_of_work(self.session_factory) as uow:
+                self._count("failed", dispatch.close_exhausted(uow.session, self._clock(), MAX_ATTEMPTS))
+                uow.commit()
         except Exception:  # the database may be away; deliveries can still be tried later
             log.exception("webhook fan-out failed")
             self._count("errors")
-        with unit_of_work(self.session_factory) as uow:
-            programs = dispatch.programs_due(uow.session, self._clock())
-        threads = [threading.Thread(target=self._deliver_loop, args=(programs,), name=f"webhook-{n}", daemon=True)
+        threads = [threading.Thread(target=self._deliver_loop, name=f"webhook-{n}", daemon=True)
                    for n in range(self.options.concurrency)]
         for thread in threads:
             thread.start()
         for thread in threads:
             thread.join()
+        self._publish()
         return {key: self._counts[key] for key in
                 ("events", "deliveries_created", "succeeded", "retrying", "failed", "lost_leases", "errors")}
+
+    def _publish(self) -> None:
+        """The cycle's outcomes into the counters ``/metrics`` reads, and the heartbeat."""
+        try:
+            if self._outcomes:
+                with unit_of_work(self.session_factory) as uow:
+                    dispatch.add_counts(uow.session, dict(self._outcomes))
+                    uow.commit()
+            if time.monotonic() - self._last_beat >= HEARTBEAT_EVERY_SECONDS or self._counts["errors"]:
+                heartbeats.beat(self.session_factory, heartbeats.WEBHOOK_WORKER, ok=not self._counts["errors"])
+                self._last_beat = time.monotonic()
+        except Exception:
+            log.exception("webhook worker: counters not recorded")
+            self._count("errors")
 
     def request_stop(self, *_signal) -> None:
         """Finish the deliveries in flight, hand back the other claims, end the loop."""
@@ -125,45 +156,75 @@ class Worker:
             if not counts["succeeded"] and not counts["retrying"] and not counts["events"]:
                 self.stop.wait(poll_interval)
 
-    def _deliver_loop(self, programs: list[uuid.UUID]) -> None:
-        """Claims and delivers in each program in turn until it has nothing due."""
-        for program_id in programs:
-            if not self._deliver_program(program_id):
-                return
-
-    def _deliver_program(self, program_id: uuid.UUID) -> bool:
-        """False when the loop must end (stopping, or the database failed)."""
+    def _deliver_loop(self) -> None:
         options = self.options
         while not self.stop.is_set():
             token = uuid.uuid4()
             try:
                 with unit_of_work(self.session_factory) as uow:
                     claimed = time.monotonic()
-                    batch = dispatch.claim(uow.session, program_id, self._clock(), options.claim_size,
-                                           options.lease, token)
+                    batch = dispatch.claim(uow.session, self._clock(), options.claim_size, options.lease, token,
+                                           per_program=options.per_program, max_attempts=MAX_ATTEMPTS,
+                                           backoffs=self._backoffs)
                     uow.commit()
-                if not batch:
-                    return True
-                for n, item in enumerate(batch):
-                    if self.stop.is_set():
-                        # Stopping (SIGTERM): hand the rest back now rather than
-                        # leaving them to wait for the lease to run out.
-                        with unit_of_work(self.session_factory) as uow:
-                            dispatch.release(uow.session, batch[n:], token)
-                            uow.commit()
-                        return False
-                    self._deliver(item, token, claimed)
-            except Exception:
-                log.exception("webhook delivery loop failed")
+            except Exception:  # the database is away: end this cycle; the next one tries again
+                log.exception("webhook claim failed")
                 self._count("errors")
-                return False
-        return False
+                return
+            if not batch:
+                return
+            for n, item in enumerate(batch):
+                # Stopping (SIGTERM), or too little lease left for another whole attempt
+                # (the first one always has the lease it was claimed with):
+                # hand the rest back now rather than risk a second worker sending them too.
+                lease_left = options.lease.total_seconds() - (time.monotonic() - claimed)
+                if self.stop.is_set() or lease_left <= 0 or (n and lease_left < options.attempt_budget):
+                    self._release(batch[n:], token)
+                    break
+                self._deliver_guarded(item, token, claimed)
+
+    def _release(self, items: list[dispatch.Claimed], token: uuid.UUID) -> None:
+        try:
+            with unit_of_work(self.session_factory) as uow:
+                dispatch.release(uow.session, items, token)
+                uow.commit()
+        except Exception:  # the leases run out on their own
+            log.exception("webhook release failed")
+            self._count("errors")
+
+    def _deliver_guarded(self, item: dispatch.Claimed, token: uuid.UUID, claimed: float) -> None:
+        """One delivery; whatever goes wrong is that delivery's failed attempt, never the thread's end."""
+        try:
+            self._deliver(item, token, claimed)
+        except Exception as exc:
+            log.exception("webhook delivery %s failed unexpectedly", item.delivery_id, extra={"worker": "webhooks"})
+            self._count("errors")
+            try:
+                self._record(item, token, claimed, sender.Outcome(False, error=f"internal: {type(exc).__name__}"))
+            except Exception:  # the database is away: the lease runs out and the claim backoff applies
+                log.exception("webhook delivery %s: failure not recorded", item.delivery_id)
 
     def _secrets(self, item: dispatch.Claimed, now: datetime) -> list[str]:
         secrets = [self.box.open(item.secret_sealed)]
         if item.previous_secret_sealed and item.previous_secret_expires_at and item.previous_secret_expires_at > now:
             secrets.append(self.box.open(item.previous_secret_sealed))
         return secrets
+
+    def _headers(self, item: dispatch.Claimed, secrets: list[str], body: bytes) -> dict[str, str]:
+        timestamp = int(time.time())
+        headers = {
+            SIGNATURE_HEADER: signature_header(secrets, timestamp, body),
+            "Loyalty-Event-Id": str(item.event_id),
+            "Loyalty-Event-Type": item.type,
+            "Loyalty-Delivery-Id": str(item.delivery_id),
+            "Loyalty-Delivery-Attempt": str(item.attempts),
+            STANDARD_ID_HEADER: str(item.event_id),
+            STANDARD_TIMESTAMP_HEADER: str(timestamp),
+        }
+        standard = standard_signature_header(secrets, str(item.event_id), timestamp, body)
+        if standard is not None:  # None: only secrets issued before Standard Webhooks (rotate to get one)
+            headers[STANDARD_SIGNATURE_HEADER] = standard
+        return headers
 
     def _deliver(self, item: dispatch.Claimed, token: uuid.UUID, claimed: float) -> None:
         options = self.options
@@ -174,28 +235,40 @@ class Worker:
             log.error("webhook %s: secret unreadable", item.webhook_id, extra={"worker": "webhooks"})
             outcome = sender.Outcome(False, error=str(exc)[:200])
         else:
-            headers = {
-                SIGNATURE_HEADER: signature_header(secrets, int(time.time()), body),
-                "Loyalty-Event-Id": str(item.event_id),
-                "Loyalty-Event-Type": item.type,
-                "Loyalty-Delivery-Id": str(item.delivery_id),
-                "Loyalty-Delivery-Attempt": str(item.attempts),
-            }
             extra = {"resolve": options.resolve} if options.resolve else {}
-            outcome = sender.post(item.url, body, headers, timeout=options.timeout,
-                                  allow_private=options.allow_private, **extra)
+            outcome = sender.post(item.url, body, self._headers(item, secrets, body), timeout=options.timeout,
+                                  deadline=options.deadline, allow_private=options.allow_private, **extra)
+        self._record(item, token, claimed, outcome)
+
+    def _record(self, item: dispatch.Claimed, token: uuid.UUID, claimed: float, outcome: sender.Outcome) -> None:
         now = self._since_claim(item, claimed)
+        disable_reason = None
         with unit_of_work(self.session_factory) as uow:
+            dispatch.lock_webhook(uow.session, item)
             if outcome.ok:
                 kept = dispatch.record_success(uow.session, item, token, now, outcome.status_code)
                 outcome_name = "succeeded"
             else:
-                retry_at = next_attempt_at(item.created_at, item.attempts, now, options.jitter())
-                kept = dispatch.record_failure(uow.session, item, token, retry_at, outcome.status_code,
-                                               outcome.error)
+                gone = outcome.status_code == 410
+                retry_at = None if gone else next_attempt_at(
+                    item.first_failed_at, item.attempts, now, self.options.jitter(),
+                    parse_retry_after(outcome.retry_after, now))
+                failing_since = dispatch.record_failure(uow.session, item, token, now, retry_at,
+                                                        outcome.status_code, outcome.error)
+                kept = failing_since is not None
                 outcome_name = "retrying" if retry_at else "failed"
+                if gone:
+                    disable_reason = "the receiver answered 410 Gone"
+                elif kept and should_disable(failing_since, now):
+                    disable_reason = f"every attempt failed since {failing_since.isoformat()}"
+                if kept and disable_reason:
+                    service.disable_webhook(uow.session, item.program_id, item.webhook_id, disable_reason, now)
             uow.commit()
+        if kept:
+            with self._lock:
+                self._outcomes[(item.program_id, outcome_name)] += 1
         self._count(outcome_name if kept else "lost_leases")
-        log.info("webhook delivery %s attempt %d: %s (status %s, error %s)%s", item.delivery_id, item.attempts,
+        log.info("webhook delivery %s attempt %d: %s (status %s, error %s)%s%s", item.delivery_id, item.attempts,
                  outcome_name, outcome.status_code, outcome.error, "" if kept else "; lease lost, not recorded",
+                 f"; webhook disabled: {disable_reason}" if kept and disable_reason else "",
                  extra={"worker": "webhooks"})

@@ -1,0 +1,1 @@
+"""Streamed exports of balances and the ledger (SPEC §14)."""

@@ -1,0 +1,1 @@
+"""Bulk import of members from another loyalty system (SPEC §14)."""

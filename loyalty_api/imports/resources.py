@@ -1,0 +1,101 @@
+"""``/v1/imports``: open an import, send chunks of member lines, complete, read."""
+
+from __future__ import annotations
+
+import re
+import uuid
+from datetime import datetime, timezone
+
+from flask import request
+from flask.views import MethodView
+from flask_smorest import Blueprint
+
+from loyalty_api.errors import UnsupportedMediaType
+from loyalty_api.http.api import RAW_BODY_ROUTES
+from loyalty_api.http.auth import authorize, current_principal, current_program_id
+from loyalty_api.http.pagination import decode_cursor, page
+from loyalty_api.http.transaction import current_uow
+from loyalty_api.imports import formats, rules, service
+from loyalty_api.imports.schemas import (ChunkAnswerSchema, ErrorPageArgs, ImportCreateSchema, ImportSchema,
+                                         LineErrorPageSchema)
+
+blp = Blueprint("imports", __name__, url_prefix="/v1/imports",
+                description="Bulk import of members, balances and tiers from another system")
+
+RAW_BODY_ROUTES[re.compile(r"/v1/imports/[^/]+/rows")] = rules.MAX_BYTES
+
+_LINE_EXAMPLE = ('{"member_id": "cust-42", "email": "ann@example.com", "joined_at": "2021-03-01T10:00:00Z", '
+                 '"tier": {"code": "gold", "since": "2025-06-01T00:00:00Z"}, "metric": 5400, '
+                 '"lots": [{"lot_ref": "L-1", "points": 1200, "available_at": "2026-10-01T00:00:00Z", '
+                 '"expires_at": "2027-10-01T00:00:00Z"}]}\n')
+_ROWS_DOC = {"requestBody": {"required": True, "description": (
+    f"One member a line, at most {rules.MAX_LINES} lines and 4 MiB (larger: 413 `payload_too_large`). "
+    "NDJSON fields: `member_id`, optional `email`, `phone`, `birthday`, `joined_at`, `attributes`, "
+    "`identities` [{`type`, `value`}], `referred_by`, `tier` {`code`, `since`}, `vip` {`tier`, `until`, "
+    "`reason`}, `metric`, `lots` [{`lot_ref`, `points`, `available_at`, `expires_at`, `reason`}]. "
+    "CSV: a header naming these columns (`tier.code`, `vip.until`, `attributes.<key>`, `identity.<type>` "
+    "for nested ones), no lots."), "content": {
+        formats.NDJSON: {"schema": {"type": "string"}, "example": _LINE_EXAMPLE},
+        formats.CSV: {"schema": {"type": "string"},
+                      "example": "member_id,email,joined_at,tier.code\r\ncust-42,ann@example.com,"
+                                 "2021-03-01T10:00:00Z,gold\r\n"}}}}
+
+
+def _now() -> datetime:
+    return datetime.now(timezone.utc)
+
+
+@blp.route("")
+class Imports(MethodView):
+    @authorize("program:admin")
+    @blp.arguments(ImportCreateSchema())
+    @blp.response(201, ImportSchema)
+    def post(self, data):
+        """Open an import (`dry_run`: check everything, write nothing)"""
+        return service.open_import(current_uow().session, current_program_id(), kind=data["kind"],
+                                   dry_run=data["dry_run"], actor=current_principal().subject, now=_now())
+
+
+@blp.route("/<uuid:import_id>")
+class ImportById(MethodView):
+    @authorize("program:admin")
+    @blp.response(200, ImportSchema)
+    def get(self, import_id: uuid.UUID):
+        """Read an import: its status and the counts so far"""
+        return service.get_import(current_uow().session, current_program_id(), import_id)
+
+
+@blp.route("/<uuid:import_id>/rows")
+class ImportRows(MethodView):
+    @authorize("program:admin")
+    @blp.response(200, ChunkAnswerSchema)
+    @blp.doc(**_ROWS_DOC)
+    def post(self, import_id: uuid.UUID):
+        """Send a chunk of member lines (NDJSON or CSV); each line applies whole or not at all"""
+        if request.mimetype not in (formats.NDJSON, formats.CSV):
+            raise UnsupportedMediaType(f"Send the lines as {formats.NDJSON} or {formats.CSV}")
+        return service.add_rows(current_uow().session, current_program_id(), import_id, request.get_data(),
+                                request.mimetype, actor=current_principal().subject, now=_now())
+
+
+@blp.route("/<uuid:import_id>/complete")
+class ImportComplete(MethodView):
+    @authorize("program:admin")
+    @blp.response(200, ImportSchema)
+    def post(self, import_id: uuid.UUID):
+        """Complete the import: no more chunks; one `import.completed` event with the counts"""
+        return service.complete_import(current_uow().session, current_program_id(), import_id, _now())
+
+
+@blp.route("/<uuid:import_id>/errors")
+class ImportErrors(MethodView):
+    @authorize("program:admin")
+    @blp.arguments(ErrorPageArgs(), location="query")
+    @blp.response(200, LineErrorPageSchema)
+    def get(self, args, import_id: uuid.UUID):
+        """The refused lines of every chunk, in chunk and line order"""
+        after = decode_cursor(args["cursor"], 2)
+        limit = args["limit"]
+        items = service.error_items(current_uow().session, current_program_id(), import_id,
+                                    after=tuple(after) if after else None, limit=limit + 1)
+        return page(items, limit, lambda item: [item["chunk"], item["line"]])

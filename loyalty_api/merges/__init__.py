@@ -1,0 +1,1 @@
+"""Merging a duplicate member into another one (SPEC §14)."""

@@ -1,0 +1,29 @@
+"""``POST /v1/members/{member_id}/merge``."""
+
+from __future__ import annotations
+
+from datetime import datetime, timezone
+
+from flask.views import MethodView
+from flask_smorest import Blueprint
+
+from loyalty_api.http.auth import authorize, current_principal, current_program_id
+from loyalty_api.http.transaction import current_uow
+from loyalty_api.merges import service
+from loyalty_api.merges.schemas import MergeRequestSchema, MergeSchema
+
+blp = Blueprint("merges", __name__, url_prefix="/v1", description="Merging duplicate members")
+
+
+@blp.route("/members/<string:member_id>/merge")
+class MemberMerge(MethodView):
+    @authorize("members:write")
+    @blp.arguments(MergeRequestSchema())
+    @blp.response(201, MergeSchema)
+    @blp.alt_response(200, schema=MergeSchema, description="This pair was merged before: the first answer")
+    def post(self, data, member_id: str):
+        """Merge `from_member_id` into this member in one transaction (409 `member_busy` while it holds points)"""
+        answer, created = service.merge(current_uow().session, current_program_id(), member_id,
+                                        data["from_member_id"], datetime.now(timezone.utc),
+                                        actor=current_principal().subject)
+        return answer, 201 if created else 200
