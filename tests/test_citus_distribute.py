@@ -3,6 +3,7 @@ coordinator (``CITUS_URL``, ``pytest -m citus``) the layout, a rerun, and a late
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import psycopg
@@ -76,7 +77,7 @@ def test_a_later_migration_runs_on_the_distributed_database(database_url):
     from alembic.config import Config
 
     config = Config(str(ROOT / "alembic.ini"))
-    config.set_main_option("version_locations", f"{ROOT / 'migrations' / 'versions'} {LATER_REVISION}")
+    config.set_main_option("version_locations", os.pathsep.join([str(ROOT / "migrations" / "versions"), str(LATER_REVISION)]))
     config.attributes["url"] = sqlalchemy_url(database_url)
     command.upgrade(config, "later_change@head")
     try:

@@ -12,7 +12,7 @@ from loyalty_api.distribution import colocate_new_table
 revision = "9999_later_change"
 down_revision = None
 branch_labels = ("later_change",)
-depends_on = ("0003", "0004", "0005", "0006", "0007", "0008", "0010_analytics_rollup", "0011", "0012")
+depends_on = ("0001",)  # members; the session database is at every head anyway
 
 
 def upgrade() -> None:
