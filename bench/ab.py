@@ -107,23 +107,35 @@ def compare(args, scenarios: list[str], roots: dict[str, Path], url: str, server
                 if args.priority:
                     infra.raise_priority([service.process.pid])
                 service.wait_ready()
-                for scenario in scenarios:
-                    knobs = SCENARIOS[scenario]
-                    gen.run(scenario, service.url, env=env, seconds=2, **knobs)
-                    result = gen.run(scenario, service.url, env=env, seconds=args.seconds, **knobs)
-                    figures.setdefault((scenario, label), []).append(result.rps)
-                    print(f"round {round_number} {label} {scenario:<10} {result.rps:8.0f} req/s  "
-                          f"p99 {result.latency_ms.get('p99', 0):7.1f} ms  errors {result.error_count}", flush=True)
+                measure(gen, service.url, scenarios, env, args.seconds, SCENARIOS,
+                        figures, label, round_number)
             finally:
                 service.stop()
             time.sleep(1)
+    print_medians(scenarios, figures)
+    return 0
+
+
+def measure(gen: LoadGenerator, url: str, scenarios: list[str], env: dict, seconds: float, knobs_of: dict,
+            figures: dict, label: str, round_number: int) -> None:
+    """One round of every scenario against the service at ``url``: a 2 s warm-up, then the run."""
+    for scenario in scenarios:
+        knobs = knobs_of[scenario]
+        gen.run(scenario, url, env=env, seconds=2, **knobs)
+        result = gen.run(scenario, url, env=env, seconds=seconds, **knobs)
+        figures.setdefault((scenario, label), []).append(result.rps)
+        print(f"round {round_number} {label} {scenario:<10} {result.rps:8.0f} req/s  "
+              f"p50 {result.latency_ms.get('p50', 0):6.1f} ms  p99 {result.latency_ms.get('p99', 0):7.1f} ms  "
+              f"errors {result.error_count}", flush=True)
+
+
+def print_medians(scenarios: list[str], figures: dict) -> None:
     print(f"\n{'scenario':<12} {'A median':>9} {'B median':>9} {'B/A':>6}   rounds A | B")
     for scenario in scenarios:
         a, b = figures[(scenario, "A")], figures[(scenario, "B")]
         print(f"{scenario:<12} {statistics.median(a):9.0f} {statistics.median(b):9.0f} "
               f"{statistics.median(b) / statistics.median(a):6.2f}   "
               f"{' '.join(f'{x:.0f}' for x in a)} | {' '.join(f'{x:.0f}' for x in b)}")
-    return 0
 
 
 if __name__ == "__main__":

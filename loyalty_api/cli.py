@@ -92,6 +92,14 @@ def db_upgrade() -> None:
     upgrade_database()
 
 
+@db.command("distribute")
+def db_distribute() -> None:
+    """On a Citus coordinator: distribute the tables by program_id (idempotent; a no-op elsewhere)."""
+    from loyalty_api.distribution import distribute_database
+
+    click.echo(distribute_database(os.environ["DATABASE_URL"]).message)
+
+
 @main.group()
 def programs() -> None:
     """Programs (tenants)."""

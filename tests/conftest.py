@@ -51,8 +51,39 @@ def _libpq_to_url(conninfo: str) -> str:
     return f"postgresql://{auth}{netloc}/{dbname}" + (f"?{query}" if query else "")
 
 
+# The API tests that ``pytest -m citus`` re-runs on a database distributed by ``loyalty-api db
+# distribute`` on the cluster at CITUS_URL (tests/citus_cluster.py), besides tests marked citus.
+CITUS_MODULES = (
+    "test_checkout_basic", "test_checkout_examples", "test_checkout_holds", "test_checkout_concurrency",
+    "test_ledger_service", "test_ledger_stateful", "test_tiers_lifecycle", "test_tiers_progress",
+    "test_referrals_api", "test_rewards_api", "test_rewards_concurrency", "test_rewards_jobs",
+    "test_webhooks_api", "test_webhooks_worker", "test_webhooks_delivery", "test_expiry_jobs",
+    "test_segments_jobs", "test_rules_api", "test_reliability_isolation", "test_foundation_idempotency",
+    "test_foundation_members", "test_foundation_programs",
+)
+
+
+def _on_citus(config) -> bool:
+    return "citus" in (config.option.markexpr or "")
+
+
+def pytest_collection_modifyitems(config, items):
+    from tests.citus_cluster import CITUS_URL, SKIP_REASON
+
+    for item in items:
+        if item.module.__name__.rsplit(".", 1)[-1] in CITUS_MODULES:
+            item.add_marker(pytest.mark.citus)
+        if _on_citus(config) and not CITUS_URL and item.get_closest_marker("citus"):
+            item.add_marker(pytest.mark.skip(reason=SKIP_REASON))
+
+
 @pytest.fixture(scope="session")
-def database_url():
+def database_url(pytestconfig):
+    from tests.citus_cluster import CITUS_URL
+
+    if _on_citus(pytestconfig) and CITUS_URL:
+        yield from _citus_database_url(CITUS_URL)
+        return
     server, embedded = _server()
     name = f"loyalty_test_{secrets.token_hex(4)}"
     with psycopg.connect(server, autocommit=True) as conn:
@@ -67,6 +98,23 @@ def database_url():
         conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
     if embedded is not None:
         embedded.cleanup()  # stops it unless another process (make serve) still holds it
+
+
+def _citus_database_url(citus_url: str):
+    """A database of its own on the cluster, migrated and then distributed by program_id."""
+    from loyalty_api.cli import upgrade_database
+    from loyalty_api.config import sqlalchemy_url
+    from loyalty_api.distribution import distribute_database
+    from tests.citus_cluster import create_database, drop_database
+
+    name = f"loyalty_test_{secrets.token_hex(4)}"
+    url = _libpq_to_url(create_database(citus_url, name))
+    try:
+        upgrade_database(sqlalchemy_url(url))
+        distribute_database(url)
+        yield url
+    finally:
+        drop_database(citus_url, name)
 
 
 @pytest.fixture(scope="session")
@@ -109,3 +157,27 @@ def anonymous(app) -> ApiCaller:
 @pytest.fixture
 def unique() -> str:
     return uuid.uuid4().hex[:12]
+
+
+@pytest.fixture(scope="session")
+def statement_audit():
+    """Every engine's statements, checked for the one-program rule (tests/program_scope.py)."""
+    from sqlalchemy import event
+    from sqlalchemy.engine import Engine
+
+    from tests.program_scope import StatementAudit
+
+    audit = StatementAudit()
+    event.listen(Engine, "before_cursor_execute", audit)
+    yield audit
+    event.remove(Engine, "before_cursor_execute", audit)
+
+
+@pytest.fixture(autouse=True)
+def _statements_stay_in_one_program(request, statement_audit):
+    """Fails the test during which the code sent a statement Citus could not route to one shard."""
+    yield
+    findings = statement_audit.take()
+    if findings:
+        pytest.fail("statements that name a program table without pinning its program_id "
+                    "(docs/scaling.md):\n" + "\n".join(map(str, findings)), pytrace=False)

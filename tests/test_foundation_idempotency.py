@@ -157,9 +157,14 @@ def test_concurrent_duplicate_is_409_request_in_progress(app, program, database_
 
 def _wait_until_waiting_on_a_lock(database_url: str) -> None:
     with psycopg.connect(database_url, autocommit=True) as conn:
+        # On a Citus cluster the INSERT waits on the worker that holds the member's shard
+        # (``INSERT INTO public.members_102008 …``): citus_stat_activity sees every node.
+        citus = conn.execute("SELECT to_regclass('citus_stat_activity') IS NOT NULL").fetchone()[0]
+        activity, insert = ("citus_stat_activity", "INSERT INTO public.members%%") if citus else \
+            ("pg_stat_activity", "INSERT INTO members%%")
         for _ in range(200):
-            waiting = conn.execute("SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() "
-                                   "AND wait_event_type = 'Lock' AND query LIKE 'INSERT INTO members%%'").fetchone()[0]
+            waiting = conn.execute(f"SELECT count(*) FROM {activity} WHERE datname = current_database() "
+                                   f"AND wait_event_type = 'Lock' AND query LIKE '{insert}'").fetchone()[0]
             if waiting:
                 return
             time.sleep(0.02)

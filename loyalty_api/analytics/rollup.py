@@ -36,14 +36,14 @@ SELECT program_id, CAST(created_at AT TIME ZONE 'UTC' AS date), 'enrolled', 0, 0
 
 _PROGRESS = text("""
 SELECT p.created_at, a.rolled_from, a.rolled_through, CAST(now() AS timestamptz) AS clock
-  FROM programs p LEFT JOIN analytics_progress a ON a.program_id = p.program_id
+  FROM programs p LEFT JOIN analytics_progress a ON a.program_id = :program_id AND a.program_id = p.program_id
  WHERE p.program_id = :program_id
 """)
 _ADVANCE = text("""
 INSERT INTO analytics_progress AS a (program_id, rolled_from, rolled_through, updated_at)
 VALUES (:program_id, :rolled_from, :rolled_through, now())
 ON CONFLICT (program_id) DO UPDATE SET rolled_through = GREATEST(a.rolled_through, excluded.rolled_through),
-                                       updated_at = now()
+                                       updated_at = excluded.updated_at
 """)
 
 

@@ -66,10 +66,13 @@ def _program_statement() -> Constant:
     from loyalty_api.earning_rules.service import purchase_rules_exist
     from loyalty_api.tiers.service import row_exists_clause
 
+    # The subqueries name the parameter, not programs.program_id: on Citus a program table
+    # correlated with the reference table ``programs`` cannot be routed to one shard.
+    program_id = bindparam("program_id")
     return Constant.of(select(
-        *Program.__table__.columns, purchase_rules_exist(Program.program_id).label("any_purchase_rules"),
-        row_exists_clause(Program.program_id, bindparam("member_id")).label("tier_row"),
-    ).where(Program.program_id == bindparam("program_id")))
+        *Program.__table__.columns, purchase_rules_exist(program_id).label("any_purchase_rules"),
+        row_exists_clause(program_id, bindparam("member_id")).label("tier_row"),
+    ).where(Program.program_id == program_id))
 
 
 def program_for_order(session: Session, program_id: uuid.UUID, member_id: str) -> tuple[Program, bool]:

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from loyalty_api.driver import Constant
 from loyalty_api.events.service import INSERT_FROM_ARRAYS
-from loyalty_api.ledger.lots import CREDIT_CTES, LOCK_FOR_ORDER
+from loyalty_api.ledger.lots import CREDIT_CTES, LOCK_FOR_ORDER, REFERRED
 
 _ORDER_COLUMNS = ("program_id", "order_id", "member_id", "amount", "paid_amount", "currency", "lines",
                   "earned_points", "redeemed_points", "discount_amount", "returned_amount", "status", "hold_id",
@@ -30,11 +30,11 @@ WITH new_order AS (
 ), events AS ({events}
 ), locked AS ({lock}){credits}
 SELECT (SELECT order_id FROM new_order) AS inserted, locked.debt IS NOT NULL AS member_found, locked.debt,
-       locked.referred, {lot_ids} AS lot_ids
+       locked.debt IS NOT NULL AND {referred} AS referred, {lot_ids} AS lot_ids
   FROM (SELECT 1) AS one LEFT JOIN locked ON true
 """
 _PARTS = {"columns": ", ".join(_ORDER_COLUMNS), "values": _VALUES, "events": INSERT_FROM_ARRAYS.format(when=_NEW),
-          "lock": LOCK_FOR_ORDER.format(when=_NEW)}
+          "lock": LOCK_FOR_ORDER.format(when=_NEW), "referred": REFERRED}
 
 RECORD_ORDER = Constant(_RECORD.format(**_PARTS, credits="", lot_ids="CAST(NULL AS bigint[])"))
 # Credits only once the lock is taken (and so only for a new order of a member who exists).

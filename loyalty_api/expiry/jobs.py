@@ -67,32 +67,33 @@ SELECT b.member_id FROM balances b
 _ADVANCE = """
 INSERT INTO expiry_progress AS p (program_id, {column}, updated_at) VALUES (:program_id, :value, now())
 ON CONFLICT (program_id) DO UPDATE
-   SET {column} = GREATEST(p.{column}, excluded.{column}), updated_at = now()
+   SET {column} = GREATEST(p.{column}, excluded.{column}), updated_at = excluded.updated_at
 """
 
 
-# Which programs have anything for a step: one statement, an index probe per program,
-# so a run over thousands of quiet programs costs one query per step.
+# Which programs have anything for a step: one lock-free statement over all programs
+# (on Citus a multi-shard query, each shard answering for its programs), joined on
+# program_id only; the step then claims program by program.
 _WORK = {
-    "expired": "EXISTS (SELECT 1 FROM lots l WHERE l.program_id = p.program_id AND l.remaining > 0"
-               " AND l.expires_at <= :now)",
-    "activated": "EXISTS (SELECT 1 FROM lots l WHERE l.program_id = p.program_id AND l.available_at > l.created_at"
-                 " AND l.available_at <= :now AND l.available_at >= coalesce(ep.activated_through - :slack,"
-                 " '-infinity'))",
-    "holds": "EXISTS (SELECT 1 FROM holds h WHERE h.program_id = p.program_id AND h.status = 'held'"
-             " AND h.expires_at <= :now AND h.expires_at >= coalesce(ep.holds_through - :slack, '-infinity'))",
+    "expired": "lots l WHERE l.remaining > 0 AND l.expires_at <= :now",
+    "activated": "lots l LEFT JOIN expiry_progress ep ON ep.program_id = l.program_id"
+                 " WHERE l.available_at > l.created_at AND l.available_at <= :now"
+                 " AND l.available_at >= coalesce(ep.activated_through - :slack, '-infinity')",
+    "holds": "holds l LEFT JOIN expiry_progress ep ON ep.program_id = l.program_id"
+             " WHERE l.status = 'held' AND l.expires_at <= :now"
+             " AND l.expires_at >= coalesce(ep.holds_through - :slack, '-infinity')",
     # warn_days is at most 365
-    "expiring": "EXISTS (SELECT 1 FROM lots l WHERE l.program_id = p.program_id AND l.remaining > 0"
-                " AND l.expires_at > :now AND l.expires_at <= CAST(:now AS timestamptz) + interval '367 days')",
-    "inactive": "p.settings -> 'expiry' ->> 'inactivity_days' IS NOT NULL",
+    "expiring": "lots l WHERE l.remaining > 0 AND l.expires_at > :now"
+                " AND l.expires_at <= CAST(:now AS timestamptz) + interval '367 days'",
+    "inactive": "programs l WHERE l.settings -> 'expiry' ->> 'inactivity_days' IS NOT NULL",
 }
 
 
 def _programs(context: JobContext, work: str) -> list[uuid.UUID]:
     with unit_of_work(context.session_factory) as uow:
         return list(uow.session.execute(text(
-            "SELECT p.program_id FROM programs p LEFT JOIN expiry_progress ep ON ep.program_id = p.program_id"
-            f" WHERE {_WORK[work]} ORDER BY p.program_id"), {"now": context.now, "slack": SLACK}).scalars())
+            f"SELECT DISTINCT l.program_id FROM {_WORK[work]} ORDER BY l.program_id"),
+            {"now": context.now, "slack": SLACK}).scalars())
 
 
 def _progress(session: Session, program_id: uuid.UUID, column: str) -> datetime | None:
@@ -184,7 +185,7 @@ INSERT INTO expiry_progress AS p (program_id, inactive_through, inactive_burned_
 VALUES (:program_id, :cutoff, :now, now())
 ON CONFLICT (program_id) DO UPDATE
    SET inactive_through = excluded.inactive_through, inactive_burned_at = excluded.inactive_burned_at,
-       updated_at = now()
+       updated_at = excluded.updated_at
  WHERE p.inactive_through IS NULL OR p.inactive_through < excluded.inactive_through
 """)
 

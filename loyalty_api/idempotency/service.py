@@ -115,14 +115,17 @@ def forget_member(session: Session, program_id: uuid.UUID, member_id: str) -> in
     return session.execute(forget_member_statement(program_id, member_id)).rowcount or 0
 
 
-def purge_batch(session: Session, older_than: datetime, batch_size: int) -> int:
-    """Delete up to ``batch_size`` records created before ``older_than``.
+def purge_batch(session: Session, program_id: uuid.UUID, older_than: datetime, batch_size: int) -> int:
+    """Delete up to ``batch_size`` of the program's records created before ``older_than``.
 
     ``SKIP LOCKED`` lets several job runners share the work without waiting on each other.
     """
     pk = (IdempotencyRecord.program_id, IdempotencyRecord.caller, IdempotencyRecord.key, IdempotencyRecord.method,
           IdempotencyRecord.path)
-    doomed = (select(*pk).where(IdempotencyRecord.created_at < older_than)
-              .limit(batch_size).with_for_update(skip_locked=True))
-    result = session.execute(delete(IdempotencyRecord).where(tuple_(*pk).in_(doomed)))
+    # MATERIALIZED: claimed once. As a plain subquery the planner may rescan it per row
+    # (a nested loop), and each rescan would lock past the rows already deleted.
+    doomed = (select(*pk).where(IdempotencyRecord.program_id == program_id, IdempotencyRecord.created_at < older_than)
+              .limit(batch_size).with_for_update(skip_locked=True)).cte("doomed").prefix_with("MATERIALIZED")
+    result = session.execute(delete(IdempotencyRecord).where(IdempotencyRecord.program_id == program_id,
+                                                             tuple_(*pk).in_(select(*doomed.c))))
     return result.rowcount or 0

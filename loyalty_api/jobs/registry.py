@@ -6,6 +6,12 @@ A step receives a ``JobContext`` and returns a dict of counts for the report. Ea
 step must be idempotent and safe to run on several replicas at once: claim rows
 with ``FOR UPDATE SKIP LOCKED``, work in batches, commit per batch.
 
+Claims run program by program (``program_id = …`` in every claim): on a Citus cluster
+distributed by program a single-shard statement takes row locks and ``SKIP LOCKED``
+works, a statement over all programs does neither. Which programs have work is one
+lock-free read over all of them (``programs_with``), a multi-shard query off the
+request path, so a run over thousands of quiet programs does not claim in each.
+
 Failures are isolated: the runner catches what a step raises, and a step that walks
 the programs does each one inside ``context.program(program_id)``, so one program's
 lock timeout or deadlock is recorded (``context.failures``) and the step goes on with
@@ -23,6 +29,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Callable, Iterator
 
+from sqlalchemy import text
 from sqlalchemy.orm import Session, sessionmaker
 
 FEATURE_JOB_MODULES: list[str] = [
@@ -100,3 +107,13 @@ def all_steps() -> list[JobStep]:
     for module in FEATURE_JOB_MODULES:
         importlib.import_module(module)
     return sorted(_STEPS.values(), key=lambda step: (step.order, step.name))
+
+
+def programs_with(session: Session, table: str, condition: str, params: dict) -> list:
+    """The programs that have rows of ``table`` matching ``condition``, in program order.
+
+    No row locks: the caller claims in each program with a single-program statement.
+    ``table`` and ``condition`` are the caller's constants, never input.
+    """
+    return list(session.execute(text(f"SELECT DISTINCT program_id FROM {table} WHERE {condition} "
+                                     "ORDER BY program_id"), params).scalars())

@@ -44,10 +44,11 @@ _LOCK = Constant(_LOCK_SQL)
 # enrolment, with the referral, and never changes), so the others skip that query.
 # A fragment: the order folds it into the statement that records the order
 # (``{when}``: lock only if the order is new); run it through ``lock_member_within``.
-LOCK_FOR_ORDER = _LOCK_SQL.replace(
-    "AND m.status <> 'erased'", "AND m.status <> 'erased' AND {when}").replace("RETURNING b.debt", """RETURNING b.debt,
-  EXISTS (SELECT 1 FROM members r WHERE r.program_id = b.program_id AND r.member_id = b.member_id
-             AND r.referred_by IS NOT NULL) AS referred""")
+LOCK_FOR_ORDER = _LOCK_SQL.replace("AND m.status <> 'erased'", "AND m.status <> 'erased' AND {when}")
+# Read beside the lock, not in its RETURNING: on Citus a subquery in the RETURNING of
+# an INSERT … SELECT runs on the worker's shard, where a distributed query may not.
+REFERRED = """EXISTS (SELECT 1 FROM members r WHERE r.program_id = :program_id AND r.member_id = :member_id
+                      AND r.referred_by IS NOT NULL)"""
 
 # Read after the lock, in a statement of its own: a statement's snapshot is taken
 # when it starts, so figures read by the locking statement could predate the

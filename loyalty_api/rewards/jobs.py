@@ -13,13 +13,9 @@ from __future__ import annotations
 from sqlalchemy import text
 
 from loyalty_api.db import unit_of_work
-from loyalty_api.jobs.registry import JobContext, job_step
+from loyalty_api.jobs.registry import JobContext, job_step, programs_with
 from loyalty_api.programs.models import Program
 from loyalty_api.rewards.coupons import expire_member_coupons
-
-_PROGRAMS = text("""
-SELECT DISTINCT program_id FROM coupons WHERE status = 'active' AND expires_at <= :now ORDER BY program_id
-""")
 
 _CLAIM = text("""
 SELECT b.member_id FROM balances b
@@ -36,7 +32,8 @@ def expire_coupons(context: JobContext) -> dict:
     coupons = 0
     batch = max(1, min(context.batch_size, 500))
     with unit_of_work(context.session_factory) as uow:
-        programs = list(uow.session.execute(_PROGRAMS, {"now": context.now}).scalars())
+        programs = programs_with(uow.session, "coupons", "status = 'active' AND expires_at <= :now",
+                                 {"now": context.now})
     for program_id in programs:
         with context.program(program_id):
             while True:
