@@ -108,6 +108,9 @@ SELECT c.program_id, c.delivery_id, c.webhook_id, c.attempts, c.created_at, c.fi
 FROM claimed c
 JOIN webhooks w ON w.program_id = c.program_id AND w.webhook_id = c.webhook_id
 JOIN outbox_events e ON e.program_id = c.program_id AND e.seq = c.event_seq
+-- in the order the events were written: UPDATE ... RETURNING promises no order, and a
+-- single sender sends its claim front to back
+ORDER BY c.event_seq
 """)
 
 # Deliveries that used up their attempts without a recorded result (each claim
