@@ -1,5 +1,5 @@
 """Holds under attack (SPEC §4): an order's hold is its natural key, and the points an
-active hold reserves are exclusive: no return reversal, referral takeback or expiry
+active hold reserves are exclusive: no return reversal, referral takeback, expiry or inactivity burn
 draws on them, so capturing an active hold never answers ``insufficient_points``."""
 
 from __future__ import annotations
@@ -158,4 +158,52 @@ def test_a_hold_that_runs_out_lets_its_expired_lot_burn(app):
     assert _burn(call, factory, T0 + timedelta(minutes=9)) == (0, 0)
     assert figures(call, "m1", T0 + timedelta(minutes=10)) == (0, 0)
     assert _burn(call, factory, T0 + timedelta(minutes=10)) == (1, 100)
+    clean(call)
+
+
+def _burn_inactive(call, factory, now):
+    """Run the inactivity step (over every program); answers (lots, points) burned in this one so far."""
+    expiry_jobs.burn_inactive(JobContext(session_factory=factory, now=now))
+    return call(lambda s, p: tuple(s.execute(text(
+        "SELECT count(*), coalesce(-sum(points), 0) FROM ledger_entries WHERE program_id = :p AND type = 'expire'"
+        " AND reason = 'inactivity'"), {"p": p.program_id}).one()))
+
+
+def test_a_hold_placed_before_the_inactivity_deadline_is_captured_after_it(app):
+    _handle, call, factory = shop(app, expiry={"mode": "none", "inactivity_days": 30})
+    deadline = datetime(2026, 6, 1, tzinfo=timezone.utc)  # 30 days after the bonus (activity) on 1 May
+    for member_id in ("m1", "m2"):
+        call(lambda s, p, m=member_id: members.enroll(s, p.program_id, {"member_id": m}))
+        call(lambda s, p, m=member_id: ledger.credit(s, p, m, entry_type="bonus", points=100, now=T0))
+    placed = deadline - timedelta(minutes=10)  # the holds run out 5 minutes after the deadline
+    captured, _ = call(lambda s, p: holds.create_hold(s, p.program_id, {"member_id": "m1", "points": 60}, placed))
+    released, _ = call(lambda s, p: holds.create_hold(s, p.program_id, {"member_id": "m2", "points": 60}, placed))
+    later = deadline + timedelta(minutes=2)
+    # Past the deadline, nothing of a member with an active hold burns for inactivity.
+    assert figures(call, "m1", placed) == figures(call, "m1", later) == (40, 60)
+    assert _burn_inactive(call, factory, later) == (0, 0)
+    assert figures(call, "m1", later) == figures(call, "m2", later) == (40, 60)
+    capture(call, "m1", captured, later)  # once answered 409 insufficient_points
+    assert figures(call, "m1", later) == (40, 0)  # the capture is a redeem: the clock restarted
+    call(lambda s, p: holds.release_hold(s, p.program_id, released["hold_id"], later))
+    assert figures(call, "m2", later) == (0, 0)  # released while inactive: the points are gone at once
+    assert _burn_inactive(call, factory, later) == (1, 100)
+    assert figures(call, "m1", later) == (40, 0) and figures(call, "m2", later) == (0, 0)
+    clean(call)
+
+
+def test_an_inactive_members_points_burn_when_the_hold_runs_out(app):
+    _handle, call, factory = shop(app, expiry={"mode": "none", "inactivity_days": 30})
+    deadline = datetime(2026, 6, 1, tzinfo=timezone.utc)
+    call(lambda s, p: members.enroll(s, p.program_id, {"member_id": "m1"}))
+    call(lambda s, p: ledger.credit(s, p, "m1", entry_type="bonus", points=100, now=T0))
+    hold, _ = call(lambda s, p: holds.create_hold(s, p.program_id, {"member_id": "m1", "points": 60},
+                                                  deadline - timedelta(minutes=10)))
+    ends = hold["expires_at"]
+    assert ends == deadline + timedelta(minutes=5)
+    assert figures(call, "m1", ends - timedelta(seconds=1)) == (40, 60)
+    assert _burn_inactive(call, factory, ends - timedelta(seconds=1)) == (0, 0)
+    assert figures(call, "m1", ends) == (0, 0)
+    assert _burn_inactive(call, factory, ends) == (1, 100)
+    assert figures(call, "m1", ends) == (0, 0)
     clean(call)

@@ -1,11 +1,10 @@
 """``loyalty-api jobs run`` steps of the burning feature (SPEC §9).
 
-Each step walks the programs and works in batches, one transaction per batch.
-Burning steps claim members by locking their ``balances`` rows with ``FOR UPDATE
-SKIP LOCKED`` (the ledger's lock, taken first, as every writer does); a member busy
-in a request or claimed by another replica is left for that one or the next run.
-Announcement steps need no member lock (see ``notices``). Nothing here relies on
-the job running on time: reads already treat due lots and holds as gone.
+Each step walks the programs and works in batches, one transaction per batch. Burning steps
+claim members by locking their ``balances`` rows with ``FOR UPDATE SKIP LOCKED`` (the ledger's
+lock, taken first, as every writer does); a member busy in a request or claimed by another replica
+is left for that one or the next run. Announcement steps need no member lock (see ``notices``).
+Nothing here relies on the job running on time: reads already treat due lots and holds as gone.
 """
 
 from __future__ import annotations
@@ -215,7 +214,7 @@ def _inactive_share(context: JobContext, program_id: uuid.UUID, days: int, tz: s
     """One share of one program: ((lots, points, members) burned, every due member claimed?)."""
     lots = points = members = 0
     params = {"program_id": program_id, "cutoff": cutoff, "tz": tz, "days": days, "batch": context.batch_size,
-              "part": part, "parts": parts, "after": ""}
+              "part": part, "parts": parts, "after": "", "now": context.now}
     burn = {"cutoff": cutoff, "days": days, "tz": tz}
     skipped: list[str] = []
     while True:
@@ -242,16 +241,17 @@ def _inactive_share(context: JobContext, program_id: uuid.UUID, days: int, tz: s
 
 @job_step("expiry.burn_inactive", order=30)
 def burn_inactive(context: JobContext) -> dict:
-    """Burn the available points of members inactive for ``expiry.inactivity_days``. A
-    program's watermark (``inactive_through``) moves to the cutoff only when every share
-    claimed all its due members (skipped ones are waited for) and none failed."""
-    programs = []
+    """Burn the available points of members inactive for ``expiry.inactivity_days``. A program's
+    watermark (``inactive_through``) moves to the cutoff only when no due member had an active hold at
+    the start and every share claimed all its due members (skipped ones are waited for), none failing."""
+    programs, incomplete = [], set()
     for program_id in _programs(context, "inactive"):
         with unit_of_work(context.session_factory) as uow:
             expiry, tz = service.settings_of(uow.session.get(Program, program_id))
-        if days := expiry.get("inactivity_days"):
-            programs.append((program_id, days, tz, rules.inactivity_cutoff(context.now, days, tz)))
-    incomplete: set[uuid.UUID] = set()
+            if days := expiry.get("inactivity_days"):
+                programs.append((program_id, days, tz, rules.inactivity_cutoff(context.now, days, tz)))
+                if service.held_from_burn(uow.session, program_id, context.now, *programs[-1][1:]):
+                    incomplete.add(program_id)  # its lots stay until the hold ends (docs/expiry.md)
 
     def share(part: int, parts: int) -> tuple[int, int, int]:
         totals = (0, 0, 0)

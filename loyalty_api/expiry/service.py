@@ -46,6 +46,19 @@ def settings_of(program: Program) -> tuple[dict[str, Any], str]:
 
 # --- the ledger's paths -------------------------------------------------------------
 
+# A hold is exclusive (SPEC §4): while a member has an active hold, inactivity burns
+# nothing of theirs; the burn (at the deadline it had) resumes once no hold is active.
+# The write path, the job and the reads all test this same condition.
+ACTIVE_HOLD = """EXISTS (SELECT 1 FROM holds h WHERE h.program_id = :program_id AND h.member_id = {member}
+   AND h.status = 'held' AND h.expires_at > :now)"""
+_HAS_ACTIVE_HOLD = text("SELECT " + ACTIVE_HOLD.format(member=":member_id"))
+
+
+def has_active_hold(session: Session, program_id: uuid.UUID, member_id: str, now: datetime) -> bool:
+    return bool(session.execute(_HAS_ACTIVE_HOLD, {"program_id": program_id, "member_id": member_id,
+                                                   "now": now}).scalar())
+
+
 def deadline_sql(start: str) -> str:
     """``rules.inactivity_deadline`` in SQL, for the instant ``start`` (tests hold the two equal)."""
     return (f"((date_trunc('day', ({start}) AT TIME ZONE :tz) + make_interval(days => :days + 1))"
@@ -70,7 +83,7 @@ def inactive_before(session: Session, program_id: uuid.UUID, member_id: str, now
     row = _last_activity(session, program_id, member_id)
     if row is None or (row.last_activity_at is not None and row.last_activity_at >= cutoff):
         return None
-    return cutoff
+    return None if has_active_hold(session, program_id, member_id, now) else cutoff
 
 
 def burn_overdue_inactivity(session: Session, program_id: uuid.UUID, member_id: str, now: datetime) -> int:
@@ -112,7 +125,9 @@ def expiring_schedule(session: Session, program_id: uuid.UUID, member_id: str,
     counting a lot at its inactivity deadline when that comes first."""
     expiry, tz = settings_of(session.get(Program, program_id))
     row = _last_activity(session, program_id, member_id)
-    inactivity = rules.Inactivity(row.last_activity_at if row else None, expiry.get("inactivity_days"), tz)
+    # While a hold is active nothing burns for inactivity (``ACTIVE_HOLD``).
+    days = None if has_active_hold(session, program_id, member_id, now) else expiry.get("inactivity_days")
+    inactivity = rules.Inactivity(row.last_activity_at if row else None, days, tz)
     lots = [rules.LotView(int(lot.remaining), lot.available_at, lot.expires_at)
             for lot in session.execute(_LOTS, {"program_id": program_id, "member_id": member_id})]
     return [{"expires_at": when, "points": points}
@@ -172,16 +187,32 @@ _BURN_EXPIRED = _burn("""
 
 # Inactivity takes each lot whose clock (the later of the member's last activity and
 # the lot's arrival) started before the cutoff, unless the lot's own expiry came
-# first (then it is the expiry step's).
+# first (then it is the expiry step's). Not while the member has an active hold: the
+# whole inactivity burn waits until no hold is active (SPEC §4, ``ACTIVE_HOLD``).
 LOT_DEADLINE = deadline_sql("greatest(l.available_at, b.last_activity_at)")
-INACTIVE_LOT = f"""
+_PAST_DEADLINE = f"""
  l.remaining > 0 AND l.available_at < :cutoff AND coalesce(b.last_activity_at, '-infinity') < :cutoff
  AND (l.expires_at IS NULL OR l.expires_at > {LOT_DEADLINE})"""
+INACTIVE_LOT = f"""{_PAST_DEADLINE}
+ AND NOT {ACTIVE_HOLD.format(member="l.member_id")}"""
+# Is a member past the deadline kept from the burn by an active hold? Then the job's
+# watermark (analytics' ``inactivity_floor``) must not move: that member's lots stay.
+_HELD_FROM_BURN = text(f"""
+SELECT EXISTS (SELECT 1 FROM holds h JOIN balances b ON b.program_id = h.program_id AND b.member_id = h.member_id
+                 JOIN lots l ON l.program_id = b.program_id AND l.member_id = b.member_id
+                WHERE h.program_id = :program_id AND h.status = 'held' AND h.expires_at > :now AND {_PAST_DEADLINE})
+""")
 _BURN_INACTIVE = _burn(f"""
   SELECT l.lot_id, l.member_id, l.remaining, {LOT_DEADLINE} AS deadline
     FROM lots l JOIN balances b ON b.program_id = l.program_id AND b.member_id = l.member_id
    WHERE l.program_id = :program_id AND l.member_id = ANY(:member_ids) AND {INACTIVE_LOT}""",
                        "inactivity", "deadline")
+
+
+def held_from_burn(session: Session, program_id: uuid.UUID, now: datetime, days: int, tz: str,
+                   cutoff: datetime) -> bool:
+    return bool(session.execute(_HELD_FROM_BURN, {"program_id": program_id, "now": now, "days": days, "tz": tz,
+                                                  "cutoff": cutoff}).scalar())
 
 
 def _count(session: Session, points: int) -> None:

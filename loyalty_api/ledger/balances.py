@@ -3,7 +3,8 @@ the available points a quote or a reward claim checks.
 
 Both must agree at every instant with what a spend under the lock finds
 (``lots.spendable``): lots past their expiry or taken by inactivity are gone even
-before the job burns them, except expired points active holds still reserve.
+before the job burns them, except expired points active holds still reserve; and
+nothing burns for inactivity while the member has an active hold.
 """
 
 from __future__ import annotations
@@ -39,8 +40,10 @@ class Balance:
 # member whose balance row shows no activity since then is past the deadline, and
 # lots that became available before the cutoff have burned (``expiry.inactive_before``,
 # folded in here so that the figures need no statement of their own).
+# Not while the member has an active hold (``expiry.service.ACTIVE_HOLD``).
 _INACTIVE_BEFORE = """CASE WHEN b.member_id IS NOT NULL
        AND (b.last_activity_at IS NULL OR b.last_activity_at < CAST(:cutoff AS timestamptz))
+       AND NOT """ + expiry.ACTIVE_HOLD.format(member="b.member_id") + """
       THEN CAST(:cutoff AS timestamptz) END"""
 _HELD = """(SELECT coalesce(sum(points), 0) FROM holds
     WHERE program_id = :program_id AND member_id = :member_id AND status = 'held'
@@ -112,8 +115,9 @@ def get_balance(db: Runner, program_id: uuid.UUID, member_id: str, now: datetime
     config = config_of(program_id, row.updated_at, row.settings)
     member_lots = [expiry_rules.LotView(int(remaining), available_at, expires_at) for remaining, available_at, expires_at
                    in zip(row.remaining or (), row.available_at or (), row.expires_at or ())]
-    inactivity = expiry_rules.Inactivity(row.last_activity_at, config["expiry"].get("inactivity_days"),
-                                         config["timezone"])
+    # While a hold is active nothing burns for inactivity (``expiry.service.ACTIVE_HOLD``).
+    days = None if int(row.held) > 0 else config["expiry"].get("inactivity_days")
+    inactivity = expiry_rules.Inactivity(row.last_activity_at, days, config["timezone"])
     points = expiry_rules.points_by_state(member_lots, now, inactivity)
     # Lots past their expiry still count while active holds need them (Spendable.kept).
     expired = sum(lot.points for lot in member_lots

@@ -29,7 +29,8 @@ from loyalty_api.segments import rules
 CSV_BATCH = 1000
 
 # The ledger's figures per member. ``burned_before``: lots that became available
-# before it were taken by inactivity (``-infinity`` = none), as in inactive_before.
+# before it were taken by inactivity (``-infinity`` = none; none while a hold is
+# active), as in inactive_before.
 # available = active - debt - held, held capped at active - debt (Spendable).
 _MEMBERS = """
 SELECT member_id, email, phone, enrolled_at, tier, vip, lifetime_earned, last_activity_at, rfm,
@@ -45,7 +46,9 @@ SELECT member_id, email, phone, enrolled_at, tier, vip, lifetime_earned, last_ac
     LEFT JOIN member_tiers t ON t.program_id = m.program_id AND t.member_id = m.member_id
    CROSS JOIN LATERAL (
      SELECT coalesce(sum(l.remaining) FILTER (WHERE l.available_at <= :now AND l.available_at >=
-              CASE WHEN coalesce(b.last_activity_at, '-infinity') < :cutoff THEN :cutoff
+              CASE WHEN coalesce(b.last_activity_at, '-infinity') < :cutoff AND NOT EXISTS (
+                     SELECT 1 FROM holds ha WHERE ha.program_id = m.program_id AND ha.member_id = m.member_id
+                        AND ha.status = 'held' AND ha.expires_at > :now) THEN :cutoff
                    ELSE '-infinity'::timestamptz END), 0) AS active,
             coalesce(sum(l.remaining) FILTER (WHERE l.available_at > :now), 0) AS pending
        FROM lots l
