@@ -13,6 +13,7 @@ from loyalty_api.config import Settings, load_settings
 from loyalty_api.db import make_engine, make_session_factory
 from loyalty_api.http import transaction
 from loyalty_api.http.api import init_http
+from loyalty_api.webhooks import catalogue as webhook_catalogue
 from loyalty_api.observability.http import init_observability
 
 
@@ -60,4 +61,6 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     transaction.register(app)
     for blueprint in blueprints():
         api.register_blueprint(blueprint)
+    for name, schema in webhook_catalogue.components().items():
+        api.spec.components.schema(name, schema)
     return app

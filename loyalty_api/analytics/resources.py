@@ -11,6 +11,7 @@ from loyalty_api.analytics import service
 from loyalty_api.analytics.schemas import PeriodArgs, RfmSchema, SummarySchema
 from loyalty_api.http.auth import authorize, current_program_id
 from loyalty_api.http.transaction import current_uow
+from loyalty_api.http.operations import operation
 
 blp = Blueprint("analytics", __name__, url_prefix="/v1/analytics", description="Analytics")
 
@@ -19,6 +20,7 @@ DEFAULT_PERIOD = timedelta(days=30)
 
 @blp.route("/summary")
 class Summary(MethodView):
+    @operation("getAnalyticsSummary")
     @authorize("analytics:read")
     @blp.arguments(PeriodArgs(), location="query")
     @blp.response(200, SummarySchema)
@@ -32,6 +34,7 @@ class Summary(MethodView):
 
 @blp.route("/rfm")
 class Rfm(MethodView):
+    @operation("getRfmAnalytics")
     @authorize("analytics:read")
     @blp.response(200, RfmSchema)
     def get(self):

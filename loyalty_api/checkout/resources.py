@@ -12,6 +12,7 @@ from loyalty_api.checkout.schemas import (HoldCreateSchema, HoldSchema, OrderCre
                                           QuoteRequestSchema, QuoteSchema, ReturnCreateSchema, ReturnSchema)
 from loyalty_api.http.auth import authorize, current_program_id
 from loyalty_api.http.transaction import current_uow
+from loyalty_api.http.operations import operation
 
 blp = Blueprint("checkout", __name__, url_prefix="/v1", description="Checkout: quotes, holds, orders, returns")
 
@@ -22,6 +23,7 @@ def _now() -> datetime:
 
 @blp.route("/checkout/quote")
 class Quote(MethodView):
+    @operation("quoteCheckout", "insufficient_points", "redeem_limit", "currency_mismatch")
     @authorize("checkout")
     @blp.arguments(QuoteRequestSchema())
     @blp.response(200, QuoteSchema)
@@ -33,6 +35,7 @@ class Quote(MethodView):
 
 @blp.route("/holds")
 class Holds(MethodView):
+    @operation("createHold", "insufficient_points")
     @authorize("checkout")
     @blp.arguments(HoldCreateSchema())
     @blp.response(201, HoldSchema)
@@ -43,6 +46,7 @@ class Holds(MethodView):
 
 @blp.route("/holds/<string:hold_id>/release")
 class HoldRelease(MethodView):
+    @operation("releaseHold", "hold_not_active")
     @authorize("checkout")
     @blp.response(200, HoldSchema)
     def post(self, hold_id: str):
@@ -52,6 +56,7 @@ class HoldRelease(MethodView):
 
 @blp.route("/orders")
 class Orders(MethodView):
+    @operation("createOrder", "insufficient_points", "duplicate_order", "hold_not_active", "redeem_limit", "currency_mismatch")
     @authorize("checkout")
     @blp.arguments(OrderCreateSchema())
     @blp.response(201, OrderSchema)
@@ -64,6 +69,7 @@ class Orders(MethodView):
 
 @blp.route("/orders/<string:order_id>")
 class OrderById(MethodView):
+    @operation("getOrder")
     @authorize("checkout")
     @blp.response(200, OrderSchema)
     def get(self, order_id: str):
@@ -73,6 +79,7 @@ class OrderById(MethodView):
 
 @blp.route("/orders/<string:order_id>/returns")
 class OrderReturns(MethodView):
+    @operation("createReturn", "return_exceeds_order", "conflict")
     @authorize("checkout")
     @blp.arguments(ReturnCreateSchema())
     @blp.response(201, ReturnSchema)
@@ -86,6 +93,7 @@ class OrderReturns(MethodView):
 
 @blp.route("/orders/<string:order_id>/cancel")
 class OrderCancel(MethodView):
+    @operation("cancelOrder", "conflict")
     @authorize("checkout")
     @blp.response(200, OrderSchema)
     def post(self, order_id: str):

@@ -13,6 +13,7 @@ from loyalty_api.earning_rules.schemas import (EventCreateSchema, EventResultSch
 from loyalty_api.http.auth import authorize, current_program_id
 from loyalty_api.http.pagination import PageArgs, page_schema
 from loyalty_api.http.transaction import current_uow
+from loyalty_api.http.operations import operation
 
 blp = Blueprint("earning_rules", __name__, url_prefix="/v1", description="Earning rules and member events")
 
@@ -25,6 +26,7 @@ class RuleListQuery(RuleListArgs, PageArgs):
 
 @blp.route("/program/rules")
 class Rules(MethodView):
+    @operation("listRules")
     @authorize("program:admin")
     @blp.arguments(RuleListQuery(), location="query")
     @blp.response(200, RulePage)
@@ -33,6 +35,7 @@ class Rules(MethodView):
         return service.list_rules(current_uow().session, current_program_id(), active=args["active"],
                                   limit=args["limit"], cursor=args["cursor"])
 
+    @operation("createRule", "rule_exists")
     @authorize("program:admin")
     @blp.arguments(RuleCreateSchema())
     @blp.response(201, RuleSchema)
@@ -43,12 +46,14 @@ class Rules(MethodView):
 
 @blp.route("/program/rules/<string:rule_id>")
 class RuleById(MethodView):
+    @operation("getRule")
     @authorize("program:admin")
     @blp.response(200, RuleSchema)
     def get(self, rule_id: str):
         """Read a rule"""
         return service.rule_document(service.get_rule(current_uow().session, current_program_id(), rule_id))
 
+    @operation("updateRule")
     @authorize("program:admin")
     @blp.arguments(RulePatchSchema())
     @blp.response(200, RuleSchema)
@@ -57,6 +62,7 @@ class RuleById(MethodView):
         rule = service.update_rule(current_uow().session, current_program_id(), rule_id, patch)
         return service.rule_document(rule)
 
+    @operation("deleteRule")
     @authorize("program:admin")
     @blp.response(204)
     def delete(self, rule_id: str):
@@ -66,6 +72,7 @@ class RuleById(MethodView):
 
 @blp.route("/members/<string:member_id>/events")
 class MemberEvents(MethodView):
+    @operation("recordMemberEvent", "duplicate_event")
     @authorize("members:write")
     @blp.arguments(EventCreateSchema())
     @blp.response(201, EventResultSchema)

@@ -9,6 +9,7 @@ from sqlalchemy import text
 
 from loyalty_api.errors import Unavailable
 from loyalty_api.http.transaction import current_uow
+from loyalty_api.http.operations import operation
 
 blp = Blueprint("health", __name__, description="Health probes")
 
@@ -19,6 +20,7 @@ class HealthSchema(ma.Schema):
 
 @blp.route("/healthz")
 class Liveness(MethodView):
+    @operation("getHealth")
     @blp.doc(security=[])
     @blp.response(200, HealthSchema)
     def get(self):
@@ -28,6 +30,7 @@ class Liveness(MethodView):
 
 @blp.route("/readyz")
 class Readiness(MethodView):
+    @operation("getReadiness", "unavailable")
     @blp.doc(security=[])
     @blp.response(200, HealthSchema)
     def get(self):

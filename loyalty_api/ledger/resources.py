@@ -9,6 +9,7 @@ from flask_smorest import Blueprint
 
 from loyalty_api.http.auth import authorize, current_principal, current_program_id
 from loyalty_api.http.transaction import current_reader, current_uow, reads_only
+from loyalty_api.http.operations import operation
 from loyalty_api.ledger import balances, service
 from loyalty_api.ledger.schemas import AdjustmentSchema, BalanceSchema, EntryPageSchema, EntrySchema, LedgerArgs
 
@@ -17,6 +18,7 @@ blp = Blueprint("ledger", __name__, url_prefix="/v1/members", description="Point
 
 @blp.route("/<string:member_id>/balance")
 class MemberBalance(MethodView):
+    @operation("getMemberBalance")
     @authorize("members:read")
     @blp.response(200, BalanceSchema)
     @reads_only  # one statement
@@ -28,6 +30,7 @@ class MemberBalance(MethodView):
 
 @blp.route("/<string:member_id>/ledger")
 class MemberLedger(MethodView):
+    @operation("listMemberLedger")
     @authorize("members:read")
     @blp.arguments(LedgerArgs(), location="query")
     @blp.response(200, EntryPageSchema)
@@ -39,6 +42,7 @@ class MemberLedger(MethodView):
 
 @blp.route("/<string:member_id>/adjustments")
 class MemberAdjustments(MethodView):
+    @operation("createAdjustment", "insufficient_points")
     @authorize("members:write")
     @blp.arguments(AdjustmentSchema())
     @blp.response(201, EntrySchema)

@@ -9,6 +9,7 @@ from flask_smorest import Blueprint
 from loyalty_api.http.auth import MEMBER_SCOPE, authorize, current_principal, current_program_id
 from loyalty_api.http.pagination import PageArgs
 from loyalty_api.http.transaction import current_uow, keep_out_of_replays
+from loyalty_api.http.operations import operation
 from loyalty_api.ledger.schemas import BalanceSchema, EntryPageSchema, LedgerArgs
 from loyalty_api.me import service
 from loyalty_api.me.schemas import MemberTokenRequestSchema, MemberTokenSchema
@@ -21,6 +22,7 @@ blp = Blueprint("me", __name__, url_prefix="/v1", description="Member tokens and
 
 @blp.route("/members/<string:member_id>/tokens")
 class MemberTokens(MethodView):
+    @operation("createMemberToken")
     @authorize("members:write")
     @blp.arguments(MemberTokenRequestSchema())
     @blp.response(201, MemberTokenSchema)
@@ -35,6 +37,7 @@ class MemberTokens(MethodView):
 
 @blp.route("/me")
 class Me(MethodView):
+    @operation("getMe")
     @authorize(MEMBER_SCOPE)
     @blp.response(200, MemberSchema)
     def get(self):
@@ -44,6 +47,7 @@ class Me(MethodView):
 
 @blp.route("/me/balance")
 class MyBalance(MethodView):
+    @operation("getMyBalance")
     @authorize(MEMBER_SCOPE)
     @blp.response(200, BalanceSchema)
     def get(self):
@@ -53,6 +57,7 @@ class MyBalance(MethodView):
 
 @blp.route("/me/ledger")
 class MyLedger(MethodView):
+    @operation("listMyLedger")
     @authorize(MEMBER_SCOPE)
     @blp.arguments(LedgerArgs(), location="query")
     @blp.response(200, EntryPageSchema)
@@ -63,6 +68,7 @@ class MyLedger(MethodView):
 
 @blp.route("/me/tier")
 class MyTier(MethodView):
+    @operation("getMyTier")
     @authorize(MEMBER_SCOPE)
     @blp.response(200, MemberTierSchema)
     def get(self):
@@ -72,6 +78,7 @@ class MyTier(MethodView):
 
 @blp.route("/me/referrals")
 class MyReferrals(MethodView):
+    @operation("listMyReferrals")
     @authorize(MEMBER_SCOPE)
     @blp.arguments(PageArgs(), location="query")
     @blp.response(200, ReferralPage)

@@ -7,6 +7,7 @@ from flask_smorest import Blueprint
 
 from loyalty_api.http.auth import authorize, current_program_id
 from loyalty_api.http.transaction import current_reader, current_uow, reads_only
+from loyalty_api.http.operations import operation
 from loyalty_api.members import service
 from loyalty_api.members.schemas import MemberCreateSchema, MemberPatchSchema, MemberSchema
 from loyalty_api.segments import resources as segments
@@ -17,6 +18,7 @@ blp = Blueprint("members", __name__, url_prefix="/v1/members", description="Memb
 
 @blp.route("")
 class Members(MethodView):
+    @operation("listMembers")
     @authorize("members:read")
     @blp.arguments(SegmentArgs(), location="query")
     @blp.response(200, SegmentPageSchema)
@@ -25,6 +27,7 @@ class Members(MethodView):
         """List a segment of members (filters); `Accept: text/csv` streams all of it as CSV"""
         return segments.list_members(args)
 
+    @operation("createMember", "member_exists", "unknown_referral_code")
     @authorize("members:write")
     @blp.arguments(MemberCreateSchema())
     @blp.response(201, MemberSchema)
@@ -35,6 +38,7 @@ class Members(MethodView):
 
 @blp.route("/<string:member_id>")
 class MemberById(MethodView):
+    @operation("getMember")
     @authorize("members:read")
     @blp.response(200, MemberSchema)
     @reads_only  # one statement
@@ -42,6 +46,7 @@ class MemberById(MethodView):
         """Read a member's profile"""
         return service.read_profile(current_reader(), current_program_id(), member_id)
 
+    @operation("updateMember")
     @authorize("members:write")
     @blp.arguments(MemberPatchSchema())
     @blp.response(200, MemberSchema)
@@ -49,6 +54,7 @@ class MemberById(MethodView):
         """Change a member's profile or block them"""
         return service.update_member(current_uow().session, current_program_id(), member_id, changes)
 
+    @operation("deleteMember")
     @authorize("members:write")
     @blp.response(204)
     def delete(self, member_id: str):

@@ -10,6 +10,7 @@ from flask_smorest import Blueprint
 from loyalty_api.http.auth import authorize, current_program_id
 from loyalty_api.http.pagination import PageArgs
 from loyalty_api.http.transaction import current_uow
+from loyalty_api.http.operations import operation
 from loyalty_api.referrals import service
 from loyalty_api.referrals.schemas import LeaderboardArgs, LeaderboardSchema, ReferralPage
 
@@ -18,6 +19,7 @@ blp = Blueprint("referrals", __name__, url_prefix="/v1", description="Referrals"
 
 @blp.route("/members/<string:member_id>/referrals")
 class MemberReferrals(MethodView):
+    @operation("listMemberReferrals")
     @authorize("members:read")
     @blp.arguments(PageArgs(), location="query")
     @blp.response(200, ReferralPage)
@@ -29,6 +31,7 @@ class MemberReferrals(MethodView):
 
 @blp.route("/referrals/leaderboard")
 class Leaderboard(MethodView):
+    @operation("getReferralLeaderboard")
     @authorize("members:read")
     @blp.arguments(LeaderboardArgs(), location="query")
     @blp.response(200, LeaderboardSchema)

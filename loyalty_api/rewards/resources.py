@@ -10,6 +10,7 @@ from flask_smorest import Blueprint
 from loyalty_api.http.auth import MEMBER_SCOPE, authorize, current_principal, current_program_id
 from loyalty_api.http.pagination import PageArgs
 from loyalty_api.http.transaction import current_uow
+from loyalty_api.http.operations import operation
 from loyalty_api.rewards import coupons, member_view, service
 from loyalty_api.rewards.schemas import (CataloguePage, CouponOrderSchema, CouponPage, CouponSchema, CouponUseSchema,
                                          CouponValidationSchema, RewardCreateSchema, RewardListArgs,
@@ -24,6 +25,7 @@ def _now() -> datetime:
 
 @blp.route("/program/rewards")
 class Rewards(MethodView):
+    @operation("listRewards")
     @authorize("program:admin")
     @blp.arguments(RewardListArgs(), location="query")
     @blp.response(200, RewardPage)
@@ -32,6 +34,7 @@ class Rewards(MethodView):
         return service.list_rewards(current_uow().session, current_program_id(), active=args["active"],
                                     limit=args["limit"], cursor=args["cursor"])
 
+    @operation("createReward", "reward_exists")
     @authorize("program:admin")
     @blp.arguments(RewardCreateSchema())
     @blp.response(201, RewardSchema)
@@ -42,12 +45,14 @@ class Rewards(MethodView):
 
 @blp.route("/program/rewards/<string:reward_id>")
 class RewardById(MethodView):
+    @operation("getReward")
     @authorize("program:admin")
     @blp.response(200, RewardSchema)
     def get(self, reward_id: str):
         """Read a reward"""
         return service.reward_document(service.get_reward(current_uow().session, current_program_id(), reward_id))
 
+    @operation("updateReward")
     @authorize("program:admin")
     @blp.arguments(RewardPatchSchema())
     @blp.response(200, RewardSchema)
@@ -56,6 +61,7 @@ class RewardById(MethodView):
         reward = service.update_reward(current_uow().session, current_program_id(), reward_id, patch)
         return service.reward_document(reward)
 
+    @operation("deleteReward")
     @authorize("program:admin")
     @blp.response(204)
     def delete(self, reward_id: str):
@@ -65,6 +71,7 @@ class RewardById(MethodView):
 
 @blp.route("/members/<string:member_id>/rewards")
 class MemberRewards(MethodView):
+    @operation("listMemberRewards")
     @authorize("members:read")
     @blp.arguments(PageArgs(), location="query")
     @blp.response(200, CataloguePage)
@@ -76,6 +83,7 @@ class MemberRewards(MethodView):
 
 @blp.route("/members/<string:member_id>/rewards/<string:reward_id>/claim")
 class MemberRewardClaim(MethodView):
+    @operation("claimMemberReward", "reward_not_claimable", "insufficient_points")
     @authorize("members:write")
     @blp.response(201, CouponSchema)
     def post(self, member_id: str, reward_id: str):
@@ -85,6 +93,7 @@ class MemberRewardClaim(MethodView):
 
 @blp.route("/members/<string:member_id>/coupons")
 class MemberCoupons(MethodView):
+    @operation("listMemberCoupons")
     @authorize("members:read")
     @blp.arguments(PageArgs(), location="query")
     @blp.response(200, CouponPage)
@@ -96,6 +105,7 @@ class MemberCoupons(MethodView):
 
 @blp.route("/me/rewards")
 class MyRewards(MethodView):
+    @operation("listMyRewards")
     @authorize(MEMBER_SCOPE)
     @blp.arguments(PageArgs(), location="query")
     @blp.response(200, CataloguePage)
@@ -107,6 +117,7 @@ class MyRewards(MethodView):
 
 @blp.route("/me/rewards/<string:reward_id>/claim")
 class MyRewardClaim(MethodView):
+    @operation("claimMyReward", "reward_not_claimable", "insufficient_points")
     @authorize(MEMBER_SCOPE)
     @blp.response(201, CouponSchema)
     def post(self, reward_id: str):
@@ -117,6 +128,7 @@ class MyRewardClaim(MethodView):
 
 @blp.route("/me/coupons")
 class MyCoupons(MethodView):
+    @operation("listMyCoupons")
     @authorize(MEMBER_SCOPE)
     @blp.arguments(PageArgs(), location="query")
     @blp.response(200, CouponPage)
@@ -128,6 +140,7 @@ class MyCoupons(MethodView):
 
 @blp.route("/coupons/<string:code>/validate")
 class CouponValidate(MethodView):
+    @operation("validateCoupon", "coupon_not_active")
     @authorize("checkout")
     @blp.arguments(CouponOrderSchema())
     @blp.response(200, CouponValidationSchema)
@@ -138,6 +151,7 @@ class CouponValidate(MethodView):
 
 @blp.route("/coupons/<string:code>/use")
 class CouponUse(MethodView):
+    @operation("useCoupon", "coupon_not_active")
     @authorize("checkout")
     @blp.arguments(CouponUseSchema())
     @blp.response(200, CouponSchema)
@@ -149,6 +163,7 @@ class CouponUse(MethodView):
 
 @blp.route("/coupons/<string:code>/cancel")
 class CouponCancel(MethodView):
+    @operation("cancelCoupon", "coupon_not_active")
     @authorize("checkout")
     @blp.response(200, CouponSchema)
     def post(self, code: str):

@@ -8,6 +8,7 @@ from flask_smorest import Blueprint
 from loyalty_api.http.auth import authorize, current_program_id
 from loyalty_api.http.pagination import PageArgs
 from loyalty_api.http.transaction import current_uow
+from loyalty_api.http.operations import operation
 from loyalty_api.tiers import service, vip
 from loyalty_api.tiers.schemas import LadderSchema, MemberTierSchema, TierHistorySchema, VipGrantSchema
 
@@ -16,12 +17,14 @@ blp = Blueprint("tiers", __name__, url_prefix="/v1", description="Tiers, tier pr
 
 @blp.route("/program/tiers")
 class ProgramTiers(MethodView):
+    @operation("getTierLadder")
     @authorize("program:admin")
     @blp.response(200, LadderSchema)
     def get(self):
         """Read the tier ladder and tier policy"""
         return service.get_ladder(current_uow().session, current_program_id())
 
+    @operation("replaceTierLadder")
     @authorize("program:admin")
     @blp.arguments(LadderSchema())
     @blp.response(200, LadderSchema)
@@ -32,6 +35,7 @@ class ProgramTiers(MethodView):
 
 @blp.route("/members/<string:member_id>/tier")
 class MemberTier(MethodView):
+    @operation("getMemberTier")
     @authorize("members:read")
     @blp.response(200, MemberTierSchema)
     def get(self, member_id: str):
@@ -41,6 +45,7 @@ class MemberTier(MethodView):
 
 @blp.route("/members/<string:member_id>/tier/history")
 class MemberTierHistory(MethodView):
+    @operation("listMemberTierHistory")
     @authorize("members:read")
     @blp.arguments(PageArgs(), location="query")
     @blp.response(200, TierHistorySchema)
@@ -52,6 +57,7 @@ class MemberTierHistory(MethodView):
 
 @blp.route("/members/<string:member_id>/vip")
 class MemberVip(MethodView):
+    @operation("grantMemberVip")
     @authorize("members:write")
     @blp.arguments(VipGrantSchema())
     @blp.response(200, MemberTierSchema)
@@ -59,6 +65,7 @@ class MemberVip(MethodView):
         """Assign a VIP tier: automatic evaluation keeps the member at least there until it ends"""
         return vip.grant_vip(current_uow().session, current_program_id(), member_id, data)
 
+    @operation("revokeMemberVip")
     @authorize("members:write")
     @blp.response(204)
     def delete(self, member_id: str):

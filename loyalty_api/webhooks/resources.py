@@ -11,6 +11,7 @@ from flask_smorest import Blueprint
 from loyalty_api.http.auth import authorize, current_program_id
 from loyalty_api.http.pagination import PageArgs
 from loyalty_api.http.transaction import current_uow, keep_out_of_replays
+from loyalty_api.http.operations import operation
 from loyalty_api.webhooks import service
 from loyalty_api.webhooks.schemas import (DeliveryArgs, DeliveryPageSchema, DeliverySchema, RotatedSecretSchema,
                                           RotateSecretSchema, WebhookCreatedSchema, WebhookCreateSchema,
@@ -25,6 +26,7 @@ def _settings():
 
 @blp.route("")
 class Webhooks(MethodView):
+    @operation("createWebhook")
     @authorize("program:admin")
     @blp.arguments(WebhookCreateSchema())
     @blp.response(201, WebhookCreatedSchema)
@@ -33,6 +35,7 @@ class Webhooks(MethodView):
         keep_out_of_replays("secret")
         return service.create_webhook(current_uow().session, current_program_id(), data, _settings())
 
+    @operation("listWebhooks")
     @authorize("program:admin")
     @blp.arguments(PageArgs(), location="query")
     @blp.response(200, WebhookPageSchema)
@@ -43,12 +46,14 @@ class Webhooks(MethodView):
 
 @blp.route("/<uuid:webhook_id>")
 class WebhookById(MethodView):
+    @operation("getWebhook")
     @authorize("program:admin")
     @blp.response(200, WebhookSchema)
     def get(self, webhook_id: uuid.UUID):
         """Read a webhook (never its secret)"""
         return service.read_webhook(current_uow().session, current_program_id(), webhook_id)
 
+    @operation("deleteWebhook")
     @authorize("program:admin")
     @blp.response(204)
     def delete(self, webhook_id: uuid.UUID):
@@ -58,6 +63,7 @@ class WebhookById(MethodView):
 
 @blp.route("/<uuid:webhook_id>/rotate-secret")
 class WebhookSecret(MethodView):
+    @operation("rotateWebhookSecret", "conflict")
     @authorize("program:admin")
     @blp.arguments(RotateSecretSchema())
     @blp.response(200, RotatedSecretSchema)
@@ -70,6 +76,7 @@ class WebhookSecret(MethodView):
 
 @blp.route("/<uuid:webhook_id>/deliveries")
 class WebhookDeliveries(MethodView):
+    @operation("listWebhookDeliveries")
     @authorize("program:admin")
     @blp.arguments(DeliveryArgs(), location="query")
     @blp.response(200, DeliveryPageSchema)
@@ -81,6 +88,7 @@ class WebhookDeliveries(MethodView):
 
 @blp.route("/<uuid:webhook_id>/deliveries/<uuid:delivery_id>/redeliver")
 class Redelivery(MethodView):
+    @operation("redeliverWebhookDelivery", "conflict")
     @authorize("program:admin")
     @blp.response(201, DeliverySchema)
     def post(self, webhook_id: uuid.UUID, delivery_id: uuid.UUID):
