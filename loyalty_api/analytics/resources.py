@@ -25,7 +25,12 @@ class Summary(MethodView):
     @blp.arguments(PeriodArgs(), location="query")
     @blp.response(200, SummarySchema)
     def get(self, args):
-        """Points flows of a period, outstanding liability, breakage, members, tiers, referrals"""
+        """Points flows of a period, outstanding liability, breakage, members, tiers, referrals
+
+        Points earned, redeemed, expired and reversed between `from` and `to`, the outstanding points
+        liability and its value, breakage, member counts per tier and referral figures. Needs
+        `analytics:read`.
+        """
         now = datetime.now(timezone.utc)
         end = args["to"] or now
         start = args["from_"] or end - DEFAULT_PERIOD
@@ -38,5 +43,9 @@ class Rfm(MethodView):
     @authorize("analytics:read")
     @blp.response(200, RfmSchema)
     def get(self):
-        """Members per RFM cell and per named segment (scores from the last `jobs run`)"""
+        """Members per RFM cell and per named segment (scores from the last `jobs run`)
+
+        Counts of members per recency/frequency/monetary cell and per named segment, as scored by the last
+        scheduled analytics run. Needs `analytics:read`.
+        """
         return service.rfm_distribution(current_uow().session, current_program_id())

@@ -24,7 +24,10 @@ class Liveness(MethodView):
     @blp.doc(security=[])
     @blp.response(200, HealthSchema)
     def get(self):
-        """The process is up (does not touch the database)"""
+        """The process is up (does not touch the database)
+
+        For liveness probes: answers 200 while the process serves requests. Needs no token.
+        """
         return {"status": "ok"}
 
 
@@ -34,7 +37,11 @@ class Readiness(MethodView):
     @blp.doc(security=[])
     @blp.response(200, HealthSchema)
     def get(self):
-        """The database is reachable"""
+        """The database is reachable
+
+        For readiness probes: 200 when a `SELECT 1` reaches the database, else 503 `unavailable`. Needs no
+        token.
+        """
         try:
             current_uow().session.execute(text("SELECT 1"))
         except Exception as exc:  # any failure to reach the database means "not ready"

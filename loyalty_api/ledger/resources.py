@@ -23,7 +23,11 @@ class MemberBalance(MethodView):
     @blp.response(200, BalanceSchema)
     @reads_only  # one statement
     def get(self, member_id: str):
-        """Available, pending and held points, lifetime earned, and what expires when"""
+        """Available, pending and held points, lifetime earned, and what expires when
+
+        The member's points: `available` to spend, `pending` (earned but not yet available), `held` by open
+        holds, lifetime earned, and the next lots to expire.
+        """
         balance = balances.get_balance(current_reader(), current_program_id(), member_id, datetime.now(timezone.utc))
         return {"member_id": member_id, **balance.__dict__}
 
@@ -35,7 +39,11 @@ class MemberLedger(MethodView):
     @blp.arguments(LedgerArgs(), location="query")
     @blp.response(200, EntryPageSchema)
     def get(self, args, member_id: str):
-        """The member's ledger entries, newest first"""
+        """The member's ledger entries, newest first
+
+        The member's ledger entries (earn, redeem, reverse, expire, adjust, ...), newest first, paged with
+        `limit` and `cursor`. The ledger is append-only: corrections are new entries.
+        """
         return service.ledger_page(current_uow().session, current_program_id(), member_id, limit=args["limit"],
                                    cursor=args["cursor"], entry_type=args["type"], order_id=args["order_id"])
 
@@ -47,7 +55,11 @@ class MemberAdjustments(MethodView):
     @blp.arguments(AdjustmentSchema())
     @blp.response(201, EntrySchema)
     def post(self, data, member_id: str):
-        """Credit or debit points by hand, with a reason; the caller is recorded as the actor"""
+        """Credit or debit points by hand, with a reason; the caller is recorded as the actor
+
+        A manual credit (positive `points`) or debit (negative) with a mandatory `reason`, recorded in the
+        ledger with the calling client as the actor. A debit below zero answers 409 `insufficient_points`.
+        """
         return service.adjust(current_uow().session, current_program_id(), member_id, points=data["points"],
                               reason=data["reason"], actor=current_principal().subject,
                               now=datetime.now(timezone.utc), expires_at=data["expires_at"])

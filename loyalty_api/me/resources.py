@@ -27,7 +27,12 @@ class MemberTokens(MethodView):
     @blp.arguments(MemberTokenRequestSchema())
     @blp.response(201, MemberTokenSchema)
     def post(self, data, member_id: str):
-        """Issue a short-lived token with which a mobile app reads this member's own data"""
+        """Issue a short-lived token with which a mobile app reads this member's own data
+
+        A short-lived bearer token (`ttl_seconds`) that the shop's backend hands to its mobile app; it reads
+        only this member's own data under `/v1/me`. Tokens are never stored: a replay under the same
+        Idempotency-Key answers `access_token: null`; ask for a new token instead.
+        """
         settings = current_app.extensions["loyalty"].settings
         keep_out_of_replays("access_token")
         return service.issue_member_token(current_uow().session, current_program_id(), member_id,
@@ -41,7 +46,10 @@ class Me(MethodView):
     @authorize(MEMBER_SCOPE)
     @blp.response(200, MemberSchema)
     def get(self):
-        """The member's own profile (member token)"""
+        """The member's own profile (member token)
+
+        The profile of the member the member token was issued for. For mobile apps; needs a member token.
+        """
         return service.profile(current_uow().session, current_program_id(), current_principal().member_id)
 
 
@@ -51,7 +59,11 @@ class MyBalance(MethodView):
     @authorize(MEMBER_SCOPE)
     @blp.response(200, BalanceSchema)
     def get(self):
-        """The member's own points: available, pending, held and what expires when (member token)"""
+        """The member's own points: available, pending, held and what expires when (member token)
+
+        Available, pending and held points of the member the token was issued for, and the points expiring
+        soonest. Needs a member token.
+        """
         return service.my_balance(current_uow().session, current_program_id(), current_principal().member_id)
 
 
@@ -62,7 +74,11 @@ class MyLedger(MethodView):
     @blp.arguments(LedgerArgs(), location="query")
     @blp.response(200, EntryPageSchema)
     def get(self, args):
-        """The member's own ledger entries, newest first (member token)"""
+        """The member's own ledger entries, newest first (member token)
+
+        The member's own ledger entries, newest first, paged with `limit` and `cursor`. Needs a member
+        token.
+        """
         return service.my_ledger(current_uow().session, current_program_id(), current_principal().member_id, args)
 
 
@@ -72,7 +88,11 @@ class MyTier(MethodView):
     @authorize(MEMBER_SCOPE)
     @blp.response(200, MemberTierSchema)
     def get(self):
-        """The member's own tier and progress (member token)"""
+        """The member's own tier and progress (member token)
+
+        The member's current tier, the next tier and what is still needed to reach it or keep the current one.
+        Needs a member token.
+        """
         return service.tier(current_uow().session, current_program_id(), current_principal().member_id)
 
 
@@ -83,6 +103,10 @@ class MyReferrals(MethodView):
     @blp.arguments(PageArgs(), location="query")
     @blp.response(200, ReferralPage)
     def get(self, args):
-        """The members this member referred, newest first (member token)"""
+        """The members this member referred, newest first (member token)
+
+        Members this member referred and whether each referral has been rewarded, newest first. Needs a member
+        token.
+        """
         return service.my_referrals(current_uow().session, current_program_id(), current_principal().member_id,
                                     args["limit"], args["cursor"])

@@ -23,7 +23,11 @@ class CurrentProgram(MethodView):
     @authorize("program:admin")
     @blp.response(200, ProgramSchema)
     def get(self):
-        """Read the settings of the caller's program"""
+        """Read the settings of the caller's program
+
+        The program's name, currency and every setting (earning, redemption, pending days, expiry, clawback,
+        holds, referrals, rewards, time zone, tiers).
+        """
         program = service.get_program(current_uow().session, current_program_id())
         return service.program_document(program)
 
@@ -49,7 +53,11 @@ class Programs(MethodView):
     @blp.arguments(ProgramCreateSchema())
     @blp.response(201, ProgramSchema)
     def post(self, data):
-        """Create a program (platform administrators)"""
+        """Create a program (platform administrators)
+
+        Creates a program with its name, currency and settings. Needs the `platform:admin` scope of a platform
+        operator.
+        """
         name, currency = data.pop("name"), data.pop("currency")
         settings = ProgramCreateSchema().dump(data)
         program = service.create_program(current_uow().session, name=name, currency=currency, settings=settings)

@@ -24,7 +24,10 @@ class MemberReferrals(MethodView):
     @blp.arguments(PageArgs(), location="query")
     @blp.response(200, ReferralPage)
     def get(self, args, member_id: str):
-        """The members this member referred, newest first"""
+        """The members this member referred, newest first
+
+        Members this member referred, with the state of each referral, newest first.
+        """
         return service.referrals_of(current_uow().session, current_program_id(), member_id, args["limit"],
                                     args["cursor"])
 
@@ -36,6 +39,9 @@ class Leaderboard(MethodView):
     @blp.arguments(LeaderboardArgs(), location="query")
     @blp.response(200, LeaderboardSchema)
     def get(self, args):
-        """Referrers ranked by rewarded referrals in the period"""
+        """Referrers ranked by rewarded referrals in the period
+
+        Referrers ranked by the number of rewarded referrals between `from` and `to`.
+        """
         return service.leaderboard(current_uow().session, current_program_id(), args["period"], args["limit"],
                                    datetime.now(timezone.utc))
