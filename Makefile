@@ -8,7 +8,7 @@ STAMP := $(VENV)/.installed
 PYTEST_ARGS ?=
 BENCH_ARGS ?=
 
-.PHONY: serve test install openapi bench bench-quick clean
+.PHONY: serve test install openapi sdk bench bench-quick clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -25,6 +25,12 @@ test: install
 
 openapi: install
 	$(BIN)/python -m loyalty_api.devdb run -- $(BIN)/python -m tests.regenerate_openapi
+
+# The SDKs in clients/ from openapi/openapi.json (see clients/generate.py); the
+# TypeScript part needs Node.js and installs its pinned generator from the lock file.
+sdk: install
+	cd clients/typescript && { [ -x node_modules/.bin/openapi-typescript ] || ! command -v npm >/dev/null || npm ci --no-audit --no-fund; }
+	$(BIN)/python clients/generate.py
 
 # The benchmark (see docs/performance.md): 100,000 members by default;
 # `make bench BENCH_ARGS="--scale 1m"` for the large data set. Prints figures, asserts none.
