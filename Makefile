@@ -27,9 +27,9 @@ openapi: install
 	$(BIN)/python -m loyalty_api.devdb run -- $(BIN)/python -m tests.regenerate_openapi
 
 # The SDKs in clients/ from openapi/openapi.json (see clients/generate.py); the
-# TypeScript part needs Node.js and installs its pinned generator from the lock file.
+# TypeScript part needs Node.js and installs its pinned generator from the lock file
+# (clients/typescript/node_modules, git-ignored).
 sdk: install
-	cd clients/typescript && { [ -x node_modules/.bin/openapi-typescript ] || ! command -v npm >/dev/null || npm ci --no-audit --no-fund; }
 	$(BIN)/python clients/generate.py
 
 # The benchmark (see docs/performance.md): 100,000 members by default;

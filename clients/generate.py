@@ -50,14 +50,27 @@ def generate_python(root: Path) -> None:
             (target / PACKAGE / name).write_text(text)
 
 
+def typescript_generator() -> Path | None:
+    """openapi-typescript as pinned in clients/typescript/package-lock.json, installed
+    with ``npm ci`` when missing; None where Node.js or npm is absent."""
+    if not shutil.which("node") or not shutil.which("npm"):
+        return None
+    binary = HERE / "typescript" / "node_modules" / ".bin" / "openapi-typescript"
+    if not binary.exists():
+        subprocess.run(["npm", "ci", "--no-audit", "--no-fund"], cwd=HERE / "typescript", check=True,
+                       capture_output=True, timeout=600)
+    return binary
+
+
 def generate_typescript(root: Path) -> None:
-    npx = shutil.which("npx")
-    if not npx or not shutil.which("node"):
+    generator = typescript_generator()
+    if generator is None:
         print("Node.js is absent: clients/typescript not regenerated")
         return
     target = root / "typescript" / "src"
     target.mkdir(parents=True, exist_ok=True)
-    subprocess.run([npx, "--no-install", "openapi-typescript", str(SPEC), "--output", str(target / "schema.d.ts")],
+    # Defaults do not make a request field required (the server fills them in).
+    subprocess.run([str(generator), str(SPEC), "--output", str(target / "schema.d.ts"), "--default-non-nullable=false"],
                    check=True, cwd=HERE / "typescript", capture_output=True, text=True)
 
 

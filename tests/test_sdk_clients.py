@@ -7,12 +7,17 @@ import base64
 import filecmp
 import hashlib
 import hmac
+import json
+import os
 import shutil
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
+
+from tests.support import LiveServer, make_program
+from tests.test_ops_client import SHOP
 
 ROOT = Path(__file__).resolve().parent.parent
 CLIENTS = ROOT / "clients"
@@ -39,17 +44,41 @@ def test_committed_python_sdk_matches_the_document(tmp_path):
     assert not stale, f"clients/python is stale: run `make sdk` ({stale[:5]})"
 
 
+def _typescript_generator():
+    sys.path.insert(0, str(CLIENTS))
+    try:
+        import generate
+    finally:
+        sys.path.remove(str(CLIENTS))
+    if generate.typescript_generator() is None:
+        pytest.skip("Node.js and npm are not installed: the TypeScript SDK cannot be built or run")
+    return generate
+
+
 def test_committed_typescript_types_match_the_document(tmp_path):
-    if not shutil.which("node") or not shutil.which("npm"):
-        pytest.skip("Node.js and npm are not installed: the TypeScript SDK cannot be regenerated")
-    if not (TYPESCRIPT / "node_modules" / ".bin" / "openapi-typescript").exists():
-        subprocess.run(["npm", "ci", "--no-audit", "--no-fund"], cwd=TYPESCRIPT, check=True, capture_output=True,
-                       timeout=600)
-    out = tmp_path / "schema.d.ts"
-    subprocess.run([str(TYPESCRIPT / "node_modules" / ".bin" / "openapi-typescript"), str(ROOT / "openapi" /
-                    "openapi.json"), "--output", str(out)], cwd=TYPESCRIPT, check=True, capture_output=True, timeout=300)
-    assert out.read_text() == (TYPESCRIPT / "src" / "schema.d.ts").read_text(), \
-        "clients/typescript/src/schema.d.ts is stale: run `make sdk`"
+    _typescript_generator().generate_typescript(tmp_path)
+    assert (tmp_path / "typescript" / "src" / "schema.d.ts").read_text() == \
+        (TYPESCRIPT / "src" / "schema.d.ts").read_text(), "clients/typescript/src/schema.d.ts is stale: run `make sdk`"
+
+
+def test_typescript_client_typechecks_and_runs_a_storefront_session(app, unique):
+    _typescript_generator()
+    bins = TYPESCRIPT / "node_modules" / ".bin"
+    typecheck = subprocess.run([str(bins / "tsc"), "--noEmit"], cwd=TYPESCRIPT, capture_output=True, text=True,
+                               timeout=300)
+    assert typecheck.returncode == 0, typecheck.stdout[-4000:]
+    program = make_program(app, settings=SHOP)
+    with LiveServer(app) as server:
+        env = {**os.environ, "LOYALTY_URL": server.url, "CLIENT_ID": program.client_id,
+               "CLIENT_SECRET": program.client_secret, "MEMBER_ID": f"m-{unique}"}
+        run = subprocess.run([str(bins / "tsx"), "test/storefront.ts"], cwd=TYPESCRIPT, env=env,
+                             capture_output=True, text=True, timeout=300)
+    assert run.returncode == 0, run.stdout[-2000:] + run.stderr[-4000:]
+    figures = json.loads(run.stdout.strip().splitlines()[-1])
+    # The same shop and numbers as the Python session (tests/test_ops_client.py).
+    assert figures == {"quote": [500, 300, 700], "order": [300, 700, "700.00"], "returned": [70, 30],
+                       "balance": [860, 0, 0], "ledger": [2, True], "tier": f"m-{unique}",
+                       "refused": "insufficient_points"}
 
 
 def _signed(secret: str, message_id: str, timestamp: int, body: bytes) -> str:

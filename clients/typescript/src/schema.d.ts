@@ -1204,7 +1204,7 @@ export interface components {
              * @description Credits only
              * @default null
              */
-            expires_at: string | null;
+            expires_at?: string | null;
             /** @description Non-zero; negative is a debit */
             points: number;
             reason: string;
@@ -1352,7 +1352,7 @@ export interface components {
              * @description When given, must own the coupon
              * @default null
              */
-            member_id: string | null;
+            member_id?: string | null;
             order_id: string;
         };
         /** @description `coupon.used`: A coupon was used on an order. */
@@ -1482,7 +1482,7 @@ export interface components {
              * @description Default: now
              * @default null
              */
-            occurred_at: string | null;
+            occurred_at?: string | null;
             /** @description registration, birthday, newsletter_subscription, review, or any custom name */
             type: string;
         };
@@ -1522,10 +1522,10 @@ export interface components {
         HoldCreate: {
             member_id: string;
             /** @default null */
-            order_id: string | null;
+            order_id?: string | null;
             points: number;
             /** @default null */
-            ttl_seconds: number | null;
+            ttl_seconds?: number | null;
         };
         /** @description `hold.expired`: A hold ran out without capture or release. */
         HoldExpiredEvent: {
@@ -1561,21 +1561,21 @@ export interface components {
              * @default one_level
              * @enum {string}
              */
-            downgrade: "one_level" | "to_qualified";
+            downgrade?: "one_level" | "to_qualified";
             /** @enum {string} */
             metric: "points_earned" | "spend" | "orders";
             /** @default 12 */
-            retention_months: number;
+            retention_months?: number;
             /**
              * @description Rolling window; null = lifetime
              * @default null
              */
-            window_months: number | null;
+            window_months?: number | null;
         };
         LadderTier: {
             code: string;
             /** @default 1 */
-            earn_multiplier: number;
+            earn_multiplier?: number;
             name: string;
             perks?: string[];
             /** @description Metric value that qualifies; null = invitation only (VIP) */
@@ -1592,7 +1592,7 @@ export interface components {
         };
         Line: {
             /** @default null */
-            category: string | null;
+            category?: string | null;
             quantity: number;
             sku: string;
             /**
@@ -1641,7 +1641,7 @@ export interface components {
              * @description The referring member's code
              * @default null
              */
-            referral_code: string | null;
+            referral_code?: string | null;
         };
         /** @description `member.enrolled`: A member is enrolled. */
         MemberEnrolledEvent: {
@@ -1711,7 +1711,7 @@ export interface components {
              * @description Lifetime; default MEMBER_TOKEN_TTL_SECONDS, at most MEMBER_TOKEN_MAX_TTL_SECONDS
              * @default null
              */
-            ttl_seconds: number | null;
+            ttl_seconds?: number | null;
         };
         Order: {
             /**
@@ -1770,7 +1770,7 @@ export interface components {
             /** @example RUB */
             currency: string;
             /** @default null */
-            hold_id: string | null;
+            hold_id?: string | null;
             lines?: components["schemas"]["Line"][];
             member_id: string;
             order_id: string;
@@ -1778,9 +1778,9 @@ export interface components {
              * Format: date-time
              * @default null
              */
-            placed_at: string | null;
+            placed_at?: string | null;
             /** @default null */
-            redeem_points: number | null;
+            redeem_points?: number | null;
         };
         Outstanding: {
             /** @description available + held, minus debt */
@@ -2090,7 +2090,7 @@ export interface components {
             member_id: string;
             order: components["schemas"]["OrderContent"];
             /** @default null */
-            redeem_points: number | null;
+            redeem_points?: number | null;
         };
         RedeemQuote: {
             applied_points?: number;
@@ -2191,9 +2191,9 @@ export interface components {
              * @default null
              * @example 149.90
              */
-            amount: string | null;
+            amount?: string | null;
             /** @default null */
-            lines: components["schemas"]["ReturnLine"][] | null;
+            lines?: components["schemas"]["ReturnLine"][] | null;
             return_id: string;
         };
         ReturnLine: {
@@ -2363,7 +2363,7 @@ export interface components {
              * @description How long the old secret stays valid
              * @default 86400
              */
-            grace_seconds: number;
+            grace_seconds?: number;
         };
         RotatedSecret: {
             /** Format: date-time */
@@ -2549,7 +2549,7 @@ export interface components {
         Tier: {
             code: string;
             /** @default 1 */
-            earn_multiplier: number;
+            earn_multiplier?: number;
             name: string;
             perks?: string[];
             /** @description Metric value that qualifies; null = invitation only */
@@ -2653,19 +2653,19 @@ export interface components {
         };
         TokenRequest: {
             /** @default null */
-            client_id: string | null;
+            client_id?: string | null;
             /** @default null */
-            client_secret: string | null;
+            client_secret?: string | null;
             /**
              * @default null
              * @example client_credentials
              */
-            grant_type: string | null;
+            grant_type?: string | null;
             /**
              * @description Space-separated; narrows the client's scopes
              * @default null
              */
-            scope: string | null;
+            scope?: string | null;
         };
         Vip: {
             reason?: string;
@@ -2681,7 +2681,7 @@ export interface components {
              * @description null = until revoked
              * @default null
              */
-            until: string | null;
+            until?: string | null;
         };
         /** @description `vip.granted`: A VIP tier was assigned. */
         VipGrantedEvent: {
