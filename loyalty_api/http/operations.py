@@ -94,7 +94,18 @@ class OperationDocsPlugin(BasePlugin):
                 parameters.append(IDEMPOTENCY_PARAMETER)
                 codes += IDEMPOTENT_POST
             self._document_problems(op, codes)
+            self._optional_body_when_nothing_is_required(op)
             self._add_examples(op, request_example, response_example)
+
+    def _optional_body_when_nothing_is_required(self, op: dict) -> None:
+        # The service reads a missing body as {} (webargs), so when no field is required
+        # the body may be left out: a PATCH without one changes nothing.
+        for media in op.get("requestBody", {}).get("content", {}).values():
+            schema = media.get("schema", {})
+            if "$ref" in schema:
+                schema = self._schemas().get(schema["$ref"].rsplit("/", 1)[-1], {})
+            if schema.get("type") == "object" and not schema.get("required"):
+                op["requestBody"]["required"] = False
 
     def _document_problems(self, op: dict, codes: list[str]) -> None:
         by_status: dict[int, list[str]] = {}

@@ -24,7 +24,8 @@ blp = Blueprint("me", __name__, url_prefix="/v1", description="Member tokens and
 class MemberTokens(MethodView):
     @operation("createMemberToken")
     @authorize("members:write")
-    @blp.arguments(MemberTokenRequestSchema())
+    # Every field has a default, so no body at all is a valid request too.
+    @blp.arguments(MemberTokenRequestSchema(), required=False)
     @blp.response(201, MemberTokenSchema)
     def post(self, data, member_id: str):
         """Issue a short-lived token with which a mobile app reads this member's own data

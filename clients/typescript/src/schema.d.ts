@@ -577,7 +577,8 @@ export interface paths {
         };
         /**
          * The member's ledger entries, newest first
-         * @description The member's ledger entries (earn, redeem, reverse, expire, adjust, ...), newest first, paged with `limit` and `cursor`. The ledger is append-only: corrections are new entries.
+         * @description The member's ledger entries (earn, redeem, reverse, expire, adjust, ...), newest first, paged with
+         *     `limit` and `cursor`. The ledger is append-only: corrections are new entries.
          */
         get: operations["listMemberLedger"];
         put?: never;
@@ -1698,7 +1699,8 @@ export interface components {
             window_months?: number | null;
         };
         MemberToken: {
-            access_token?: string;
+            /** @description null in an Idempotency-Key replay: tokens are never stored */
+            access_token?: string | null;
             /** @description Seconds */
             expires_in?: number;
             /** @example member */
@@ -3066,7 +3068,7 @@ export interface operations {
             path?: never;
             cookie?: never;
         };
-        requestBody: {
+        requestBody?: {
             content: {
                 /**
                  * @example {
@@ -4972,7 +4974,7 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody: {
+        requestBody?: {
             content: {
                 /**
                  * @example {
@@ -6190,7 +6192,7 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody: {
+        requestBody?: {
             content: {
                 /** @example {} */
                 "application/json": components["schemas"]["MemberTokenRequest"];
@@ -7134,7 +7136,7 @@ export interface operations {
             path?: never;
             cookie?: never;
         };
-        requestBody: {
+        requestBody?: {
             content: {
                 /**
                  * @example {
@@ -7688,7 +7690,7 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody: {
+        requestBody?: {
             content: {
                 /**
                  * @example {
@@ -8234,7 +8236,7 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody: {
+        requestBody?: {
             content: {
                 /**
                  * @example {
@@ -9556,7 +9558,7 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody: {
+        requestBody?: {
             content: {
                 /** @example {} */
                 "application/json": components["schemas"]["RotateSecret"];

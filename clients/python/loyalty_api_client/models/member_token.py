@@ -9,6 +9,7 @@ from attrs import field as _attrs_field
 from ..types import UNSET, Unset
 
 from ..types import UNSET, Unset
+from typing import cast
 
 
 
@@ -23,13 +24,13 @@ T = TypeVar("T", bound="MemberToken")
 class MemberToken:
     """ 
         Attributes:
-            access_token (str | Unset):
+            access_token (None | str | Unset): null in an Idempotency-Key replay: tokens are never stored
             expires_in (int | Unset): Seconds
             scope (str | Unset):  Example: member.
             token_type (str | Unset):  Example: Bearer.
      """
 
-    access_token: str | Unset = UNSET
+    access_token: None | str | Unset = UNSET
     expires_in: int | Unset = UNSET
     scope: str | Unset = UNSET
     token_type: str | Unset = UNSET
@@ -39,7 +40,11 @@ class MemberToken:
 
 
     def to_dict(self) -> dict[str, Any]:
-        access_token = self.access_token
+        access_token: None | str | Unset
+        if isinstance(self.access_token, Unset):
+            access_token = UNSET
+        else:
+            access_token = self.access_token
 
         expires_in = self.expires_in
 
@@ -68,7 +73,15 @@ class MemberToken:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        access_token = d.pop("access_token", UNSET)
+        def _parse_access_token(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        access_token = _parse_access_token(d.pop("access_token", UNSET))
+
 
         expires_in = d.pop("expires_in", UNSET)
 

@@ -11,13 +11,14 @@ from ... import errors
 from ...models.problem import Problem
 from ...models.token import Token
 from ...models.token_request import TokenRequest
+from ...types import UNSET, Unset
 from typing import cast
 
 
 
 def _get_kwargs(
     *,
-    body: TokenRequest,
+    body: TokenRequest | Unset = UNSET,
 
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
@@ -32,7 +33,9 @@ def _get_kwargs(
         "url": "/v1/auth/token",
     }
 
-    _kwargs["json"] = body.to_dict()
+    
+    if not isinstance(body, Unset):
+        _kwargs["json"] = body.to_dict()
 
     headers["Content-Type"] = "application/json"
 
@@ -97,7 +100,7 @@ def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
-    body: TokenRequest,
+    body: TokenRequest | Unset = UNSET,
 
 ) -> Response[Problem | Token]:
     """ Exchange client credentials for a bearer token
@@ -107,7 +110,7 @@ def sync_detailed(
     Basic `Authorization` header. Omit `scope` to get every scope of the client.
 
     Args:
-        body (TokenRequest):
+        body (TokenRequest | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -132,7 +135,7 @@ def sync_detailed(
 def sync(
     *,
     client: AuthenticatedClient | Client,
-    body: TokenRequest,
+    body: TokenRequest | Unset = UNSET,
 
 ) -> Problem | Token | None:
     """ Exchange client credentials for a bearer token
@@ -142,7 +145,7 @@ def sync(
     Basic `Authorization` header. Omit `scope` to get every scope of the client.
 
     Args:
-        body (TokenRequest):
+        body (TokenRequest | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -162,7 +165,7 @@ body=body,
 async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
-    body: TokenRequest,
+    body: TokenRequest | Unset = UNSET,
 
 ) -> Response[Problem | Token]:
     """ Exchange client credentials for a bearer token
@@ -172,7 +175,7 @@ async def asyncio_detailed(
     Basic `Authorization` header. Omit `scope` to get every scope of the client.
 
     Args:
-        body (TokenRequest):
+        body (TokenRequest | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -197,7 +200,7 @@ async def asyncio_detailed(
 async def asyncio(
     *,
     client: AuthenticatedClient | Client,
-    body: TokenRequest,
+    body: TokenRequest | Unset = UNSET,
 
 ) -> Problem | Token | None:
     """ Exchange client credentials for a bearer token
@@ -207,7 +210,7 @@ async def asyncio(
     Basic `Authorization` header. Omit `scope` to get every scope of the client.
 
     Args:
-        body (TokenRequest):
+        body (TokenRequest | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

@@ -11,6 +11,7 @@ from ... import errors
 from ...models.problem import Problem
 from ...models.rule import Rule
 from ...models.rule_patch import RulePatch
+from ...types import UNSET, Unset
 from typing import cast
 
 
@@ -18,7 +19,7 @@ from typing import cast
 def _get_kwargs(
     rule_id: str,
     *,
-    body: RulePatch,
+    body: RulePatch | Unset = UNSET,
 
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
@@ -33,7 +34,9 @@ def _get_kwargs(
         "url": "/v1/program/rules/{rule_id}".format(rule_id=quote(str(rule_id), safe=""),),
     }
 
-    _kwargs["json"] = body.to_dict()
+    
+    if not isinstance(body, Unset):
+        _kwargs["json"] = body.to_dict()
 
     headers["Content-Type"] = "application/json"
 
@@ -134,7 +137,7 @@ def sync_detailed(
     rule_id: str,
     *,
     client: AuthenticatedClient,
-    body: RulePatch,
+    body: RulePatch | Unset = UNSET,
 
 ) -> Response[Problem | Rule]:
     """ Change a rule; null clears an optional field
@@ -143,7 +146,7 @@ def sync_detailed(
 
     Args:
         rule_id (str):
-        body (RulePatch):
+        body (RulePatch | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -170,7 +173,7 @@ def sync(
     rule_id: str,
     *,
     client: AuthenticatedClient,
-    body: RulePatch,
+    body: RulePatch | Unset = UNSET,
 
 ) -> Problem | Rule | None:
     """ Change a rule; null clears an optional field
@@ -179,7 +182,7 @@ def sync(
 
     Args:
         rule_id (str):
-        body (RulePatch):
+        body (RulePatch | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -201,7 +204,7 @@ async def asyncio_detailed(
     rule_id: str,
     *,
     client: AuthenticatedClient,
-    body: RulePatch,
+    body: RulePatch | Unset = UNSET,
 
 ) -> Response[Problem | Rule]:
     """ Change a rule; null clears an optional field
@@ -210,7 +213,7 @@ async def asyncio_detailed(
 
     Args:
         rule_id (str):
-        body (RulePatch):
+        body (RulePatch | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -237,7 +240,7 @@ async def asyncio(
     rule_id: str,
     *,
     client: AuthenticatedClient,
-    body: RulePatch,
+    body: RulePatch | Unset = UNSET,
 
 ) -> Problem | Rule | None:
     """ Change a rule; null clears an optional field
@@ -246,7 +249,7 @@ async def asyncio(
 
     Args:
         rule_id (str):
-        body (RulePatch):
+        body (RulePatch | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

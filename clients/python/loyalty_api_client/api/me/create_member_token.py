@@ -19,7 +19,7 @@ from typing import cast
 def _get_kwargs(
     member_id: str,
     *,
-    body: MemberTokenRequest,
+    body: MemberTokenRequest | Unset = UNSET,
     idempotency_key: str | Unset = UNSET,
 
 ) -> dict[str, Any]:
@@ -38,7 +38,9 @@ def _get_kwargs(
         "url": "/v1/members/{member_id}/tokens".format(member_id=quote(str(member_id), safe=""),),
     }
 
-    _kwargs["json"] = body.to_dict()
+    
+    if not isinstance(body, Unset):
+        _kwargs["json"] = body.to_dict()
 
     headers["Content-Type"] = "application/json"
 
@@ -146,7 +148,7 @@ def sync_detailed(
     member_id: str,
     *,
     client: AuthenticatedClient,
-    body: MemberTokenRequest,
+    body: MemberTokenRequest | Unset = UNSET,
     idempotency_key: str | Unset = UNSET,
 
 ) -> Response[MemberToken | Problem]:
@@ -159,7 +161,7 @@ def sync_detailed(
     Args:
         member_id (str):
         idempotency_key (str | Unset):
-        body (MemberTokenRequest):
+        body (MemberTokenRequest | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -187,7 +189,7 @@ def sync(
     member_id: str,
     *,
     client: AuthenticatedClient,
-    body: MemberTokenRequest,
+    body: MemberTokenRequest | Unset = UNSET,
     idempotency_key: str | Unset = UNSET,
 
 ) -> MemberToken | Problem | None:
@@ -200,7 +202,7 @@ def sync(
     Args:
         member_id (str):
         idempotency_key (str | Unset):
-        body (MemberTokenRequest):
+        body (MemberTokenRequest | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -223,7 +225,7 @@ async def asyncio_detailed(
     member_id: str,
     *,
     client: AuthenticatedClient,
-    body: MemberTokenRequest,
+    body: MemberTokenRequest | Unset = UNSET,
     idempotency_key: str | Unset = UNSET,
 
 ) -> Response[MemberToken | Problem]:
@@ -236,7 +238,7 @@ async def asyncio_detailed(
     Args:
         member_id (str):
         idempotency_key (str | Unset):
-        body (MemberTokenRequest):
+        body (MemberTokenRequest | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -264,7 +266,7 @@ async def asyncio(
     member_id: str,
     *,
     client: AuthenticatedClient,
-    body: MemberTokenRequest,
+    body: MemberTokenRequest | Unset = UNSET,
     idempotency_key: str | Unset = UNSET,
 
 ) -> MemberToken | Problem | None:
@@ -277,7 +279,7 @@ async def asyncio(
     Args:
         member_id (str):
         idempotency_key (str | Unset):
-        body (MemberTokenRequest):
+        body (MemberTokenRequest | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

@@ -11,6 +11,7 @@ from ... import errors
 from ...models.member import Member
 from ...models.member_patch import MemberPatch
 from ...models.problem import Problem
+from ...types import UNSET, Unset
 from typing import cast
 
 
@@ -18,7 +19,7 @@ from typing import cast
 def _get_kwargs(
     member_id: str,
     *,
-    body: MemberPatch,
+    body: MemberPatch | Unset = UNSET,
 
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
@@ -33,7 +34,9 @@ def _get_kwargs(
         "url": "/v1/members/{member_id}".format(member_id=quote(str(member_id), safe=""),),
     }
 
-    _kwargs["json"] = body.to_dict()
+    
+    if not isinstance(body, Unset):
+        _kwargs["json"] = body.to_dict()
 
     headers["Content-Type"] = "application/json"
 
@@ -134,7 +137,7 @@ def sync_detailed(
     member_id: str,
     *,
     client: AuthenticatedClient,
-    body: MemberPatch,
+    body: MemberPatch | Unset = UNSET,
 
 ) -> Response[Member | Problem]:
     """ Change a member's profile or block them
@@ -144,7 +147,7 @@ def sync_detailed(
 
     Args:
         member_id (str):
-        body (MemberPatch):
+        body (MemberPatch | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -171,7 +174,7 @@ def sync(
     member_id: str,
     *,
     client: AuthenticatedClient,
-    body: MemberPatch,
+    body: MemberPatch | Unset = UNSET,
 
 ) -> Member | Problem | None:
     """ Change a member's profile or block them
@@ -181,7 +184,7 @@ def sync(
 
     Args:
         member_id (str):
-        body (MemberPatch):
+        body (MemberPatch | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -203,7 +206,7 @@ async def asyncio_detailed(
     member_id: str,
     *,
     client: AuthenticatedClient,
-    body: MemberPatch,
+    body: MemberPatch | Unset = UNSET,
 
 ) -> Response[Member | Problem]:
     """ Change a member's profile or block them
@@ -213,7 +216,7 @@ async def asyncio_detailed(
 
     Args:
         member_id (str):
-        body (MemberPatch):
+        body (MemberPatch | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -240,7 +243,7 @@ async def asyncio(
     member_id: str,
     *,
     client: AuthenticatedClient,
-    body: MemberPatch,
+    body: MemberPatch | Unset = UNSET,
 
 ) -> Member | Problem | None:
     """ Change a member's profile or block them
@@ -250,7 +253,7 @@ async def asyncio(
 
     Args:
         member_id (str):
-        body (MemberPatch):
+        body (MemberPatch | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

@@ -11,13 +11,14 @@ from ... import errors
 from ...models.problem import Problem
 from ...models.program import Program
 from ...models.program_patch import ProgramPatch
+from ...types import UNSET, Unset
 from typing import cast
 
 
 
 def _get_kwargs(
     *,
-    body: ProgramPatch,
+    body: ProgramPatch | Unset = UNSET,
 
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
@@ -32,7 +33,9 @@ def _get_kwargs(
         "url": "/v1/program",
     }
 
-    _kwargs["json"] = body.to_dict()
+    
+    if not isinstance(body, Unset):
+        _kwargs["json"] = body.to_dict()
 
     headers["Content-Type"] = "application/merge-patch+json"
 
@@ -125,7 +128,7 @@ def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 def sync_detailed(
     *,
     client: AuthenticatedClient,
-    body: ProgramPatch,
+    body: ProgramPatch | Unset = UNSET,
 
 ) -> Response[Problem | Program]:
     """ Change settings with a JSON merge patch (RFC 7396); currency is fixed
@@ -135,7 +138,7 @@ def sync_detailed(
     absent members stay; the merged settings are validated as a whole.
 
     Args:
-        body (ProgramPatch):
+        body (ProgramPatch | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -160,7 +163,7 @@ def sync_detailed(
 def sync(
     *,
     client: AuthenticatedClient,
-    body: ProgramPatch,
+    body: ProgramPatch | Unset = UNSET,
 
 ) -> Problem | Program | None:
     """ Change settings with a JSON merge patch (RFC 7396); currency is fixed
@@ -170,7 +173,7 @@ def sync(
     absent members stay; the merged settings are validated as a whole.
 
     Args:
-        body (ProgramPatch):
+        body (ProgramPatch | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -190,7 +193,7 @@ body=body,
 async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
-    body: ProgramPatch,
+    body: ProgramPatch | Unset = UNSET,
 
 ) -> Response[Problem | Program]:
     """ Change settings with a JSON merge patch (RFC 7396); currency is fixed
@@ -200,7 +203,7 @@ async def asyncio_detailed(
     absent members stay; the merged settings are validated as a whole.
 
     Args:
-        body (ProgramPatch):
+        body (ProgramPatch | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -225,7 +228,7 @@ async def asyncio_detailed(
 async def asyncio(
     *,
     client: AuthenticatedClient,
-    body: ProgramPatch,
+    body: ProgramPatch | Unset = UNSET,
 
 ) -> Problem | Program | None:
     """ Change settings with a JSON merge patch (RFC 7396); currency is fixed
@@ -235,7 +238,7 @@ async def asyncio(
     absent members stay; the merged settings are validated as a whole.
 
     Args:
-        body (ProgramPatch):
+        body (ProgramPatch | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

@@ -11,6 +11,7 @@ from ... import errors
 from ...models.problem import Problem
 from ...models.reward import Reward
 from ...models.reward_patch import RewardPatch
+from ...types import UNSET, Unset
 from typing import cast
 
 
@@ -18,7 +19,7 @@ from typing import cast
 def _get_kwargs(
     reward_id: str,
     *,
-    body: RewardPatch,
+    body: RewardPatch | Unset = UNSET,
 
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
@@ -33,7 +34,9 @@ def _get_kwargs(
         "url": "/v1/program/rewards/{reward_id}".format(reward_id=quote(str(reward_id), safe=""),),
     }
 
-    _kwargs["json"] = body.to_dict()
+    
+    if not isinstance(body, Unset):
+        _kwargs["json"] = body.to_dict()
 
     headers["Content-Type"] = "application/json"
 
@@ -134,7 +137,7 @@ def sync_detailed(
     reward_id: str,
     *,
     client: AuthenticatedClient,
-    body: RewardPatch,
+    body: RewardPatch | Unset = UNSET,
 
 ) -> Response[Problem | Reward]:
     """ Change a reward; null clears an optional field; issued coupons keep their terms
@@ -145,7 +148,7 @@ def sync_detailed(
 
     Args:
         reward_id (str):
-        body (RewardPatch):
+        body (RewardPatch | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -172,7 +175,7 @@ def sync(
     reward_id: str,
     *,
     client: AuthenticatedClient,
-    body: RewardPatch,
+    body: RewardPatch | Unset = UNSET,
 
 ) -> Problem | Reward | None:
     """ Change a reward; null clears an optional field; issued coupons keep their terms
@@ -183,7 +186,7 @@ def sync(
 
     Args:
         reward_id (str):
-        body (RewardPatch):
+        body (RewardPatch | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -205,7 +208,7 @@ async def asyncio_detailed(
     reward_id: str,
     *,
     client: AuthenticatedClient,
-    body: RewardPatch,
+    body: RewardPatch | Unset = UNSET,
 
 ) -> Response[Problem | Reward]:
     """ Change a reward; null clears an optional field; issued coupons keep their terms
@@ -216,7 +219,7 @@ async def asyncio_detailed(
 
     Args:
         reward_id (str):
-        body (RewardPatch):
+        body (RewardPatch | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -243,7 +246,7 @@ async def asyncio(
     reward_id: str,
     *,
     client: AuthenticatedClient,
-    body: RewardPatch,
+    body: RewardPatch | Unset = UNSET,
 
 ) -> Problem | Reward | None:
     """ Change a reward; null clears an optional field; issued coupons keep their terms
@@ -254,7 +257,7 @@ async def asyncio(
 
     Args:
         reward_id (str):
-        body (RewardPatch):
+        body (RewardPatch | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

@@ -20,7 +20,7 @@ from uuid import UUID
 def _get_kwargs(
     webhook_id: UUID,
     *,
-    body: RotateSecret,
+    body: RotateSecret | Unset = UNSET,
     idempotency_key: str | Unset = UNSET,
 
 ) -> dict[str, Any]:
@@ -39,7 +39,9 @@ def _get_kwargs(
         "url": "/v1/webhooks/{webhook_id}/rotate-secret".format(webhook_id=quote(str(webhook_id), safe=""),),
     }
 
-    _kwargs["json"] = body.to_dict()
+    
+    if not isinstance(body, Unset):
+        _kwargs["json"] = body.to_dict()
 
     headers["Content-Type"] = "application/json"
 
@@ -147,7 +149,7 @@ def sync_detailed(
     webhook_id: UUID,
     *,
     client: AuthenticatedClient,
-    body: RotateSecret,
+    body: RotateSecret | Unset = UNSET,
     idempotency_key: str | Unset = UNSET,
 
 ) -> Response[Problem | RotatedSecret]:
@@ -160,7 +162,7 @@ def sync_detailed(
     Args:
         webhook_id (UUID):
         idempotency_key (str | Unset):
-        body (RotateSecret):
+        body (RotateSecret | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -188,7 +190,7 @@ def sync(
     webhook_id: UUID,
     *,
     client: AuthenticatedClient,
-    body: RotateSecret,
+    body: RotateSecret | Unset = UNSET,
     idempotency_key: str | Unset = UNSET,
 
 ) -> Problem | RotatedSecret | None:
@@ -201,7 +203,7 @@ def sync(
     Args:
         webhook_id (UUID):
         idempotency_key (str | Unset):
-        body (RotateSecret):
+        body (RotateSecret | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -224,7 +226,7 @@ async def asyncio_detailed(
     webhook_id: UUID,
     *,
     client: AuthenticatedClient,
-    body: RotateSecret,
+    body: RotateSecret | Unset = UNSET,
     idempotency_key: str | Unset = UNSET,
 
 ) -> Response[Problem | RotatedSecret]:
@@ -237,7 +239,7 @@ async def asyncio_detailed(
     Args:
         webhook_id (UUID):
         idempotency_key (str | Unset):
-        body (RotateSecret):
+        body (RotateSecret | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -265,7 +267,7 @@ async def asyncio(
     webhook_id: UUID,
     *,
     client: AuthenticatedClient,
-    body: RotateSecret,
+    body: RotateSecret | Unset = UNSET,
     idempotency_key: str | Unset = UNSET,
 
 ) -> Problem | RotatedSecret | None:
@@ -278,7 +280,7 @@ async def asyncio(
     Args:
         webhook_id (UUID):
         idempotency_key (str | Unset):
-        body (RotateSecret):
+        body (RotateSecret | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
