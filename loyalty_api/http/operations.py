@@ -127,20 +127,17 @@ class OperationDocsPlugin(BasePlugin):
             for media in body.get("content", {}).values():
                 media.setdefault("example", request_example if request_example is not None
                                  else example_of(media.get("schema", {}), self._schemas(), writing=True))
+        successes = sorted(str(status) for status in op.get("responses", {}) if str(status).startswith("2"))
         for status, response in op.get("responses", {}).items():
-            if not str(status).startswith("2") or not isinstance(response, dict):
+            if str(status) not in successes or not isinstance(response, dict):
                 continue
             for media in response.get("content", {}).values():
-                media.setdefault("example", response_example if response_example is not None
-                                 and str(status) == str(_first_success(op)) else
+                given = response_example if str(status) == successes[0] else None
+                media.setdefault("example", given if given is not None else
                                  example_of(media.get("schema", {}), self._schemas(), writing=False))
 
     def _schemas(self) -> dict:
         return self.spec.components.schemas
-
-
-def _first_success(op: dict) -> str:
-    return min(str(status) for status in op.get("responses", {}) if str(status).startswith("2"))
 
 
 def problem_response(codes: list[str]) -> dict:
