@@ -1,0 +1,149 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, TypeVar, BinaryIO, TextIO, TYPE_CHECKING, Generator
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+from ..types import UNSET, Unset
+from typing import cast
+from uuid import UUID
+import datetime
+
+
+
+
+
+
+T = TypeVar("T", bound="Webhook")
+
+
+
+@_attrs_define
+class Webhook:
+    """ 
+        Attributes:
+            created_at (datetime.datetime | Unset):
+            event_types (list[str] | Unset):
+            previous_secret_expires_at (datetime.datetime | None | Unset): Until then deliveries also carry the old secret's
+                signature
+            url (str | Unset):
+            webhook_id (UUID | Unset):
+     """
+
+    created_at: datetime.datetime | Unset = UNSET
+    event_types: list[str] | Unset = UNSET
+    previous_secret_expires_at: datetime.datetime | None | Unset = UNSET
+    url: str | Unset = UNSET
+    webhook_id: UUID | Unset = UNSET
+
+
+
+
+
+    def to_dict(self) -> dict[str, Any]:
+        created_at: str | Unset = UNSET
+        if not isinstance(self.created_at, Unset):
+            created_at = self.created_at.isoformat()
+
+        event_types: list[str] | Unset = UNSET
+        if not isinstance(self.event_types, Unset):
+            event_types = self.event_types
+
+
+
+        previous_secret_expires_at: None | str | Unset
+        if isinstance(self.previous_secret_expires_at, Unset):
+            previous_secret_expires_at = UNSET
+        elif isinstance(self.previous_secret_expires_at, datetime.datetime):
+            previous_secret_expires_at = self.previous_secret_expires_at.isoformat()
+        else:
+            previous_secret_expires_at = self.previous_secret_expires_at
+
+        url = self.url
+
+        webhook_id: str | Unset = UNSET
+        if not isinstance(self.webhook_id, Unset):
+            webhook_id = str(self.webhook_id)
+
+
+        field_dict: dict[str, Any] = {}
+
+        field_dict.update({
+        })
+        if created_at is not UNSET:
+            field_dict["created_at"] = created_at
+        if event_types is not UNSET:
+            field_dict["event_types"] = event_types
+        if previous_secret_expires_at is not UNSET:
+            field_dict["previous_secret_expires_at"] = previous_secret_expires_at
+        if url is not UNSET:
+            field_dict["url"] = url
+        if webhook_id is not UNSET:
+            field_dict["webhook_id"] = webhook_id
+
+        return field_dict
+
+
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        d = dict(src_dict)
+        _created_at = d.pop("created_at", UNSET)
+        created_at: datetime.datetime | Unset
+        if isinstance(_created_at,  Unset):
+            created_at = UNSET
+        else:
+            created_at = datetime.datetime.fromisoformat(_created_at)
+
+
+
+
+        event_types = cast(list[str], d.pop("event_types", UNSET))
+
+
+        def _parse_previous_secret_expires_at(data: object) -> datetime.datetime | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                previous_secret_expires_at_type_0 = datetime.datetime.fromisoformat(data)
+
+
+
+                return previous_secret_expires_at_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(datetime.datetime | None | Unset, data)
+
+        previous_secret_expires_at = _parse_previous_secret_expires_at(d.pop("previous_secret_expires_at", UNSET))
+
+
+        url = d.pop("url", UNSET)
+
+        _webhook_id = d.pop("webhook_id", UNSET)
+        webhook_id: UUID | Unset
+        if isinstance(_webhook_id,  Unset):
+            webhook_id = UNSET
+        else:
+            webhook_id = UUID(_webhook_id)
+
+
+
+
+        webhook = cls(
+            created_at=created_at,
+            event_types=event_types,
+            previous_secret_expires_at=previous_secret_expires_at,
+            url=url,
+            webhook_id=webhook_id,
+        )
+
+        return webhook
+
