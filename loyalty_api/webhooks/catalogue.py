@@ -20,6 +20,7 @@ _TYPES: dict[str, dict[str, Any]] = {
     "time?": {"type": "string", "format": "date-time", "nullable": True},
     "metric": {"oneOf": [{"type": "string", "format": "decimal", "nullable": True}, {"type": "integer"}]},
     "breakdown": {"type": "array", "items": {"type": "object", "additionalProperties": True}},
+    "object": {"type": "object", "additionalProperties": True},
 }
 _TIER_CHANGE = {"from_tier": "str?", "to_tier": "str?", "reason": "str", "metric": "str", "value": "metric",
                 "at": "time"}
@@ -48,11 +49,20 @@ EVENTS: dict[str, tuple[str, dict[str, str]]] = {
     "vip.revoked": ("VIP status was revoked or ended", {"tier": "str", "reason": "str?", "at": "time"}),
     "referral.rewarded": ("A referee's qualifying order rewarded both members (sent for the referrer)",
                           {"referee_id": "str", "order_id": "str", "referrer_points": "int", "referee_points": "int"}),
-    "reward.claimed": ("Points bought a reward; a coupon was issued", {"reward_id": "str", "coupon_code": "str",
+    "reward.claimed": ("Points bought a reward; a coupon was issued", {"reward_id": "str", "code": "str",
                                                                        "points": "int", "expires_at": "time?"}),
-    "coupon.used": ("A coupon was used on an order", {"coupon_code": "str", "reward_id": "str", "order_id": "str?"}),
-    "coupon.expired": ("A coupon ran out unused", {"coupon_code": "str", "reward_id": "str", "expires_at": "time?"}),
+    "coupon.used": ("A coupon was used on an order", {"code": "str", "reward_id": "str", "order_id": "str?"}),
+    "coupon.expired": ("A coupon ran out unused", {"code": "str", "reward_id": "str", "expires_at": "time?",
+                                                   "points_refunded": "int"}),
+    "member.merged": ("A duplicate member was merged into this one", {"from_member_id": "str", "merged_at": "time",
+                                                                      "moved": "object"}),
+    "import.completed": ("An import was completed (its members get no per-member events)",
+                         {"import_id": "str", "kind": "str", "counts": "object"}),
+    "webhook.disabled": ("The worker disabled one of the program's webhooks (sent to the others)",
+                         {"webhook_id": "str", "url": "str", "reason": "str", "failing_since": "time?"}),
 }
+# Events about the program rather than one member carry no ``member_id``.
+NO_MEMBER = frozenset({"import.completed", "webhook.disabled"})
 
 
 def event_schema_name(event_type: str) -> str:
@@ -74,8 +84,11 @@ def components() -> dict[str, dict[str, Any]]:
     assert set(EVENTS) == EVENT_TYPES, "every event type the service emits is in the catalogue"
     schemas = {}
     for event_type, (when, fields) in sorted(EVENTS.items()):
-        data = {"type": "object", "additionalProperties": True, "required": ["member_id"],
-                "properties": {"member_id": {"type": "string"}, **{k: _TYPES[v] for k, v in fields.items()}}}
+        member = {} if event_type in NO_MEMBER else {"member_id": {"type": "string"}}
+        data = {"type": "object", "additionalProperties": True, "required": list(member),
+                "properties": {**member, **{k: _TYPES[v] for k, v in fields.items()}}}
+        if not member:
+            del data["required"]
         schemas[event_schema_name(event_type)] = _envelope(f"`{event_type}`: {when}.", event_type, data)
     refs = {event_type: f"#/components/schemas/{event_schema_name(event_type)}" for event_type in sorted(EVENTS)}
     schemas["WebhookEvent"] = {
