@@ -93,10 +93,15 @@ class WebhookSecret(MethodView):
 
 @blp.route("/<uuid:webhook_id>/enable")
 class WebhookEnable(MethodView):
+    @operation("enableWebhook")
     @authorize("program:admin")
     @blp.response(200, WebhookSchema)
     def post(self, webhook_id: uuid.UUID):
-        """Re-enable a webhook the worker disabled; events from now on are delivered again"""
+        """Re-enable a webhook the worker disabled; events from now on are delivered again
+
+        Deliveries start again with the events emitted from now on; those emitted while it was disabled are
+        not sent (failed deliveries can be redelivered). Enabling an active webhook changes nothing.
+        """
         return service.enable_webhook(current_uow().session, current_program_id(), webhook_id)
 
 
