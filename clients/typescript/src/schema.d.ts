@@ -201,6 +201,49 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/exports/balances": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Every member's balance figures (erased members left out), in member-id order
+         * @description Streams every member's available, pending, held and debt points, lifetime earnings, tier, VIP flag and
+         *     dates, in `member_id` order, as NDJSON or (`Accept: text/csv`) CSV. Erased members are left out; every
+         *     line is as of the same instant (`as_of`).
+         */
+        get: operations["exportBalances"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/exports/ledger": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Every ledger entry created in [`from`, `to`), oldest first
+         * @description Streams the ledger entries created from `from` (included) to `to` (excluded), oldest first, as NDJSON
+         *     or (`Accept: text/csv`) CSV: type, points, order, return, rule, reason, lot and dates.
+         */
+        get: operations["exportLedger"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/holds": {
         parameters: {
             query?: never;
@@ -211,10 +254,11 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Reserve points while a payment runs
+         * Reserve points while a payment runs (one hold per order_id)
          * @description Reserves `points` of the member's available points for up to the program's `hold_ttl_seconds`, while
          *     the payment runs. Capture it by passing `hold_id` to createOrder; release it with releaseHold, or it
-         *     expires by itself. 409 `insufficient_points` when the member has too few available points.
+         *     expires by itself. 409 `insufficient_points` when the member has too few available points. The same `order_id` again answers
+         *     the existing hold (200) with the same points, 409 `duplicate_order` otherwise.
          */
         post: operations["createHold"];
         delete?: never;
@@ -246,6 +290,147 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/identities/{identity_type}/{value}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                identity_type: string;
+                value: string;
+            };
+            cookie?: never;
+        };
+        /**
+         * Find a member by card (number or QR payload), phone, email or external id (404 when unknown)
+         * @description The profile of the member holding the identity, as a till looks a customer up. The value is read in
+         *     its canonical form (a card by its number or its QR payload, a phone in E.164); an identity nobody
+         *     holds, or a value not valid for its type, answers 404.
+         */
+        get: operations["findMemberByIdentity"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/imports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Open an import (`dry_run`: check everything, write nothing)
+         * @description Opens an import of members, balances and tiers from another system; its chunks are sent to
+         *     `POST /v1/imports/{import_id}/rows`, then it is completed. With `dry_run: true` every line is checked
+         *     and counted but nothing is written.
+         */
+        post: operations["createImport"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/imports/{import_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                import_id: string;
+            };
+            cookie?: never;
+        };
+        /**
+         * Read an import: its status and the counts so far
+         * @description The import's kind, status (`open` or `completed`), number of chunks and the counts of accepted and
+         *     refused lines, members, lots and points so far.
+         */
+        get: operations["getImport"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/imports/{import_id}/complete": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                import_id: string;
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Complete the import: no more chunks; one `import.completed` event with the counts
+         * @description Closes the import: chunks sent afterwards answer 409 `import_closed`. A real (not dry-run) import
+         *     emits one `import.completed` event with the counts. Completing again answers the same import.
+         */
+        post: operations["completeImport"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/imports/{import_id}/errors": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                import_id: string;
+            };
+            cookie?: never;
+        };
+        /**
+         * The refused lines of every chunk, in chunk and line order
+         * @description Every refused line of the import with its chunk, line number, `member_id` and code, paged with
+         *     `limit` and `cursor`.
+         */
+        get: operations["listImportErrors"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/imports/{import_id}/rows": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                import_id: string;
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Send a chunk of member lines (NDJSON or CSV); each line applies whole or not at all
+         * @description Checks and applies one chunk: each valid line applies whole, each refused line is answered with its
+         *     number and code (and listed by `GET /v1/imports/{import_id}/errors`). The same chunk sent again
+         *     answers its first result. A completed import answers 409 `import_closed`; a concurrent change to one
+         *     of the chunk's members answers 409 `conflict` (send the chunk again).
+         */
+        post: operations["addImportRows"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/me": {
         parameters: {
             query?: never;
@@ -254,8 +439,8 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * The member's own profile (member token)
-         * @description The profile of the member the member token was issued for. For mobile apps; needs a member token.
+         * The member's own profile with their identities (member token)
+         * @description The profile of the member the member token was issued for. For mobile apps (cards for a wallet screen); needs a member token.
          */
         get: operations["getMe"];
         put?: never;
@@ -566,6 +751,83 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/members/{member_id}/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                member_id: string;
+            };
+            cookie?: never;
+        };
+        /**
+         * Everything held about a member as one JSON document (profile, identities, ledger, orders, events, referrals, coupons)
+         * @description A subject access request's answer: the member's profile, identities, balance, tier, every ledger entry,
+         *     orders with returns, events, referrals both ways, coupons and merges, as of one instant.
+         */
+        get: operations["exportMember"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/members/{member_id}/identities": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                member_id: string;
+            };
+            cookie?: never;
+        };
+        /**
+         * List a member's identities
+         * @description The member's cards, phones, emails and external ids, with the time each was attached.
+         */
+        get: operations["listMemberIdentities"];
+        put?: never;
+        /**
+         * Attach an identity, unique per program and type (409 `identity_taken`); a card without a value is issued
+         * @description Attaches a card, phone, email or external id to the member. Each value belongs to one member of the
+         *     program: another member's answers 409 `identity_taken`; the member's own answers 200. A `card` without
+         *     a `value` issues a new card number. A merged member answers 409 `member_merged`.
+         */
+        post: operations["addMemberIdentity"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/members/{member_id}/identities/{identity_type}/{value}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                member_id: string;
+                identity_type: string;
+                value: string;
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Detach an identity from the member
+         * @description Detaches the identity; the value can then be attached to another member. An identity the member does
+         *     not hold answers 404; a value not valid for its type 422 `validation_error`; a merged member 409
+         *     `member_merged`.
+         */
+        delete: operations["deleteMemberIdentity"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/members/{member_id}/ledger": {
         parameters: {
             query?: never;
@@ -583,6 +845,32 @@ export interface paths {
         get: operations["listMemberLedger"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/members/{member_id}/merge": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                member_id: string;
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Merge `from_member_id` into this member in one transaction (409 `member_busy` while it holds points)
+         * @description Moves everything of the duplicate `from_member_id` (points, ledger, orders, holds, coupons, events,
+         *     identities, referrals) into this member in one transaction, then evaluates this member's tier; the
+         *     duplicate is closed and emits one `member.merged` event. The same pair again answers the first merge
+         *     (200). A duplicate with an active hold answers 409 `member_busy`; a member merged away already 409
+         *     `member_merged`; merging a member into itself or into a blocked member 422 `validation_error`.
+         */
+        post: operations["mergeMember"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1172,6 +1460,29 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/webhooks/{webhook_id}/enable": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                webhook_id: string;
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Re-enable a webhook the worker disabled; events from now on are delivered again
+         * @description Deliveries start again with the events emitted from now on; those emitted while it was disabled are
+         *     not sent (failed deliveries can be redelivered). Enabling an active webhook changes nothing.
+         */
+        post: operations["enableWebhook"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/webhooks/{webhook_id}/rotate-secret": {
         parameters: {
             query?: never;
@@ -1268,6 +1579,12 @@ export interface components {
              */
             value?: string | null;
         };
+        ChunkAnswer: {
+            accepted?: number;
+            chunk?: number;
+            errors?: components["schemas"]["LineError"][];
+            rejected?: number;
+        };
         Client: {
             client_id?: string;
             /** @description Shown once; store it now (null in an Idempotency-Key replay: secrets are never stored) */
@@ -1282,6 +1599,18 @@ export interface components {
         ClientCreate: {
             name: string;
             scopes: ("analytics:read" | "checkout" | "members:read" | "members:write" | "program:admin")[];
+        };
+        Counts: {
+            /** @description Lines accepted (each distinct chunk counted once) */
+            accepted?: number;
+            /** @description Lots credited (entries of type `import`) */
+            lots?: number;
+            /** @description Members created */
+            members?: number;
+            /** @description Points credited */
+            points?: number;
+            /** @description Lines refused (each distinct chunk counted once) */
+            rejected?: number;
         };
         Coupon: {
             /** @example K7QM-3XHT-9PRW */
@@ -1314,10 +1643,11 @@ export interface components {
             /** Format: date-time */
             created_at: string;
             data: {
-                coupon_code?: string;
+                code?: string;
                 /** Format: date-time */
                 expires_at?: string | null;
                 member_id: string;
+                points_refunded?: number;
                 reward_id?: string;
             } & {
                 [key: string]: unknown;
@@ -1361,7 +1691,7 @@ export interface components {
             /** Format: date-time */
             created_at: string;
             data: {
-                coupon_code?: string;
+                code?: string;
                 member_id: string;
                 order_id?: string | null;
                 reward_id?: string;
@@ -1466,7 +1796,7 @@ export interface components {
             return_id?: string | null;
             rule_id?: string | null;
             /** @enum {string} */
-            type?: "earn" | "bonus" | "referral" | "refund" | "transfer_in" | "redeem" | "reverse" | "expire" | "transfer_out" | "adjust";
+            type?: "earn" | "bonus" | "referral" | "refund" | "transfer_in" | "import" | "redeem" | "reverse" | "expire" | "transfer_out" | "adjust";
         };
         EntryPage: {
             items?: components["schemas"]["Entry"][];
@@ -1503,6 +1833,99 @@ export interface components {
             /** @enum {string} */
             mode?: "none" | "days" | "end_of_month" | "end_of_year";
             warn_days?: number;
+        };
+        ExportedEvent: {
+            attributes?: {
+                [key: string]: unknown;
+            };
+            /** Format: date-time */
+            created_at?: string;
+            event_id?: string;
+            /** Format: date-time */
+            occurred_at?: string;
+            /** @description What the event was answered: points awarded, rules skipped */
+            result?: {
+                [key: string]: unknown;
+            };
+            type?: string;
+        };
+        ExportedMerge: {
+            /** @description The member merged into it */
+            from_member_id?: string;
+            /** @description The member that remained */
+            member_id?: string;
+            /** Format: date-time */
+            merged_at?: string;
+        };
+        ExportedOrder: {
+            /**
+             * Format: decimal
+             * @example 149.90
+             */
+            amount?: string;
+            /** Format: date-time */
+            created_at?: string;
+            currency?: string;
+            /**
+             * Format: decimal
+             * @example 149.90
+             */
+            discount_amount?: string;
+            earned_points?: number;
+            hold_id?: string | null;
+            /** @description The order's lines as recorded */
+            lines?: {
+                [key: string]: unknown;
+            }[];
+            member_id?: string;
+            order_id?: string;
+            /**
+             * Format: decimal
+             * @example 149.90
+             */
+            paid_amount?: string;
+            /** Format: date-time */
+            placed_at?: string;
+            /** Format: date-time */
+            points_available_at?: string;
+            redeemed_points?: number;
+            /**
+             * Format: decimal
+             * @example 149.90
+             */
+            returned_amount?: string;
+            returns?: components["schemas"]["ExportedReturn"][];
+            /** @enum {string} */
+            status?: "completed" | "partially_returned" | "returned" | "cancelled";
+        };
+        ExportedReferral: {
+            /** Format: date-time */
+            created_at?: string;
+            order_id?: string | null;
+            reason?: string | null;
+            referee_id?: string;
+            referrer_id?: string;
+            /** Format: date-time */
+            rewarded_at?: string | null;
+            /** @enum {string} */
+            role?: "referrer" | "referee";
+            status?: string;
+        };
+        ExportedReturn: {
+            /**
+             * Format: decimal
+             * @example 149.90
+             */
+            amount?: string;
+            /** Format: date-time */
+            created_at?: string;
+            lines?: {
+                [key: string]: unknown;
+            }[] | null;
+            order_id?: string;
+            points_refunded?: number;
+            points_reversed?: number;
+            return_id?: string;
         };
         Health: {
             /** @example ok */
@@ -1551,6 +1974,81 @@ export interface components {
             program_id: string;
             /** @enum {string} */
             type: "hold.expired";
+        };
+        Identity: {
+            /** Format: date-time */
+            created_at?: string;
+            /** @description Cards only: the text to draw as a QR code in a wallet app; a till may look the card up by it as well */
+            qr?: string;
+            type?: string;
+            /** @description Canonical form: E.164 phone, lower-case email, card without spaces or dashes */
+            value?: string;
+        };
+        IdentityCreate: {
+            /**
+             * @description `card`, `phone` (E.164), `email` (case-insensitive) or `external` (another system's id)
+             * @enum {string}
+             */
+            type: "card" | "phone" | "email" | "external";
+            /**
+             * @description The identifier. Omit it with `type: card` to have a card number issued (16 digits, the last a Luhn check digit).
+             * @default null
+             */
+            value?: string | null;
+        };
+        IdentityList: {
+            items?: components["schemas"]["Identity"][];
+        };
+        Import: {
+            /** @description Distinct chunks received */
+            chunks?: number;
+            /** Format: date-time */
+            completed_at?: string | null;
+            counts?: components["schemas"]["Counts"];
+            /** Format: date-time */
+            created_at?: string;
+            dry_run?: boolean;
+            /** Format: uuid */
+            import_id?: string;
+            kind?: string;
+            /** @enum {string} */
+            status?: "open" | "completed";
+        };
+        /** @description `import.completed`: An import was completed (its members get no per-member events). */
+        ImportCompletedEvent: {
+            /** Format: date-time */
+            created_at: string;
+            data: {
+                counts?: {
+                    [key: string]: unknown;
+                };
+                import_id?: string;
+                kind?: string;
+            } & {
+                [key: string]: unknown;
+            };
+            /**
+             * Format: uuid
+             * @description Deduplicate on it
+             */
+            id: string;
+            /** Format: uuid */
+            program_id: string;
+            /** @enum {string} */
+            type: "import.completed";
+        };
+        ImportCreate: {
+            /**
+             * @description Check every line and answer as usual, writing nothing
+             * @default false
+             */
+            dry_run?: boolean;
+            /** @enum {string} */
+            kind: "members";
+        };
+        ImportLineErrorPage: {
+            items?: components["schemas"]["LineError"][];
+            next_cursor?: string | null;
         };
         Ladder: {
             tier_policy: components["schemas"]["LadderPolicy"];
@@ -1602,6 +2100,19 @@ export interface components {
              */
             unit_price: string;
         };
+        LineError: {
+            /** @description The chunk's number in this import, from 1 */
+            chunk?: number;
+            /**
+             * @description malformed_json, malformed_csv, validation_error, unknown_tier, lot_expired, lot_conflict, duplicate_member, unknown_referrer, identity_taken, member_erased, member_merged, member_in_debt
+             * @example unknown_tier
+             */
+            code?: string;
+            detail?: string;
+            /** @description Line in the chunk, from 1 (CSV: the header is line 1) */
+            line?: number;
+            member_id?: string | null;
+        };
         Member: {
             attributes?: {
                 [key: string]: unknown;
@@ -1612,9 +2123,12 @@ export interface components {
             created_at?: string;
             email?: string | null;
             member_id?: string;
+            /** @description For `status: merged`: the member everything moved to (writes naming this member answer 409 `member_merged`) */
+            merged_into?: string | null;
             phone?: string | null;
             referral_code?: string;
             referred_by?: string | null;
+            /** @description `active`, `blocked` or `merged` */
             status?: string;
             /** Format: date-time */
             updated_at?: string;
@@ -1665,6 +2179,31 @@ export interface components {
             /** @enum {string} */
             type: "member.enrolled";
         };
+        /** @description `member.merged`: A duplicate member was merged into this one. */
+        MemberMergedEvent: {
+            /** Format: date-time */
+            created_at: string;
+            data: {
+                from_member_id?: string;
+                member_id: string;
+                /** Format: date-time */
+                merged_at?: string;
+                moved?: {
+                    [key: string]: unknown;
+                };
+            } & {
+                [key: string]: unknown;
+            };
+            /**
+             * Format: uuid
+             * @description Deduplicate on it
+             */
+            id: string;
+            /** Format: uuid */
+            program_id: string;
+            /** @enum {string} */
+            type: "member.merged";
+        };
         MemberPatch: {
             /** @description Merged into the stored attributes; null removes a key */
             attributes?: {
@@ -1714,6 +2253,61 @@ export interface components {
              * @default null
              */
             ttl_seconds?: number | null;
+        };
+        MemberWithIdentities: {
+            attributes?: {
+                [key: string]: unknown;
+            };
+            /** Format: date */
+            birthday?: string | null;
+            /** Format: date-time */
+            created_at?: string;
+            email?: string | null;
+            /** @description The member's cards, phones, emails and external ids (a wallet screen shows the cards) */
+            identities?: components["schemas"]["Identity"][];
+            member_id?: string;
+            /** @description For `status: merged`: the member everything moved to (writes naming this member answer 409 `member_merged`) */
+            merged_into?: string | null;
+            phone?: string | null;
+            referral_code?: string;
+            referred_by?: string | null;
+            /** @description `active`, `blocked` or `merged` */
+            status?: string;
+            /** Format: date-time */
+            updated_at?: string;
+        };
+        Merge: {
+            from_member_id?: string;
+            /** @description The target: the member that remains */
+            member_id?: string;
+            /** Format: date-time */
+            merged_at?: string;
+            moved?: components["schemas"]["Moved"];
+        };
+        MergeRequest: {
+            /** @description The duplicate member whose points, orders, coupons, identities, events and referrals move into this one; afterwards it answers `status: merged` */
+            from_member_id: string;
+        };
+        Moved: {
+            coupons?: number;
+            /** @description Points owed (allow_negative) that became the target's debt */
+            debt?: number;
+            events?: number;
+            /** @description Finished holds (an active one refuses the merge) */
+            holds?: number;
+            identities?: number;
+            /** @description Lots moved (one transfer_out and one transfer_in each) */
+            lots?: number;
+            orders?: number;
+            /** @description Of those, points still pending */
+            pending_points?: number;
+            /** @description Points moved, pending ones included */
+            points?: number;
+            referral_received?: number;
+            referrals_made?: number;
+            rule_awards?: number;
+            /** @description The target's tier after the merge */
+            tier?: string | null;
         };
         Order: {
             /**
@@ -2237,7 +2831,7 @@ export interface components {
             /** Format: date-time */
             created_at: string;
             data: {
-                coupon_code?: string;
+                code?: string;
                 /** Format: date-time */
                 expires_at?: string | null;
                 member_id: string;
@@ -2524,6 +3118,25 @@ export interface components {
             reason?: string;
             rule_id?: string;
         };
+        SubjectAccess: {
+            balance?: components["schemas"]["Balance"];
+            coupons?: components["schemas"]["Coupon"][];
+            events?: components["schemas"]["ExportedEvent"][];
+            /** Format: date-time */
+            exported_at?: string;
+            identities?: components["schemas"]["Identity"][];
+            /** @description Every entry, newest first */
+            ledger?: components["schemas"]["Entry"][];
+            member_id?: string;
+            /** @description Merges this member took part in, either side */
+            merges?: components["schemas"]["ExportedMerge"][];
+            /** @description Oldest first */
+            orders?: components["schemas"]["ExportedOrder"][];
+            profile?: components["schemas"]["Member"];
+            /** @description Links where the member referred someone or was referred */
+            referrals?: components["schemas"]["ExportedReferral"][];
+            tier?: components["schemas"]["MemberTier"];
+        };
         Summary: {
             /**
              * Format: date-time
@@ -2734,12 +3347,18 @@ export interface components {
         Webhook: {
             /** Format: date-time */
             created_at?: string;
+            /** Format: date-time */
+            disabled_at?: string | null;
+            /** @description Why the worker disabled it: a 410 answer, or days of failures */
+            disabled_reason?: string | null;
             event_types?: string[];
             /**
              * Format: date-time
              * @description Until then deliveries also carry the old secret's signature
              */
             previous_secret_expires_at?: string | null;
+            /** @description active, or disabled (nothing is sent until re-enabled) */
+            status?: string;
             url?: string;
             /** Format: uuid */
             webhook_id?: string;
@@ -2752,7 +3371,7 @@ export interface components {
              *       "tier.upgraded"
              *     ]
              */
-            event_types: ("coupon.expired" | "coupon.used" | "hold.expired" | "member.enrolled" | "points.activated" | "points.earned" | "points.expired" | "points.expiring" | "points.redeemed" | "points.reversed" | "referral.rewarded" | "reward.claimed" | "tier.downgraded" | "tier.upgraded" | "vip.granted" | "vip.revoked" | "*")[];
+            event_types: ("coupon.expired" | "coupon.used" | "hold.expired" | "import.completed" | "member.enrolled" | "member.merged" | "points.activated" | "points.earned" | "points.expired" | "points.expiring" | "points.redeemed" | "points.reversed" | "referral.rewarded" | "reward.claimed" | "tier.downgraded" | "tier.upgraded" | "vip.granted" | "vip.revoked" | "webhook.disabled" | "*")[];
             /**
              * @description http or https, no credentials; must resolve to public addresses
              * @example https://shop.example.com/loyalty/webhooks
@@ -2762,17 +3381,46 @@ export interface components {
         WebhookCreated: {
             /** Format: date-time */
             created_at?: string;
+            /** Format: date-time */
+            disabled_at?: string | null;
+            /** @description Why the worker disabled it: a 410 answer, or days of failures */
+            disabled_reason?: string | null;
             event_types?: string[];
             /**
              * Format: date-time
              * @description Until then deliveries also carry the old secret's signature
              */
             previous_secret_expires_at?: string | null;
-            /** @description Shown only in this answer; signs every delivery */
+            /** @description Shown only in this answer; signs every delivery. Standard Webhooks form: whsec_ + base64 of the key bytes */
             secret?: string;
+            /** @description active, or disabled (nothing is sent until re-enabled) */
+            status?: string;
             url?: string;
             /** Format: uuid */
             webhook_id?: string;
+        };
+        /** @description `webhook.disabled`: The worker disabled one of the program's webhooks (sent to the others). */
+        WebhookDisabledEvent: {
+            /** Format: date-time */
+            created_at: string;
+            data: {
+                /** Format: date-time */
+                failing_since?: string | null;
+                reason?: string;
+                url?: string;
+                webhook_id?: string;
+            } & {
+                [key: string]: unknown;
+            };
+            /**
+             * Format: uuid
+             * @description Deduplicate on it
+             */
+            id: string;
+            /** Format: uuid */
+            program_id: string;
+            /** @enum {string} */
+            type: "webhook.disabled";
         };
         /** @description The body POSTed to a webhook's URL, signed in `Loyalty-Signature` (see the webhooks guide). */
         WebhookEvent: {
@@ -2789,7 +3437,7 @@ export interface components {
             /** Format: uuid */
             program_id: string;
             /** @enum {string} */
-            type: "coupon.expired" | "coupon.used" | "hold.expired" | "member.enrolled" | "points.activated" | "points.earned" | "points.expired" | "points.expiring" | "points.redeemed" | "points.reversed" | "referral.rewarded" | "reward.claimed" | "tier.downgraded" | "tier.upgraded" | "vip.granted" | "vip.revoked";
+            type: "coupon.expired" | "coupon.used" | "hold.expired" | "import.completed" | "member.enrolled" | "member.merged" | "points.activated" | "points.earned" | "points.expired" | "points.expiring" | "points.redeemed" | "points.reversed" | "referral.rewarded" | "reward.claimed" | "tier.downgraded" | "tier.upgraded" | "vip.granted" | "vip.revoked" | "webhook.disabled";
         };
         WebhookPage: {
             items?: components["schemas"]["Webhook"][];
@@ -3127,6 +3775,15 @@ export interface operations {
             };
             /** @description Unsupported media type: `code` is `unsupported_media_type` */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `rate_limited`: too many token requests for this client_id or from this address; `Retry-After` says when to try again */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3665,6 +4322,146 @@ export interface operations {
             default: components["responses"]["DEFAULT_ERROR"];
         };
     };
+    exportBalances: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Streamed, one item a line, all as of one instant. `Accept: text/csv` answers CSV (a header row, then one record a line), anything else NDJSON. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /** @example {"member_id":"cust-42","available":1200,"pending":150,"held":0,"debt":0,"lifetime_earned":4300,"tier":"gold","vip":false,"last_activity_at":"2026-11-02T10:00:00.000000Z","enrolled_at":"2021-03-01T10:00:00.000000Z","as_of":"2026-12-06T22:00:00.000000Z"} */
+                    "application/x-ndjson": string;
+                    /**
+                     * @example member_id,available,pending,held,debt,lifetime_earned,tier,vip,last_activity_at,enrolled_at,as_of
+                     *     cust-42,1200,150,0,0,4300,gold,false,2026-11-02T10:00:00.000000Z,2021-03-01T10:00:00.000000Z,2026-12-06T22:00:00.000000Z
+                     */
+                    "text/csv": string;
+                };
+            };
+            /** @description Unauthorized: `code` is `unauthorized` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden: `code` is `forbidden` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: `code` is `rate_limited` */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Service unavailable: `code` is `unavailable` */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            default: components["responses"]["DEFAULT_ERROR"];
+        };
+    };
+    exportLedger: {
+        parameters: {
+            query?: {
+                /** @description Entries created at or after this instant */
+                from?: string | null;
+                /** @description Entries created before this instant */
+                to?: string | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Streamed, one item a line, all as of one instant. `Accept: text/csv` answers CSV (a header row, then one record a line), anything else NDJSON. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /** @example {"id":981,"member_id":"cust-42","type":"import","points":1200,"created_at":"2026-12-06T21:00:00.000000Z","order_id":null,"return_id":null,"rule_id":null,"reason":"balance from the old system","available_at":"2026-10-01T00:00:00.000000Z","expires_at":"2027-10-01T00:00:00.000000Z","lot_id":null,"actor":"client-1"} */
+                    "application/x-ndjson": string;
+                    /**
+                     * @example id,member_id,type,points,created_at,order_id,return_id,rule_id,reason,available_at,expires_at,lot_id,actor
+                     *     981,cust-42,import,1200,2026-12-06T21:00:00.000000Z,,,,balance from the old system,2026-10-01T00:00:00.000000Z,2027-10-01T00:00:00.000000Z,,client-1
+                     */
+                    "text/csv": string;
+                };
+            };
+            /** @description Unauthorized: `code` is `unauthorized` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden: `code` is `forbidden` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation failed: `code` is `validation_error` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: `code` is `rate_limited` */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Service unavailable: `code` is `unavailable` */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            default: components["responses"]["DEFAULT_ERROR"];
+        };
+    };
     createHold: {
         parameters: {
             query?: never;
@@ -3687,6 +4484,26 @@ export interface operations {
             };
         };
         responses: {
+            /** @description The order_id has this hold already (same member and points) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "created_at": "2026-03-01T10:00:00Z",
+                     *       "expires_at": "2026-03-01T10:00:00Z",
+                     *       "hold_id": "x",
+                     *       "member_id": "x",
+                     *       "order_id": "x",
+                     *       "points": 1,
+                     *       "status": "held"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Hold"];
+                };
+            };
             /** @description Created */
             201: {
                 headers: {
@@ -3891,6 +4708,647 @@ export interface operations {
             default: components["responses"]["DEFAULT_ERROR"];
         };
     };
+    findMemberByIdentity: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                identity_type: string;
+                value: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "attributes": {},
+                     *       "birthday": "2026-03-01",
+                     *       "created_at": "2026-03-01T10:00:00Z",
+                     *       "email": "x",
+                     *       "member_id": "x",
+                     *       "merged_into": "x",
+                     *       "phone": "x",
+                     *       "referral_code": "x",
+                     *       "referred_by": "x",
+                     *       "status": "x",
+                     *       "updated_at": "2026-03-01T10:00:00Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Member"];
+                };
+            };
+            /** @description Unauthorized: `code` is `unauthorized` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden: `code` is `forbidden` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found: `code` is `not_found` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: `code` is `rate_limited` */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Service unavailable: `code` is `unavailable` */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            default: components["responses"]["DEFAULT_ERROR"];
+        };
+    };
+    createImport: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes a retry safe: the first answer is stored for 24 h or more and replayed (with `Idempotent-Replayed: true`) for the same key, method and path; a different body answers 422 `idempotency_conflict`, a concurrent duplicate 409 `request_in_progress`. */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "kind": "members"
+                 *     }
+                 */
+                "application/json": components["schemas"]["ImportCreate"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "chunks": 1,
+                     *       "completed_at": "2026-03-01T10:00:00Z",
+                     *       "counts": {
+                     *         "accepted": 1,
+                     *         "lots": 1,
+                     *         "members": 1,
+                     *         "points": 1,
+                     *         "rejected": 1
+                     *       },
+                     *       "created_at": "2026-03-01T10:00:00Z",
+                     *       "dry_run": true,
+                     *       "import_id": "3fa85f64-5717-4562-b3fc-2c963f66afa6",
+                     *       "kind": "x",
+                     *       "status": "open"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Import"];
+                };
+            };
+            /** @description Malformed JSON: `code` is `malformed_json` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthorized: `code` is `unauthorized` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden: `code` is `forbidden` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request in progress: `code` is `request_in_progress` */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Payload too large: `code` is `payload_too_large` */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unsupported media type: `code` is `unsupported_media_type` */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A problem: `code` is `validation_error`, `idempotency_conflict` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: `code` is `rate_limited` */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Service unavailable: `code` is `unavailable` */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            default: components["responses"]["DEFAULT_ERROR"];
+        };
+    };
+    getImport: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                import_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "chunks": 1,
+                     *       "completed_at": "2026-03-01T10:00:00Z",
+                     *       "counts": {
+                     *         "accepted": 1,
+                     *         "lots": 1,
+                     *         "members": 1,
+                     *         "points": 1,
+                     *         "rejected": 1
+                     *       },
+                     *       "created_at": "2026-03-01T10:00:00Z",
+                     *       "dry_run": true,
+                     *       "import_id": "3fa85f64-5717-4562-b3fc-2c963f66afa6",
+                     *       "kind": "x",
+                     *       "status": "open"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Import"];
+                };
+            };
+            /** @description Unauthorized: `code` is `unauthorized` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden: `code` is `forbidden` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found: `code` is `not_found` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: `code` is `rate_limited` */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Service unavailable: `code` is `unavailable` */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            default: components["responses"]["DEFAULT_ERROR"];
+        };
+    };
+    completeImport: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes a retry safe: the first answer is stored for 24 h or more and replayed (with `Idempotent-Replayed: true`) for the same key, method and path; a different body answers 422 `idempotency_conflict`, a concurrent duplicate 409 `request_in_progress`. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                import_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "chunks": 1,
+                     *       "completed_at": "2026-03-01T10:00:00Z",
+                     *       "counts": {
+                     *         "accepted": 1,
+                     *         "lots": 1,
+                     *         "members": 1,
+                     *         "points": 1,
+                     *         "rejected": 1
+                     *       },
+                     *       "created_at": "2026-03-01T10:00:00Z",
+                     *       "dry_run": true,
+                     *       "import_id": "3fa85f64-5717-4562-b3fc-2c963f66afa6",
+                     *       "kind": "x",
+                     *       "status": "open"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Import"];
+                };
+            };
+            /** @description Unauthorized: `code` is `unauthorized` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden: `code` is `forbidden` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found: `code` is `not_found` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request in progress: `code` is `request_in_progress` */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Idempotency key reused: `code` is `idempotency_conflict` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: `code` is `rate_limited` */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Service unavailable: `code` is `unavailable` */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            default: components["responses"]["DEFAULT_ERROR"];
+        };
+    };
+    listImportErrors: {
+        parameters: {
+            query?: {
+                limit?: number;
+                cursor?: string | null;
+            };
+            header?: never;
+            path: {
+                import_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "chunk": 1,
+                     *           "code": "unknown_tier",
+                     *           "detail": "x",
+                     *           "line": 1,
+                     *           "member_id": "x"
+                     *         }
+                     *       ],
+                     *       "next_cursor": "x"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ImportLineErrorPage"];
+                };
+            };
+            /** @description Unauthorized: `code` is `unauthorized` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden: `code` is `forbidden` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found: `code` is `not_found` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation failed: `code` is `validation_error` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: `code` is `rate_limited` */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Service unavailable: `code` is `unavailable` */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            default: components["responses"]["DEFAULT_ERROR"];
+        };
+    };
+    addImportRows: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes a retry safe: the first answer is stored for 24 h or more and replayed (with `Idempotent-Replayed: true`) for the same key, method and path; a different body answers 422 `idempotency_conflict`, a concurrent duplicate 409 `request_in_progress`. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                import_id: string;
+            };
+            cookie?: never;
+        };
+        /** @description One member a line, at most 5000 lines and 4 MiB (larger: 413 `payload_too_large`). NDJSON fields: `member_id`, optional `email`, `phone`, `birthday`, `joined_at`, `attributes`, `identities` [{`type`, `value`}], `referred_by`, `tier` {`code`, `since`}, `vip` {`tier`, `until`, `reason`}, `metric`, `lots` [{`lot_ref`, `points`, `available_at`, `expires_at`, `reason`}]. `Content-Type: text/csv` sends CSV instead: a header naming these columns (`tier.code`, `vip.until`, `attributes.<key>`, `identity.<type>` for nested ones), no lots, e.g. `member_id,email,joined_at,tier.code` then `cust-42,ann@example.com,2021-03-01T10:00:00Z,gold`. Another content type answers 415 `unsupported_media_type`; an empty chunk applies nothing. */
+        requestBody?: {
+            content: {
+                /** @example {"member_id": "cust-42", "email": "ann@example.com", "joined_at": "2021-03-01T10:00:00Z", "tier": {"code": "gold", "since": "2025-06-01T00:00:00Z"}, "metric": 5400, "lots": [{"lot_ref": "L-1", "points": 1200, "available_at": "2026-10-01T00:00:00Z", "expires_at": "2027-10-01T00:00:00Z"}]} */
+                "application/x-ndjson": string;
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "accepted": 1,
+                     *       "chunk": 1,
+                     *       "errors": [
+                     *         {
+                     *           "chunk": 1,
+                     *           "code": "unknown_tier",
+                     *           "detail": "x",
+                     *           "line": 1,
+                     *           "member_id": "x"
+                     *         }
+                     *       ],
+                     *       "rejected": 1
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ChunkAnswer"];
+                };
+            };
+            /** @description Malformed JSON: `code` is `malformed_json` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthorized: `code` is `unauthorized` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden: `code` is `forbidden` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found: `code` is `not_found` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A problem: `code` is `import_closed`, `conflict`, `request_in_progress` */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Payload too large: `code` is `payload_too_large` */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unsupported media type: `code` is `unsupported_media_type` */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Idempotency key reused: `code` is `idempotency_conflict` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: `code` is `rate_limited` */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Service unavailable: `code` is `unavailable` */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            default: components["responses"]["DEFAULT_ERROR"];
+        };
+    };
     getMe: {
         parameters: {
             query?: never;
@@ -3912,7 +5370,16 @@ export interface operations {
                      *       "birthday": "2026-03-01",
                      *       "created_at": "2026-03-01T10:00:00Z",
                      *       "email": "x",
+                     *       "identities": [
+                     *         {
+                     *           "created_at": "2026-03-01T10:00:00Z",
+                     *           "qr": "x",
+                     *           "type": "x",
+                     *           "value": "x"
+                     *         }
+                     *       ],
                      *       "member_id": "x",
+                     *       "merged_into": "x",
                      *       "phone": "x",
                      *       "referral_code": "x",
                      *       "referred_by": "x",
@@ -3920,7 +5387,7 @@ export interface operations {
                      *       "updated_at": "2026-03-01T10:00:00Z"
                      *     }
                      */
-                    "application/json": components["schemas"]["Member"];
+                    "application/json": components["schemas"]["MemberWithIdentities"];
                 };
             };
             /** @description Unauthorized: `code` is `unauthorized` */
@@ -4131,7 +5598,7 @@ export interface operations {
             query?: {
                 limit?: number;
                 cursor?: string | null;
-                type?: "earn" | "bonus" | "referral" | "refund" | "transfer_in" | "redeem" | "reverse" | "expire" | "transfer_out" | "adjust" | null;
+                type?: "earn" | "bonus" | "referral" | "refund" | "transfer_in" | "import" | "redeem" | "reverse" | "expire" | "transfer_out" | "adjust" | null;
                 order_id?: string | null;
             };
             header?: never;
@@ -4723,6 +6190,7 @@ export interface operations {
                      *       "created_at": "2026-03-01T10:00:00Z",
                      *       "email": "x",
                      *       "member_id": "x",
+                     *       "merged_into": "x",
                      *       "phone": "x",
                      *       "referral_code": "x",
                      *       "referred_by": "x",
@@ -4841,6 +6309,7 @@ export interface operations {
                      *       "created_at": "2026-03-01T10:00:00Z",
                      *       "email": "x",
                      *       "member_id": "x",
+                     *       "merged_into": "x",
                      *       "phone": "x",
                      *       "referral_code": "x",
                      *       "referred_by": "x",
@@ -4998,6 +6467,7 @@ export interface operations {
                      *       "created_at": "2026-03-01T10:00:00Z",
                      *       "email": "x",
                      *       "member_id": "x",
+                     *       "merged_into": "x",
                      *       "phone": "x",
                      *       "referral_code": "x",
                      *       "referred_by": "x",
@@ -5590,12 +7060,544 @@ export interface operations {
             default: components["responses"]["DEFAULT_ERROR"];
         };
     };
+    exportMember: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                member_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "balance": {
+                     *         "available": 1,
+                     *         "expiring": [
+                     *           {
+                     *             "expires_at": "2026-03-01T10:00:00Z",
+                     *             "points": 1
+                     *           }
+                     *         ],
+                     *         "held": 1,
+                     *         "lifetime_earned": 1,
+                     *         "member_id": "x",
+                     *         "next_expiry": {},
+                     *         "pending": 1
+                     *       },
+                     *       "coupons": [
+                     *         {
+                     *           "code": "K7QM-3XHT-9PRW",
+                     *           "expires_at": "2026-03-01T10:00:00Z",
+                     *           "issued_at": "2026-03-01T10:00:00Z",
+                     *           "kind": "x",
+                     *           "member_id": "x",
+                     *           "order_id": "x",
+                     *           "points_spent": 1,
+                     *           "reward_id": "x",
+                     *           "rule_id": "x",
+                     *           "sku": "x",
+                     *           "status": "x",
+                     *           "used_at": "2026-03-01T10:00:00Z",
+                     *           "value": "149.90"
+                     *         }
+                     *       ],
+                     *       "events": [
+                     *         {
+                     *           "attributes": {},
+                     *           "created_at": "2026-03-01T10:00:00Z",
+                     *           "event_id": "x",
+                     *           "occurred_at": "2026-03-01T10:00:00Z",
+                     *           "result": {},
+                     *           "type": "x"
+                     *         }
+                     *       ],
+                     *       "exported_at": "2026-03-01T10:00:00Z",
+                     *       "identities": [
+                     *         {
+                     *           "created_at": "2026-03-01T10:00:00Z",
+                     *           "qr": "x",
+                     *           "type": "x",
+                     *           "value": "x"
+                     *         }
+                     *       ],
+                     *       "ledger": [
+                     *         {
+                     *           "available_at": "2026-03-01T10:00:00Z",
+                     *           "created_at": "2026-03-01T10:00:00Z",
+                     *           "expires_at": "2026-03-01T10:00:00Z",
+                     *           "id": 1,
+                     *           "lot_id": 1,
+                     *           "order_id": "x",
+                     *           "points": 1,
+                     *           "reason": "x",
+                     *           "return_id": "x",
+                     *           "rule_id": "x",
+                     *           "type": "earn"
+                     *         }
+                     *       ],
+                     *       "member_id": "x",
+                     *       "merges": [
+                     *         {
+                     *           "from_member_id": "x",
+                     *           "member_id": "x",
+                     *           "merged_at": "2026-03-01T10:00:00Z"
+                     *         }
+                     *       ],
+                     *       "orders": [
+                     *         {
+                     *           "amount": "149.90",
+                     *           "created_at": "2026-03-01T10:00:00Z",
+                     *           "currency": "x",
+                     *           "discount_amount": "149.90",
+                     *           "earned_points": 1,
+                     *           "hold_id": "x",
+                     *           "lines": [
+                     *             {}
+                     *           ],
+                     *           "member_id": "x",
+                     *           "order_id": "x",
+                     *           "paid_amount": "149.90",
+                     *           "placed_at": "2026-03-01T10:00:00Z",
+                     *           "points_available_at": "2026-03-01T10:00:00Z",
+                     *           "redeemed_points": 1,
+                     *           "returned_amount": "149.90",
+                     *           "returns": [
+                     *             {
+                     *               "amount": "149.90",
+                     *               "created_at": "2026-03-01T10:00:00Z",
+                     *               "lines": [
+                     *                 {}
+                     *               ],
+                     *               "order_id": "x",
+                     *               "points_refunded": 1,
+                     *               "points_reversed": 1,
+                     *               "return_id": "x"
+                     *             }
+                     *           ],
+                     *           "status": "completed"
+                     *         }
+                     *       ],
+                     *       "profile": {
+                     *         "attributes": {},
+                     *         "birthday": "2026-03-01",
+                     *         "created_at": "2026-03-01T10:00:00Z",
+                     *         "email": "x",
+                     *         "member_id": "x",
+                     *         "merged_into": "x",
+                     *         "phone": "x",
+                     *         "referral_code": "x",
+                     *         "referred_by": "x",
+                     *         "status": "x",
+                     *         "updated_at": "2026-03-01T10:00:00Z"
+                     *       },
+                     *       "referrals": [
+                     *         {
+                     *           "created_at": "2026-03-01T10:00:00Z",
+                     *           "order_id": "x",
+                     *           "reason": "x",
+                     *           "referee_id": "x",
+                     *           "referrer_id": "x",
+                     *           "rewarded_at": "2026-03-01T10:00:00Z",
+                     *           "role": "referrer",
+                     *           "status": "x"
+                     *         }
+                     *       ],
+                     *       "tier": {
+                     *         "member_id": "x",
+                     *         "metric": "x",
+                     *         "next_tier": {},
+                     *         "progress": "149.90",
+                     *         "remaining_to_next": "149.90",
+                     *         "required_to_keep": "149.90",
+                     *         "tier": {},
+                     *         "tier_expires_at": "2026-03-01T10:00:00Z",
+                     *         "vip": {},
+                     *         "window_months": 1
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["SubjectAccess"];
+                };
+            };
+            /** @description Unauthorized: `code` is `unauthorized` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden: `code` is `forbidden` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found: `code` is `not_found` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: `code` is `rate_limited` */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Service unavailable: `code` is `unavailable` */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            default: components["responses"]["DEFAULT_ERROR"];
+        };
+    };
+    listMemberIdentities: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                member_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "created_at": "2026-03-01T10:00:00Z",
+                     *           "qr": "x",
+                     *           "type": "x",
+                     *           "value": "x"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["IdentityList"];
+                };
+            };
+            /** @description Unauthorized: `code` is `unauthorized` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden: `code` is `forbidden` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found: `code` is `not_found` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: `code` is `rate_limited` */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Service unavailable: `code` is `unavailable` */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            default: components["responses"]["DEFAULT_ERROR"];
+        };
+    };
+    addMemberIdentity: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes a retry safe: the first answer is stored for 24 h or more and replayed (with `Idempotent-Replayed: true`) for the same key, method and path; a different body answers 422 `idempotency_conflict`, a concurrent duplicate 409 `request_in_progress`. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                member_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "type": "card"
+                 *     }
+                 */
+                "application/json": components["schemas"]["IdentityCreate"];
+            };
+        };
+        responses: {
+            /** @description The member held this identity already */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "created_at": "2026-03-01T10:00:00Z",
+                     *       "qr": "x",
+                     *       "type": "x",
+                     *       "value": "x"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Identity"];
+                };
+            };
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "created_at": "2026-03-01T10:00:00Z",
+                     *       "qr": "x",
+                     *       "type": "x",
+                     *       "value": "x"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Identity"];
+                };
+            };
+            /** @description Malformed JSON: `code` is `malformed_json` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthorized: `code` is `unauthorized` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden: `code` is `forbidden` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found: `code` is `not_found` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A problem: `code` is `identity_taken`, `member_merged`, `request_in_progress` */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Payload too large: `code` is `payload_too_large` */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unsupported media type: `code` is `unsupported_media_type` */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A problem: `code` is `validation_error`, `idempotency_conflict` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: `code` is `rate_limited` */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Service unavailable: `code` is `unavailable` */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            default: components["responses"]["DEFAULT_ERROR"];
+        };
+    };
+    deleteMemberIdentity: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                member_id: string;
+                identity_type: string;
+                value: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No Content */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Unauthorized: `code` is `unauthorized` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden: `code` is `forbidden` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found: `code` is `not_found` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Member merged: `code` is `member_merged` */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation failed: `code` is `validation_error` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: `code` is `rate_limited` */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Service unavailable: `code` is `unavailable` */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            default: components["responses"]["DEFAULT_ERROR"];
+        };
+    };
     listMemberLedger: {
         parameters: {
             query?: {
                 limit?: number;
                 cursor?: string | null;
-                type?: "earn" | "bonus" | "referral" | "refund" | "transfer_in" | "redeem" | "reverse" | "expire" | "transfer_out" | "adjust" | null;
+                type?: "earn" | "bonus" | "referral" | "refund" | "transfer_in" | "import" | "redeem" | "reverse" | "expire" | "transfer_out" | "adjust" | null;
                 order_id?: string | null;
             };
             header?: never;
@@ -5663,6 +7665,184 @@ export interface operations {
                 };
             };
             /** @description Validation failed: `code` is `validation_error` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: `code` is `rate_limited` */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Service unavailable: `code` is `unavailable` */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            default: components["responses"]["DEFAULT_ERROR"];
+        };
+    };
+    mergeMember: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes a retry safe: the first answer is stored for 24 h or more and replayed (with `Idempotent-Replayed: true`) for the same key, method and path; a different body answers 422 `idempotency_conflict`, a concurrent duplicate 409 `request_in_progress`. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                member_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "from_member_id": "x"
+                 *     }
+                 */
+                "application/json": components["schemas"]["MergeRequest"];
+            };
+        };
+        responses: {
+            /** @description This pair was merged before: the first answer */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "from_member_id": "x",
+                     *       "member_id": "x",
+                     *       "merged_at": "2026-03-01T10:00:00Z",
+                     *       "moved": {
+                     *         "coupons": 1,
+                     *         "debt": 1,
+                     *         "events": 1,
+                     *         "holds": 1,
+                     *         "identities": 1,
+                     *         "lots": 1,
+                     *         "orders": 1,
+                     *         "pending_points": 1,
+                     *         "points": 1,
+                     *         "referral_received": 1,
+                     *         "referrals_made": 1,
+                     *         "rule_awards": 1,
+                     *         "tier": "x"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Merge"];
+                };
+            };
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "from_member_id": "x",
+                     *       "member_id": "x",
+                     *       "merged_at": "2026-03-01T10:00:00Z",
+                     *       "moved": {
+                     *         "coupons": 1,
+                     *         "debt": 1,
+                     *         "events": 1,
+                     *         "holds": 1,
+                     *         "identities": 1,
+                     *         "lots": 1,
+                     *         "orders": 1,
+                     *         "pending_points": 1,
+                     *         "points": 1,
+                     *         "referral_received": 1,
+                     *         "referrals_made": 1,
+                     *         "rule_awards": 1,
+                     *         "tier": "x"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Merge"];
+                };
+            };
+            /** @description Malformed JSON: `code` is `malformed_json` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthorized: `code` is `unauthorized` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden: `code` is `forbidden` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found: `code` is `not_found` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A problem: `code` is `member_busy`, `member_merged`, `request_in_progress` */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Payload too large: `code` is `payload_too_large` */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unsupported media type: `code` is `unsupported_media_type` */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A problem: `code` is `validation_error`, `idempotency_conflict` */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -8997,10 +11177,13 @@ export interface operations {
                      *       "items": [
                      *         {
                      *           "created_at": "2026-03-01T10:00:00Z",
+                     *           "disabled_at": "2026-03-01T10:00:00Z",
+                     *           "disabled_reason": "x",
                      *           "event_types": [
                      *             "x"
                      *           ],
                      *           "previous_secret_expires_at": "2026-03-01T10:00:00Z",
+                     *           "status": "x",
                      *           "url": "x",
                      *           "webhook_id": "3fa85f64-5717-4562-b3fc-2c963f66afa6"
                      *         }
@@ -9093,11 +11276,14 @@ export interface operations {
                     /**
                      * @example {
                      *       "created_at": "2026-03-01T10:00:00Z",
+                     *       "disabled_at": "2026-03-01T10:00:00Z",
+                     *       "disabled_reason": "x",
                      *       "event_types": [
                      *         "x"
                      *       ],
                      *       "previous_secret_expires_at": "2026-03-01T10:00:00Z",
                      *       "secret": "x",
+                     *       "status": "x",
                      *       "url": "x",
                      *       "webhook_id": "3fa85f64-5717-4562-b3fc-2c963f66afa6"
                      *     }
@@ -9209,10 +11395,13 @@ export interface operations {
                     /**
                      * @example {
                      *       "created_at": "2026-03-01T10:00:00Z",
+                     *       "disabled_at": "2026-03-01T10:00:00Z",
+                     *       "disabled_reason": "x",
                      *       "event_types": [
                      *         "x"
                      *       ],
                      *       "previous_secret_expires_at": "2026-03-01T10:00:00Z",
+                     *       "status": "x",
                      *       "url": "x",
                      *       "webhook_id": "3fa85f64-5717-4562-b3fc-2c963f66afa6"
                      *     }
@@ -9508,6 +11697,109 @@ export interface operations {
                 };
             };
             /** @description A problem: `code` is `conflict`, `request_in_progress` */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Idempotency key reused: `code` is `idempotency_conflict` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: `code` is `rate_limited` */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Service unavailable: `code` is `unavailable` */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            default: components["responses"]["DEFAULT_ERROR"];
+        };
+    };
+    enableWebhook: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes a retry safe: the first answer is stored for 24 h or more and replayed (with `Idempotent-Replayed: true`) for the same key, method and path; a different body answers 422 `idempotency_conflict`, a concurrent duplicate 409 `request_in_progress`. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                webhook_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "created_at": "2026-03-01T10:00:00Z",
+                     *       "disabled_at": "2026-03-01T10:00:00Z",
+                     *       "disabled_reason": "x",
+                     *       "event_types": [
+                     *         "x"
+                     *       ],
+                     *       "previous_secret_expires_at": "2026-03-01T10:00:00Z",
+                     *       "status": "x",
+                     *       "url": "x",
+                     *       "webhook_id": "3fa85f64-5717-4562-b3fc-2c963f66afa6"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Webhook"];
+                };
+            };
+            /** @description Unauthorized: `code` is `unauthorized` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden: `code` is `forbidden` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found: `code` is `not_found` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request in progress: `code` is `request_in_progress` */
             409: {
                 headers: {
                     [name: string]: unknown;

@@ -7,9 +7,11 @@ from .balance_next_expiry_type_0_type_0 import BalanceNextExpiryType0Type0
 from .cap import Cap
 from .cap_period import CapPeriod
 from .catalogue_item import CatalogueItem
+from .chunk_answer import ChunkAnswer
 from .client import Client
 from .client_create import ClientCreate
 from .client_create_scopes_item import ClientCreateScopesItem
+from .counts import Counts
 from .coupon import Coupon
 from .coupon_expired_event import CouponExpiredEvent
 from .coupon_expired_event_data import CouponExpiredEventData
@@ -36,6 +38,17 @@ from .event_result import EventResult
 from .expiry import Expiry
 from .expiry_settings import ExpirySettings
 from .expiry_settings_mode import ExpirySettingsMode
+from .exported_event import ExportedEvent
+from .exported_event_attributes import ExportedEventAttributes
+from .exported_event_result import ExportedEventResult
+from .exported_merge import ExportedMerge
+from .exported_order import ExportedOrder
+from .exported_order_lines_item import ExportedOrderLinesItem
+from .exported_order_status import ExportedOrderStatus
+from .exported_referral import ExportedReferral
+from .exported_referral_role import ExportedReferralRole
+from .exported_return import ExportedReturn
+from .exported_return_lines_type_0_item import ExportedReturnLinesType0Item
 from .get_referral_leaderboard_period import GetReferralLeaderboardPeriod
 from .health import Health
 from .hold import Hold
@@ -44,6 +57,19 @@ from .hold_expired_event import HoldExpiredEvent
 from .hold_expired_event_data import HoldExpiredEventData
 from .hold_expired_event_type import HoldExpiredEventType
 from .hold_status import HoldStatus
+from .identity import Identity
+from .identity_create import IdentityCreate
+from .identity_create_type import IdentityCreateType
+from .identity_list import IdentityList
+from .import_ import Import
+from .import_completed_event import ImportCompletedEvent
+from .import_completed_event_data import ImportCompletedEventData
+from .import_completed_event_data_counts import ImportCompletedEventDataCounts
+from .import_completed_event_type import ImportCompletedEventType
+from .import_create import ImportCreate
+from .import_create_kind import ImportCreateKind
+from .import_line_error_page import ImportLineErrorPage
+from .import_status import ImportStatus
 from .ladder import Ladder
 from .ladder_policy import LadderPolicy
 from .ladder_policy_downgrade import LadderPolicyDowngrade
@@ -52,6 +78,7 @@ from .ladder_tier import LadderTier
 from .leaderboard import Leaderboard
 from .leaderboard_entry import LeaderboardEntry
 from .line import Line
+from .line_error import LineError
 from .list_member_ledger_type_type_1 import ListMemberLedgerTypeType1
 from .list_member_ledger_type_type_2_type_1 import ListMemberLedgerTypeType2Type1
 from .list_member_ledger_type_type_3_type_1 import ListMemberLedgerTypeType3Type1
@@ -69,6 +96,10 @@ from .member_create_attributes import MemberCreateAttributes
 from .member_enrolled_event import MemberEnrolledEvent
 from .member_enrolled_event_data import MemberEnrolledEventData
 from .member_enrolled_event_type import MemberEnrolledEventType
+from .member_merged_event import MemberMergedEvent
+from .member_merged_event_data import MemberMergedEventData
+from .member_merged_event_data_moved import MemberMergedEventDataMoved
+from .member_merged_event_type import MemberMergedEventType
 from .member_patch import MemberPatch
 from .member_patch_attributes import MemberPatchAttributes
 from .member_patch_status import MemberPatchStatus
@@ -78,6 +109,11 @@ from .member_tier_tier_type_0_type_0 import MemberTierTierType0Type0
 from .member_tier_vip_type_0_type_0 import MemberTierVipType0Type0
 from .member_token import MemberToken
 from .member_token_request import MemberTokenRequest
+from .member_with_identities import MemberWithIdentities
+from .member_with_identities_attributes import MemberWithIdentitiesAttributes
+from .merge import Merge
+from .merge_request import MergeRequest
+from .moved import Moved
 from .order import Order
 from .order_content import OrderContent
 from .order_create import OrderCreate
@@ -174,6 +210,7 @@ from .rule_patch_kind import RulePatchKind
 from .segment_member import SegmentMember
 from .segment_page import SegmentPage
 from .skip import Skip
+from .subject_access import SubjectAccess
 from .summary import Summary
 from .tier import Tier
 from .tier_change import TierChange
@@ -203,6 +240,9 @@ from .webhook import Webhook
 from .webhook_create import WebhookCreate
 from .webhook_create_event_types_item import WebhookCreateEventTypesItem
 from .webhook_created import WebhookCreated
+from .webhook_disabled_event import WebhookDisabledEvent
+from .webhook_disabled_event_data import WebhookDisabledEventData
+from .webhook_disabled_event_type import WebhookDisabledEventType
 from .webhook_event import WebhookEvent
 from .webhook_event_data import WebhookEventData
 from .webhook_event_type import WebhookEventType
@@ -216,9 +256,11 @@ __all__ = (
     "Cap",
     "CapPeriod",
     "CatalogueItem",
+    "ChunkAnswer",
     "Client",
     "ClientCreate",
     "ClientCreateScopesItem",
+    "Counts",
     "Coupon",
     "CouponExpiredEvent",
     "CouponExpiredEventData",
@@ -245,6 +287,17 @@ __all__ = (
     "Expiry",
     "ExpirySettings",
     "ExpirySettingsMode",
+    "ExportedEvent",
+    "ExportedEventAttributes",
+    "ExportedEventResult",
+    "ExportedMerge",
+    "ExportedOrder",
+    "ExportedOrderLinesItem",
+    "ExportedOrderStatus",
+    "ExportedReferral",
+    "ExportedReferralRole",
+    "ExportedReturn",
+    "ExportedReturnLinesType0Item",
     "GetReferralLeaderboardPeriod",
     "Health",
     "Hold",
@@ -253,6 +306,19 @@ __all__ = (
     "HoldExpiredEventData",
     "HoldExpiredEventType",
     "HoldStatus",
+    "Identity",
+    "IdentityCreate",
+    "IdentityCreateType",
+    "IdentityList",
+    "Import",
+    "ImportCompletedEvent",
+    "ImportCompletedEventData",
+    "ImportCompletedEventDataCounts",
+    "ImportCompletedEventType",
+    "ImportCreate",
+    "ImportCreateKind",
+    "ImportLineErrorPage",
+    "ImportStatus",
     "Ladder",
     "LadderPolicy",
     "LadderPolicyDowngrade",
@@ -261,6 +327,7 @@ __all__ = (
     "Leaderboard",
     "LeaderboardEntry",
     "Line",
+    "LineError",
     "ListMemberLedgerTypeType1",
     "ListMemberLedgerTypeType2Type1",
     "ListMemberLedgerTypeType3Type1",
@@ -278,6 +345,10 @@ __all__ = (
     "MemberEnrolledEvent",
     "MemberEnrolledEventData",
     "MemberEnrolledEventType",
+    "MemberMergedEvent",
+    "MemberMergedEventData",
+    "MemberMergedEventDataMoved",
+    "MemberMergedEventType",
     "MemberPatch",
     "MemberPatchAttributes",
     "MemberPatchStatus",
@@ -287,6 +358,11 @@ __all__ = (
     "MemberTierVipType0Type0",
     "MemberToken",
     "MemberTokenRequest",
+    "MemberWithIdentities",
+    "MemberWithIdentitiesAttributes",
+    "Merge",
+    "MergeRequest",
+    "Moved",
     "Order",
     "OrderContent",
     "OrderCreate",
@@ -383,6 +459,7 @@ __all__ = (
     "SegmentMember",
     "SegmentPage",
     "Skip",
+    "SubjectAccess",
     "Summary",
     "Tier",
     "TierChange",
@@ -412,6 +489,9 @@ __all__ = (
     "WebhookCreate",
     "WebhookCreated",
     "WebhookCreateEventTypesItem",
+    "WebhookDisabledEvent",
+    "WebhookDisabledEventData",
+    "WebhookDisabledEventType",
     "WebhookEvent",
     "WebhookEventData",
     "WebhookEventType",

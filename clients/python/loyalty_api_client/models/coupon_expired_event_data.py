@@ -26,14 +26,16 @@ class CouponExpiredEventData:
     """ 
         Attributes:
             member_id (str):
-            coupon_code (str | Unset):
+            code (str | Unset):
             expires_at (datetime.datetime | None | Unset):
+            points_refunded (int | Unset):
             reward_id (str | Unset):
      """
 
     member_id: str
-    coupon_code: str | Unset = UNSET
+    code: str | Unset = UNSET
     expires_at: datetime.datetime | None | Unset = UNSET
+    points_refunded: int | Unset = UNSET
     reward_id: str | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
@@ -44,7 +46,7 @@ class CouponExpiredEventData:
     def to_dict(self) -> dict[str, Any]:
         member_id = self.member_id
 
-        coupon_code = self.coupon_code
+        code = self.code
 
         expires_at: None | str | Unset
         if isinstance(self.expires_at, Unset):
@@ -54,6 +56,8 @@ class CouponExpiredEventData:
         else:
             expires_at = self.expires_at
 
+        points_refunded = self.points_refunded
+
         reward_id = self.reward_id
 
 
@@ -62,10 +66,12 @@ class CouponExpiredEventData:
         field_dict.update({
             "member_id": member_id,
         })
-        if coupon_code is not UNSET:
-            field_dict["coupon_code"] = coupon_code
+        if code is not UNSET:
+            field_dict["code"] = code
         if expires_at is not UNSET:
             field_dict["expires_at"] = expires_at
+        if points_refunded is not UNSET:
+            field_dict["points_refunded"] = points_refunded
         if reward_id is not UNSET:
             field_dict["reward_id"] = reward_id
 
@@ -78,7 +84,7 @@ class CouponExpiredEventData:
         d = dict(src_dict)
         member_id = d.pop("member_id")
 
-        coupon_code = d.pop("coupon_code", UNSET)
+        code = d.pop("code", UNSET)
 
         def _parse_expires_at(data: object) -> datetime.datetime | None | Unset:
             if data is None:
@@ -100,12 +106,15 @@ class CouponExpiredEventData:
         expires_at = _parse_expires_at(d.pop("expires_at", UNSET))
 
 
+        points_refunded = d.pop("points_refunded", UNSET)
+
         reward_id = d.pop("reward_id", UNSET)
 
         coupon_expired_event_data = cls(
             member_id=member_id,
-            coupon_code=coupon_code,
+            code=code,
             expires_at=expires_at,
+            points_refunded=points_refunded,
             reward_id=reward_id,
         )
 

@@ -25,13 +25,13 @@ class CouponUsedEventData:
     """ 
         Attributes:
             member_id (str):
-            coupon_code (str | Unset):
+            code (str | Unset):
             order_id (None | str | Unset):
             reward_id (str | Unset):
      """
 
     member_id: str
-    coupon_code: str | Unset = UNSET
+    code: str | Unset = UNSET
     order_id: None | str | Unset = UNSET
     reward_id: str | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
@@ -43,7 +43,7 @@ class CouponUsedEventData:
     def to_dict(self) -> dict[str, Any]:
         member_id = self.member_id
 
-        coupon_code = self.coupon_code
+        code = self.code
 
         order_id: None | str | Unset
         if isinstance(self.order_id, Unset):
@@ -59,8 +59,8 @@ class CouponUsedEventData:
         field_dict.update({
             "member_id": member_id,
         })
-        if coupon_code is not UNSET:
-            field_dict["coupon_code"] = coupon_code
+        if code is not UNSET:
+            field_dict["code"] = code
         if order_id is not UNSET:
             field_dict["order_id"] = order_id
         if reward_id is not UNSET:
@@ -75,7 +75,7 @@ class CouponUsedEventData:
         d = dict(src_dict)
         member_id = d.pop("member_id")
 
-        coupon_code = d.pop("coupon_code", UNSET)
+        code = d.pop("code", UNSET)
 
         def _parse_order_id(data: object) -> None | str | Unset:
             if data is None:
@@ -91,7 +91,7 @@ class CouponUsedEventData:
 
         coupon_used_event_data = cls(
             member_id=member_id,
-            coupon_code=coupon_code,
+            code=code,
             order_id=order_id,
             reward_id=reward_id,
         )

@@ -5,6 +5,7 @@ class ListMemberLedgerTypeType1(StrEnum):
     BONUS = "bonus"
     EARN = "earn"
     EXPIRE = "expire"
+    IMPORT = "import"
     REDEEM = "redeem"
     REFERRAL = "referral"
     REFUND = "refund"

@@ -5,6 +5,7 @@ class ListMyLedgerTypeType3Type1(StrEnum):
     BONUS = "bonus"
     EARN = "earn"
     EXPIRE = "expire"
+    IMPORT = "import"
     REDEEM = "redeem"
     REFERRAL = "referral"
     REFUND = "refund"

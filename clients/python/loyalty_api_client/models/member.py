@@ -32,10 +32,12 @@ class Member:
             created_at (datetime.datetime | Unset):
             email (None | str | Unset):
             member_id (str | Unset):
+            merged_into (None | str | Unset): For `status: merged`: the member everything moved to (writes naming this
+                member answer 409 `member_merged`)
             phone (None | str | Unset):
             referral_code (str | Unset):
             referred_by (None | str | Unset):
-            status (str | Unset):
+            status (str | Unset): `active`, `blocked` or `merged`
             updated_at (datetime.datetime | Unset):
      """
 
@@ -44,6 +46,7 @@ class Member:
     created_at: datetime.datetime | Unset = UNSET
     email: None | str | Unset = UNSET
     member_id: str | Unset = UNSET
+    merged_into: None | str | Unset = UNSET
     phone: None | str | Unset = UNSET
     referral_code: str | Unset = UNSET
     referred_by: None | str | Unset = UNSET
@@ -80,6 +83,12 @@ class Member:
 
         member_id = self.member_id
 
+        merged_into: None | str | Unset
+        if isinstance(self.merged_into, Unset):
+            merged_into = UNSET
+        else:
+            merged_into = self.merged_into
+
         phone: None | str | Unset
         if isinstance(self.phone, Unset):
             phone = UNSET
@@ -115,6 +124,8 @@ class Member:
             field_dict["email"] = email
         if member_id is not UNSET:
             field_dict["member_id"] = member_id
+        if merged_into is not UNSET:
+            field_dict["merged_into"] = merged_into
         if phone is not UNSET:
             field_dict["phone"] = phone
         if referral_code is not UNSET:
@@ -186,6 +197,16 @@ class Member:
 
         member_id = d.pop("member_id", UNSET)
 
+        def _parse_merged_into(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        merged_into = _parse_merged_into(d.pop("merged_into", UNSET))
+
+
         def _parse_phone(data: object) -> None | str | Unset:
             if data is None:
                 return data
@@ -226,6 +247,7 @@ class Member:
             created_at=created_at,
             email=email,
             member_id=member_id,
+            merged_into=merged_into,
             phone=phone,
             referral_code=referral_code,
             referred_by=referred_by,

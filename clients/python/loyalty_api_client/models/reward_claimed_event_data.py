@@ -26,14 +26,14 @@ class RewardClaimedEventData:
     """ 
         Attributes:
             member_id (str):
-            coupon_code (str | Unset):
+            code (str | Unset):
             expires_at (datetime.datetime | None | Unset):
             points (int | Unset):
             reward_id (str | Unset):
      """
 
     member_id: str
-    coupon_code: str | Unset = UNSET
+    code: str | Unset = UNSET
     expires_at: datetime.datetime | None | Unset = UNSET
     points: int | Unset = UNSET
     reward_id: str | Unset = UNSET
@@ -46,7 +46,7 @@ class RewardClaimedEventData:
     def to_dict(self) -> dict[str, Any]:
         member_id = self.member_id
 
-        coupon_code = self.coupon_code
+        code = self.code
 
         expires_at: None | str | Unset
         if isinstance(self.expires_at, Unset):
@@ -66,8 +66,8 @@ class RewardClaimedEventData:
         field_dict.update({
             "member_id": member_id,
         })
-        if coupon_code is not UNSET:
-            field_dict["coupon_code"] = coupon_code
+        if code is not UNSET:
+            field_dict["code"] = code
         if expires_at is not UNSET:
             field_dict["expires_at"] = expires_at
         if points is not UNSET:
@@ -84,7 +84,7 @@ class RewardClaimedEventData:
         d = dict(src_dict)
         member_id = d.pop("member_id")
 
-        coupon_code = d.pop("coupon_code", UNSET)
+        code = d.pop("code", UNSET)
 
         def _parse_expires_at(data: object) -> datetime.datetime | None | Unset:
             if data is None:
@@ -112,7 +112,7 @@ class RewardClaimedEventData:
 
         reward_claimed_event_data = cls(
             member_id=member_id,
-            coupon_code=coupon_code,
+            code=code,
             expires_at=expires_at,
             points=points,
             reward_id=reward_id,

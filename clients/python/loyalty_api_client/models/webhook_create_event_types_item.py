@@ -4,7 +4,9 @@ class WebhookCreateEventTypesItem(StrEnum):
     COUPON_EXPIRED = "coupon.expired"
     COUPON_USED = "coupon.used"
     HOLD_EXPIRED = "hold.expired"
+    IMPORT_COMPLETED = "import.completed"
     MEMBER_ENROLLED = "member.enrolled"
+    MEMBER_MERGED = "member.merged"
     POINTS_ACTIVATED = "points.activated"
     POINTS_EARNED = "points.earned"
     POINTS_EXPIRED = "points.expired"
@@ -15,9 +17,10 @@ class WebhookCreateEventTypesItem(StrEnum):
     REWARD_CLAIMED = "reward.claimed"
     TIER_DOWNGRADED = "tier.downgraded"
     TIER_UPGRADED = "tier.upgraded"
-    VALUE_16 = "*"
+    VALUE_19 = "*"
     VIP_GRANTED = "vip.granted"
     VIP_REVOKED = "vip.revoked"
+    WEBHOOK_DISABLED = "webhook.disabled"
 
     def __str__(self) -> str:
         return str(self.value)

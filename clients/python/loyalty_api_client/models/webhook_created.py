@@ -27,18 +27,25 @@ class WebhookCreated:
     """ 
         Attributes:
             created_at (datetime.datetime | Unset):
+            disabled_at (datetime.datetime | None | Unset):
+            disabled_reason (None | str | Unset): Why the worker disabled it: a 410 answer, or days of failures
             event_types (list[str] | Unset):
             previous_secret_expires_at (datetime.datetime | None | Unset): Until then deliveries also carry the old secret's
                 signature
-            secret (str | Unset): Shown only in this answer; signs every delivery
+            secret (str | Unset): Shown only in this answer; signs every delivery. Standard Webhooks form: whsec_ + base64
+                of the key bytes
+            status (str | Unset): active, or disabled (nothing is sent until re-enabled)
             url (str | Unset):
             webhook_id (UUID | Unset):
      """
 
     created_at: datetime.datetime | Unset = UNSET
+    disabled_at: datetime.datetime | None | Unset = UNSET
+    disabled_reason: None | str | Unset = UNSET
     event_types: list[str] | Unset = UNSET
     previous_secret_expires_at: datetime.datetime | None | Unset = UNSET
     secret: str | Unset = UNSET
+    status: str | Unset = UNSET
     url: str | Unset = UNSET
     webhook_id: UUID | Unset = UNSET
 
@@ -50,6 +57,20 @@ class WebhookCreated:
         created_at: str | Unset = UNSET
         if not isinstance(self.created_at, Unset):
             created_at = self.created_at.isoformat()
+
+        disabled_at: None | str | Unset
+        if isinstance(self.disabled_at, Unset):
+            disabled_at = UNSET
+        elif isinstance(self.disabled_at, datetime.datetime):
+            disabled_at = self.disabled_at.isoformat()
+        else:
+            disabled_at = self.disabled_at
+
+        disabled_reason: None | str | Unset
+        if isinstance(self.disabled_reason, Unset):
+            disabled_reason = UNSET
+        else:
+            disabled_reason = self.disabled_reason
 
         event_types: list[str] | Unset = UNSET
         if not isinstance(self.event_types, Unset):
@@ -67,6 +88,8 @@ class WebhookCreated:
 
         secret = self.secret
 
+        status = self.status
+
         url = self.url
 
         webhook_id: str | Unset = UNSET
@@ -80,12 +103,18 @@ class WebhookCreated:
         })
         if created_at is not UNSET:
             field_dict["created_at"] = created_at
+        if disabled_at is not UNSET:
+            field_dict["disabled_at"] = disabled_at
+        if disabled_reason is not UNSET:
+            field_dict["disabled_reason"] = disabled_reason
         if event_types is not UNSET:
             field_dict["event_types"] = event_types
         if previous_secret_expires_at is not UNSET:
             field_dict["previous_secret_expires_at"] = previous_secret_expires_at
         if secret is not UNSET:
             field_dict["secret"] = secret
+        if status is not UNSET:
+            field_dict["status"] = status
         if url is not UNSET:
             field_dict["url"] = url
         if webhook_id is not UNSET:
@@ -106,6 +135,36 @@ class WebhookCreated:
             created_at = datetime.datetime.fromisoformat(_created_at)
 
 
+
+
+        def _parse_disabled_at(data: object) -> datetime.datetime | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                disabled_at_type_0 = datetime.datetime.fromisoformat(data)
+
+
+
+                return disabled_at_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(datetime.datetime | None | Unset, data)
+
+        disabled_at = _parse_disabled_at(d.pop("disabled_at", UNSET))
+
+
+        def _parse_disabled_reason(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        disabled_reason = _parse_disabled_reason(d.pop("disabled_reason", UNSET))
 
 
         event_types = cast(list[str], d.pop("event_types", UNSET))
@@ -133,6 +192,8 @@ class WebhookCreated:
 
         secret = d.pop("secret", UNSET)
 
+        status = d.pop("status", UNSET)
+
         url = d.pop("url", UNSET)
 
         _webhook_id = d.pop("webhook_id", UNSET)
@@ -147,9 +208,12 @@ class WebhookCreated:
 
         webhook_created = cls(
             created_at=created_at,
+            disabled_at=disabled_at,
+            disabled_reason=disabled_reason,
             event_types=event_types,
             previous_secret_expires_at=previous_secret_expires_at,
             secret=secret,
+            status=status,
             url=url,
             webhook_id=webhook_id,
         )

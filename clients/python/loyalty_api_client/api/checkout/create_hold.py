@@ -47,6 +47,13 @@ def _get_kwargs(
 
 
 def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Hold | Problem:
+    if response.status_code == 200:
+        response_200 = Hold.from_dict(response.json())
+
+
+
+        return response_200
+
     if response.status_code == 201:
         response_201 = Hold.from_dict(response.json())
 
@@ -141,11 +148,13 @@ def sync_detailed(
     idempotency_key: str | Unset = UNSET,
 
 ) -> Response[Hold | Problem]:
-    """ Reserve points while a payment runs
+    """ Reserve points while a payment runs (one hold per order_id)
 
      Reserves `points` of the member's available points for up to the program's `hold_ttl_seconds`, while
     the payment runs. Capture it by passing `hold_id` to createOrder; release it with releaseHold, or it
-    expires by itself. 409 `insufficient_points` when the member has too few available points.
+    expires by itself. 409 `insufficient_points` when the member has too few available points. The same
+    `order_id` again answers
+    the existing hold (200) with the same points, 409 `duplicate_order` otherwise.
 
     Args:
         idempotency_key (str | Unset):
@@ -179,11 +188,13 @@ def sync(
     idempotency_key: str | Unset = UNSET,
 
 ) -> Hold | Problem | None:
-    """ Reserve points while a payment runs
+    """ Reserve points while a payment runs (one hold per order_id)
 
      Reserves `points` of the member's available points for up to the program's `hold_ttl_seconds`, while
     the payment runs. Capture it by passing `hold_id` to createOrder; release it with releaseHold, or it
-    expires by itself. 409 `insufficient_points` when the member has too few available points.
+    expires by itself. 409 `insufficient_points` when the member has too few available points. The same
+    `order_id` again answers
+    the existing hold (200) with the same points, 409 `duplicate_order` otherwise.
 
     Args:
         idempotency_key (str | Unset):
@@ -212,11 +223,13 @@ async def asyncio_detailed(
     idempotency_key: str | Unset = UNSET,
 
 ) -> Response[Hold | Problem]:
-    """ Reserve points while a payment runs
+    """ Reserve points while a payment runs (one hold per order_id)
 
      Reserves `points` of the member's available points for up to the program's `hold_ttl_seconds`, while
     the payment runs. Capture it by passing `hold_id` to createOrder; release it with releaseHold, or it
-    expires by itself. 409 `insufficient_points` when the member has too few available points.
+    expires by itself. 409 `insufficient_points` when the member has too few available points. The same
+    `order_id` again answers
+    the existing hold (200) with the same points, 409 `duplicate_order` otherwise.
 
     Args:
         idempotency_key (str | Unset):
@@ -250,11 +263,13 @@ async def asyncio(
     idempotency_key: str | Unset = UNSET,
 
 ) -> Hold | Problem | None:
-    """ Reserve points while a payment runs
+    """ Reserve points while a payment runs (one hold per order_id)
 
      Reserves `points` of the member's available points for up to the program's `hold_ttl_seconds`, while
     the payment runs. Capture it by passing `hold_id` to createOrder; release it with releaseHold, or it
-    expires by itself. 409 `insufficient_points` when the member has too few available points.
+    expires by itself. 409 `insufficient_points` when the member has too few available points. The same
+    `order_id` again answers
+    the existing hold (200) with the same points, 409 `duplicate_order` otherwise.
 
     Args:
         idempotency_key (str | Unset):

@@ -8,7 +8,7 @@ from ...client import AuthenticatedClient, Client
 from ...types import Response, UNSET
 from ... import errors
 
-from ...models.member import Member
+from ...models.member_with_identities import MemberWithIdentities
 from ...models.problem import Problem
 from typing import cast
 
@@ -33,9 +33,9 @@ def _get_kwargs(
 
 
 
-def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Member | Problem:
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> MemberWithIdentities | Problem:
     if response.status_code == 200:
-        response_200 = Member.from_dict(response.json())
+        response_200 = MemberWithIdentities.from_dict(response.json())
 
 
 
@@ -77,7 +77,7 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 
 
 
-def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[Member | Problem]:
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[MemberWithIdentities | Problem]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -90,17 +90,18 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
 
-) -> Response[Member | Problem]:
-    """ The member's own profile (member token)
+) -> Response[MemberWithIdentities | Problem]:
+    """ The member's own profile with their identities (member token)
 
-     The profile of the member the member token was issued for. For mobile apps; needs a member token.
+     The profile of the member the member token was issued for. For mobile apps (cards for a wallet
+    screen); needs a member token.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Member | Problem]
+        Response[MemberWithIdentities | Problem]
      """
 
 
@@ -118,17 +119,18 @@ def sync(
     *,
     client: AuthenticatedClient,
 
-) -> Member | Problem | None:
-    """ The member's own profile (member token)
+) -> MemberWithIdentities | Problem | None:
+    """ The member's own profile with their identities (member token)
 
-     The profile of the member the member token was issued for. For mobile apps; needs a member token.
+     The profile of the member the member token was issued for. For mobile apps (cards for a wallet
+    screen); needs a member token.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Member | Problem
+        MemberWithIdentities | Problem
      """
 
 
@@ -141,17 +143,18 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
 
-) -> Response[Member | Problem]:
-    """ The member's own profile (member token)
+) -> Response[MemberWithIdentities | Problem]:
+    """ The member's own profile with their identities (member token)
 
-     The profile of the member the member token was issued for. For mobile apps; needs a member token.
+     The profile of the member the member token was issued for. For mobile apps (cards for a wallet
+    screen); needs a member token.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Member | Problem]
+        Response[MemberWithIdentities | Problem]
      """
 
 
@@ -169,17 +172,18 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
 
-) -> Member | Problem | None:
-    """ The member's own profile (member token)
+) -> MemberWithIdentities | Problem | None:
+    """ The member's own profile with their identities (member token)
 
-     The profile of the member the member token was issued for. For mobile apps; needs a member token.
+     The profile of the member the member token was issued for. For mobile apps (cards for a wallet
+    screen); needs a member token.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Member | Problem
+        MemberWithIdentities | Problem
      """
 
 
