@@ -189,6 +189,23 @@ def test_a_dry_run_reports_and_writes_nothing(app, shop):
     assert outbox_events(app, handle.program_id) == []
 
 
+def test_regression_dry_run_is_a_json_boolean(shop):
+    """Found by schemathesis over HTTP: `dry_run: 0` opened a real import where the document
+    says boolean (marshmallow's Boolean took 0/1 and "yes" too)."""
+    _, api = shop
+    for value in (0, 1, "yes", "true"):
+        assert_problem(api.post("/v1/imports", json={"kind": "members", "dry_run": value}), 422, "validation_error")
+
+
+def test_regression_an_empty_chunk_applies_nothing(shop):
+    """The rows body is documented as optional: an empty chunk answers 200 with no line."""
+    _, api = shop
+    import_id = open_import(api)
+    answer = send(api, import_id, b"", content_type="text/csv")
+    assert answer.status_code == 200, answer.json
+    assert (answer.json["accepted"], answer.json["rejected"], answer.json["errors"]) == (0, 0, [])
+
+
 def test_csv_rows_without_lots(app, shop):
     handle, api = shop
     import_id = open_import(api)

@@ -29,18 +29,22 @@ _LINE_EXAMPLE = ('{"member_id": "cust-42", "email": "ann@example.com", "joined_a
                  '"tier": {"code": "gold", "since": "2025-06-01T00:00:00Z"}, "metric": 5400, '
                  '"lots": [{"lot_ref": "L-1", "points": 1200, "available_at": "2026-10-01T00:00:00Z", '
                  '"expires_at": "2027-10-01T00:00:00Z"}]}\n')
-# One documented content type (a generated client sends NDJSON); CSV is accepted too and
-# described. The body may be left empty: an empty chunk applies no line (counts 0).
+# One documented content type: CSV, which generic tools (a generated client, schemathesis)
+# can send as text; NDJSON, which alone carries lots, is accepted too and described. The body
+# may be left empty: an empty chunk applies no line (counts 0).
 _ROWS_DOC = {"requestBody": {"required": False, "description": (
     f"One member a line, at most {rules.MAX_LINES} lines and 4 MiB (larger: 413 `payload_too_large`). "
-    "NDJSON fields: `member_id`, optional `email`, `phone`, `birthday`, `joined_at`, `attributes`, "
-    "`identities` [{`type`, `value`}], `referred_by`, `tier` {`code`, `since`}, `vip` {`tier`, `until`, "
-    "`reason`}, `metric`, `lots` [{`lot_ref`, `points`, `available_at`, `expires_at`, `reason`}]. "
-    f"`Content-Type: {formats.CSV}` sends CSV instead: a header naming these columns (`tier.code`, "
-    "`vip.until`, `attributes.<key>`, `identity.<type>` for nested ones), no lots, e.g. "
-    "`member_id,email,joined_at,tier.code` then `cust-42,ann@example.com,2021-03-01T10:00:00Z,gold`. "
+    "CSV: a header naming the columns `member_id`, optional `email`, `phone`, `birthday`, `joined_at`, "
+    "`referred_by`, `tier.code`, `tier.since`, `vip.tier`, `vip.until`, `vip.reason`, `metric`, "
+    "`attributes.<key>`, `identity.<type>`; no lots. "
+    f"`Content-Type: {formats.NDJSON}` sends one JSON object a line instead, with the same fields nested "
+    "(`attributes`, `identities` [{`type`, `value`}], `tier` {`code`, `since`}, `vip` {`tier`, `until`, "
+    "`reason`}) and `lots` [{`lot_ref`, `points`, `available_at`, `expires_at`, `reason`}], e.g. "
+    f"`{_LINE_EXAMPLE.strip()}`. "
     "Another content type answers 415 `unsupported_media_type`; an empty chunk applies nothing."), "content": {
-        formats.NDJSON: {"schema": {"type": "string"}, "example": _LINE_EXAMPLE}}}}
+        formats.CSV: {"schema": {"type": "string"},
+                      "example": "member_id,email,joined_at,tier.code\r\ncust-42,ann@example.com,"
+                                 "2021-03-01T10:00:00Z,gold\r\n"}}}}
 
 
 def _now() -> datetime:

@@ -8,7 +8,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 import marshmallow as ma
 from marshmallow import validate
 
-from loyalty_api.fields import AwareDateTime, DecimalString, Money, Number, StrictInteger, WholeMatch
+from loyalty_api.fields import AwareDateTime, DecimalString, Money, Number, StrictBoolean, StrictInteger, WholeMatch
 from loyalty_api.http.auth import PROGRAM_SCOPES
 from loyalty_api.tiers.rules import ladder_errors
 
@@ -57,7 +57,7 @@ class ReferralSettings(ma.Schema):
 
 
 class RewardSettings(ma.Schema):
-    refund_expired = ma.fields.Boolean(metadata={"description": "Give the points of expired unused coupons back"})
+    refund_expired = StrictBoolean(metadata={"description": "Give the points of expired unused coupons back"})
 
 
 class TierPolicy(ma.Schema):

@@ -5223,11 +5223,14 @@ export interface operations {
             };
             cookie?: never;
         };
-        /** @description One member a line, at most 5000 lines and 4 MiB (larger: 413 `payload_too_large`). NDJSON fields: `member_id`, optional `email`, `phone`, `birthday`, `joined_at`, `attributes`, `identities` [{`type`, `value`}], `referred_by`, `tier` {`code`, `since`}, `vip` {`tier`, `until`, `reason`}, `metric`, `lots` [{`lot_ref`, `points`, `available_at`, `expires_at`, `reason`}]. `Content-Type: text/csv` sends CSV instead: a header naming these columns (`tier.code`, `vip.until`, `attributes.<key>`, `identity.<type>` for nested ones), no lots, e.g. `member_id,email,joined_at,tier.code` then `cust-42,ann@example.com,2021-03-01T10:00:00Z,gold`. Another content type answers 415 `unsupported_media_type`; an empty chunk applies nothing. */
+        /** @description One member a line, at most 5000 lines and 4 MiB (larger: 413 `payload_too_large`). CSV: a header naming the columns `member_id`, optional `email`, `phone`, `birthday`, `joined_at`, `referred_by`, `tier.code`, `tier.since`, `vip.tier`, `vip.until`, `vip.reason`, `metric`, `attributes.<key>`, `identity.<type>`; no lots. `Content-Type: application/x-ndjson` sends one JSON object a line instead, with the same fields nested (`attributes`, `identities` [{`type`, `value`}], `tier` {`code`, `since`}, `vip` {`tier`, `until`, `reason`}) and `lots` [{`lot_ref`, `points`, `available_at`, `expires_at`, `reason`}], e.g. `{"member_id": "cust-42", "email": "ann@example.com", "joined_at": "2021-03-01T10:00:00Z", "tier": {"code": "gold", "since": "2025-06-01T00:00:00Z"}, "metric": 5400, "lots": [{"lot_ref": "L-1", "points": 1200, "available_at": "2026-10-01T00:00:00Z", "expires_at": "2027-10-01T00:00:00Z"}]}`. Another content type answers 415 `unsupported_media_type`; an empty chunk applies nothing. */
         requestBody?: {
             content: {
-                /** @example {"member_id": "cust-42", "email": "ann@example.com", "joined_at": "2021-03-01T10:00:00Z", "tier": {"code": "gold", "since": "2025-06-01T00:00:00Z"}, "metric": 5400, "lots": [{"lot_ref": "L-1", "points": 1200, "available_at": "2026-10-01T00:00:00Z", "expires_at": "2027-10-01T00:00:00Z"}]} */
-                "application/x-ndjson": string;
+                /**
+                 * @example member_id,email,joined_at,tier.code
+                 *     cust-42,ann@example.com,2021-03-01T10:00:00Z,gold
+                 */
+                "text/csv": string;
             };
         };
         responses: {
