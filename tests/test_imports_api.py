@@ -204,6 +204,17 @@ def test_regression_an_empty_chunk_applies_nothing(shop):
     answer = send(api, import_id, b"", content_type="text/csv")
     assert answer.status_code == 200, answer.json
     assert (answer.json["accepted"], answer.json["rejected"], answer.json["errors"]) == (0, 0, [])
+    no_body = api.client.post(f"/v1/imports/{import_id}/rows", headers={"Authorization": f"Bearer {api.token}"})
+    assert no_body.status_code == 200 and no_body.json["accepted"] == 0, no_body.json
+
+
+def test_regression_a_csv_without_a_member_id_column_is_refused_whole(shop):
+    """Found by schemathesis over HTTP: the body `null` as CSV (a header, no record) answered 200."""
+    _, api = shop
+    import_id = open_import(api)
+    assert_problem(send(api, import_id, b"null", content_type="text/csv"), 422, "validation_error")
+    assert_problem(send(api, import_id, b"email\r\na@example.com\r\n", content_type="text/csv"), 422,
+                   "validation_error")
 
 
 def test_csv_rows_without_lots(app, shop):

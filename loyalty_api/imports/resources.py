@@ -41,7 +41,8 @@ _ROWS_DOC = {"requestBody": {"required": False, "description": (
     "(`attributes`, `identities` [{`type`, `value`}], `tier` {`code`, `since`}, `vip` {`tier`, `until`, "
     "`reason`}) and `lots` [{`lot_ref`, `points`, `available_at`, `expires_at`, `reason`}], e.g. "
     f"`{_LINE_EXAMPLE.strip()}`. "
-    "Another content type answers 415 `unsupported_media_type`; an empty chunk applies nothing."), "content": {
+    "A CSV header without `member_id` answers 422 `validation_error`; another content type 415 "
+    "`unsupported_media_type`; an empty chunk (or no body) applies nothing."), "content": {
         formats.CSV: {"schema": {"type": "string"},
                       "example": "member_id,email,joined_at,tier.code\r\ncust-42,ann@example.com,"
                                  "2021-03-01T10:00:00Z,gold\r\n"}}}}
@@ -84,7 +85,7 @@ class ImportById(MethodView):
 
 @blp.route("/<uuid:import_id>/rows")
 class ImportRows(MethodView):
-    @operation("addImportRows", "import_closed", "conflict")
+    @operation("addImportRows", "import_closed", "conflict", "validation_error")
     @authorize("program:admin")
     @blp.response(200, ChunkAnswerSchema)
     @blp.doc(**_ROWS_DOC)
@@ -93,13 +94,17 @@ class ImportRows(MethodView):
 
         Checks and applies one chunk: each valid line applies whole, each refused line is answered with its
         number and code (and listed by `GET /v1/imports/{import_id}/errors`). The same chunk sent again
-        answers its first result. A completed import answers 409 `import_closed`; a concurrent change to one
+        answers its first result. A CSV header without `member_id` answers 422 `validation_error`. A
+        completed import answers 409 `import_closed`; a concurrent change to one
         of the chunk's members answers 409 `conflict` (send the chunk again).
         """
-        if request.mimetype not in (formats.NDJSON, formats.CSV):
+        body, media_type = request.get_data(), request.mimetype
+        if not body and not media_type:
+            media_type = formats.CSV  # no body at all: an empty chunk, as the document says (optional body)
+        if media_type not in (formats.NDJSON, formats.CSV):
             raise UnsupportedMediaType(f"Send the lines as {formats.NDJSON} or {formats.CSV}")
-        return service.add_rows(current_uow().session, current_program_id(), import_id, request.get_data(),
-                                request.mimetype, actor=current_principal().subject, now=_now())
+        return service.add_rows(current_uow().session, current_program_id(), import_id, body, media_type,
+                                actor=current_principal().subject, now=_now())
 
 
 @blp.route("/<uuid:import_id>/complete")

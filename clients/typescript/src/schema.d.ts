@@ -421,7 +421,8 @@ export interface paths {
          * Send a chunk of member lines (NDJSON or CSV); each line applies whole or not at all
          * @description Checks and applies one chunk: each valid line applies whole, each refused line is answered with its
          *     number and code (and listed by `GET /v1/imports/{import_id}/errors`). The same chunk sent again
-         *     answers its first result. A completed import answers 409 `import_closed`; a concurrent change to one
+         *     answers its first result. A CSV header without `member_id` answers 422 `validation_error`. A
+         *     completed import answers 409 `import_closed`; a concurrent change to one
          *     of the chunk's members answers 409 `conflict` (send the chunk again).
          */
         post: operations["addImportRows"];
@@ -5223,7 +5224,7 @@ export interface operations {
             };
             cookie?: never;
         };
-        /** @description One member a line, at most 5000 lines and 4 MiB (larger: 413 `payload_too_large`). CSV: a header naming the columns `member_id`, optional `email`, `phone`, `birthday`, `joined_at`, `referred_by`, `tier.code`, `tier.since`, `vip.tier`, `vip.until`, `vip.reason`, `metric`, `attributes.<key>`, `identity.<type>`; no lots. `Content-Type: application/x-ndjson` sends one JSON object a line instead, with the same fields nested (`attributes`, `identities` [{`type`, `value`}], `tier` {`code`, `since`}, `vip` {`tier`, `until`, `reason`}) and `lots` [{`lot_ref`, `points`, `available_at`, `expires_at`, `reason`}], e.g. `{"member_id": "cust-42", "email": "ann@example.com", "joined_at": "2021-03-01T10:00:00Z", "tier": {"code": "gold", "since": "2025-06-01T00:00:00Z"}, "metric": 5400, "lots": [{"lot_ref": "L-1", "points": 1200, "available_at": "2026-10-01T00:00:00Z", "expires_at": "2027-10-01T00:00:00Z"}]}`. Another content type answers 415 `unsupported_media_type`; an empty chunk applies nothing. */
+        /** @description One member a line, at most 5000 lines and 4 MiB (larger: 413 `payload_too_large`). CSV: a header naming the columns `member_id`, optional `email`, `phone`, `birthday`, `joined_at`, `referred_by`, `tier.code`, `tier.since`, `vip.tier`, `vip.until`, `vip.reason`, `metric`, `attributes.<key>`, `identity.<type>`; no lots. `Content-Type: application/x-ndjson` sends one JSON object a line instead, with the same fields nested (`attributes`, `identities` [{`type`, `value`}], `tier` {`code`, `since`}, `vip` {`tier`, `until`, `reason`}) and `lots` [{`lot_ref`, `points`, `available_at`, `expires_at`, `reason`}], e.g. `{"member_id": "cust-42", "email": "ann@example.com", "joined_at": "2021-03-01T10:00:00Z", "tier": {"code": "gold", "since": "2025-06-01T00:00:00Z"}, "metric": 5400, "lots": [{"lot_ref": "L-1", "points": 1200, "available_at": "2026-10-01T00:00:00Z", "expires_at": "2027-10-01T00:00:00Z"}]}`. A CSV header without `member_id` answers 422 `validation_error`; another content type 415 `unsupported_media_type`; an empty chunk (or no body) applies nothing. */
         requestBody?: {
             content: {
                 /**
@@ -5322,7 +5323,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Idempotency key reused: `code` is `idempotency_conflict` */
+            /** @description A problem: `code` is `validation_error`, `idempotency_conflict` */
             422: {
                 headers: {
                     [name: string]: unknown;
