@@ -125,6 +125,9 @@ def _patched(documented_as: dict, *, nullable: bool = True) -> ma.fields.Raw:
     and the document shows the type it must have, ``null`` removing the setting."""
     if "$ref" in documented_as:
         documented_as = {"type": "object", "allOf": [documented_as]}
+    if nullable and "enum" in documented_as:
+        # OpenAPI 3.0: `nullable` does not widen an `enum`; null must be one of its values.
+        documented_as = {**documented_as, "enum": [*documented_as["enum"], None]}
     return ma.fields.Raw(allow_none=nullable, metadata={**documented_as, "nullable": nullable} if nullable
                          else documented_as)
 

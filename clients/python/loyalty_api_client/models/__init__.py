@@ -147,7 +147,9 @@ from .program_clawback import ProgramClawback
 from .program_create import ProgramCreate
 from .program_create_clawback import ProgramCreateClawback
 from .program_patch import ProgramPatch
-from .program_patch_clawback import ProgramPatchClawback
+from .program_patch_clawback_type_1 import ProgramPatchClawbackType1
+from .program_patch_clawback_type_2_type_1 import ProgramPatchClawbackType2Type1
+from .program_patch_clawback_type_3_type_1 import ProgramPatchClawbackType3Type1
 from .program_patch_earn_type_1_type_0 import ProgramPatchEarnType1Type0
 from .program_patch_earn_type_2_type_1_type_0 import ProgramPatchEarnType2Type1Type0
 from .program_patch_earn_type_3_type_1_type_0 import ProgramPatchEarnType3Type1Type0
@@ -396,7 +398,9 @@ __all__ = (
     "ProgramCreate",
     "ProgramCreateClawback",
     "ProgramPatch",
-    "ProgramPatchClawback",
+    "ProgramPatchClawbackType1",
+    "ProgramPatchClawbackType2Type1",
+    "ProgramPatchClawbackType3Type1",
     "ProgramPatchEarnType1Type0",
     "ProgramPatchEarnType2Type1Type0",
     "ProgramPatchEarnType3Type1Type0",

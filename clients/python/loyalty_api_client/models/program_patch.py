@@ -8,7 +8,9 @@ from attrs import field as _attrs_field
 
 from ..types import UNSET, Unset
 
-from ..models.program_patch_clawback import ProgramPatchClawback
+from ..models.program_patch_clawback_type_1 import ProgramPatchClawbackType1
+from ..models.program_patch_clawback_type_2_type_1 import ProgramPatchClawbackType2Type1
+from ..models.program_patch_clawback_type_3_type_1 import ProgramPatchClawbackType3Type1
 from ..types import UNSET, Unset
 from typing import cast
 
@@ -51,7 +53,8 @@ T = TypeVar("T", bound="ProgramPatch")
 class ProgramPatch:
     """ 
         Attributes:
-            clawback (ProgramPatchClawback | Unset):
+            clawback (None | ProgramPatchClawbackType1 | ProgramPatchClawbackType2Type1 | ProgramPatchClawbackType3Type1 |
+                Unset):
             currency (str | Unset): Fixed at creation: only the current value is accepted Example: RUB.
             earn (EarnSettings | None | ProgramPatchEarnType1Type0 | ProgramPatchEarnType2Type1Type0 |
                 ProgramPatchEarnType3Type1Type0 | Unset):
@@ -72,7 +75,7 @@ class ProgramPatch:
             timezone (None | str | Unset): An IANA time zone Example: Europe/Moscow.
      """
 
-    clawback: ProgramPatchClawback | Unset = UNSET
+    clawback: None | ProgramPatchClawbackType1 | ProgramPatchClawbackType2Type1 | ProgramPatchClawbackType3Type1 | Unset = UNSET
     currency: str | Unset = UNSET
     earn: EarnSettings | None | ProgramPatchEarnType1Type0 | ProgramPatchEarnType2Type1Type0 | ProgramPatchEarnType3Type1Type0 | Unset = UNSET
     expiry: ExpirySettings | None | ProgramPatchExpiryType1Type0 | ProgramPatchExpiryType2Type1Type0 | ProgramPatchExpiryType3Type1Type0 | Unset = UNSET
@@ -116,10 +119,17 @@ class ProgramPatch:
         from ..models.reward_settings import RewardSettings # noqa: PLC0415
         from ..models.tier import Tier # noqa: PLC0415
         from ..models.tier_policy import TierPolicy # noqa: PLC0415
-        clawback: str | Unset = UNSET
-        if not isinstance(self.clawback, Unset):
+        clawback: None | str | Unset
+        if isinstance(self.clawback, Unset):
+            clawback = UNSET
+        elif isinstance(self.clawback, ProgramPatchClawbackType1):
             clawback = self.clawback.value
-
+        elif isinstance(self.clawback, ProgramPatchClawbackType2Type1):
+            clawback = self.clawback.value
+        elif isinstance(self.clawback, ProgramPatchClawbackType3Type1):
+            clawback = self.clawback.value
+        else:
+            clawback = self.clawback
 
         currency = self.currency
 
@@ -304,14 +314,44 @@ class ProgramPatch:
         from ..models.tier import Tier # noqa: PLC0415
         from ..models.tier_policy import TierPolicy # noqa: PLC0415
         d = dict(src_dict)
-        _clawback = d.pop("clawback", UNSET)
-        clawback: ProgramPatchClawback | Unset
-        if isinstance(_clawback,  Unset):
-            clawback = UNSET
-        else:
-            clawback = ProgramPatchClawback(_clawback)
+        def _parse_clawback(data: object) -> None | ProgramPatchClawbackType1 | ProgramPatchClawbackType2Type1 | ProgramPatchClawbackType3Type1 | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                clawback_type_1 = ProgramPatchClawbackType1(data)
 
 
+
+                return clawback_type_1
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                clawback_type_2_type_1 = ProgramPatchClawbackType2Type1(data)
+
+
+
+                return clawback_type_2_type_1
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                clawback_type_3_type_1 = ProgramPatchClawbackType3Type1(data)
+
+
+
+                return clawback_type_3_type_1
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(None | ProgramPatchClawbackType1 | ProgramPatchClawbackType2Type1 | ProgramPatchClawbackType3Type1 | Unset, data)
+
+        clawback = _parse_clawback(d.pop("clawback", UNSET))
 
 
         currency = d.pop("currency", UNSET)

@@ -1,6 +1,6 @@
 from enum import StrEnum
 
-class ProgramPatchClawback(StrEnum):
+class ProgramPatchClawbackType2Type1(StrEnum):
     ALLOW_NEGATIVE = "allow_negative"
     CLAMP_TO_ZERO = "clamp_to_zero"
 
