@@ -8,7 +8,7 @@ STAMP := $(VENV)/.installed
 PYTEST_ARGS ?=
 BENCH_ARGS ?=
 
-.PHONY: serve test install openapi lock bench bench-quick clean
+.PHONY: serve test install openapi sdk lock bench bench-quick clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -31,6 +31,12 @@ openapi: install
 lock: install
 	$(BIN)/pip-compile --quiet --generate-hashes --strip-extras --allow-unsafe \
 		--no-emit-find-links --no-emit-index-url --output-file requirements.lock pyproject.toml
+
+# The SDKs in clients/ from openapi/openapi.json (see clients/generate.py); the
+# TypeScript part needs Node.js and installs its pinned generator from the lock file
+# (clients/typescript/node_modules, git-ignored).
+sdk: install
+	$(BIN)/python clients/generate.py
 
 # The benchmark (see docs/performance.md): 100,000 members by default;
 # `make bench BENCH_ARGS="--scale 1m"` for the large data set. Prints figures, asserts none.

@@ -14,6 +14,7 @@ from loyalty_api.db import make_engine, make_session_factory
 from loyalty_api.http import transaction
 from loyalty_api.http.api import init_http
 from loyalty_api.observability.http import init_observability, keep_metrics_on_their_port
+from loyalty_api.webhooks import catalogue as webhook_catalogue
 
 
 @dataclass
@@ -67,4 +68,6 @@ def create_app(config: Mapping[str, Any] | None = None, *, require_jwt_keys: boo
     transaction.register(app)
     for blueprint in blueprints():
         api.register_blueprint(blueprint)
+    for name, schema in webhook_catalogue.components().items():
+        api.spec.components.schema(name, schema)
     return app

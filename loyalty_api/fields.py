@@ -118,6 +118,15 @@ class StrictInteger(ma.fields.Integer):
         return number
 
 
+class StrictBoolean(ma.fields.Boolean):
+    """JSON ``true`` or ``false`` only in a body: no ``0``, ``1``, ``"yes"`` (the document says boolean)."""
+
+    def _deserialize(self, value, attr, data, **kwargs):
+        if not isinstance(value, bool):
+            raise self.make_error("invalid")
+        return value
+
+
 class AwareDateTime(ma.fields.AwareDateTime):
     """ISO 8601 with an offset in; UTC out."""
 

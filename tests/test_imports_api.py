@@ -189,6 +189,34 @@ def test_a_dry_run_reports_and_writes_nothing(app, shop):
     assert outbox_events(app, handle.program_id) == []
 
 
+def test_regression_dry_run_is_a_json_boolean(shop):
+    """Found by schemathesis over HTTP: `dry_run: 0` opened a real import where the document
+    says boolean (marshmallow's Boolean took 0/1 and "yes" too)."""
+    _, api = shop
+    for value in (0, 1, "yes", "true"):
+        assert_problem(api.post("/v1/imports", json={"kind": "members", "dry_run": value}), 422, "validation_error")
+
+
+def test_regression_an_empty_chunk_applies_nothing(shop):
+    """The rows body is documented as optional: an empty chunk answers 200 with no line."""
+    _, api = shop
+    import_id = open_import(api)
+    answer = send(api, import_id, b"", content_type="text/csv")
+    assert answer.status_code == 200, answer.json
+    assert (answer.json["accepted"], answer.json["rejected"], answer.json["errors"]) == (0, 0, [])
+    no_body = api.client.post(f"/v1/imports/{import_id}/rows", headers={"Authorization": f"Bearer {api.token}"})
+    assert no_body.status_code == 200 and no_body.json["accepted"] == 0, no_body.json
+
+
+def test_regression_a_csv_without_a_member_id_column_is_refused_whole(shop):
+    """Found by schemathesis over HTTP: the body `null` as CSV (a header, no record) answered 200."""
+    _, api = shop
+    import_id = open_import(api)
+    assert_problem(send(api, import_id, b"null", content_type="text/csv"), 422, "validation_error")
+    assert_problem(send(api, import_id, b"email\r\na@example.com\r\n", content_type="text/csv"), 422,
+                   "validation_error")
+
+
 def test_csv_rows_without_lots(app, shop):
     handle, api = shop
     import_id = open_import(api)

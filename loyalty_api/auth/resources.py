@@ -15,6 +15,7 @@ from loyalty_api.http import ratelimit
 from loyalty_api.http.auth import issue_token
 from loyalty_api.http.problems import PROBLEM_MIMETYPE, ProblemSchema
 from loyalty_api.http.transaction import current_uow
+from loyalty_api.http.operations import operation
 
 blp = Blueprint("auth", __name__, url_prefix="/v1/auth", description="Access tokens")
 
@@ -41,9 +42,11 @@ def _token_request() -> dict:
 
 @blp.route("/token")
 class Token(MethodView):
+    @operation("createToken", "invalid_request", "invalid_scope", "unsupported_grant_type", "invalid_client")
+    # Only JSON is documented: generators handle one body type per operation. The form
+    # (RFC 6749, what Swagger UI's Authorize sends) and HTTP Basic stay accepted.
     @blp.doc(security=[], requestBody={"required": True, "content": {
         "application/json": {"schema": TokenRequestSchema},
-        "application/x-www-form-urlencoded": {"schema": TokenRequestSchema},
     }})
     @blp.alt_response(400, schema=ProblemSchema, content_type=PROBLEM_MIMETYPE,
                       description="`invalid_request`, `invalid_scope` or `unsupported_grant_type` "
@@ -58,8 +61,9 @@ class Token(MethodView):
     def post(self):
         """Exchange client credentials for a bearer token
 
-        OAuth2 client credentials (RFC 6749 §4.4). Credentials go in the body (JSON or
-        form) or in an HTTP Basic `Authorization` header.
+        OAuth2 client credentials (RFC 6749 §4.4). Credentials go in the JSON body, or in
+        an `application/x-www-form-urlencoded` body as RFC 6749 describes it, or in an HTTP
+        Basic `Authorization` header. Omit `scope` to get every scope of the client.
         """
         token_request = _token_request()
         ratelimit.check_token_request(token_request.get("client_id"))

@@ -10,7 +10,8 @@ from marshmallow import validate
 from loyalty_api.fields import AwareDateTime, DecimalString, Money, StrictInteger, WholeMatch, member_id_field
 
 KEY_PATTERN = r"^[A-Za-z0-9._~:-]{1,128}$"
-CURRENCY = ma.fields.String(required=True, validate=WholeMatch(r"^[A-Z]{3}$", error="An ISO 4217 code."))
+CURRENCY = ma.fields.String(required=True, validate=WholeMatch(r"^[A-Z]{3}$", error="An ISO 4217 code."),
+                            metadata={"example": "RUB"})
 
 
 def _key(**kwargs) -> ma.fields.String:

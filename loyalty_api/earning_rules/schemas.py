@@ -8,7 +8,7 @@ import marshmallow as ma
 from marshmallow import validate
 
 from loyalty_api.earning_rules.rules import CAP_PERIODS, rule_errors
-from loyalty_api.fields import AwareDateTime, Money, Number, StrictInteger, WholeMatch
+from loyalty_api.fields import AwareDateTime, Money, Number, StrictBoolean, StrictInteger, WholeMatch
 
 RULE_ID = WholeMatch(r"^[A-Za-z0-9._~-]{1,64}$", error="1-64 URL-safe characters.")
 EVENT_TYPE = WholeMatch(r"^[A-Za-z0-9_.:-]{1,64}$", error="1-64 letters, digits, '_', '.', ':' or '-'.")
@@ -74,7 +74,7 @@ class RuleCreateSchema(RuleTerms):
 class RulePatchSchema(RuleTerms):
     kind = ma.fields.String(validate=validate.OneOf(["purchase", "event"]),
                             metadata={"description": "Fixed at creation; may be repeated unchanged"})
-    active = ma.fields.Boolean(metadata={"description": "true reactivates a deleted rule"})
+    active = StrictBoolean(metadata={"description": "true reactivates a deleted rule"})
 
 
 class RuleSchema(ma.Schema):

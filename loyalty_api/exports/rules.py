@@ -9,6 +9,8 @@ from typing import Any, Iterable, Iterator, Sequence
 
 import orjson
 
+from loyalty_api.timestamps import rfc3339
+
 BALANCE_COLUMNS = ("member_id", "available", "pending", "held", "debt", "lifetime_earned", "tier", "vip",
                    "last_activity_at", "enrolled_at", "as_of")
 ENTRY_COLUMNS = ("id", "member_id", "type", "points", "created_at", "order_id", "return_id", "rule_id", "reason",
@@ -17,7 +19,7 @@ ENTRY_COLUMNS = ("id", "member_id", "type", "points", "created_at", "order_id", 
 
 def _cell(value: Any) -> Any:
     if isinstance(value, datetime):
-        return value.isoformat()
+        return rfc3339(value)
     if isinstance(value, bool):
         return "true" if value else "false"
     return "" if value is None else value
@@ -25,7 +27,14 @@ def _cell(value: Any) -> Any:
 
 def ndjson_lines(items: Iterable[dict[str, Any]]) -> Iterator[bytes]:
     for item in items:
-        yield orjson.dumps(item, option=orjson.OPT_APPEND_NEWLINE)
+        yield orjson.dumps(item, default=_instant, option=orjson.OPT_APPEND_NEWLINE | orjson.OPT_PASSTHROUGH_DATETIME)
+
+
+def _instant(value: Any) -> str:
+    """The service's one timestamp form (RFC 3339, ``Z``, microseconds), not orjson's."""
+    if isinstance(value, datetime):
+        return rfc3339(value)
+    raise TypeError(f"not JSON: {type(value).__name__}")
 
 
 def csv_lines(columns: Sequence[str], items: Iterable[dict[str, Any]]) -> Iterator[bytes]:

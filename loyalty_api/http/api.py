@@ -8,7 +8,6 @@ import uuid
 from datetime import datetime
 
 import orjson
-from apispec import BasePlugin
 from flask import Flask, Response, g, request
 from flask.json.provider import JSONProvider
 from flask_smorest import Api
@@ -18,6 +17,8 @@ from webargs import core as webargs_core
 from loyalty_api.errors import LoyaltyError
 from loyalty_api.http import docs_assets, problems
 from loyalty_api.timestamps import rfc3339
+from loyalty_api.http.auth import SCOPE_DESCRIPTIONS as CLIENT_SCOPES
+from loyalty_api.http.operations import CLIENT_SCHEME, MEMBER_SCHEME, OperationDocsPlugin
 
 JSON_MIMETYPES = {"application/json", "application/merge-patch+json"}
 FORM_PATHS = {"/v1/auth/token"}
@@ -48,35 +49,6 @@ class LoyaltyApi(Api):
         default = {"description": "Any other error", "schema": self.ERROR_SCHEMA}
         prepare_response(default, self.spec, problems.PROBLEM_MIMETYPE)
         self.spec.components.response(self.DEFAULT_ERROR_RESPONSE_NAME, default, lazy=True)
-
-
-class SecuredOperationsPlugin(BasePlugin):
-    """Documents what every authenticated operation shares: 401/403/429/503 problems, and
-    the ``Idempotency-Key`` header on POSTs. Public operations say ``security: []``."""
-
-    def operation_helper(self, path=None, operations=None, **kwargs):
-        for method, operation in (operations or {}).items():
-            if operation.get("security") == []:
-                continue
-            responses = operation.setdefault("responses", {})
-            # Names of the problem responses registered by LoyaltyApi; apispec makes refs.
-            responses.setdefault(401, "UNAUTHORIZED")
-            responses.setdefault(403, "FORBIDDEN")
-            # Any authenticated call may meet the rate limit or a database outage.
-            responses.setdefault(429, "TOO_MANY_REQUESTS")
-            responses.setdefault(503, "SERVICE_UNAVAILABLE")
-            if method == "post":
-                operation.setdefault("parameters", []).append(IDEMPOTENCY_PARAMETER)
-                responses.setdefault(409, "CONFLICT")
-
-
-IDEMPOTENCY_PARAMETER = {
-    "in": "header", "name": "Idempotency-Key", "required": False,
-    "schema": {"type": "string", "minLength": 1, "maxLength": 255},
-    "description": "Makes a retry safe: the first answer is stored for 24 h or more and replayed "
-                   "(with `Idempotent-Replayed: true`) for the same key, method and path; a different "
-                   "body answers 422 `idempotency_conflict`, a concurrent duplicate 409 `request_in_progress`.",
-}
 
 
 def _default(value):
@@ -157,11 +129,20 @@ def init_http(app: Flask) -> LoyaltyApi:
     docs_assets.register(app)
     api = LoyaltyApi(app, spec_kwargs={
         "info": {"description": "Headless loyalty programs: ledgers, checkout, tiers, referrals."},
-        "security": [{"bearerAuth": []}],
-        "extra_plugins": [SecuredOperationsPlugin()],
+        # Relative: the document is served by the server it describes.
+        "servers": [{"url": "/", "description": "This server"}],
+        "extra_plugins": [OperationDocsPlugin()],
     })
-    api.spec.components.security_scheme(
-        "bearerAuth", {"type": "http", "scheme": "bearer", "bearerFormat": "JWT"})
+    # Clients of a program get their bearer token with OAuth2 client credentials; the
+    # operation's ``security`` names the scope it needs. Member tokens are issued by the
+    # shop's backend (POST /v1/members/{member_id}/tokens) for /v1/me.
+    api.spec.components.security_scheme(CLIENT_SCHEME, {
+        "type": "oauth2", "description": "Client credentials of an API client; `program:admin` "
+        "includes every program scope.",
+        "flows": {"clientCredentials": {"tokenUrl": "/v1/auth/token", "scopes": CLIENT_SCOPES}}})
+    api.spec.components.security_scheme(MEMBER_SCHEME, {
+        "type": "http", "scheme": "bearer", "bearerFormat": "JWT",
+        "description": "A member token (POST /v1/members/{member_id}/tokens), for /v1/me only."})
     app.before_request(_start_request)
     app.after_request(_tag_response)
     app.register_error_handler(LoyaltyError, problems.handle_loyalty_error)

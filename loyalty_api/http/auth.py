@@ -18,21 +18,33 @@ import functools
 import re
 import time
 import uuid
+from copy import deepcopy
 from dataclasses import dataclass
 from typing import Callable
 
 import jwt
 from flask import current_app, g, request
+from flask_smorest.utils import deepupdate
 
 from loyalty_api.errors import Forbidden, NotFound, Unauthorized
 from loyalty_api.fields import MEMBER_ID_PATTERN
 from loyalty_api.http import ratelimit
 from loyalty_api.http.revocation import revocations
+from loyalty_api.http.operations import security_for
 
 PROGRAM_SCOPES = frozenset({"program:admin", "checkout", "members:read", "members:write", "analytics:read"})
 PLATFORM_ADMIN = "platform:admin"
 MEMBER_SCOPE = "member"
 ALL_SCOPES = PROGRAM_SCOPES | {PLATFORM_ADMIN}
+# For the OpenAPI document's OAuth2 scheme (one line per scope a client may hold).
+SCOPE_DESCRIPTIONS = {
+    "program:admin": "Everything in the program: settings, rules, rewards, webhooks, and every scope below",
+    "checkout": "Quotes, holds, orders, returns and coupons at checkout",
+    "members:read": "Read members, balances, ledgers, tiers and referrals",
+    "members:write": "Enrol, change and erase members; adjust points; issue member tokens",
+    "analytics:read": "Program analytics",
+    PLATFORM_ADMIN: "Create programs and their API clients (platform operators)",
+}
 MEMBER_ID = re.compile(MEMBER_ID_PATTERN)
 
 
@@ -190,6 +202,9 @@ def authorize(scope: str) -> Callable:
             return run_retrying_conflicts(principal, view, *args, **kwargs)
 
         wrapper.required_scope = scope  # type: ignore[attr-defined]
+        # The OpenAPI document names the scope (flask-smorest reads ``_apidoc``).
+        wrapper._apidoc = deepupdate(deepcopy(getattr(view, "_apidoc", {})),  # type: ignore[attr-defined]
+                                     {"manual_doc": {"security": security_for(scope)}})
         return wrapper
 
     return decorator

@@ -107,7 +107,11 @@ def title_for(code: str) -> str:
 
 
 class ProblemSchema(ma.Schema):
-    """RFC 9457 problem details, with a stable ``code`` slug."""
+    """RFC 9457 problem details, with a stable ``code`` slug. Open to extension members
+    (RFC 9457 §3.2): some codes add their own, e.g. ``available`` with ``insufficient_points``."""
+
+    class Meta:
+        unknown = ma.INCLUDE
 
     type = ma.fields.String(required=True, metadata={"format": "uri", "description":
                             "URI identifying the problem type; ends with the code"})

@@ -9,6 +9,7 @@ from typing import Any, Iterator
 
 import orjson
 
+from loyalty_api.errors import ValidationFailed
 from loyalty_api.imports.rules import LineError
 
 NDJSON = "application/x-ndjson"
@@ -38,6 +39,10 @@ def csv_objects(body: bytes) -> Iterator[tuple[int, Any]]:
         yield 1, LineError(1, None, "malformed_csv", "The CSV is not UTF-8")
         return
     reader = csv.DictReader(io.StringIO(text, newline=""))
+    if reader.fieldnames is not None and "member_id" not in reader.fieldnames:
+        # Not a chunk of members at all (no line could name its member): refused whole.
+        raise ValidationFailed("The CSV header names no member_id column",
+                               errors={"header": ["Must name the member_id column."]})
     for record in reader:
         yield reader.line_num, _csv_record(record)
 

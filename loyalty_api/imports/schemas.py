@@ -5,13 +5,13 @@ from __future__ import annotations
 import marshmallow as ma
 from marshmallow import validate
 
-from loyalty_api.fields import AwareDateTime
+from loyalty_api.fields import AwareDateTime, StrictBoolean
 from loyalty_api.http.pagination import PageArgs, page_schema
 
 
 class ImportCreateSchema(ma.Schema):
     kind = ma.fields.String(required=True, validate=validate.OneOf(["members"]))
-    dry_run = ma.fields.Boolean(load_default=False, metadata={
+    dry_run = StrictBoolean(load_default=False, metadata={
         "description": "Check every line and answer as usual, writing nothing"})
 
 

@@ -15,7 +15,8 @@ class MemberTokenRequestSchema(ma.Schema):
 
 
 class MemberTokenSchema(ma.Schema):
-    access_token = ma.fields.String()
+    access_token = ma.fields.String(allow_none=True, metadata={
+        "description": "null in an Idempotency-Key replay: tokens are never stored"})
     token_type = ma.fields.String(metadata={"example": "Bearer"})
     expires_in = ma.fields.Integer(metadata={"description": "Seconds"})
     scope = ma.fields.String(metadata={"example": "member"})

@@ -10,7 +10,8 @@ from marshmallow import validate
 from loyalty_api.fields import AwareDateTime, WholeMatch, member_id_field
 
 EMAIL = ma.fields.Email(validate=validate.Length(max=320), allow_none=True)
-PHONE = ma.fields.String(validate=WholeMatch(r"^\+?[0-9 ()-]{5,32}$", error="A phone number."), allow_none=True)
+PHONE = ma.fields.String(validate=WholeMatch(r"^\+?[0-9 ()-]{5,32}$", error="A phone number."), allow_none=True,
+                         metadata={"example": "+7 495 123-45-67"})
 
 
 def _plausible_birthday(value: date) -> None:

@@ -34,6 +34,7 @@ from loyalty_api.merges import statements as sql
 from loyalty_api.merges.models import MemberMerge
 from loyalty_api.programs.service import get_program
 from loyalty_api.tiers import service as tiers
+from loyalty_api.timestamps import rfc3339
 
 
 def merge(session: Session, program_id: uuid.UUID, target_id: str, source_id: str, now: datetime, *,
@@ -75,7 +76,7 @@ def merge(session: Session, program_id: uuid.UUID, target_id: str, source_id: st
     session.expire_all()  # the ORM's copies of the rows changed above are stale now
     program = get_program(session, program_id)
     moved["tier"] = tiers.evaluate_member(session, program, target_id, now).code
-    answer = {"member_id": target_id, "from_member_id": source_id, "merged_at": now.isoformat(), "moved": moved}
+    answer = {"member_id": target_id, "from_member_id": source_id, "merged_at": rfc3339(now), "moved": moved}
     session.add(MemberMerge(program_id=program_id, source_id=source_id, target_id=target_id, merged_at=now,
                             actor=actor, moved=moved))
     emit(session, program_id, "member.merged", {**answer, "member_id": target_id})
@@ -88,7 +89,7 @@ def _earlier_merge(session: Session, program_id: uuid.UUID, target_id: str, sour
     found = session.execute(select(MemberMerge).where(
         MemberMerge.program_id == program_id, MemberMerge.source_id == source_id)).scalar_one_or_none()
     if found is not None and found.target_id == target_id:
-        return {"member_id": target_id, "from_member_id": source_id, "merged_at": found.merged_at.isoformat(),
+        return {"member_id": target_id, "from_member_id": source_id, "merged_at": rfc3339(found.merged_at),
                 "moved": found.moved}
     for member_id in (target_id, source_id):
         member = members.get_member(session, program_id, member_id)

@@ -9,6 +9,7 @@ from flask_smorest import Blueprint
 
 from loyalty_api.http.auth import PLATFORM_ADMIN, authorize, current_program_id
 from loyalty_api.http.transaction import current_uow, keep_out_of_replays
+from loyalty_api.http.operations import operation
 from loyalty_api.programs import service
 from loyalty_api.programs.schemas import (ClientCreateSchema, ClientSchema, ProgramCreateSchema,
                                           ProgramPatchSchema, ProgramSchema)
@@ -18,30 +19,45 @@ blp = Blueprint("programs", __name__, url_prefix="/v1", description="Programs, s
 
 @blp.route("/program")
 class CurrentProgram(MethodView):
+    @operation("getProgram")
     @authorize("program:admin")
     @blp.response(200, ProgramSchema)
     def get(self):
-        """Read the settings of the caller's program"""
+        """Read the settings of the caller's program
+
+        The program's name, currency and every setting (earning, redemption, pending days, expiry, clawback,
+        holds, referrals, rewards, time zone, tiers).
+        """
         program = service.get_program(current_uow().session, current_program_id())
         return service.program_document(program)
 
+    @operation("updateProgram")
     @authorize("program:admin")
     @blp.arguments(ProgramPatchSchema(), content_type="application/merge-patch+json")
-    @blp.doc(requestBody={"content": {"application/json": {"schema": ProgramPatchSchema}}})
     @blp.response(200, ProgramSchema)
     def patch(self, patch):
-        """Change settings with a JSON merge patch (RFC 7396); currency is fixed"""
+        """Change settings with a JSON merge patch (RFC 7396); currency is fixed
+
+        Send `Content-Type: application/merge-patch+json` (`application/json` is accepted
+        too). Members present replace, `null` removes a setting (back to its default),
+        absent members stay; the merged settings are validated as a whole.
+        """
         program = service.patch_program(current_uow().session, current_program_id(), patch)
         return service.program_document(program)
 
 
 @blp.route("/programs")
 class Programs(MethodView):
+    @operation("createProgram")
     @authorize(PLATFORM_ADMIN)
     @blp.arguments(ProgramCreateSchema())
     @blp.response(201, ProgramSchema)
     def post(self, data):
-        """Create a program (platform administrators)"""
+        """Create a program (platform administrators)
+
+        Creates a program with its name, currency and settings. Needs the `platform:admin` scope of a platform
+        operator.
+        """
         name, currency = data.pop("name"), data.pop("currency")
         settings = ProgramCreateSchema().dump(data)
         program = service.create_program(current_uow().session, name=name, currency=currency, settings=settings)
@@ -50,6 +66,7 @@ class Programs(MethodView):
 
 @blp.route("/programs/<uuid:program_id>/clients")
 class ProgramClients(MethodView):
+    @operation("createProgramClient")
     @authorize(PLATFORM_ADMIN)
     @blp.arguments(ClientCreateSchema())
     @blp.response(201, ClientSchema)

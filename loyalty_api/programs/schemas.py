@@ -8,11 +8,12 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 import marshmallow as ma
 from marshmallow import validate
 
-from loyalty_api.fields import AwareDateTime, DecimalString, Money, Number, StrictInteger, WholeMatch
+from loyalty_api.fields import AwareDateTime, DecimalString, Money, Number, StrictBoolean, StrictInteger, WholeMatch
 from loyalty_api.http.auth import PROGRAM_SCOPES
 from loyalty_api.tiers.rules import ladder_errors
 
-CURRENCY = ma.fields.String(validate=WholeMatch(r"^[A-Z]{3}$", error="An ISO 4217 code such as RUB."))
+CURRENCY = ma.fields.String(validate=WholeMatch(r"^[A-Z]{3}$", error="An ISO 4217 code such as RUB."),
+                            metadata={"example": "RUB"})
 EXPIRY_MODES = ("none", "days", "end_of_month", "end_of_year")
 
 
@@ -56,7 +57,7 @@ class ReferralSettings(ma.Schema):
 
 
 class RewardSettings(ma.Schema):
-    refund_expired = ma.fields.Boolean(metadata={"description": "Give the points of expired unused coupons back"})
+    refund_expired = StrictBoolean(metadata={"description": "Give the points of expired unused coupons back"})
 
 
 class TierPolicy(ma.Schema):
@@ -116,7 +117,23 @@ class ProgramSchema(SettingsSchema):
 
 class ProgramCreateSchema(SettingsSchema):
     name = ma.fields.String(required=True, validate=validate.Length(1, 200))
-    currency = ma.fields.String(required=True, validate=WholeMatch(r"^[A-Z]{3}$"))
+    currency = ma.fields.String(required=True, validate=WholeMatch(r"^[A-Z]{3}$"), metadata={"example": "RUB"})
+
+
+def _patched(documented_as: dict, *, nullable: bool = True) -> ma.fields.Raw:
+    """A merge-patch member: any JSON goes through (the merged document is validated),
+    and the document shows the type it must have, ``null`` removing the setting."""
+    if "$ref" in documented_as:
+        documented_as = {"type": "object", "allOf": [documented_as]}
+    if nullable and "enum" in documented_as:
+        # OpenAPI 3.0: `nullable` does not widen an `enum`; null must be one of its values.
+        documented_as = {**documented_as, "enum": [*documented_as["enum"], None]}
+    return ma.fields.Raw(allow_none=nullable, metadata={**documented_as, "nullable": nullable} if nullable
+                         else documented_as)
+
+
+def _setting(name: str) -> dict:
+    return {"$ref": f"#/components/schemas/{name}"}
 
 
 class ProgramPatchSchema(ma.Schema):
@@ -125,19 +142,20 @@ class ProgramPatchSchema(ma.Schema):
     class Meta:
         unknown = ma.RAISE
 
-    name = ma.fields.Raw()
-    currency = ma.fields.Raw()
-    earn = ma.fields.Raw(allow_none=True)
-    redeem = ma.fields.Raw(allow_none=True)
-    pending_days = ma.fields.Raw(allow_none=True)
-    expiry = ma.fields.Raw(allow_none=True)
-    clawback = ma.fields.Raw(allow_none=True)
-    hold_ttl_seconds = ma.fields.Raw(allow_none=True)
-    referral = ma.fields.Raw(allow_none=True)
-    rewards = ma.fields.Raw(allow_none=True)
-    timezone = ma.fields.Raw(allow_none=True)
-    tier_policy = ma.fields.Raw(allow_none=True)
-    tiers = ma.fields.Raw(allow_none=True)
+    name = _patched({"type": "string", "minLength": 1, "maxLength": 200}, nullable=False)
+    currency = _patched({"type": "string", "pattern": "^[A-Z]{3}$", "example": "RUB",
+                         "description": "Fixed at creation: only the current value is accepted"}, nullable=False)
+    earn = _patched(_setting("EarnSettings"))
+    redeem = _patched(_setting("RedeemSettings"))
+    pending_days = _patched({"type": "integer", "minimum": 0, "maximum": 365})
+    expiry = _patched(_setting("ExpirySettings"))
+    clawback = _patched({"type": "string", "enum": ["allow_negative", "clamp_to_zero"]})
+    hold_ttl_seconds = _patched({"type": "integer", "minimum": 10, "maximum": 7 * 86400})
+    referral = _patched(_setting("ReferralSettings"))
+    rewards = _patched(_setting("RewardSettings"))
+    timezone = _patched({"type": "string", "example": "Europe/Moscow", "description": "An IANA time zone"})
+    tier_policy = _patched(_setting("TierPolicy"))
+    tiers = _patched({"type": "array", "maxItems": 50, "items": _setting("Tier")})
 
 
 class ClientCreateSchema(ma.Schema):

@@ -6,7 +6,7 @@ import marshmallow as ma
 from marshmallow import validate
 
 from loyalty_api.checkout.schemas import MoneyOut, OrderContentSchema
-from loyalty_api.fields import AwareDateTime, DecimalString, StrictInteger, WholeMatch, member_id_field
+from loyalty_api.fields import AwareDateTime, DecimalString, StrictBoolean, StrictInteger, WholeMatch, member_id_field
 from loyalty_api.http.pagination import PageArgs, page_schema
 from loyalty_api.rewards.rules import KINDS, reward_errors
 
@@ -58,7 +58,7 @@ class RewardCreateSchema(RewardTerms):
 
 
 class RewardPatchSchema(RewardTerms):
-    active = ma.fields.Boolean(metadata={"description": "true reactivates a deleted reward"})
+    active = StrictBoolean(metadata={"description": "true reactivates a deleted reward"})
 
 
 class RewardSchema(ma.Schema):

@@ -41,9 +41,12 @@ class LadderSchema(ma.Schema):
 class MetricFigure(ma.fields.Field):
     """A metric figure: a decimal string for ``spend``, an integer for the other metrics."""
 
-    def __init__(self, **kwargs):
+    def __init__(self, *, nullable: bool = False, **kwargs):
+        # ``null`` is documented inside the string branch: OpenAPI 3.0 wants a ``type``
+        # beside ``nullable``, and a dump-only field needs no ``allow_none``.
         kwargs.setdefault("metadata", {})
-        kwargs["metadata"].setdefault("oneOf", [{"type": "string", "format": "decimal"}, {"type": "integer"}])
+        kwargs["metadata"].setdefault("oneOf", [{"type": "string", "format": "decimal", "nullable": nullable},
+                                                {"type": "integer"}])
         super().__init__(dump_only=True, **kwargs)
 
     def _serialize(self, value, attr, obj, **kwargs):
@@ -77,9 +80,9 @@ class MemberTierSchema(ma.Schema):
     metric = ma.fields.String(metadata={"description": "points_earned | spend | orders"})
     window_months = ma.fields.Integer(allow_none=True)
     progress = MetricFigure(metadata={"description": "The metric over the window ending now"})
-    remaining_to_next = MetricFigure(allow_none=True)
+    remaining_to_next = MetricFigure(nullable=True)
     required_to_keep = MetricFigure(
-        allow_none=True, metadata={"description": "Still needed, within the window that ends at "
+        nullable=True, metadata={"description": "Still needed, within the window that ends at "
                                                   "tier_expires_at, to keep the tier; null when not metric-based"})
     tier_expires_at = AwareDateTime(allow_none=True, metadata={"description": "When the tier's retention "
                                                                "(or VIP status) ends"})

@@ -17,6 +17,7 @@ from loyalty_api.config import Settings
 from loyalty_api.errors import Conflict, NotFound, ValidationFailed
 from loyalty_api.events.service import emit
 from loyalty_api.http.pagination import decode_cursor, page
+from loyalty_api.timestamps import rfc3339_or_none
 from loyalty_api.webhooks import sender
 from loyalty_api.webhooks.crypto import SecretBox, new_secret
 from loyalty_api.webhooks.models import Webhook, WebhookDelivery
@@ -155,7 +156,7 @@ def disable_webhook(session: Session, program_id: uuid.UUID, webhook_id: uuid.UU
     ).values(status="failed", last_error="webhook disabled", lease_token=None, lease_until=None))
     emit(session, program_id, "webhook.disabled", {
         "webhook_id": str(webhook_id), "url": webhook.url, "reason": webhook.disabled_reason,
-        "failing_since": webhook.failing_since.isoformat() if webhook.failing_since else None})
+        "failing_since": rfc3339_or_none(webhook.failing_since)})
     session.flush()
 
 

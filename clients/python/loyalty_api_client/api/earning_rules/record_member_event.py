@@ -1,0 +1,308 @@
+from http import HTTPStatus
+from typing import Any, cast
+from urllib.parse import quote
+
+import httpx
+
+from ...client import AuthenticatedClient, Client
+from ...types import Response, UNSET
+from ... import errors
+
+from ...models.event_create import EventCreate
+from ...models.event_result import EventResult
+from ...models.problem import Problem
+from ...types import UNSET, Unset
+from typing import cast
+
+
+
+def _get_kwargs(
+    member_id: str,
+    *,
+    body: EventCreate,
+    idempotency_key: str | Unset = UNSET,
+
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+    if not isinstance(idempotency_key, Unset):
+        headers["Idempotency-Key"] = idempotency_key
+
+
+
+    
+
+    
+
+    _kwargs: dict[str, Any] = {
+        "method": "post",
+        "url": "/v1/members/{member_id}/events".format(member_id=quote(str(member_id), safe=""),),
+    }
+
+    _kwargs["json"] = body.to_dict()
+
+    headers["Content-Type"] = "application/json"
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> EventResult | Problem:
+    if response.status_code == 200:
+        response_200 = EventResult.from_dict(response.json())
+
+
+
+        return response_200
+
+    if response.status_code == 201:
+        response_201 = EventResult.from_dict(response.json())
+
+
+
+        return response_201
+
+    if response.status_code == 400:
+        response_400 = Problem.from_dict(response.json())
+
+
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = Problem.from_dict(response.json())
+
+
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = Problem.from_dict(response.json())
+
+
+
+        return response_404
+
+    if response.status_code == 409:
+        response_409 = Problem.from_dict(response.json())
+
+
+
+        return response_409
+
+    if response.status_code == 413:
+        response_413 = Problem.from_dict(response.json())
+
+
+
+        return response_413
+
+    if response.status_code == 415:
+        response_415 = Problem.from_dict(response.json())
+
+
+
+        return response_415
+
+    if response.status_code == 422:
+        response_422 = Problem.from_dict(response.json())
+
+
+
+        return response_422
+
+    if response.status_code == 429:
+        response_429 = Problem.from_dict(response.json())
+
+
+
+        return response_429
+
+    if response.status_code == 503:
+        response_503 = Problem.from_dict(response.json())
+
+
+
+        return response_503
+
+    response_default = Problem.from_dict(response.json())
+
+
+
+    return response_default
+
+
+
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[EventResult | Problem]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    member_id: str,
+    *,
+    client: AuthenticatedClient,
+    body: EventCreate,
+    idempotency_key: str | Unset = UNSET,
+
+) -> Response[EventResult | Problem]:
+    """ Record a member event; matching event rules award bonus points, once per event_id
+
+     Reports something the member did (a review, a birthday, an app install). Every active event rule
+    that
+    matches awards its points once per `event_id`: the same `event_id` again answers 200 with the first
+    result; a different body under it answers 409 `duplicate_event`.
+
+    Args:
+        member_id (str):
+        idempotency_key (str | Unset):
+        body (EventCreate):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[EventResult | Problem]
+     """
+
+
+    kwargs = _get_kwargs(
+        member_id=member_id,
+body=body,
+idempotency_key=idempotency_key,
+
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+def sync(
+    member_id: str,
+    *,
+    client: AuthenticatedClient,
+    body: EventCreate,
+    idempotency_key: str | Unset = UNSET,
+
+) -> EventResult | Problem | None:
+    """ Record a member event; matching event rules award bonus points, once per event_id
+
+     Reports something the member did (a review, a birthday, an app install). Every active event rule
+    that
+    matches awards its points once per `event_id`: the same `event_id` again answers 200 with the first
+    result; a different body under it answers 409 `duplicate_event`.
+
+    Args:
+        member_id (str):
+        idempotency_key (str | Unset):
+        body (EventCreate):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        EventResult | Problem
+     """
+
+
+    return sync_detailed(
+        member_id=member_id,
+client=client,
+body=body,
+idempotency_key=idempotency_key,
+
+    ).parsed
+
+async def asyncio_detailed(
+    member_id: str,
+    *,
+    client: AuthenticatedClient,
+    body: EventCreate,
+    idempotency_key: str | Unset = UNSET,
+
+) -> Response[EventResult | Problem]:
+    """ Record a member event; matching event rules award bonus points, once per event_id
+
+     Reports something the member did (a review, a birthday, an app install). Every active event rule
+    that
+    matches awards its points once per `event_id`: the same `event_id` again answers 200 with the first
+    result; a different body under it answers 409 `duplicate_event`.
+
+    Args:
+        member_id (str):
+        idempotency_key (str | Unset):
+        body (EventCreate):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[EventResult | Problem]
+     """
+
+
+    kwargs = _get_kwargs(
+        member_id=member_id,
+body=body,
+idempotency_key=idempotency_key,
+
+    )
+
+    response = await client.get_async_httpx_client().request(
+        **kwargs
+    )
+
+    return _build_response(client=client, response=response)
+
+async def asyncio(
+    member_id: str,
+    *,
+    client: AuthenticatedClient,
+    body: EventCreate,
+    idempotency_key: str | Unset = UNSET,
+
+) -> EventResult | Problem | None:
+    """ Record a member event; matching event rules award bonus points, once per event_id
+
+     Reports something the member did (a review, a birthday, an app install). Every active event rule
+    that
+    matches awards its points once per `event_id`: the same `event_id` again answers 200 with the first
+    result; a different body under it answers 409 `duplicate_event`.
+
+    Args:
+        member_id (str):
+        idempotency_key (str | Unset):
+        body (EventCreate):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        EventResult | Problem
+     """
+
+
+    return (await asyncio_detailed(
+        member_id=member_id,
+client=client,
+body=body,
+idempotency_key=idempotency_key,
+
+    )).parsed

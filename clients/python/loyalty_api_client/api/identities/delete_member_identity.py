@@ -1,0 +1,261 @@
+from http import HTTPStatus
+from typing import Any, cast
+from urllib.parse import quote
+
+import httpx
+
+from ...client import AuthenticatedClient, Client
+from ...types import Response, UNSET
+from ... import errors
+
+from ...models.problem import Problem
+from typing import cast
+
+
+
+def _get_kwargs(
+    member_id: str,
+    identity_type: str,
+    value: str,
+
+) -> dict[str, Any]:
+    
+
+    
+
+    
+
+    _kwargs: dict[str, Any] = {
+        "method": "delete",
+        "url": "/v1/members/{member_id}/identities/{identity_type}/{value}".format(member_id=quote(str(member_id), safe=""),identity_type=quote(str(identity_type), safe=""),value=quote(str(value), safe=""),),
+    }
+
+
+    return _kwargs
+
+
+
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Any | Problem:
+    if response.status_code == 204:
+        response_204 = cast(Any, None)
+        return response_204
+
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = Problem.from_dict(response.json())
+
+
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = Problem.from_dict(response.json())
+
+
+
+        return response_404
+
+    if response.status_code == 409:
+        response_409 = Problem.from_dict(response.json())
+
+
+
+        return response_409
+
+    if response.status_code == 422:
+        response_422 = Problem.from_dict(response.json())
+
+
+
+        return response_422
+
+    if response.status_code == 429:
+        response_429 = Problem.from_dict(response.json())
+
+
+
+        return response_429
+
+    if response.status_code == 503:
+        response_503 = Problem.from_dict(response.json())
+
+
+
+        return response_503
+
+    response_default = Problem.from_dict(response.json())
+
+
+
+    return response_default
+
+
+
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[Any | Problem]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    member_id: str,
+    identity_type: str,
+    value: str,
+    *,
+    client: AuthenticatedClient,
+
+) -> Response[Any | Problem]:
+    """ Detach an identity from the member
+
+     Detaches the identity; the value can then be attached to another member. An identity the member does
+    not hold answers 404; a value not valid for its type 422 `validation_error`; a merged member 409
+    `member_merged`.
+
+    Args:
+        member_id (str):
+        identity_type (str):
+        value (str):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Any | Problem]
+     """
+
+
+    kwargs = _get_kwargs(
+        member_id=member_id,
+identity_type=identity_type,
+value=value,
+
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+def sync(
+    member_id: str,
+    identity_type: str,
+    value: str,
+    *,
+    client: AuthenticatedClient,
+
+) -> Any | Problem | None:
+    """ Detach an identity from the member
+
+     Detaches the identity; the value can then be attached to another member. An identity the member does
+    not hold answers 404; a value not valid for its type 422 `validation_error`; a merged member 409
+    `member_merged`.
+
+    Args:
+        member_id (str):
+        identity_type (str):
+        value (str):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Any | Problem
+     """
+
+
+    return sync_detailed(
+        member_id=member_id,
+identity_type=identity_type,
+value=value,
+client=client,
+
+    ).parsed
+
+async def asyncio_detailed(
+    member_id: str,
+    identity_type: str,
+    value: str,
+    *,
+    client: AuthenticatedClient,
+
+) -> Response[Any | Problem]:
+    """ Detach an identity from the member
+
+     Detaches the identity; the value can then be attached to another member. An identity the member does
+    not hold answers 404; a value not valid for its type 422 `validation_error`; a merged member 409
+    `member_merged`.
+
+    Args:
+        member_id (str):
+        identity_type (str):
+        value (str):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Any | Problem]
+     """
+
+
+    kwargs = _get_kwargs(
+        member_id=member_id,
+identity_type=identity_type,
+value=value,
+
+    )
+
+    response = await client.get_async_httpx_client().request(
+        **kwargs
+    )
+
+    return _build_response(client=client, response=response)
+
+async def asyncio(
+    member_id: str,
+    identity_type: str,
+    value: str,
+    *,
+    client: AuthenticatedClient,
+
+) -> Any | Problem | None:
+    """ Detach an identity from the member
+
+     Detaches the identity; the value can then be attached to another member. An identity the member does
+    not hold answers 404; a value not valid for its type 422 `validation_error`; a merged member 409
+    `member_merged`.
+
+    Args:
+        member_id (str):
+        identity_type (str):
+        value (str):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Any | Problem
+     """
+
+
+    return (await asyncio_detailed(
+        member_id=member_id,
+identity_type=identity_type,
+value=value,
+client=client,
+
+    )).parsed

@@ -1,0 +1,221 @@
+from http import HTTPStatus
+from typing import Any, cast
+from urllib.parse import quote
+
+import httpx
+
+from ...client import AuthenticatedClient, Client
+from ...types import Response, UNSET
+from ... import errors
+
+from ...models.balance import Balance
+from ...models.problem import Problem
+from typing import cast
+
+
+
+def _get_kwargs(
+    member_id: str,
+
+) -> dict[str, Any]:
+    
+
+    
+
+    
+
+    _kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": "/v1/members/{member_id}/balance".format(member_id=quote(str(member_id), safe=""),),
+    }
+
+
+    return _kwargs
+
+
+
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Balance | Problem:
+    if response.status_code == 200:
+        response_200 = Balance.from_dict(response.json())
+
+
+
+        return response_200
+
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = Problem.from_dict(response.json())
+
+
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = Problem.from_dict(response.json())
+
+
+
+        return response_404
+
+    if response.status_code == 429:
+        response_429 = Problem.from_dict(response.json())
+
+
+
+        return response_429
+
+    if response.status_code == 503:
+        response_503 = Problem.from_dict(response.json())
+
+
+
+        return response_503
+
+    response_default = Problem.from_dict(response.json())
+
+
+
+    return response_default
+
+
+
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[Balance | Problem]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    member_id: str,
+    *,
+    client: AuthenticatedClient,
+
+) -> Response[Balance | Problem]:
+    """ Available, pending and held points, lifetime earned, and what expires when
+
+     The member's points: `available` to spend, `pending` (earned but not yet available), `held` by open
+    holds, lifetime earned, and the next lots to expire.
+
+    Args:
+        member_id (str):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Balance | Problem]
+     """
+
+
+    kwargs = _get_kwargs(
+        member_id=member_id,
+
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+def sync(
+    member_id: str,
+    *,
+    client: AuthenticatedClient,
+
+) -> Balance | Problem | None:
+    """ Available, pending and held points, lifetime earned, and what expires when
+
+     The member's points: `available` to spend, `pending` (earned but not yet available), `held` by open
+    holds, lifetime earned, and the next lots to expire.
+
+    Args:
+        member_id (str):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Balance | Problem
+     """
+
+
+    return sync_detailed(
+        member_id=member_id,
+client=client,
+
+    ).parsed
+
+async def asyncio_detailed(
+    member_id: str,
+    *,
+    client: AuthenticatedClient,
+
+) -> Response[Balance | Problem]:
+    """ Available, pending and held points, lifetime earned, and what expires when
+
+     The member's points: `available` to spend, `pending` (earned but not yet available), `held` by open
+    holds, lifetime earned, and the next lots to expire.
+
+    Args:
+        member_id (str):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Balance | Problem]
+     """
+
+
+    kwargs = _get_kwargs(
+        member_id=member_id,
+
+    )
+
+    response = await client.get_async_httpx_client().request(
+        **kwargs
+    )
+
+    return _build_response(client=client, response=response)
+
+async def asyncio(
+    member_id: str,
+    *,
+    client: AuthenticatedClient,
+
+) -> Balance | Problem | None:
+    """ Available, pending and held points, lifetime earned, and what expires when
+
+     The member's points: `available` to spend, `pending` (earned but not yet available), `held` by open
+    holds, lifetime earned, and the next lots to expire.
+
+    Args:
+        member_id (str):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Balance | Problem
+     """
+
+
+    return (await asyncio_detailed(
+        member_id=member_id,
+client=client,
+
+    )).parsed

@@ -1,0 +1,276 @@
+from http import HTTPStatus
+from typing import Any, cast
+from urllib.parse import quote
+
+import httpx
+
+from ...client import AuthenticatedClient, Client
+from ...types import Response, UNSET
+from ... import errors
+
+from ...models.problem import Problem
+from ...models.reward import Reward
+from ...models.reward_patch import RewardPatch
+from ...types import UNSET, Unset
+from typing import cast
+
+
+
+def _get_kwargs(
+    reward_id: str,
+    *,
+    body: RewardPatch | Unset = UNSET,
+
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+
+
+    
+
+    
+
+    _kwargs: dict[str, Any] = {
+        "method": "patch",
+        "url": "/v1/program/rewards/{reward_id}".format(reward_id=quote(str(reward_id), safe=""),),
+    }
+
+    
+    if not isinstance(body, Unset):
+        _kwargs["json"] = body.to_dict()
+
+    headers["Content-Type"] = "application/json"
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Problem | Reward:
+    if response.status_code == 200:
+        response_200 = Reward.from_dict(response.json())
+
+
+
+        return response_200
+
+    if response.status_code == 400:
+        response_400 = Problem.from_dict(response.json())
+
+
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = Problem.from_dict(response.json())
+
+
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = Problem.from_dict(response.json())
+
+
+
+        return response_404
+
+    if response.status_code == 413:
+        response_413 = Problem.from_dict(response.json())
+
+
+
+        return response_413
+
+    if response.status_code == 415:
+        response_415 = Problem.from_dict(response.json())
+
+
+
+        return response_415
+
+    if response.status_code == 422:
+        response_422 = Problem.from_dict(response.json())
+
+
+
+        return response_422
+
+    if response.status_code == 429:
+        response_429 = Problem.from_dict(response.json())
+
+
+
+        return response_429
+
+    if response.status_code == 503:
+        response_503 = Problem.from_dict(response.json())
+
+
+
+        return response_503
+
+    response_default = Problem.from_dict(response.json())
+
+
+
+    return response_default
+
+
+
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[Problem | Reward]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    reward_id: str,
+    *,
+    client: AuthenticatedClient,
+    body: RewardPatch | Unset = UNSET,
+
+) -> Response[Problem | Reward]:
+    """ Change a reward; null clears an optional field; issued coupons keep their terms
+
+     Changes the given fields of a reward; `null` clears an optional field. Coupons already issued keep
+    the
+    terms they were issued with.
+
+    Args:
+        reward_id (str):
+        body (RewardPatch | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Problem | Reward]
+     """
+
+
+    kwargs = _get_kwargs(
+        reward_id=reward_id,
+body=body,
+
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+def sync(
+    reward_id: str,
+    *,
+    client: AuthenticatedClient,
+    body: RewardPatch | Unset = UNSET,
+
+) -> Problem | Reward | None:
+    """ Change a reward; null clears an optional field; issued coupons keep their terms
+
+     Changes the given fields of a reward; `null` clears an optional field. Coupons already issued keep
+    the
+    terms they were issued with.
+
+    Args:
+        reward_id (str):
+        body (RewardPatch | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Problem | Reward
+     """
+
+
+    return sync_detailed(
+        reward_id=reward_id,
+client=client,
+body=body,
+
+    ).parsed
+
+async def asyncio_detailed(
+    reward_id: str,
+    *,
+    client: AuthenticatedClient,
+    body: RewardPatch | Unset = UNSET,
+
+) -> Response[Problem | Reward]:
+    """ Change a reward; null clears an optional field; issued coupons keep their terms
+
+     Changes the given fields of a reward; `null` clears an optional field. Coupons already issued keep
+    the
+    terms they were issued with.
+
+    Args:
+        reward_id (str):
+        body (RewardPatch | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Problem | Reward]
+     """
+
+
+    kwargs = _get_kwargs(
+        reward_id=reward_id,
+body=body,
+
+    )
+
+    response = await client.get_async_httpx_client().request(
+        **kwargs
+    )
+
+    return _build_response(client=client, response=response)
+
+async def asyncio(
+    reward_id: str,
+    *,
+    client: AuthenticatedClient,
+    body: RewardPatch | Unset = UNSET,
+
+) -> Problem | Reward | None:
+    """ Change a reward; null clears an optional field; issued coupons keep their terms
+
+     Changes the given fields of a reward; `null` clears an optional field. Coupons already issued keep
+    the
+    terms they were issued with.
+
+    Args:
+        reward_id (str):
+        body (RewardPatch | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Problem | Reward
+     """
+
+
+    return (await asyncio_detailed(
+        reward_id=reward_id,
+client=client,
+body=body,
+
+    )).parsed

@@ -1,0 +1,293 @@
+from http import HTTPStatus
+from typing import Any, cast
+from urllib.parse import quote
+
+import httpx
+
+from ...client import AuthenticatedClient, Client
+from ...types import Response, UNSET
+from ... import errors
+
+from ...models.coupon import Coupon
+from ...models.coupon_use import CouponUse
+from ...models.problem import Problem
+from ...types import UNSET, Unset
+from typing import cast
+
+
+
+def _get_kwargs(
+    code: str,
+    *,
+    body: CouponUse,
+    idempotency_key: str | Unset = UNSET,
+
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+    if not isinstance(idempotency_key, Unset):
+        headers["Idempotency-Key"] = idempotency_key
+
+
+
+    
+
+    
+
+    _kwargs: dict[str, Any] = {
+        "method": "post",
+        "url": "/v1/coupons/{code}/use".format(code=quote(str(code), safe=""),),
+    }
+
+    _kwargs["json"] = body.to_dict()
+
+    headers["Content-Type"] = "application/json"
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Coupon | Problem:
+    if response.status_code == 200:
+        response_200 = Coupon.from_dict(response.json())
+
+
+
+        return response_200
+
+    if response.status_code == 400:
+        response_400 = Problem.from_dict(response.json())
+
+
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = Problem.from_dict(response.json())
+
+
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = Problem.from_dict(response.json())
+
+
+
+        return response_404
+
+    if response.status_code == 409:
+        response_409 = Problem.from_dict(response.json())
+
+
+
+        return response_409
+
+    if response.status_code == 413:
+        response_413 = Problem.from_dict(response.json())
+
+
+
+        return response_413
+
+    if response.status_code == 415:
+        response_415 = Problem.from_dict(response.json())
+
+
+
+        return response_415
+
+    if response.status_code == 422:
+        response_422 = Problem.from_dict(response.json())
+
+
+
+        return response_422
+
+    if response.status_code == 429:
+        response_429 = Problem.from_dict(response.json())
+
+
+
+        return response_429
+
+    if response.status_code == 503:
+        response_503 = Problem.from_dict(response.json())
+
+
+
+        return response_503
+
+    response_default = Problem.from_dict(response.json())
+
+
+
+    return response_default
+
+
+
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[Coupon | Problem]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    code: str,
+    *,
+    client: AuthenticatedClient,
+    body: CouponUse,
+    idempotency_key: str | Unset = UNSET,
+
+) -> Response[Coupon | Problem]:
+    """ Use the coupon for an order, once; the same order again answers the same
+
+     Marks the coupon used by `order_id`. Using it again for the same order answers the same result;
+    another order answers 409 `coupon_not_active`.
+
+    Args:
+        code (str):
+        idempotency_key (str | Unset):
+        body (CouponUse):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Coupon | Problem]
+     """
+
+
+    kwargs = _get_kwargs(
+        code=code,
+body=body,
+idempotency_key=idempotency_key,
+
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+def sync(
+    code: str,
+    *,
+    client: AuthenticatedClient,
+    body: CouponUse,
+    idempotency_key: str | Unset = UNSET,
+
+) -> Coupon | Problem | None:
+    """ Use the coupon for an order, once; the same order again answers the same
+
+     Marks the coupon used by `order_id`. Using it again for the same order answers the same result;
+    another order answers 409 `coupon_not_active`.
+
+    Args:
+        code (str):
+        idempotency_key (str | Unset):
+        body (CouponUse):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Coupon | Problem
+     """
+
+
+    return sync_detailed(
+        code=code,
+client=client,
+body=body,
+idempotency_key=idempotency_key,
+
+    ).parsed
+
+async def asyncio_detailed(
+    code: str,
+    *,
+    client: AuthenticatedClient,
+    body: CouponUse,
+    idempotency_key: str | Unset = UNSET,
+
+) -> Response[Coupon | Problem]:
+    """ Use the coupon for an order, once; the same order again answers the same
+
+     Marks the coupon used by `order_id`. Using it again for the same order answers the same result;
+    another order answers 409 `coupon_not_active`.
+
+    Args:
+        code (str):
+        idempotency_key (str | Unset):
+        body (CouponUse):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Coupon | Problem]
+     """
+
+
+    kwargs = _get_kwargs(
+        code=code,
+body=body,
+idempotency_key=idempotency_key,
+
+    )
+
+    response = await client.get_async_httpx_client().request(
+        **kwargs
+    )
+
+    return _build_response(client=client, response=response)
+
+async def asyncio(
+    code: str,
+    *,
+    client: AuthenticatedClient,
+    body: CouponUse,
+    idempotency_key: str | Unset = UNSET,
+
+) -> Coupon | Problem | None:
+    """ Use the coupon for an order, once; the same order again answers the same
+
+     Marks the coupon used by `order_id`. Using it again for the same order answers the same result;
+    another order answers 409 `coupon_not_active`.
+
+    Args:
+        code (str):
+        idempotency_key (str | Unset):
+        body (CouponUse):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Coupon | Problem
+     """
+
+
+    return (await asyncio_detailed(
+        code=code,
+client=client,
+body=body,
+idempotency_key=idempotency_key,
+
+    )).parsed

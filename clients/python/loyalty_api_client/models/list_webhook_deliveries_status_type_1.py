@@ -1,0 +1,10 @@
+from enum import StrEnum
+
+class ListWebhookDeliveriesStatusType1(StrEnum):
+    CANCELLED = "cancelled"
+    FAILED = "failed"
+    PENDING = "pending"
+    SUCCEEDED = "succeeded"
+
+    def __str__(self) -> str:
+        return str(self.value)

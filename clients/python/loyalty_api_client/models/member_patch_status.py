@@ -1,0 +1,8 @@
+from enum import StrEnum
+
+class MemberPatchStatus(StrEnum):
+    ACTIVE = "active"
+    BLOCKED = "blocked"
+
+    def __str__(self) -> str:
+        return str(self.value)

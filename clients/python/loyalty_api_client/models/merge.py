@@ -1,0 +1,113 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, TypeVar, BinaryIO, TextIO, TYPE_CHECKING, Generator
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+from ..types import UNSET, Unset
+from typing import cast
+import datetime
+
+if TYPE_CHECKING:
+  from ..models.moved import Moved
+
+
+
+
+
+T = TypeVar("T", bound="Merge")
+
+
+
+@_attrs_define
+class Merge:
+    """ 
+        Attributes:
+            from_member_id (str | Unset):
+            member_id (str | Unset): The target: the member that remains
+            merged_at (datetime.datetime | Unset):
+            moved (Moved | Unset):
+     """
+
+    from_member_id: str | Unset = UNSET
+    member_id: str | Unset = UNSET
+    merged_at: datetime.datetime | Unset = UNSET
+    moved: Moved | Unset = UNSET
+
+
+
+
+
+    def to_dict(self) -> dict[str, Any]:
+        from ..models.moved import Moved # noqa: PLC0415
+        from_member_id = self.from_member_id
+
+        member_id = self.member_id
+
+        merged_at: str | Unset = UNSET
+        if not isinstance(self.merged_at, Unset):
+            merged_at = self.merged_at.isoformat()
+
+        moved: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.moved, Unset):
+            moved = self.moved.to_dict()
+
+
+        field_dict: dict[str, Any] = {}
+
+        field_dict.update({
+        })
+        if from_member_id is not UNSET:
+            field_dict["from_member_id"] = from_member_id
+        if member_id is not UNSET:
+            field_dict["member_id"] = member_id
+        if merged_at is not UNSET:
+            field_dict["merged_at"] = merged_at
+        if moved is not UNSET:
+            field_dict["moved"] = moved
+
+        return field_dict
+
+
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.moved import Moved # noqa: PLC0415
+        d = dict(src_dict)
+        from_member_id = d.pop("from_member_id", UNSET)
+
+        member_id = d.pop("member_id", UNSET)
+
+        _merged_at = d.pop("merged_at", UNSET)
+        merged_at: datetime.datetime | Unset
+        if isinstance(_merged_at,  Unset):
+            merged_at = UNSET
+        else:
+            merged_at = datetime.datetime.fromisoformat(_merged_at)
+
+
+
+
+        _moved = d.pop("moved", UNSET)
+        moved: Moved | Unset
+        if isinstance(_moved,  Unset):
+            moved = UNSET
+        else:
+            moved = Moved.from_dict(_moved)
+
+
+
+
+        merge = cls(
+            from_member_id=from_member_id,
+            member_id=member_id,
+            merged_at=merged_at,
+            moved=moved,
+        )
+
+        return merge
+

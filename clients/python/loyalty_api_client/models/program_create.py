@@ -1,0 +1,278 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, TypeVar, BinaryIO, TextIO, TYPE_CHECKING, Generator
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+from ..models.program_create_clawback import ProgramCreateClawback
+from ..types import UNSET, Unset
+from typing import cast
+
+if TYPE_CHECKING:
+  from ..models.earn_settings import EarnSettings
+  from ..models.expiry_settings import ExpirySettings
+  from ..models.redeem_settings import RedeemSettings
+  from ..models.referral_settings import ReferralSettings
+  from ..models.reward_settings import RewardSettings
+  from ..models.tier import Tier
+  from ..models.tier_policy import TierPolicy
+
+
+
+
+
+T = TypeVar("T", bound="ProgramCreate")
+
+
+
+@_attrs_define
+class ProgramCreate:
+    """ 
+        Attributes:
+            currency (str):  Example: RUB.
+            name (str):
+            clawback (ProgramCreateClawback | Unset):
+            earn (EarnSettings | Unset):
+            expiry (ExpirySettings | Unset):
+            hold_ttl_seconds (int | Unset):
+            pending_days (int | Unset):
+            redeem (RedeemSettings | Unset):
+            referral (ReferralSettings | Unset):
+            rewards (RewardSettings | Unset):
+            tier_policy (TierPolicy | Unset):
+            tiers (list[Tier] | Unset):
+            timezone (str | Unset):
+     """
+
+    currency: str
+    name: str
+    clawback: ProgramCreateClawback | Unset = UNSET
+    earn: EarnSettings | Unset = UNSET
+    expiry: ExpirySettings | Unset = UNSET
+    hold_ttl_seconds: int | Unset = UNSET
+    pending_days: int | Unset = UNSET
+    redeem: RedeemSettings | Unset = UNSET
+    referral: ReferralSettings | Unset = UNSET
+    rewards: RewardSettings | Unset = UNSET
+    tier_policy: TierPolicy | Unset = UNSET
+    tiers: list[Tier] | Unset = UNSET
+    timezone: str | Unset = UNSET
+
+
+
+
+
+    def to_dict(self) -> dict[str, Any]:
+        from ..models.earn_settings import EarnSettings # noqa: PLC0415
+        from ..models.expiry_settings import ExpirySettings # noqa: PLC0415
+        from ..models.redeem_settings import RedeemSettings # noqa: PLC0415
+        from ..models.referral_settings import ReferralSettings # noqa: PLC0415
+        from ..models.reward_settings import RewardSettings # noqa: PLC0415
+        from ..models.tier import Tier # noqa: PLC0415
+        from ..models.tier_policy import TierPolicy # noqa: PLC0415
+        currency = self.currency
+
+        name = self.name
+
+        clawback: str | Unset = UNSET
+        if not isinstance(self.clawback, Unset):
+            clawback = self.clawback.value
+
+
+        earn: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.earn, Unset):
+            earn = self.earn.to_dict()
+
+        expiry: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.expiry, Unset):
+            expiry = self.expiry.to_dict()
+
+        hold_ttl_seconds = self.hold_ttl_seconds
+
+        pending_days = self.pending_days
+
+        redeem: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.redeem, Unset):
+            redeem = self.redeem.to_dict()
+
+        referral: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.referral, Unset):
+            referral = self.referral.to_dict()
+
+        rewards: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.rewards, Unset):
+            rewards = self.rewards.to_dict()
+
+        tier_policy: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.tier_policy, Unset):
+            tier_policy = self.tier_policy.to_dict()
+
+        tiers: list[dict[str, Any]] | Unset = UNSET
+        if not isinstance(self.tiers, Unset):
+            tiers = []
+            for tiers_item_data in self.tiers:
+                tiers_item = tiers_item_data.to_dict()
+                tiers.append(tiers_item)
+
+
+
+        timezone = self.timezone
+
+
+        field_dict: dict[str, Any] = {}
+
+        field_dict.update({
+            "currency": currency,
+            "name": name,
+        })
+        if clawback is not UNSET:
+            field_dict["clawback"] = clawback
+        if earn is not UNSET:
+            field_dict["earn"] = earn
+        if expiry is not UNSET:
+            field_dict["expiry"] = expiry
+        if hold_ttl_seconds is not UNSET:
+            field_dict["hold_ttl_seconds"] = hold_ttl_seconds
+        if pending_days is not UNSET:
+            field_dict["pending_days"] = pending_days
+        if redeem is not UNSET:
+            field_dict["redeem"] = redeem
+        if referral is not UNSET:
+            field_dict["referral"] = referral
+        if rewards is not UNSET:
+            field_dict["rewards"] = rewards
+        if tier_policy is not UNSET:
+            field_dict["tier_policy"] = tier_policy
+        if tiers is not UNSET:
+            field_dict["tiers"] = tiers
+        if timezone is not UNSET:
+            field_dict["timezone"] = timezone
+
+        return field_dict
+
+
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.earn_settings import EarnSettings # noqa: PLC0415
+        from ..models.expiry_settings import ExpirySettings # noqa: PLC0415
+        from ..models.redeem_settings import RedeemSettings # noqa: PLC0415
+        from ..models.referral_settings import ReferralSettings # noqa: PLC0415
+        from ..models.reward_settings import RewardSettings # noqa: PLC0415
+        from ..models.tier import Tier # noqa: PLC0415
+        from ..models.tier_policy import TierPolicy # noqa: PLC0415
+        d = dict(src_dict)
+        currency = d.pop("currency")
+
+        name = d.pop("name")
+
+        _clawback = d.pop("clawback", UNSET)
+        clawback: ProgramCreateClawback | Unset
+        if isinstance(_clawback,  Unset):
+            clawback = UNSET
+        else:
+            clawback = ProgramCreateClawback(_clawback)
+
+
+
+
+        _earn = d.pop("earn", UNSET)
+        earn: EarnSettings | Unset
+        if isinstance(_earn,  Unset):
+            earn = UNSET
+        else:
+            earn = EarnSettings.from_dict(_earn)
+
+
+
+
+        _expiry = d.pop("expiry", UNSET)
+        expiry: ExpirySettings | Unset
+        if isinstance(_expiry,  Unset):
+            expiry = UNSET
+        else:
+            expiry = ExpirySettings.from_dict(_expiry)
+
+
+
+
+        hold_ttl_seconds = d.pop("hold_ttl_seconds", UNSET)
+
+        pending_days = d.pop("pending_days", UNSET)
+
+        _redeem = d.pop("redeem", UNSET)
+        redeem: RedeemSettings | Unset
+        if isinstance(_redeem,  Unset):
+            redeem = UNSET
+        else:
+            redeem = RedeemSettings.from_dict(_redeem)
+
+
+
+
+        _referral = d.pop("referral", UNSET)
+        referral: ReferralSettings | Unset
+        if isinstance(_referral,  Unset):
+            referral = UNSET
+        else:
+            referral = ReferralSettings.from_dict(_referral)
+
+
+
+
+        _rewards = d.pop("rewards", UNSET)
+        rewards: RewardSettings | Unset
+        if isinstance(_rewards,  Unset):
+            rewards = UNSET
+        else:
+            rewards = RewardSettings.from_dict(_rewards)
+
+
+
+
+        _tier_policy = d.pop("tier_policy", UNSET)
+        tier_policy: TierPolicy | Unset
+        if isinstance(_tier_policy,  Unset):
+            tier_policy = UNSET
+        else:
+            tier_policy = TierPolicy.from_dict(_tier_policy)
+
+
+
+
+        _tiers = d.pop("tiers", UNSET)
+        tiers: list[Tier] | Unset = UNSET
+        if _tiers is not UNSET:
+            tiers = []
+            for tiers_item_data in _tiers:
+                tiers_item = Tier.from_dict(tiers_item_data)
+
+
+
+                tiers.append(tiers_item)
+
+
+        timezone = d.pop("timezone", UNSET)
+
+        program_create = cls(
+            currency=currency,
+            name=name,
+            clawback=clawback,
+            earn=earn,
+            expiry=expiry,
+            hold_ttl_seconds=hold_ttl_seconds,
+            pending_days=pending_days,
+            redeem=redeem,
+            referral=referral,
+            rewards=rewards,
+            tier_policy=tier_policy,
+            tiers=tiers,
+            timezone=timezone,
+        )
+
+        return program_create
+

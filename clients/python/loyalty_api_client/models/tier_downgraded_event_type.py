@@ -1,0 +1,7 @@
+from enum import StrEnum
+
+class TierDowngradedEventType(StrEnum):
+    TIER_DOWNGRADED = "tier.downgraded"
+
+    def __str__(self) -> str:
+        return str(self.value)
