@@ -13,7 +13,7 @@ from __future__ import annotations
 import hashlib
 import uuid
 from datetime import datetime
-from typing import Any
+from typing import Any, Iterable
 
 import orjson
 from sqlalchemy import select, text, tuple_
@@ -27,7 +27,7 @@ from loyalty_api.imports import formats, rules, statements
 from loyalty_api.imports.models import Import, ImportChunk, ImportLineError
 from loyalty_api.imports.plan import Known, Plan, plan_chunk
 from loyalty_api.programs.service import get_program, program_config
-from loyalty_api.referrals.rules import new_referral_code
+from loyalty_api.referrals.rules import new_referral_codes
 from loyalty_api.tiers import rules as tier_rules
 
 # Referral codes are drawn at random; a clash with an existing code is redrawn.
@@ -157,7 +157,8 @@ def _plan(session: Session, program_id: uuid.UUID, lines: list[rules.MemberLine 
     names = sorted({line.member_id for line in good} | {line.referred_by for line in good if line.referred_by})
     members = {row.member_id: Known(row.status, int(row.debt)) for row in session.execute(
         statements.KNOWN_MEMBERS, {"program_id": program_id, "member_ids": names})}
-    sent = {(line.member_id, lot.lot_ref) for line in good for lot in line.lots}
+    # Only a member that exists can hold imported lots: a chunk of new members looks none up.
+    sent = {(line.member_id, lot.lot_ref) for line in good if line.member_id in members for lot in line.lots}
     lots = {(row.member_id, row.lot_ref): (int(row.points), row.available_at, row.expires_at)
             for row in session.execute(statements.KNOWN_LOTS, {
                 "program_id": program_id, "member_ids": sorted({member_id for member_id, _ in sent})})
@@ -179,8 +180,8 @@ def _write(session: Session, record: Import, plan: Plan, ctx: rules.Context,
     base = {"program_id": program_id, "now": now, "import_id": record.import_id}
     receiving = sorted(created | {member_id for member_id, _ in plan.new_lots})
     if receiving:
-        locked = session.execute(statements.LOCK_BALANCES, {**base, "member_ids": receiving}).all()
-        if len(locked) < len(receiving):
+        locked = session.execute(statements.LOCK_BALANCES, {**base, "member_ids": receiving}).scalar_one()
+        if locked < len(receiving):
             # Merged meanwhile (the plan saw it active): roll the chunk back; a retry
             # reports the line as member_merged.
             raise Conflict("A member of this chunk was merged by a concurrent change; send the chunk again")
@@ -188,20 +189,16 @@ def _write(session: Session, record: Import, plan: Plan, ctx: rules.Context,
     if plan.new_lots:
         # Oldest first within a member: ties in the spending order go by age (lot id).
         ordered = sorted(plan.new_lots, key=lambda item: (item[0], item[1].available_at, item[1].lot_ref))
-        points = session.execute(statements.INSERT_LOTS, {
-            **base, "actor": actor, "member_ids": [m for m, _ in ordered],
-            "lot_refs": [lot.lot_ref for _, lot in ordered], "points": [lot.points for _, lot in ordered],
-            "available_at": [lot.available_at for _, lot in ordered],
-            "expires_at": [lot.expires_at for _, lot in ordered],
-            "reasons": [lot.reason for _, lot in ordered]}).scalars().all()
-        credited = [len(points), sum(points)]
+        points = session.execute(statements.INSERT_LOTS, {**base, "actor": actor, "rows": _rows(
+            (member_id, lot.lot_ref, lot.points, lot.available_at, lot.expires_at, lot.reason)
+            for member_id, lot in ordered)}).one()
+        credited = [int(points.lots), int(points.points)]
     _insert_tiers(session, base, mine, ctx)
     _attach_identities(session, program_id, mine)
     measured = [line for line in mine if line.metric is not None]
     if measured:
-        session.execute(statements.INSERT_METRICS, {**base, "metric": ctx.metric,
-                                                    "member_ids": [line.member_id for line in measured],
-                                                    "metric_values": [line.metric for line in measured]})
+        session.execute(statements.INSERT_METRICS, {**base, "metric": ctx.metric, "rows": _rows(
+            (line.member_id, line.metric) for line in measured)})
     referred = [line for line in mine if line.referred_by]
     if referred:
         session.execute(statements.INSERT_REFERRALS, {**base, "referee_ids": [line.member_id for line in referred],
@@ -213,17 +210,13 @@ def _insert_members(session: Session, program_id: uuid.UUID, lines: list[rules.M
                     now: datetime) -> set[str]:
     if not lines:
         return set()
-    columns = {"member_ids": [line.member_id for line in lines],
-               "referred_by": [line.referred_by for line in lines], "emails": [line.email for line in lines],
-               "phones": [line.phone for line in lines], "birthdays": [line.birthday for line in lines],
-               "attributes": [orjson.dumps(line.attributes).decode() for line in lines],
-               "joined_at": [line.joined_at for line in lines]}
     for attempt in range(_CODE_ATTEMPTS):
-        codes = [new_referral_code() for _ in lines]
+        rows = _rows((line.member_id, code, line.referred_by, line.email, line.phone, line.birthday,
+                      line.attributes, line.joined_at) for line, code in zip(lines, new_referral_codes(len(lines))))
         try:
             with session.begin_nested():
                 return set(session.execute(statements.INSERT_MEMBERS, {
-                    "program_id": program_id, "now": now, "codes": codes, **columns}).scalars())
+                    "program_id": program_id, "now": now, "rows": rows}).scalars())
         except IntegrityError as exc:
             if "referral_code" not in str(exc.orig) or attempt == _CODE_ATTEMPTS - 1:
                 raise
@@ -243,17 +236,19 @@ def _insert_tiers(session: Session, base: dict[str, Any], lines: list[rules.Memb
     tiered = [line for line in lines if line.tier_code or line.vip_tier]
     if not tiered:
         return
-    rows = []
+    rows: list[tuple[Any, ...]] = []
     for line in tiered:
         since = line.tier_since or ctx.now
         state = tier_rules.MemberTierState(
             earned_code=line.tier_code, earned_at=since if line.tier_code else None,
             earned_expires_at=tier_rules.add_months(since, ctx.retention_months) if line.tier_code else None,
             vip_code=line.vip_tier, vip_until=line.vip_until, vip_reason=line.vip_reason)
-        rows.append((line.member_id, tier_rules.effective_code(ctx.ladder, state, ctx.now), state))
-    session.execute(statements.INSERT_TIERS, {
-        **base, "member_ids": [m for m, _, _ in rows], "tier_codes": [code for _, code, _ in rows],
-        "earned_codes": [s.earned_code for _, _, s in rows], "earned_at": [s.earned_at for _, _, s in rows],
-        "earned_expires_at": [s.earned_expires_at for _, _, s in rows],
-        "vip_codes": [s.vip_code for _, _, s in rows], "vip_until": [s.vip_until for _, _, s in rows],
-        "vip_reasons": [s.vip_reason for _, _, s in rows]})
+        rows.append((line.member_id, tier_rules.effective_code(ctx.ladder, state, ctx.now), state.earned_code,
+                     state.earned_at, state.earned_expires_at, state.vip_code, state.vip_until, state.vip_reason))
+    session.execute(statements.INSERT_TIERS, {**base, "rows": _rows(rows)})
+
+
+def _rows(rows: Iterable[tuple[Any, ...]]) -> str:
+    """A chunk's rows as the JSON parameter the statements unpack (dates in ISO 8601,
+    amounts as decimal strings)."""
+    return orjson.dumps(list(rows), default=str).decode()

@@ -1,5 +1,12 @@
-"""The set-based statements of a chunk: each takes whole columns as arrays (unnest)
-and writes every line of the chunk at once, never a loop of single-row inserts.
+"""The set-based statements of a chunk: each writes every line of the chunk at once,
+never a loop of single-row inserts.
+
+A chunk's rows travel as one JSON parameter, an array of positional arrays
+(``service._rows``: orjson in C, where binding one array per column cost Python
+about a microsecond a value), unpacked by ``json_array_elements``; short lists of ids
+stay arrays. Lookups join the chunk's ids to the key's index one by one (a lateral
+subquery): the planner's statistics are stale in the middle of a large import, and a
+scan of all the program's rows per chunk would grow with the import.
 
 Every statement names ``program_id``. Locks: the members' ``balances`` rows first, in
 member-id order (the ledger's lock order), then the import's row at the very end (it
@@ -14,18 +21,18 @@ from sqlalchemy import text
 # The chunk's members and the referrers it names, as they stand.
 KNOWN_MEMBERS = text("""
 SELECT m.member_id, m.status, coalesce(b.debt, 0) AS debt
-  FROM members m
+  FROM unnest(CAST(:member_ids AS text[])) AS g(member_id)
+  CROSS JOIN LATERAL (SELECT m.program_id, m.member_id, m.status FROM members m
+                       WHERE m.program_id = :program_id AND m.member_id = g.member_id OFFSET 0) AS m
   LEFT JOIN balances b ON b.program_id = m.program_id AND b.member_id = m.member_id
- WHERE m.program_id = :program_id AND m.member_id = ANY(CAST(:member_ids AS text[]))
 """)
 
-# Lots already imported for the chunk's members (the caller keeps the keys it sent):
-# ``= ANY`` on the key's leading columns is an index scan whatever the statistics say
-# in the middle of a large import.
+# Lots already imported for the chunk's known members (the caller keeps the keys it sent).
 KNOWN_LOTS = text("""
-SELECT member_id, lot_ref, points, available_at, expires_at
-  FROM import_lots
- WHERE program_id = :program_id AND member_id = ANY(CAST(:member_ids AS text[]))
+SELECT l.member_id, l.lot_ref, l.points, l.available_at, l.expires_at
+  FROM unnest(CAST(:member_ids AS text[])) AS g(member_id)
+  CROSS JOIN LATERAL (SELECT l.* FROM import_lots l
+                       WHERE l.program_id = :program_id AND l.member_id = g.member_id OFFSET 0) AS l
 """)
 
 # Holders of the chunk's identifiers (the caller keeps the exact pairs it sent).
@@ -41,27 +48,29 @@ SELECT type, value, member_id
 INSERT_MEMBERS = text("""
 INSERT INTO members (program_id, member_id, referral_code, referred_by, email, phone, birthday, attributes,
                      status, created_at, updated_at)
-SELECT :program_id, g.member_id, g.code, g.referred_by, g.email, g.phone, g.birthday, CAST(g.attributes AS jsonb),
-       'active', coalesce(g.joined_at, :now), :now
-  FROM unnest(CAST(:member_ids AS text[]), CAST(:codes AS text[]), CAST(:referred_by AS text[]),
-              CAST(:emails AS text[]), CAST(:phones AS text[]), CAST(:birthdays AS date[]),
-              CAST(:attributes AS text[]), CAST(:joined_at AS timestamptz[]))
-       AS g(member_id, code, referred_by, email, phone, birthday, attributes, joined_at)
+SELECT :program_id, r->>0, r->>1, r->>2, r->>3, r->>4, CAST(r->>5 AS date), CAST(r->6 AS jsonb),
+       'active', coalesce(CAST(r->>7 AS timestamptz), :now), :now
+  FROM jsonb_array_elements(CAST(:rows AS jsonb)) AS g(r)  -- [member_id, code, referred_by, email, phone,
+                                                          --  birthday, attributes, joined_at]
 ON CONFLICT (program_id, member_id) DO NOTHING
 RETURNING member_id
 """)
 
 # Creates the balance rows of new members and locks those of every member receiving
-# lots, in member-id order; answers each one's debt. A member merged away while the
-# chunk waited for its lock answers no row (``balances.merged``, as the ledger's lock).
+# lots, in member-id order; answers how many it locked. A member merged away while the
+# chunk waited for its lock is not counted (``balances.merged``, as the ledger's lock).
 LOCK_BALANCES = text("""
-INSERT INTO balances AS b (program_id, member_id, debt, lifetime_earned, last_activity_at, created_at, updated_at)
-SELECT :program_id, g.member_id, 0, 0, :now, :now, :now
-  FROM unnest(CAST(:member_ids AS text[])) AS g(member_id)
- ORDER BY g.member_id
-ON CONFLICT (program_id, member_id) DO UPDATE SET updated_at = excluded.updated_at
- WHERE NOT b.merged
-RETURNING b.member_id, b.debt
+WITH locked AS (
+  INSERT INTO balances AS b (program_id, member_id, debt, lifetime_earned, last_activity_at, created_at,
+                            updated_at)
+  SELECT :program_id, g.member_id, 0, 0, :now, :now, :now
+    FROM unnest(CAST(:member_ids AS text[])) AS g(member_id)
+   ORDER BY g.member_id
+  ON CONFLICT (program_id, member_id) DO UPDATE SET updated_at = excluded.updated_at
+   WHERE NOT b.merged
+  RETURNING b.member_id
+)
+SELECT count(*) FROM locked
 """)
 
 # One statement: claim each (member, lot_ref), then write the claimed lots' ledger
@@ -69,10 +78,12 @@ RETURNING b.member_id, b.debt
 # another chunk is skipped whole. Foreign keys are checked at the statement's end.
 INSERT_LOTS = text("""
 WITH given AS (
-  SELECT nextval(pg_get_serial_sequence('ledger_entries', 'entry_id')) AS entry_id, g.*
-    FROM unnest(CAST(:member_ids AS text[]), CAST(:lot_refs AS text[]), CAST(:points AS bigint[]),
-                CAST(:available_at AS timestamptz[]), CAST(:expires_at AS timestamptz[]), CAST(:reasons AS text[]))
-         WITH ORDINALITY AS g(member_id, lot_ref, points, available_at, expires_at, reason, n)
+  -- The sequence is looked up once (an init plan), not once a row (catalog lookups each time).
+  SELECT nextval((SELECT CAST(pg_get_serial_sequence('ledger_entries', 'entry_id') AS regclass))) AS entry_id, g.n,
+         g.r->>0 AS member_id, g.r->>1 AS lot_ref, CAST(g.r->>2 AS bigint) AS points,
+         CAST(g.r->>3 AS timestamptz) AS available_at, CAST(g.r->>4 AS timestamptz) AS expires_at, g.r->>5 AS reason
+    FROM jsonb_array_elements(CAST(:rows AS jsonb)) WITH ORDINALITY AS g(r, n)  -- [member_id, lot_ref, points,
+                                                                               --  available_at, expires_at, reason]
 ), claimed AS (
   INSERT INTO import_lots (program_id, member_id, lot_ref, import_id, entry_id, points, available_at, expires_at)
   SELECT :program_id, member_id, lot_ref, :import_id, entry_id, points, available_at, expires_at
@@ -86,28 +97,29 @@ WITH given AS (
                               available_at, expires_at)
   SELECT :program_id, entry_id, member_id, 'import', points, :now, reason, :actor, available_at, expires_at
     FROM mine
+), credited AS (
+  INSERT INTO lots (program_id, lot_id, member_id, entry_id, points, remaining, available_at, expires_at,
+                    created_at)
+  SELECT :program_id, entry_id, member_id, entry_id, points, points, available_at, expires_at, :now FROM mine
+  RETURNING points
 )
-INSERT INTO lots (program_id, lot_id, member_id, entry_id, points, remaining, available_at, expires_at, created_at)
-SELECT :program_id, entry_id, member_id, entry_id, points, points, available_at, expires_at, :now FROM mine
-RETURNING points
+SELECT count(*) AS lots, coalesce(sum(points), 0) AS points FROM credited
 """)
 
 INSERT_TIERS = text("""
 INSERT INTO member_tiers (program_id, member_id, tier_code, earned_code, earned_at, earned_expires_at,
                           vip_code, vip_until, vip_reason, vip_granted_at, updated_at)
-SELECT :program_id, g.member_id, g.tier_code, g.earned_code, g.earned_at, g.earned_expires_at,
-       g.vip_code, g.vip_until, g.vip_reason, CASE WHEN g.vip_code IS NOT NULL THEN :now END, :now
-  FROM unnest(CAST(:member_ids AS text[]), CAST(:tier_codes AS text[]), CAST(:earned_codes AS text[]),
-              CAST(:earned_at AS timestamptz[]), CAST(:earned_expires_at AS timestamptz[]),
-              CAST(:vip_codes AS text[]), CAST(:vip_until AS timestamptz[]), CAST(:vip_reasons AS text[]))
-       AS g(member_id, tier_code, earned_code, earned_at, earned_expires_at, vip_code, vip_until, vip_reason)
+SELECT :program_id, r->>0, r->>1, r->>2, CAST(r->>3 AS timestamptz), CAST(r->>4 AS timestamptz),
+       r->>5, CAST(r->>6 AS timestamptz), r->>7, CASE WHEN r->>5 IS NOT NULL THEN :now END, :now
+  FROM jsonb_array_elements(CAST(:rows AS jsonb)) AS g(r)  -- [member_id, tier_code, earned_code, earned_at,
+                                                          --  earned_expires_at, vip_code, vip_until, vip_reason]
 ON CONFLICT (program_id, member_id) DO NOTHING
 """)
 
 INSERT_METRICS = text("""
 INSERT INTO imported_metrics (program_id, member_id, metric, value, counted_at, import_id)
-SELECT :program_id, g.member_id, :metric, g.value, :now, :import_id
-  FROM unnest(CAST(:member_ids AS text[]), CAST(:metric_values AS numeric[])) AS g(member_id, value)
+SELECT :program_id, r->>0, :metric, CAST(r->>1 AS numeric), :now, :import_id
+  FROM jsonb_array_elements(CAST(:rows AS jsonb)) AS g(r)  -- [member_id, value]
 ON CONFLICT (program_id, member_id) DO NOTHING
 """)
 
