@@ -7,20 +7,20 @@ On the server of DATABASE_URL (else the benchmark's embedded one): a fresh datab
 migrated; the service under gunicorn as production runs it; ``--members`` members
 with ``--lots`` lots each, sent as NDJSON chunks of ``--chunk`` lines over
 ``--connections`` parallel connections (or through the CLI's code from a file). Then:
-one chunk sent again (nothing may change), ``ledger verify``, and both exports
-streamed over HTTP while the gunicorn workers' RSS is sampled. The database is
-dropped at the end (``--keep`` keeps it).
+one chunk sent again to the same import and in a new one (nothing may change),
+``ledger verify``, and both exports streamed over HTTP while the gunicorn workers'
+RSS is sampled. The CPU the import cost is split between the Python processes and
+the PostgreSQL server (``bench/cpu_meter.py``). The database is dropped at the end
+(``--keep`` keeps it). ``bench/run.py`` runs the same import as its "import" scenario.
 """
 
 from __future__ import annotations
 
 import argparse
-import http.client
 import os
 import secrets
 import sys
 import tempfile
-import threading
 import time
 from concurrent.futures import ThreadPoolExecutor
 from datetime import datetime, timedelta, timezone
@@ -31,7 +31,8 @@ import orjson
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from bench import infra, report  # noqa: E402
+from bench import cpu_meter, infra, report  # noqa: E402
+from bench.http_stream import Client, stream_export  # noqa: E402
 
 TIERS = [{"code": "silver", "name": "Silver", "threshold": 1000, "earn_multiplier": 1, "perks": []},
          {"code": "gold", "name": "Gold", "threshold": 5000, "earn_multiplier": 1.5, "perks": []}]
@@ -52,62 +53,6 @@ def member_lines(start: int, count: int, lots: int, now: datetime) -> bytes:
     return b"\n".join(lines) + b"\n"
 
 
-class Client:
-    """One keep-alive HTTP connection per thread."""
-
-    def __init__(self, url: str, token: str) -> None:
-        self.host, self.port = url.removeprefix("http://").split(":")
-        self.token = token
-        self.local = threading.local()
-
-    def request(self, method: str, path: str, body: bytes | None = None,
-                content_type: str = "application/json") -> tuple[int, bytes]:
-        conn = getattr(self.local, "conn", None)
-        for attempt in range(2):
-            if conn is None:
-                conn = self.local.conn = http.client.HTTPConnection(self.host, int(self.port), timeout=600)
-            try:
-                conn.request(method, path, body=body, headers={"Authorization": f"Bearer {self.token}",
-                                                               "Content-Type": content_type})
-                answer = conn.getresponse()
-                return answer.status, answer.read()
-            except (http.client.HTTPException, OSError):
-                conn.close()
-                conn = self.local.conn = None
-                if attempt:
-                    raise
-        raise AssertionError("unreachable")
-
-
-def sample_rss(server: infra.Gunicorn, stop: threading.Event, peaks: dict) -> None:
-    while not stop.is_set():
-        sizes = server.worker_rss_mb()
-        if sizes:
-            peaks["max"] = max(peaks.get("max", 0.0), max(sizes))
-        stop.wait(0.2)
-
-
-def stream_export(client: Client, server: infra.Gunicorn, path: str) -> dict:
-    """Stream an export, reading it in 1 MiB pieces; answers lines, bytes, seconds, peak worker RSS."""
-    before = max(server.worker_rss_mb() or [0.0])
-    stop, peaks = threading.Event(), {}
-    sampler = threading.Thread(target=sample_rss, args=(server, stop, peaks), daemon=True)
-    sampler.start()
-    started = time.monotonic()
-    conn = http.client.HTTPConnection(client.host, int(client.port), timeout=600)
-    conn.request("GET", path, headers={"Authorization": f"Bearer {client.token}"})
-    answer = conn.getresponse()
-    lines = size = 0
-    while piece := answer.read(1 << 20):
-        lines += piece.count(b"\n")
-        size += len(piece)
-    conn.close()
-    stop.set()
-    sampler.join()
-    return {"status": answer.status, "lines": lines, "mib": size / 2**20, "seconds": time.monotonic() - started,
-            "rss_before": before, "rss_peak": peaks.get("max", before)}
-
-
 def totals(factory, program_id) -> tuple[int, int, int]:
     """Members, ledger entries and their points in the program."""
     from sqlalchemy import text
@@ -115,7 +60,7 @@ def totals(factory, program_id) -> tuple[int, int, int]:
     from loyalty_api.db import unit_of_work
 
     with unit_of_work(factory) as uow:
-        return tuple(uow.session.execute(text(
+        return tuple(int(value) for value in uow.session.execute(text(
             "SELECT (SELECT count(*) FROM members WHERE program_id = :p),"
             " (SELECT count(*) FROM ledger_entries WHERE program_id = :p),"
             " (SELECT coalesce(sum(points), 0) FROM ledger_entries WHERE program_id = :p)"),
@@ -126,21 +71,74 @@ def load_average() -> str:
     return " ".join(Path("/proc/loadavg").read_text().split()[:3])
 
 
-def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--members", type=int, default=100_000)
-    parser.add_argument("--lots", type=int, default=3, help="lots per member")
-    parser.add_argument("--chunk", type=int, default=5000, help="lines per chunk")
-    parser.add_argument("--connections", type=int, default=3, help="chunks in flight at once (HTTP)")
-    parser.add_argument("--via", choices=["http", "cli"], default="http")
-    parser.add_argument("--no-exports", action="store_true")
-    parser.add_argument("--keep", action="store_true", help="keep the database (its name is printed)")
-    args = parser.parse_args()
+class Run:
+    """One import of ``chunks`` into a program of its own, over HTTP or through the CLI's code."""
 
-    server_url, embedded = infra.database_server(infra.buffers_for_this_machine())
+    def __init__(self, app, server: infra.Gunicorn, token: str, program_id, chunks: list[bytes], args) -> None:
+        self.app, self.server, self.program_id, self.chunks, self.args = app, server, program_id, chunks, args
+        self.factory = app.extensions["loyalty"].session_factory
+        self.client = Client(server.url, token)
+
+    def send(self, path: str, chunk: bytes) -> dict:
+        code, answer = self.client.request("POST", path, chunk, "application/x-ndjson")
+        if code != 200:
+            raise RuntimeError(f"chunk answered {code}: {answer[:300]!r}")
+        return orjson.loads(answer)
+
+    def open_import(self) -> str:
+        _, body = self.client.request("POST", "/v1/imports", orjson.dumps({"kind": "members"}))
+        return orjson.loads(body)["import_id"]
+
+    def over_http(self) -> tuple[str, int]:
+        """(import id, lines refused) of the whole import."""
+        import_id = self.open_import()
+        with ThreadPoolExecutor(self.args.connections) as pool:
+            answers = list(pool.map(lambda chunk: self.send(f"/v1/imports/{import_id}/rows", chunk), self.chunks))
+        self.client.request("POST", f"/v1/imports/{import_id}/complete")
+        return import_id, sum(answer["rejected"] for answer in answers)
+
+    def through_cli(self, chunks: list[bytes]) -> dict:
+        from loyalty_api.imports.cli import run_import
+
+        with tempfile.NamedTemporaryFile(suffix=".ndjson", delete=False) as handle:
+            for chunk in chunks:
+                handle.write(chunk)
+        try:
+            return run_import(self.factory, self.program_id, Path(handle.name), dry_run=False,
+                              size=self.args.chunk, quiet=True, parallel=self.args.connections)
+        finally:
+            os.unlink(handle.name)
+
+    def import_all(self) -> tuple[str, int]:
+        if self.args.via == "http":
+            return self.over_http()
+        summary = self.through_cli(self.chunks)
+        return summary["import_id"], summary["counts"]["rejected"]
+
+    def retry(self, import_id: str) -> None:
+        """The middle chunk again: to the same (completed) import, which answers its stored
+        answer, and in a new import, where every line is checked again."""
+        middle = self.chunks[len(self.chunks) // 2]
+        if self.args.via == "http":
+            self.send(f"/v1/imports/{import_id}/rows", middle)
+            self.send(f"/v1/imports/{self.open_import()}/rows", middle)
+            return
+        from loyalty_api.db import unit_of_work
+        from loyalty_api.imports import service
+
+        with unit_of_work(self.factory) as uow:
+            service.add_rows(uow.session, self.program_id, import_id, middle, "application/x-ndjson",
+                             actor="cli", now=datetime.now(timezone.utc))
+            uow.commit()
+        self.through_cli([middle])
+
+
+def measure(server_url: str, args) -> tuple[str, list[report.Row]]:
+    """(a title, the report's rows) of one import benchmark in a database of its own."""
     name = f"import_bench_{secrets.token_hex(3)}"
     url = infra.recreate_database(server_url, name)
     jwt_keys = "bench:" + secrets.token_urlsafe(40)
+    saved_env = {key: os.environ.get(key) for key in ("DATABASE_URL", "JWT_KEYS")}
     os.environ.update(DATABASE_URL=url, JWT_KEYS=jwt_keys)
     from loyalty_api.app import create_app
     from loyalty_api.cli import upgrade_database
@@ -159,108 +157,122 @@ def main() -> int:
             "tiers": TIERS, "tier_policy": {"metric": "points_earned", "window_months": None,
                                             "retention_months": 12, "downgrade": "one_level"}})
         uow.commit()
-    program_id = program.program_id
     with app.app_context():
-        token = issue_token(subject="bench", token_type="client", scopes=["program:admin"], program_id=program_id,
-                            ttl_seconds=7200)
+        token = issue_token(subject="bench", token_type="client", scopes=["program:admin"],
+                            program_id=program.program_id, ttl_seconds=7200)
     now = datetime.now(timezone.utc)
-    starts = list(range(0, args.members, args.chunk))
-    print(f"generating {args.members:,} lines ...", flush=True)
-    chunks = [member_lines(start, min(args.chunk, args.members - start), args.lots, now) for start in starts]
-    rows: list[report.Row] = []
+    print(f"generating {args.members:,} lines ...", file=sys.stderr, flush=True)
+    chunks = [member_lines(start, min(args.chunk, args.members - start), args.lots, now)
+              for start in range(0, args.members, args.chunk)]
     # Exports of a million members stream for longer than a request's usual budget.
     server = infra.Gunicorn("loyalty_api.wsgi:app", {"DATABASE_URL": url, "JWT_KEYS": jwt_keys,
                                                      "GUNICORN_TIMEOUT": "900"}, "import-bench")
     try:
         server.wait_ready()
-        client = Client(server.url, token)
-        load_before = load_average()
-        started = time.monotonic()
-        if args.via == "http":
-            status, body = client.request("POST", "/v1/imports", orjson.dumps({"kind": "members"}))
-            import_id = orjson.loads(body)["import_id"]
-            path = f"/v1/imports/{import_id}/rows"
-
-            def send(chunk: bytes) -> dict:
-                code, answer = client.request("POST", path, chunk, "application/x-ndjson")
-                if code != 200:
-                    raise RuntimeError(f"chunk answered {code}: {answer[:300]!r}")
-                return orjson.loads(answer)
-
-            with ThreadPoolExecutor(args.connections) as pool:
-                answers = list(pool.map(send, chunks))
-            client.request("POST", f"/v1/imports/{import_id}/complete")
-        else:
-            from loyalty_api.imports.cli import run_import
-
-            with tempfile.NamedTemporaryFile(suffix=".ndjson", delete=False) as handle:
-                for chunk in chunks:
-                    handle.write(chunk)
-            started = time.monotonic()  # the file is written; time the import alone
-            summary = run_import(factory, program_id, Path(handle.name), dry_run=False, size=args.chunk,
-                                 quiet=True)
-            os.unlink(handle.name)
-            answers = [{"rejected": summary["counts"]["rejected"]}]
-        seconds = time.monotonic() - started
-        load_after = load_average()
-        rejected = sum(answer["rejected"] for answer in answers)
-        print(f"imported in {seconds:.1f} s (load average before {load_before}, after {load_after})", flush=True)
-        lines_per_s = args.members / seconds
-        rows.append(report.Row(
-            f"import {args.members:,} members x {args.lots} lots ({args.via})", len(chunks) / seconds,
-            {}, rejected, target="<= 120 s for 1M", met=seconds <= 120 * args.members / 1_000_000,
-            value=f"{seconds:.1f} s, {lines_per_s:,.0f} members/s, {args.members * args.lots / seconds:,.0f} lots/s",
-            extra=f"load average before {load_before}, after {load_after}; req/s = chunks per second",
-            counts_as_error=True))
-        before = totals(factory, program_id)
-        if args.via == "http":
-            retry_started = time.monotonic()
-            # The same chunk again (its stored answer), and in a new import (every line checked again).
-            send(chunks[len(chunks) // 2])
-            code, body = client.request("POST", "/v1/imports", orjson.dumps({"kind": "members"}))
-            path = f"/v1/imports/{orjson.loads(body)['import_id']}/rows"
-            send(chunks[len(chunks) // 2])
-            retry_seconds = time.monotonic() - retry_started
-        else:
-            retry_seconds = 0.0
-        after = totals(factory, program_id)
-        with unit_of_work(factory) as uow:
-            verify_started = time.monotonic()
-            mismatches = verify_ledger(uow.session, program_id)
-            verify_seconds = time.monotonic() - verify_started
-        if args.via == "http":  # the CLI's rerun is tests/test_imports_cli_exports.py's
-            rows.append(report.Row("retry of chunks (same and another import)", None, {}, 0,
-                                   target="changes nothing", met=before == after,
-                                   value=f"members, entries, points before {before}, after {after} "
-                                         f"({retry_seconds:.1f} s)"))
-        print(f"retry: before {before}, after {after}; verify: {len(mismatches)} mismatches in {verify_seconds:.1f} s",
-              flush=True)
-        rows.append(report.Row("ledger verify after the import", None, {}, len(mismatches),
-                               target="0 mismatches", met=not mismatches, value=f"{verify_seconds:.1f} s"))
-        if not args.no_exports:
-            for label, export in (("balances", "/v1/exports/balances"), ("ledger", "/v1/exports/ledger")):
-                figures = stream_export(client, server, export)
-                print(f"{export}: {figures}", flush=True)
-                rows.append(report.Row(
-                    f"GET {export} (NDJSON, streamed)", None, {}, 0 if figures["status"] == 200 else 1,
-                    target="constant memory", met=figures["rss_peak"] - figures["rss_before"] < 100,
-                    value=(f"{figures['lines']:,} lines, {figures['mib']:.0f} MiB in {figures['seconds']:.1f} s "
-                           f"({figures['lines'] / figures['seconds']:,.0f} lines/s)"),
-                    extra=f"worker RSS {figures['rss_before']:.0f} MiB before, peak {figures['rss_peak']:.0f} MiB"))
-        print(f"\nimport benchmark: {args.members:,} members x {args.lots} lots, chunks of {args.chunk} lines, "
-              f"{args.connections if args.via == 'http' else 1} in flight, via {args.via}; "
-              f"{os.cpu_count()} cores; PostgreSQL {infra.server_facts(url).get('server_version')}\n")
-        report.table(rows, 0.0, [])
-        return 0
+        run = Run(app, server, token, program.program_id, chunks, args)
+        return _title(args, url), _figures(run, url, verify_ledger)
     finally:
         server.stop()
         app.extensions["loyalty"].engine.dispose()
+        os.environ.update({key: value for key, value in saved_env.items() if value is not None})
         if args.keep:
-            print(f"database kept: {name}")
+            print(f"database kept: {name}", file=sys.stderr)
         else:
             infra.drop_database(server_url, name)
+
+
+def _title(args, url: str) -> str:
+    return (f"import benchmark: {args.members:,} members x {args.lots} lots, chunks of {args.chunk} lines, "
+            f"{args.connections} in flight, via {args.via}; {os.cpu_count()} cores; "
+            f"PostgreSQL {infra.server_facts(url).get('server_version')}")
+
+
+def _figures(run: Run, url: str, verify_ledger) -> list[report.Row]:
+    from loyalty_api.db import unit_of_work
+
+    args, rows = run.args, []
+    meter = cpu_meter.Meter(url, run.server.worker_pids if args.via == "http" else None)
+    load_before = load_average()
+    meter.start()
+    started = time.monotonic()
+    import_id, rejected = run.import_all()
+    seconds = time.monotonic() - started
+    cpu, load_after = meter.stop(), load_average()
+    print(f"imported in {seconds:.1f} s (load average before {load_before}, after {load_after}); cpu {cpu}",
+          file=sys.stderr, flush=True)
+    rows.append(report.Row(
+        f"import {args.members:,} members x {args.lots} lots ({args.via})", len(run.chunks) / seconds,
+        {}, rejected, target="<= 120 s for 1M", met=seconds <= 120 * args.members / 1_000_000,
+        value=(f"{seconds:.1f} s, {args.members / seconds:,.0f} members/s, "
+               f"{args.members * args.lots / seconds:,.0f} lots/s"),
+        extra=f"load average before {load_before}, after {load_after}; req/s = chunks per second"))
+    per_k = 1000 / args.members
+    rows.append(report.Row(
+        f"CPU of the import per 1,000 members ({args.via})", None, {}, 0,
+        value=(f"Python {cpu['python'] * per_k:.3f} s ({'gunicorn workers' if args.via == 'http' else 'the CLI'}), "
+               f"PostgreSQL backends {cpu['backends'] * per_k:.3f} s, server background "
+               f"{cpu['background'] * per_k:.3f} s"),
+        extra=(f"whole import: {cpu['python']:.0f} + {cpu['backends']:.0f} + {cpu['background']:.0f} CPU s "
+               f"on {os.cpu_count()} cores in {seconds:.0f} s (background: WAL writer, checkpointer, for every "
+               "database of the server)")))
+    before = totals(run.factory, run.program_id)
+    retry_started = time.monotonic()
+    run.retry(import_id)
+    retry_seconds, after = time.monotonic() - retry_started, totals(run.factory, run.program_id)
+    rows.append(report.Row("retry of a chunk (same and another import)", None, {}, 0 if before == after else 1,
+                           target="changes nothing", met=before == after,
+                           value=f"members, entries, points before {before}, after {after} ({retry_seconds:.1f} s)"))
+    with unit_of_work(run.factory) as uow:
+        verify_started = time.monotonic()
+        mismatches = verify_ledger(uow.session, run.program_id)
+        verify_seconds = time.monotonic() - verify_started
+    print(f"retry: before {before}, after {after}; verify: {len(mismatches)} mismatches in {verify_seconds:.1f} s",
+          file=sys.stderr, flush=True)
+    rows.append(report.Row("ledger verify after the import", None, {}, len(mismatches),
+                           target="0 mismatches", met=not mismatches, value=f"{verify_seconds:.1f} s"))
+    if args.exports:
+        rows += _exports(run)
+    return rows
+
+
+def _exports(run: Run) -> list[report.Row]:
+    rows = []
+    for export in ("/v1/exports/balances", "/v1/exports/ledger"):
+        figures = stream_export(run.client, run.server, export)
+        print(f"{export}: {figures}", file=sys.stderr, flush=True)
+        rows.append(report.Row(
+            f"GET {export} (NDJSON, streamed)", None, {}, 0 if figures["status"] == 200 else 1,
+            target="constant memory", met=figures["rss_peak"] - figures["rss_before"] < 100,
+            value=(f"{figures['lines']:,} lines, {figures['mib']:.0f} MiB in {figures['seconds']:.1f} s "
+                   f"({figures['lines'] / figures['seconds']:,.0f} lines/s)"),
+            extra=f"worker RSS {figures['rss_before']:.0f} MiB before, peak {figures['rss_peak']:.0f} MiB"))
+    return rows
+
+
+def options(argv: list[str] | None = None) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--members", type=int, default=100_000)
+    parser.add_argument("--lots", type=int, default=3, help="lots per member")
+    parser.add_argument("--chunk", type=int, default=5000, help="lines per chunk")
+    parser.add_argument("--connections", type=int, default=3,
+                        help="chunks in flight at once (HTTP; the CLI's --parallel, at most 4)")
+    parser.add_argument("--via", choices=["http", "cli"], default="http")
+    parser.add_argument("--no-exports", dest="exports", action="store_false")
+    parser.add_argument("--keep", action="store_true", help="keep the database (its name is printed)")
+    return parser.parse_args(argv)
+
+
+def main() -> int:
+    args = options()
+    server_url, embedded = infra.database_server(infra.buffers_for_this_machine())
+    try:
+        title, rows = measure(server_url, args)
+    finally:
         if embedded is not None:
             embedded.cleanup()
+    print(f"\n{title}\n")
+    report.table(rows, 0.0, [])
+    return 1 if any(row.errors for row in rows) else 0
 
 
 if __name__ == "__main__":

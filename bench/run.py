@@ -26,10 +26,10 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from bench import infra, loader, pgbench, report
+from bench.hot_member import HOT_MEMBER, hot_member_check
 from bench.loadgen import LoadGenerator, Result, find_wrk
 
 SCALES = {"quick": 2_000, "100k": 100_000, "1m": 1_000_000}  # members; 10 ledger entries each
-HOT_MEMBER = "hot"
 
 
 STARTED = time.monotonic()
@@ -52,6 +52,10 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--priority", action="store_true",
                         help="as root on a shared machine: raise the scheduling weight of this run, its "
                              "gunicorn masters and the PostgreSQL server (Linux autogroup nice -15)")
+    parser.add_argument("--import", dest="import_via", choices=["http", "cli", "both", "none"], default="http",
+                        help="the import scenario: as many members as the scale, 3 lots each, in 5,000-line "
+                             "chunks over HTTP and/or through the CLI (bench/import_bench.py), in a database "
+                             "of its own")
     parser.add_argument("--keep-db", action="store_true", help="leave the benchmark database behind")
     parser.add_argument("--save", type=Path, help="write the figures as JSON here "
                         "(default bench/results/<scale>.json; quick runs save nothing)")
@@ -64,41 +68,6 @@ def ledger_available(url: str) -> bool:
     with psycopg.connect(url) as conn:
         return conn.execute("SELECT to_regclass('ledger_entries') IS NOT NULL AND "
                             "to_regclass('orders') IS NOT NULL").fetchone()[0]
-
-
-def hot_member_check(url: str, program_id, acked: list[str]) -> dict:
-    """No lost update: every acknowledged earn is committed, and the member's
-    lifetime_earned is exactly the sum of the committed earns (the member had no
-    history). Waits until requests still queued when the load stopped are done."""
-    import psycopg
-
-    with psycopg.connect(url, autocommit=True) as conn:
-        last, stable_since = -1, time.monotonic()
-        deadline = time.monotonic() + 60
-        while time.monotonic() < deadline:
-            count = conn.execute("SELECT count(*) FROM orders WHERE program_id = %s AND member_id = %s",
-                                 (program_id, HOT_MEMBER)).fetchone()[0]
-            if count != last:
-                last, stable_since = count, time.monotonic()
-            elif time.monotonic() - stable_since > 1.0:
-                break
-            time.sleep(0.25)
-        committed = dict(conn.execute(
-            "SELECT order_id, earned_points FROM orders WHERE program_id = %s AND member_id = %s",
-            (program_id, HOT_MEMBER)).fetchall())
-        lifetime = conn.execute(
-            "SELECT coalesce((SELECT lifetime_earned FROM balances WHERE program_id = %s AND member_id = %s), 0)",
-            (program_id, HOT_MEMBER)).fetchone()[0]
-        entries = conn.execute(
-            "SELECT coalesce(sum(points), 0) FROM ledger_entries WHERE program_id = %s AND member_id = %s",
-            (program_id, HOT_MEMBER)).fetchone()[0]
-    missing = [order_id for order_id in acked if order_id not in committed]
-    points = int(sum(committed.values()))
-    lifetime, entries = int(lifetime), int(entries)
-    lost = len(missing) + abs(lifetime - points) + abs(entries - points)
-    return {"acked": len(acked), "committed": len(committed), "committed_points": points,
-            "lifetime_earned": lifetime, "entries_points": entries, "acked_not_committed": len(missing),
-            "lost": lost}
 
 
 class Bench:
@@ -185,6 +154,7 @@ class Bench:
                "BENCH_ACCOUNTS": str(self.members), "BENCH_HOT_MEMBER": HOT_MEMBER}
         baseline = self.run_baseline(gen, env)
         self.run_service(gen, env, baseline, data, with_ledger)
+        self.run_imports(server)
         self.facts["load_average_after"] = [round(x, 1) for x in os.getloadavg()]
         self.notes.append(f"load average before {self.facts['load_average_before']}, after "
                           f"{self.facts['load_average_after']} (other work on the machine skews the figures"
@@ -239,6 +209,15 @@ class Bench:
                 value=f"max {max(sizes):.0f} MB", target="<= 150 MB each", met=max(sizes) <= 150))
         finally:
             server.stop()
+
+    def run_imports(self, server: str) -> None:
+        """The import scenario: its rows (time, CPU split, retry, ledger verify) join the report."""
+        from bench import import_bench
+
+        for via in {"both": ["http", "cli"], "none": []}.get(self.args.import_via, [self.args.import_via]):
+            progress(f"import of {self.members:,} members ({via})")
+            options = import_bench.options(["--members", str(self.members), "--via", via, "--no-exports"])
+            self.rows += import_bench.measure(server, options)[1]
 
     def ledger_scenarios(self, run, base: str, env: dict, baseline: Result, data) -> None:
         run("order", seconds=self.warmup)

@@ -44,6 +44,28 @@ def test_the_cli_streams_a_file_in_chunks_and_a_rerun_changes_nothing(app, datab
     assert verify.exit_code == 0, verify.output
 
 
+def test_chunks_in_parallel_answer_as_one_at_a_time(app, database_url, monkeypatch, tmp_path):
+    handle = make_program(app)
+    path = tmp_path / "members.ndjson"
+    lines = [_line(f"p{n}", (f"L{n}", 10 + n), (f"M{n}", 1)) for n in range(40)]
+    lines[13] = b'{"member_id": "p13", "lots": "no"}\n'
+    lines[29] = _line("p3", ("L3", 99))  # a lot of an earlier chunk's member with other figures
+    path.write_bytes(b"".join(lines))
+    monkeypatch.setenv("DATABASE_URL", database_url)
+    monkeypatch.setenv("JWT_KEYS", TEST_JWT_KEYS)
+    command = ["import", "members", str(path), "--program", str(handle.program_id), "--chunk-lines", "4",
+               "--parallel", "3", "--json"]
+    first = orjson.loads(CliRunner().invoke(main, command).output.strip().splitlines()[-1])
+    good = [n for n in range(40) if n not in (13, 29)]
+    assert first["counts"] == {"members": 38, "lots": 76, "points": sum(11 + n for n in good), "rejected": 2,
+                               "accepted": 38}
+    # answers are taken in file order: each error names its line in the file
+    assert [(e["line"], e["code"]) for e in first["errors"]] == [(14, "validation_error"), (30, "lot_conflict")]
+    again = orjson.loads(CliRunner().invoke(main, command).output.strip().splitlines()[-1])
+    assert again["counts"]["members"] == again["counts"]["lots"] == 0
+    assert CliRunner().invoke(main, ["ledger", "verify", "--program", str(handle.program_id)]).exit_code == 0
+
+
 def test_exports_stream_balances_and_the_ledger_as_ndjson_and_csv(app):
     handle = make_program(app, settings={"pending_days": 0})
     api = ApiCaller(app.test_client(), handle.token)

@@ -13,6 +13,21 @@ def test_codes_avoid_confusable_characters():
     assert rules.normalize_referral_code("abcd-efgh ") == "ABCDEFGH"
 
 
+def test_codes_drawn_in_one_go_are_as_many_and_use_every_letter_evenly():
+    codes = rules.new_referral_codes(40_000)
+    assert len(codes) == 40_000 and all(len(code) == rules.REFERRAL_CODE_LENGTH for code in codes)
+    letters = "".join(codes)
+    assert set(letters) == set(rules.REFERRAL_ALPHABET)
+    # 320,000 letters over 31: about 10,300 each (give or take 100). Mapping every byte
+    # with byte % 31 would give the first eight letters 9 bytes of 256 against 8, about
+    # 1,250 more each.
+    counts = [letters.count(letter) for letter in rules.REFERRAL_ALPHABET]
+    first, rest = counts[:8], counts[8:]
+    assert abs(sum(first) / len(first) - sum(rest) / len(rest)) < 500
+    assert len(set(codes)) > 39_990
+    assert rules.new_referral_codes(0) == []
+
+
 @pytest.mark.parametrize("raw, normal", [
     ("  Ann@Example.COM ", "ann@example.com"), ("", None), (None, None)])
 def test_normalize_email(raw, normal):

@@ -103,9 +103,8 @@ def check_line(number: int, obj: Any, ctx: Context) -> MemberLine | LineError:
 def _member_line(number: int, obj: Any, ctx: Context) -> MemberLine:
     if not isinstance(obj, dict):
         raise Refused("validation_error", "A line must be a JSON object")
-    unknown = sorted(set(obj) - LINE_FIELDS)
-    if unknown:
-        raise Refused("validation_error", f"Unknown fields: {', '.join(unknown)}")
+    if not LINE_FIELDS.issuperset(obj):
+        raise Refused("validation_error", f"Unknown fields: {', '.join(sorted(set(obj) - LINE_FIELDS))}")
     member_id = obj.get("member_id")
     if not isinstance(member_id, str) or not MEMBER_ID.match(member_id):
         raise Refused("validation_error", "member_id must be 1-128 URL-safe characters")
@@ -240,7 +239,7 @@ def _lots(given: Any, ctx: Context) -> tuple[LotLine, ...]:
 
 def _lot(index: int, item: Any, ctx: Context) -> LotLine:
     label = f"lots[{index}]"
-    if not isinstance(item, dict) or set(item) - LOT_FIELDS:
+    if not isinstance(item, dict) or not LOT_FIELDS.issuperset(item):
         raise Refused("validation_error", f"{label} must be an object of {', '.join(sorted(LOT_FIELDS))}")
     lot_ref, points = item.get("lot_ref"), item.get("points")
     if not isinstance(lot_ref, str) or not 0 < len(lot_ref) <= 128:
