@@ -23,6 +23,10 @@ SCENARIOS = [
     "GET /v1/members/{id}/balance",
     "hot member: 64 connections earn for one member",
     "worker memory, VmRSS of",
+    "import 2,000 members x 3 lots (http)",
+    "CPU of the import per 1,000 members (http)",
+    "retry of a chunk (same and another import)",
+    "ledger verify after the import",
 ]
 
 
