@@ -77,3 +77,13 @@ def test_a_chunk_mixing_known_and_new_members_and_refused_lines(app, shop):
     counts = api.post(f"/v1/imports/{import_id}/complete").json["counts"]
     assert counts == {"members": 3, "lots": 4, "points": 131, "rejected": 2, "accepted": 4}
     assert verify(app, handle.program_id) == []
+
+
+def test_a_nul_character_refuses_the_chunk_whole_never_a_500(app, shop):
+    handle, api = shop
+    import_id = open_import(api)
+    body = ndjson(member("z-1", lots=[lot("Z-1", 5)]), member("z-2", email="a\u0000b@example.com"))
+    answer = send(api, import_id, body)
+    assert answer.status_code == 422 and answer.json["code"] == "validation_error", answer.json
+    assert figures(app, handle.program_id) == {"members": 0, "entries": 0, "points": 0, "lots": 0}
+    assert send(api, import_id, ndjson(member("z-1", lots=[lot("Z-1", 5)]))).json["accepted"] == 1

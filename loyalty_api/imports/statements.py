@@ -3,10 +3,11 @@ never a loop of single-row inserts.
 
 A chunk's rows travel as one JSON parameter, an array of positional arrays
 (``service._rows``: orjson in C, where binding one array per column cost Python
-about a microsecond a value), unpacked by ``json_array_elements``; short lists of ids
+about a microsecond a value), unpacked by ``jsonb_array_elements``; short lists of ids
 stay arrays. Lookups join the chunk's ids to the key's index one by one (a lateral
-subquery): the planner's statistics are stale in the middle of a large import, and a
-scan of all the program's rows per chunk would grow with the import.
+subquery that ``OFFSET 0`` keeps from being flattened into a join the planner may
+turn into a scan): the statistics are stale in the middle of a large import, and a
+scan of all the program's rows per chunk grows with the import.
 
 Every statement names ``program_id``. Locks: the members' ``balances`` rows first, in
 member-id order (the ledger's lock order), then the import's row at the very end (it
@@ -51,7 +52,7 @@ INSERT INTO members (program_id, member_id, referral_code, referred_by, email, p
 SELECT :program_id, r->>0, r->>1, r->>2, r->>3, r->>4, CAST(r->>5 AS date), CAST(r->6 AS jsonb),
        'active', coalesce(CAST(r->>7 AS timestamptz), :now), :now
   FROM jsonb_array_elements(CAST(:rows AS jsonb)) AS g(r)  -- [member_id, code, referred_by, email, phone,
-                                                          --  birthday, attributes, joined_at]
+                                                           --  birthday, attributes, joined_at]
 ON CONFLICT (program_id, member_id) DO NOTHING
 RETURNING member_id
 """)
@@ -83,7 +84,7 @@ WITH given AS (
          g.r->>0 AS member_id, g.r->>1 AS lot_ref, CAST(g.r->>2 AS bigint) AS points,
          CAST(g.r->>3 AS timestamptz) AS available_at, CAST(g.r->>4 AS timestamptz) AS expires_at, g.r->>5 AS reason
     FROM jsonb_array_elements(CAST(:rows AS jsonb)) WITH ORDINALITY AS g(r, n)  -- [member_id, lot_ref, points,
-                                                                               --  available_at, expires_at, reason]
+                                                                                --  available_at, expires_at, reason]
 ), claimed AS (
   INSERT INTO import_lots (program_id, member_id, lot_ref, import_id, entry_id, points, available_at, expires_at)
   SELECT :program_id, member_id, lot_ref, :import_id, entry_id, points, available_at, expires_at
@@ -112,7 +113,7 @@ INSERT INTO member_tiers (program_id, member_id, tier_code, earned_code, earned_
 SELECT :program_id, r->>0, r->>1, r->>2, CAST(r->>3 AS timestamptz), CAST(r->>4 AS timestamptz),
        r->>5, CAST(r->>6 AS timestamptz), r->>7, CASE WHEN r->>5 IS NOT NULL THEN :now END, :now
   FROM jsonb_array_elements(CAST(:rows AS jsonb)) AS g(r)  -- [member_id, tier_code, earned_code, earned_at,
-                                                          --  earned_expires_at, vip_code, vip_until, vip_reason]
+                                                           --  earned_expires_at, vip_code, vip_until, vip_reason]
 ON CONFLICT (program_id, member_id) DO NOTHING
 """)
 
