@@ -8,7 +8,9 @@
    Flask + psycopg TPC-B-like write per request, the ceiling of a Python service.
 4. The service itself, started the way production starts it, and the scenarios
    (bench/lua/*.lua under wrk, from another process, over loopback).
-5. The report: each figure, its ratio to the baseline, its target, met or not.
+5. The import scenario (``--import``): as many members as the scale, 3 lots each,
+   in 5,000-line chunks into a database of its own (bench/import_bench.py).
+6. The report: each figure, its ratio to the baseline, its target, met or not.
 """
 
 from __future__ import annotations
