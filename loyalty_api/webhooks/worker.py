@@ -1,11 +1,14 @@
 """``loyalty-api worker``: fan the outbox out to webhooks and deliver, at least once.
 
-One cycle (``run_once``): fan out what the outbox holds (one worker at a time, short
-transactions of ``fan_out_batch`` events), then ``concurrency`` threads each claim a
-few due deliveries (a committed lease), POST them with no transaction open, and
-record each result in a transaction of its own. Many workers run side by side: claims
-use ``FOR UPDATE SKIP LOCKED``; a worker that dies leaves leases that run out, and
-another worker sends those deliveries again.
+One cycle (``run_once``) works program by program. It fans out what the outbox holds
+(one worker at a time per program, short transactions of ``fan_out_batch`` events,
+the programs in turn), closes the deliveries that used up their attempts, then
+``concurrency`` threads take the programs with due deliveries in turn (``Rotation``):
+each claims a few of one program's due deliveries (a committed lease, under the
+program's cap), POSTs them with no transaction open, records each result in a
+transaction of its own, and goes on with the next program. Many workers run side by
+side: claims use ``FOR UPDATE SKIP LOCKED``; a worker that dies leaves leases that run
+out, and another worker sends those deliveries again.
 """
 
 from __future__ import annotations
@@ -27,6 +30,7 @@ from loyalty_api.db import unit_of_work
 from loyalty_api.observability import heartbeats
 from loyalty_api.webhooks import dispatch, sender, service
 from loyalty_api.webhooks.crypto import SecretBox
+from loyalty_api.webhooks.rotation import Rotation, from_anywhere
 from loyalty_api.webhooks.rules import (MAX_ATTEMPTS, SIGNATURE_HEADER, STANDARD_ID_HEADER,
                                         STANDARD_SIGNATURE_HEADER, STANDARD_TIMESTAMP_HEADER, claim_backoffs,
                                         envelope_body, next_attempt_at, parse_retry_after, should_disable,
@@ -95,31 +99,48 @@ class Worker:
             self._counts[key] += n
 
     def fan_out(self) -> None:
-        while not self.stop.is_set():
-            with unit_of_work(self.session_factory) as uow:
-                if not dispatch.try_fan_out_lock(uow.session):
-                    return  # another worker is fanning out right now
-                events, deliveries = dispatch.fan_out(uow.session, self._clock(),
-                                                      self.options.fan_out_batch)
-                uow.commit()
-            self._count("events", events)
-            self._count("deliveries_created", deliveries)
-            if events < self.options.fan_out_batch:
-                return
+        """One batch per program in turn, until every program's batch came back short."""
+        with unit_of_work(self.session_factory) as uow:
+            line = from_anywhere(dispatch.programs_to_fan_out(uow.session))
+        while line and not self.stop.is_set():
+            line = [program_id for program_id in line if self._fan_out_batch(program_id)]
+
+    def _fan_out_batch(self, program_id: uuid.UUID) -> bool:
+        """True when the program may have more to fan out."""
+        with unit_of_work(self.session_factory) as uow:
+            if not dispatch.try_fan_out_lock(uow.session, program_id):
+                return False  # another worker is fanning this program out right now
+            events, deliveries = dispatch.fan_out(uow.session, program_id, self._clock(), self.options.fan_out_batch)
+            uow.commit()
+        self._count("events", events)
+        self._count("deliveries_created", deliveries)
+        return events == self.options.fan_out_batch
+
+    def _programs_due(self) -> list[uuid.UUID]:
+        """The programs with due deliveries, after closing those that used up their attempts."""
+        with unit_of_work(self.session_factory) as uow:
+            due = dispatch.programs_due(uow.session, self._clock(), MAX_ATTEMPTS)
+        for program in due:
+            if program.exhausted:
+                with unit_of_work(self.session_factory) as uow:
+                    self._count("failed", dispatch.close_exhausted(uow.session, program.program_id,
+                                                                   self._clock(), MAX_ATTEMPTS))
+                    uow.commit()
+        return [program.program_id for program in due if program.due]
 
     def run_once(self) -> dict[str, int]:
         """Fan out, then deliver everything due now; answers counts for the report."""
         self._counts = Counter()
         self._outcomes = Counter()
+        programs: list[uuid.UUID] = []
         try:
             self.fan_out()
-            with unit_of_work(self.session_factory) as uow:
-                self._count("failed", dispatch.close_exhausted(uow.session, self._clock(), MAX_ATTEMPTS))
-                uow.commit()
-        except Exception:  # the database may be away; deliveries can still be tried later
+            programs = self._programs_due()
+        except Exception:  # the database may be away; the next cycle tries again
             log.exception("webhook fan-out failed")
             self._count("errors")
-        threads = [threading.Thread(target=self._deliver_loop, name=f"webhook-{n}", daemon=True)
+        rotation = Rotation(programs)
+        threads = [threading.Thread(target=self._deliver_loop, args=(rotation,), name=f"webhook-{n}", daemon=True)
                    for n in range(self.options.concurrency)]
         for thread in threads:
             thread.start()
@@ -156,23 +177,25 @@ class Worker:
             if not counts["succeeded"] and not counts["retrying"] and not counts["events"]:
                 self.stop.wait(poll_interval)
 
-    def _deliver_loop(self) -> None:
+    def _deliver_loop(self, rotation: Rotation) -> None:
+        """Claim in the programs in turn, one claim per turn, until none has anything to lease."""
         options = self.options
-        while not self.stop.is_set():
+        while not self.stop.is_set() and (program_id := rotation.take()) is not None:
             token = uuid.uuid4()
             try:
                 with unit_of_work(self.session_factory) as uow:
                     claimed = time.monotonic()
-                    batch = dispatch.claim(uow.session, self._clock(), options.claim_size, options.lease, token,
-                                           per_program=options.per_program, max_attempts=MAX_ATTEMPTS,
+                    batch = dispatch.claim(uow.session, program_id, self._clock(), options.claim_size, options.lease,
+                                           token, per_program=options.per_program, max_attempts=MAX_ATTEMPTS,
                                            backoffs=self._backoffs)
                     uow.commit()
             except Exception:  # the database is away: end this cycle; the next one tries again
                 log.exception("webhook claim failed")
                 self._count("errors")
                 return
-            if not batch:
-                return
+            if not batch:  # nothing due, or the program is at its cap until a result frees a lease
+                rotation.drop(program_id)
+                continue
             for n, item in enumerate(batch):
                 # Stopping (SIGTERM), or too little lease left for another whole attempt
                 # (the first one always has the lease it was claimed with):
@@ -182,6 +205,7 @@ class Worker:
                     self._release(batch[n:], token)
                     break
                 self._deliver_guarded(item, token, claimed)
+            rotation.keep(program_id)
 
     def _release(self, items: list[dispatch.Claimed], token: uuid.UUID) -> None:
         try:
