@@ -9,8 +9,8 @@ routed to one shard, the only kind in which ``FOR UPDATE … SKIP LOCKED`` takes
 locks. Which programs have work is found first by lock-free reads over all programs
 (``programs_to_fan_out``, ``programs_due``), multi-shard queries off the request path.
 The clock is the caller's moved clock in tests, the database's otherwise (one clock for
-all hosts), chosen when the statement is picked: Citus refuses ``now()`` inside
-``COALESCE``.
+all hosts): chosen when the statement is picked (Citus refuses ``now()`` inside
+``COALESCE``), or read first and passed as a value (the claim).
 """
 
 from __future__ import annotations
@@ -30,8 +30,11 @@ _TRY_FAN_OUT_LOCK = text("SELECT pg_try_advisory_xact_lock(hashtext('webhooks.fa
                          "hashtext(CAST(:program_id AS text)))")
 # Claims in one program wait for each other (each is one short statement), so the
 # per-program cap is exact: a claim sees the leases the previous one committed. Claims
-# in different programs do not wait for each other.
-_CLAIM_LOCK = text("SELECT pg_advisory_xact_lock(hashtext('webhooks.claim'), hashtext(CAST(:program_id AS text)))")
+# in different programs do not wait for each other. Answers the database's clock, which
+# the claim then takes as a value: Citus refuses a stable function of a column in an
+# UPDATE (the due time is computed from the attempts), so the times are computed here.
+_CLAIM_LOCK = text("SELECT now() FROM pg_advisory_xact_lock(hashtext('webhooks.claim'), "
+                   "hashtext(CAST(:program_id AS text)))")
 
 _PROGRAMS_TO_FAN_OUT = text("""
 SELECT DISTINCT program_id FROM outbox_events WHERE dispatched_at IS NULL ORDER BY program_id
@@ -75,16 +78,17 @@ WITH batch AS (
 SELECT (SELECT count(*) FROM marked) AS events, (SELECT count(*) FROM inserted) AS deliveries
 """
 
-_CLAIM_SQL = """
-WITH leased AS (
-    -- the program's deliveries leased now, by every worker (ix_webhook_deliveries_leased)
-    SELECT count(*) AS n FROM webhook_deliveries l
-    WHERE l.program_id = :program_id AND l.status = 'pending' AND l.lease_token IS NOT NULL
-      AND l.lease_until > {clock}
-), due AS (
+# The program's deliveries leased now, by every worker (ix_webhook_deliveries_leased).
+_LEASED = text("""
+SELECT count(*) FROM webhook_deliveries
+WHERE program_id = :program_id AND status = 'pending' AND lease_token IS NOT NULL AND lease_until > :now
+""")
+
+_CLAIM = text("""
+WITH due AS (
     SELECT d.program_id, d.delivery_id FROM webhook_deliveries d
-    WHERE d.program_id = :program_id AND d.status = 'pending' AND d.next_attempt_at <= {clock}
-      AND (d.lease_until IS NULL OR d.lease_until <= {clock})
+    WHERE d.program_id = :program_id AND d.status = 'pending' AND d.next_attempt_at <= :now
+      AND (d.lease_until IS NULL OR d.lease_until <= :now)
       AND d.attempts < :max_attempts
       -- a fan-out that raced with a DELETE may have added deliveries after it cancelled.
       -- A scalar subquery, not EXISTS: kept per row, so the walk stays an ordered scan
@@ -97,18 +101,20 @@ WITH leased AS (
             AND e.member_id = d.member_id AND e.status = 'pending'
             AND e.redelivery_of IS NULL AND e.event_seq < d.event_seq))
     ORDER BY d.next_attempt_at, d.event_seq
-    -- the per-program cap: one program cannot occupy every sender
-    LIMIT LEAST(:limit, GREATEST(:per_program - (SELECT n FROM leased), 0))
+    LIMIT :room
     FOR UPDATE OF d SKIP LOCKED
 ), claimed AS (
     -- The backoff is written now, before the attempt: an attempt whose result is never
     -- recorded (the worker died) waits like a failed one once its lease runs out.
     UPDATE webhook_deliveries d
-    SET lease_token = :token, lease_until = {clock} + :lease,
-        attempts = d.attempts + 1, last_attempt_at = {clock},
-        next_attempt_at = {clock} + :lease
-                          + (CAST(:backoffs AS interval[]))[LEAST(d.attempts + 1, :max_attempts)]
-    FROM due WHERE d.program_id = :program_id AND due.program_id = :program_id AND d.delivery_id = due.delivery_id
+    SET lease_token = :token, lease_until = :lease_until,
+        attempts = d.attempts + 1, last_attempt_at = :now,
+        next_attempt_at = unrecorded.due
+    -- the n-th attempt's due time if its result is never recorded: now + lease + n-th backoff
+    -- (a join, not an array subscript: it crashed the Citus 13.2 coordinator in this UPDATE)
+    FROM due, unnest(CAST(:unrecorded_due AS timestamptz[])) WITH ORDINALITY AS unrecorded (due, attempt)
+    WHERE d.program_id = :program_id AND due.program_id = :program_id AND d.delivery_id = due.delivery_id
+      AND unrecorded.attempt = LEAST(d.attempts + 1, :max_attempts)
     RETURNING d.program_id, d.delivery_id, d.webhook_id, d.event_seq, d.attempts, d.created_at,
               d.first_failed_at, d.last_attempt_at
 )
@@ -122,7 +128,7 @@ JOIN outbox_events e ON e.program_id = :program_id AND e.program_id = c.program_
 -- in the order the events were written: UPDATE ... RETURNING promises no order, and a
 -- single sender sends its claim front to back
 ORDER BY c.event_seq
-"""
+""")
 
 # Deliveries that used up their attempts without a recorded result (each claim
 # counts one): closed as failed once their last lease has run out.
@@ -142,7 +148,6 @@ def _by_clock(sql: str) -> dict[bool, TextClause]:
 
 _PROGRAMS_DUE = _by_clock(_PROGRAMS_DUE_SQL)
 _FAN_OUT = _by_clock(_FAN_OUT_SQL)
-_CLAIM = _by_clock(_CLAIM_SQL)
 _EXHAUSTED = _by_clock(_EXHAUSTED_SQL)
 
 _SUCCEEDED = text("""
@@ -241,10 +246,15 @@ def fan_out(session: Session, program_id: uuid.UUID, now: datetime | None, limit
 def claim(session: Session, program_id: uuid.UUID, now: datetime | None, limit: int, lease: timedelta,
           token: uuid.UUID, *, per_program: int, max_attempts: int, backoffs: list[timedelta]) -> list[Claimed]:
     """Lease up to ``limit`` of the program's due deliveries, at most ``per_program`` leased at once."""
-    session.execute(_CLAIM_LOCK, {"program_id": program_id})
-    rows = session.execute(_CLAIM[now is not None], {
-        "program_id": program_id, "now": now, "limit": limit, "lease": lease, "token": token,
-        "per_program": per_program, "max_attempts": max_attempts, "backoffs": backoffs}).mappings()
+    database_now = session.scalar(_CLAIM_LOCK, {"program_id": program_id})
+    at = database_now if now is None else now
+    # the per-program cap: one program cannot occupy every sender
+    room = min(limit, per_program - session.scalar(_LEASED, {"program_id": program_id, "now": at}))
+    if room <= 0:
+        return []
+    rows = session.execute(_CLAIM, {
+        "program_id": program_id, "now": at, "lease_until": at + lease, "room": room, "token": token,
+        "max_attempts": max_attempts, "unrecorded_due": [at + lease + backoff for backoff in backoffs]}).mappings()
     return [Claimed(**row) for row in rows]
 
 
