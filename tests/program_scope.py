@@ -49,6 +49,7 @@ MULTI_SHARD = {
     ("webhooks/jobs.py", "cancel_orphans"): "a colocated multi-shard UPDATE, no claim",
     ("webhooks/dispatch.py", "programs_to_fan_out"): "the webhook worker's lock-free look for events to fan out",
     ("webhooks/dispatch.py", "programs_due"): "the webhook worker's lock-free look for programs with due deliveries",
+    ("webhooks/dispatch.py", "programs_exhausted"): "the webhook worker's look for deliveries out of attempts",
 }
 
 # Statements known not to be routable yet, named so that they are not quiet (none now).

@@ -1,16 +1,12 @@
 """The worker's set-based SQL: fan-out, claims with leases, results.
 
-Each function is one short statement in the caller's transaction; the worker commits
-after each and never holds a transaction open across an HTTP call.
-
-Everything that takes row locks works in one program (``program_id = :program_id`` on
-every table, by value): on a Citus cluster distributed by program such a statement is
-routed to one shard, the only kind in which ``FOR UPDATE … SKIP LOCKED`` takes row
-locks. Which programs have work is found first by lock-free reads over all programs
-(``programs_to_fan_out``, ``programs_due``), multi-shard queries off the request path.
-The clock is the caller's moved clock in tests, the database's otherwise (one clock for
-all hosts): chosen when the statement is picked (Citus refuses ``now()`` inside
-``COALESCE``), or read first and passed as a value (the claim).
+Each function is one short statement in the caller's transaction. Every statement that
+takes row locks names one program by value (``program_id = :program_id`` on every
+table): on Citus it runs on one shard, where ``FOR UPDATE … SKIP LOCKED`` works. Which
+programs have work is found by lock-free reads over all programs (multi-shard, off the
+request path). The clock is the caller's moved clock in tests, else the database's (one
+clock for all hosts): picked with the statement (Citus refuses ``now()`` in ``COALESCE``),
+or read first and passed as a value (the claim).
 """
 
 from __future__ import annotations
@@ -23,32 +19,36 @@ from typing import Any
 from sqlalchemy import TextClause, text
 from sqlalchemy.orm import Session
 
-# Per-program transaction advisory locks (class, hashtext(program_id)).
-# Fan-out: one worker at a time in a program (the others skip it), so two fan-outs
-# cannot write a member's later event before an earlier one.
+# Per-program transaction advisory locks. Fan-out: one worker at a time in a program (the
+# others skip it), so two fan-outs cannot write a member's later event before an earlier one.
 _TRY_FAN_OUT_LOCK = text("SELECT pg_try_advisory_xact_lock(hashtext('webhooks.fan_out'), "
                          "hashtext(CAST(:program_id AS text)))")
 # Claims in one program wait for each other (each is one short statement), so the
 # per-program cap is exact: a claim sees the leases the previous one committed. Claims
-# in different programs do not wait for each other. Answers the database's clock, which
-# the claim then takes as a value: Citus refuses a stable function of a column in an
-# UPDATE (the due time is computed from the attempts), so the times are computed here.
+# in different programs do not wait for each other. Answers the database's clock: Citus
+# refuses a stable function of a column in an UPDATE, so the claim's times are values.
 _CLAIM_LOCK = text("SELECT now() FROM pg_advisory_xact_lock(hashtext('webhooks.claim'), "
                    "hashtext(CAST(:program_id AS text)))")
 
-_PROGRAMS_TO_FAN_OUT = text("""
-SELECT DISTINCT program_id FROM outbox_events WHERE dispatched_at IS NULL ORDER BY program_id
-""")
+_PROGRAMS_TO_FAN_OUT = text("SELECT DISTINCT program_id FROM outbox_events WHERE dispatched_at IS NULL "
+                            "ORDER BY program_id")
 
-# Programs with a delivery due now, or one that used up its attempts and is to be
-# closed (``exhausted``). No row locks: the claims lock, program by program.
+# Programs with a live webhook and a delivery due now: one probe each of the due-ordered
+# ix_webhook_deliveries_due_by_program, however large the backlog.
 _PROGRAMS_DUE_SQL = """
-SELECT program_id, bool_or(next_attempt_at <= {clock} AND attempts < :max_attempts) AS due,
-       bool_or(attempts >= :max_attempts) AS exhausted
-FROM webhook_deliveries
-WHERE status = 'pending' AND (lease_until IS NULL OR lease_until <= {clock})
-  AND (next_attempt_at <= {clock} OR attempts >= :max_attempts)
-GROUP BY program_id ORDER BY program_id
+SELECT w.program_id FROM (SELECT DISTINCT program_id FROM webhooks WHERE deleted_at IS NULL AND disabled_at IS NULL) w
+WHERE EXISTS (
+    SELECT 1 FROM webhook_deliveries d
+    WHERE d.program_id = w.program_id AND d.status = 'pending' AND d.next_attempt_at <= {clock}
+      AND (d.lease_until IS NULL OR d.lease_until <= {clock}) AND d.attempts < :max_attempts)
+ORDER BY w.program_id
+"""
+
+# Programs with deliveries that used up their attempts (a scan of the pending ones).
+_PROGRAMS_EXHAUSTED_SQL = """
+SELECT DISTINCT program_id FROM webhook_deliveries
+WHERE status = 'pending' AND attempts >= :max_attempts AND (lease_until IS NULL OR lease_until <= {clock})
+ORDER BY program_id
 """
 
 _FAN_OUT_SQL = """
@@ -147,6 +147,7 @@ def _by_clock(sql: str) -> dict[bool, TextClause]:
 
 
 _PROGRAMS_DUE = _by_clock(_PROGRAMS_DUE_SQL)
+_PROGRAMS_EXHAUSTED = _by_clock(_PROGRAMS_EXHAUSTED_SQL)
 _FAN_OUT = _by_clock(_FAN_OUT_SQL)
 _EXHAUSTED = _by_clock(_EXHAUSTED_SQL)
 
@@ -221,16 +222,12 @@ def programs_to_fan_out(session: Session) -> list[uuid.UUID]:
     return list(session.scalars(_PROGRAMS_TO_FAN_OUT))
 
 
-@dataclass(frozen=True)
-class Due:
-    program_id: uuid.UUID
-    due: bool  # has deliveries to claim
-    exhausted: bool  # has deliveries to close with ``close_exhausted``
+def programs_due(session: Session, now: datetime | None, max_attempts: int) -> list[uuid.UUID]:
+    return list(session.scalars(_PROGRAMS_DUE[now is not None], {"now": now, "max_attempts": max_attempts}))
 
 
-def programs_due(session: Session, now: datetime | None, max_attempts: int) -> list[Due]:
-    rows = session.execute(_PROGRAMS_DUE[now is not None], {"now": now, "max_attempts": max_attempts})
-    return [Due(row.program_id, row.due, row.exhausted) for row in rows]
+def programs_exhausted(session: Session, now: datetime | None, max_attempts: int) -> list[uuid.UUID]:
+    return list(session.scalars(_PROGRAMS_EXHAUSTED[now is not None], {"now": now, "max_attempts": max_attempts}))
 
 
 def try_fan_out_lock(session: Session, program_id: uuid.UUID) -> bool:

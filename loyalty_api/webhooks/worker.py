@@ -1,14 +1,11 @@
 """``loyalty-api worker``: fan the outbox out to webhooks and deliver, at least once.
 
-One cycle (``run_once``) works program by program. It fans out what the outbox holds
-(one worker at a time per program, short transactions of ``fan_out_batch`` events,
-the programs in turn), closes the deliveries that used up their attempts, then
-``concurrency`` threads take the programs with due deliveries in turn (``Rotation``):
-each claims a few of one program's due deliveries (a committed lease, under the
-program's cap), POSTs them with no transaction open, records each result in a
-transaction of its own, and goes on with the next program. Many workers run side by
-side: claims use ``FOR UPDATE SKIP LOCKED``; a worker that dies leaves leases that run
-out, and another worker sends those deliveries again.
+A cycle (``run_once``) fans out the outbox program by program, then ``concurrency``
+threads take the programs with due deliveries in turn (``Rotation``): a thread claims a
+few of one program's deliveries (a committed lease, under the program's cap), POSTs
+them with no transaction open, records each result in a transaction of its own, and
+goes on with the next program. Workers run side by side (``FOR UPDATE SKIP LOCKED``);
+the leases of a worker that dies run out, and another worker sends those deliveries.
 """
 
 from __future__ import annotations
@@ -40,6 +37,7 @@ log = logging.getLogger("loyalty_api.webhooks")
 
 # At most one heartbeat write per this many seconds per worker (an idle worker cycles every second).
 HEARTBEAT_EVERY_SECONDS = 15.0
+CLOSE_EXHAUSTED_EVERY_SECONDS = 60.0  # see _close_exhausted
 
 
 @dataclass
@@ -84,6 +82,7 @@ class Worker:
         self._lock = threading.Lock()
         self._backoffs = claim_backoffs()
         self._last_beat = 0.0
+        self._last_closing = -CLOSE_EXHAUSTED_EVERY_SECONDS  # the first cycle closes
 
     def _clock(self) -> datetime | None:
         return self.options.clock() if self.options.clock is not None else None
@@ -116,17 +115,17 @@ class Worker:
         self._count("deliveries_created", deliveries)
         return events == self.options.fan_out_batch
 
-    def _programs_due(self) -> list[uuid.UUID]:
-        """The programs with due deliveries, after closing those that used up their attempts."""
+    def _close_exhausted(self) -> None:
+        """Close deliveries that used up their attempts: rare, and a scan of every pending one, so once a minute."""
+        if time.monotonic() - self._last_closing < CLOSE_EXHAUSTED_EVERY_SECONDS:
+            return
         with unit_of_work(self.session_factory) as uow:
-            due = dispatch.programs_due(uow.session, self._clock(), MAX_ATTEMPTS)
-        for program in due:
-            if program.exhausted:
-                with unit_of_work(self.session_factory) as uow:
-                    self._count("failed", dispatch.close_exhausted(uow.session, program.program_id,
-                                                                   self._clock(), MAX_ATTEMPTS))
-                    uow.commit()
-        return [program.program_id for program in due if program.due]
+            programs = dispatch.programs_exhausted(uow.session, self._clock(), MAX_ATTEMPTS)
+        for program_id in programs:
+            with unit_of_work(self.session_factory) as uow:
+                self._count("failed", dispatch.close_exhausted(uow.session, program_id, self._clock(), MAX_ATTEMPTS))
+                uow.commit()
+        self._last_closing = time.monotonic()
 
     def run_once(self) -> dict[str, int]:
         """Fan out, then deliver everything due now; answers counts for the report."""
@@ -135,7 +134,9 @@ class Worker:
         programs: list[uuid.UUID] = []
         try:
             self.fan_out()
-            programs = self._programs_due()
+            self._close_exhausted()
+            with unit_of_work(self.session_factory) as uow:
+                programs = dispatch.programs_due(uow.session, self._clock(), MAX_ATTEMPTS)
         except Exception:  # the database may be away; the next cycle tries again
             log.exception("webhook fan-out failed")
             self._count("errors")
