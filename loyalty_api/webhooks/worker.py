@@ -18,7 +18,7 @@ import uuid
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
-from typing import Callable
+from typing import Callable, TypeVar
 
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -28,12 +28,11 @@ from loyalty_api.observability import heartbeats
 from loyalty_api.webhooks import dispatch, sender, service
 from loyalty_api.webhooks.crypto import SecretBox
 from loyalty_api.webhooks.rotation import Rotation, from_anywhere
-from loyalty_api.webhooks.rules import (MAX_ATTEMPTS, SIGNATURE_HEADER, STANDARD_ID_HEADER,
-                                        STANDARD_SIGNATURE_HEADER, STANDARD_TIMESTAMP_HEADER, claim_backoffs,
-                                        envelope_body, next_attempt_at, parse_retry_after, should_disable,
-                                        signature_header, standard_signature_header)
+from loyalty_api.webhooks.rules import (MAX_ATTEMPTS, claim_backoffs, delivery_headers, envelope_body,
+                                        next_attempt_at, parse_retry_after, should_disable)
 
 log = logging.getLogger("loyalty_api.webhooks")
+T = TypeVar("T")
 
 # At most one heartbeat write per this many seconds per worker (an idle worker cycles every second).
 HEARTBEAT_EVERY_SECONDS = 15.0
@@ -104,8 +103,21 @@ class Worker:
         while line and not self.stop.is_set():
             line = [program_id for program_id in line if self._fan_out_batch(program_id)]
 
+    def _step(self, what: str, step: Callable[[], T]) -> T | None:
+        """A step on its own: its failure (the database away, one program's error) is logged and
+        counted, and the cycle goes on (deliveries go out whatever the fan-out met)."""
+        try:
+            return step()
+        except Exception:
+            log.exception("webhook worker: %s failed", what)
+            self._count("errors")
+            return None
+
     def _fan_out_batch(self, program_id: uuid.UUID) -> bool:
-        """True when the program may have more to fan out."""
+        """True when the program may have more; one that fails waits for the next cycle."""
+        return bool(self._step(f"fan-out of program {program_id}", lambda: self._fan_out_program(program_id)))
+
+    def _fan_out_program(self, program_id: uuid.UUID) -> bool:
         with unit_of_work(self.session_factory) as uow:
             if not dispatch.try_fan_out_lock(uow.session, program_id):
                 return False  # another worker is fanning this program out right now
@@ -127,20 +139,17 @@ class Worker:
                 uow.commit()
         self._last_closing = time.monotonic()
 
+    def _programs_due(self) -> list[uuid.UUID]:
+        with unit_of_work(self.session_factory) as uow:
+            return dispatch.programs_due(uow.session, self._clock(), MAX_ATTEMPTS)
+
     def run_once(self) -> dict[str, int]:
         """Fan out, then deliver everything due now; answers counts for the report."""
         self._counts = Counter()
         self._outcomes = Counter()
-        programs: list[uuid.UUID] = []
-        try:
-            self.fan_out()
-            self._close_exhausted()
-            with unit_of_work(self.session_factory) as uow:
-                programs = dispatch.programs_due(uow.session, self._clock(), MAX_ATTEMPTS)
-        except Exception:  # the database may be away; the next cycle tries again
-            log.exception("webhook fan-out failed")
-            self._count("errors")
-        rotation = Rotation(programs)
+        self._step("fan-out", self.fan_out)
+        self._step("closing exhausted deliveries", self._close_exhausted)
+        rotation = Rotation(self._step("look for due deliveries", self._programs_due) or [])
         threads = [threading.Thread(target=self._deliver_loop, args=(rotation,), name=f"webhook-{n}", daemon=True)
                    for n in range(self.options.concurrency)]
         for thread in threads:
@@ -235,22 +244,6 @@ class Worker:
             secrets.append(self.box.open(item.previous_secret_sealed))
         return secrets
 
-    def _headers(self, item: dispatch.Claimed, secrets: list[str], body: bytes) -> dict[str, str]:
-        timestamp = int(time.time())
-        headers = {
-            SIGNATURE_HEADER: signature_header(secrets, timestamp, body),
-            "Loyalty-Event-Id": str(item.event_id),
-            "Loyalty-Event-Type": item.type,
-            "Loyalty-Delivery-Id": str(item.delivery_id),
-            "Loyalty-Delivery-Attempt": str(item.attempts),
-            STANDARD_ID_HEADER: str(item.event_id),
-            STANDARD_TIMESTAMP_HEADER: str(timestamp),
-        }
-        standard = standard_signature_header(secrets, str(item.event_id), timestamp, body)
-        if standard is not None:  # None: only secrets issued before Standard Webhooks (rotate to get one)
-            headers[STANDARD_SIGNATURE_HEADER] = standard
-        return headers
-
     def _deliver(self, item: dispatch.Claimed, token: uuid.UUID, claimed: float) -> None:
         options = self.options
         body = envelope_body(str(item.event_id), item.type, item.event_created_at, str(item.program_id), item.data)
@@ -261,7 +254,9 @@ class Worker:
             outcome = sender.Outcome(False, error=str(exc)[:200])
         else:
             extra = {"resolve": options.resolve} if options.resolve else {}
-            outcome = sender.post(item.url, body, self._headers(item, secrets, body), timeout=options.timeout,
+            headers = delivery_headers(str(item.event_id), item.type, str(item.delivery_id), item.attempts, secrets,
+                                       int(time.time()), body)
+            outcome = sender.post(item.url, body, headers, timeout=options.timeout,
                                   deadline=options.deadline, allow_private=options.allow_private, **extra)
         self._record(item, token, claimed, outcome)
 
