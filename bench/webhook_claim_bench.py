@@ -4,9 +4,12 @@
 
 Creates a fresh database on the server of DATABASE_URL, migrates it, loads
 ``--programs`` programs with one webhook each and ``--deliveries`` due deliveries,
-``--flood`` of them (a fraction) in one program, then times ``dispatch.claim`` (the
-per-program capped claim; each run rolled back) and checks the cap held. The
-database is dropped at the end.
+``--flood`` of them (a fraction) in one program, then times the worker's statements,
+each run rolled back, beside a one-row read by primary key (the run's baseline): the
+lock-free looks over all programs (``dispatch.programs_due`` every cycle,
+``programs_exhausted`` once a minute) and the per-program capped claim
+(``dispatch.claim``) in the flooded program and in a quiet one, and checks the cap held.
+The database is dropped at the end.
 """
 
 from __future__ import annotations
@@ -14,7 +17,6 @@ from __future__ import annotations
 import argparse
 import os
 import secrets
-import statistics
 import sys
 import time
 import uuid
@@ -72,7 +74,7 @@ def run(url: str, args: argparse.Namespace) -> None:
     from loyalty_api.db import make_session_factory
     from loyalty_api.webhooks import dispatch
     from loyalty_api.webhooks.rules import MAX_ATTEMPTS, claim_backoffs
-    from sqlalchemy import create_engine
+    from sqlalchemy import create_engine, text
 
     sa_url = sqlalchemy_url(url)
     upgrade_database(sa_url)
@@ -85,19 +87,43 @@ def run(url: str, args: argparse.Namespace) -> None:
     print(f"loaded {args.deliveries:,} due deliveries over {args.programs} programs "
           f"({args.flood:.0%} in one) in {time.perf_counter() - started:.1f} s")
     factory = make_session_factory(create_engine(sa_url))
-    timings, claimed = [], []
-    for _ in range(args.runs):
+    with factory() as session:
+        quiet = session.scalar(text("SELECT program_id FROM webhooks ORDER BY program_id DESC LIMIT 1"))
+        one = session.execute(text("SELECT program_id, delivery_id FROM webhook_deliveries LIMIT 1")).one()
+    flooded = uuid.UUID(int=1)
+    # the baseline of this run: one delivery read by its primary key through the same session code
+    baseline = _timed(factory, args.runs, lambda session: session.execute(text(
+        "SELECT * FROM webhook_deliveries WHERE program_id = :p AND delivery_id = :d"),
+        {"p": one.program_id, "d": one.delivery_id}).all())
+    print(f"baseline, one delivery by its key: median {_ms(baseline, 0.5)} ms over {args.runs} runs")
+    look = _timed(factory, args.runs, lambda session: dispatch.programs_due(session, None, MAX_ATTEMPTS))
+    print(f"look for programs with due work: median {_ms(look, 0.5)} ms, p90 {_ms(look, 0.9)} ms "
+          f"over {args.runs} runs; {len(look[0][1])} programs")
+    look = _timed(factory, args.runs, lambda session: dispatch.programs_exhausted(session, None, MAX_ATTEMPTS))
+    print(f"look for deliveries out of attempts (once a minute): median {_ms(look, 0.5)} ms over {args.runs} runs")
+    for name, program_id in (("flooded", flooded), ("quiet", quiet)):
+        claims = _timed(factory, args.runs, lambda session: dispatch.claim(
+            session, program_id, None, 5, timedelta(minutes=3), uuid.uuid4(), per_program=2,
+            max_attempts=MAX_ATTEMPTS, backoffs=claim_backoffs()))
+        most = max(len(batch) for _, batch in claims)
+        print(f"claim of 5 in the {name} program: median {_ms(claims, 0.5)} ms, p90 {_ms(claims, 0.9)} ms "
+              f"over {args.runs} runs; most claimed at once: {most} (cap 2)")
+
+
+def _timed(factory, runs: int, statement) -> list[tuple[float, list]]:
+    """(seconds, answer) of each run, fastest first; every run is rolled back."""
+    timings = []
+    for _ in range(runs):
         with factory() as session:
             started = time.perf_counter()
-            batch = dispatch.claim(session, None, 5, timedelta(minutes=3), uuid.uuid4(), per_program=2,
-                                   max_attempts=MAX_ATTEMPTS, backoffs=claim_backoffs())
-            timings.append(time.perf_counter() - started)
-            claimed.append(max(sum(1 for item in batch if item.program_id == p) for p in {i.program_id for i in batch}))
+            answer = statement(session)
+            timings.append((time.perf_counter() - started, answer))
             session.rollback()
-    timings.sort()
-    print(f"claim of 5: median {statistics.median(timings) * 1000:.1f} ms, "
-          f"p90 {timings[int(len(timings) * 0.9) - 1] * 1000:.1f} ms over {args.runs} runs; "
-          f"most of one program in a claim: {max(claimed)} (cap 2)")
+    return sorted(timings, key=lambda timing: timing[0])
+
+
+def _ms(timings: list[tuple[float, list]], quantile: float) -> str:
+    return f"{timings[max(int(len(timings) * quantile) - 1, 0)][0] * 1000:.1f}"
 
 
 if __name__ == "__main__":

@@ -57,7 +57,8 @@ CITUS_MODULES = (
     "test_checkout_basic", "test_checkout_examples", "test_checkout_holds", "test_checkout_concurrency",
     "test_ledger_service", "test_ledger_stateful", "test_tiers_lifecycle", "test_tiers_progress",
     "test_referrals_api", "test_rewards_api", "test_rewards_concurrency", "test_rewards_jobs",
-    "test_webhooks_api", "test_webhooks_worker", "test_webhooks_delivery", "test_expiry_jobs",
+    "test_webhooks_api", "test_webhooks_worker", "test_webhooks_delivery", "test_webhooks_programs",
+    "test_webhooks_hostile", "test_webhooks_standard", "test_expiry_jobs",
     "test_segments_jobs", "test_rules_api", "test_reliability_isolation", "test_foundation_idempotency",
     "test_foundation_members", "test_foundation_programs",
 )

@@ -179,6 +179,24 @@ def standard_signature_header(secrets: list[str], event_id: str, timestamp: int,
                     for key in keys)
 
 
+def delivery_headers(event_id: str, event_type: str, delivery_id: str, attempt: int, secrets: list[str],
+                     timestamp: int, body: bytes) -> dict[str, str]:
+    """The headers of one attempt: both signatures (every valid secret), the ids, the attempt number."""
+    headers = {
+        SIGNATURE_HEADER: signature_header(secrets, timestamp, body),
+        "Loyalty-Event-Id": event_id,
+        "Loyalty-Event-Type": event_type,
+        "Loyalty-Delivery-Id": delivery_id,
+        "Loyalty-Delivery-Attempt": str(attempt),
+        STANDARD_ID_HEADER: event_id,
+        STANDARD_TIMESTAMP_HEADER: str(timestamp),
+    }
+    standard = standard_signature_header(secrets, event_id, timestamp, body)
+    if standard is not None:  # None: only secrets issued before Standard Webhooks (rotate to get one)
+        headers[STANDARD_SIGNATURE_HEADER] = standard
+    return headers
+
+
 def retry_delay(failed_attempts: int, jitter_draw: float) -> timedelta:
     """Wait before the next attempt after ``failed_attempts`` (>= 1) failures.
 

@@ -1,11 +1,11 @@
 """``loyalty-api worker``: fan the outbox out to webhooks and deliver, at least once.
 
-One cycle (``run_once``): fan out what the outbox holds (one worker at a time, short
-transactions of ``fan_out_batch`` events), then ``concurrency`` threads each claim a
-few due deliveries (a committed lease), POST them with no transaction open, and
-record each result in a transaction of its own. Many workers run side by side: claims
-use ``FOR UPDATE SKIP LOCKED``; a worker that dies leaves leases that run out, and
-another worker sends those deliveries again.
+A cycle (``run_once``) fans out the outbox program by program, then ``concurrency``
+threads take the programs with due deliveries in turn (``Rotation``): a thread claims a
+few of one program's deliveries (a committed lease, under the program's cap), POSTs
+them with no transaction open, records each result in a transaction of its own, and
+goes on with the next program. Workers run side by side (``FOR UPDATE SKIP LOCKED``);
+the leases of a worker that dies run out, and another worker sends those deliveries.
 """
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ import uuid
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
-from typing import Callable
+from typing import Callable, TypeVar
 
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -27,15 +27,16 @@ from loyalty_api.db import unit_of_work
 from loyalty_api.observability import heartbeats
 from loyalty_api.webhooks import dispatch, sender, service
 from loyalty_api.webhooks.crypto import SecretBox
-from loyalty_api.webhooks.rules import (MAX_ATTEMPTS, SIGNATURE_HEADER, STANDARD_ID_HEADER,
-                                        STANDARD_SIGNATURE_HEADER, STANDARD_TIMESTAMP_HEADER, claim_backoffs,
-                                        envelope_body, next_attempt_at, parse_retry_after, should_disable,
-                                        signature_header, standard_signature_header)
+from loyalty_api.webhooks.rotation import Rotation, from_anywhere
+from loyalty_api.webhooks.rules import (MAX_ATTEMPTS, claim_backoffs, delivery_headers, envelope_body,
+                                        next_attempt_at, parse_retry_after, should_disable)
 
 log = logging.getLogger("loyalty_api.webhooks")
+T = TypeVar("T")
 
 # At most one heartbeat write per this many seconds per worker (an idle worker cycles every second).
 HEARTBEAT_EVERY_SECONDS = 15.0
+CLOSE_EXHAUSTED_EVERY_SECONDS = 60.0  # see _close_exhausted
 
 
 @dataclass
@@ -80,6 +81,7 @@ class Worker:
         self._lock = threading.Lock()
         self._backoffs = claim_backoffs()
         self._last_beat = 0.0
+        self._last_closing = -CLOSE_EXHAUSTED_EVERY_SECONDS  # the first cycle closes
 
     def _clock(self) -> datetime | None:
         return self.options.clock() if self.options.clock is not None else None
@@ -95,31 +97,60 @@ class Worker:
             self._counts[key] += n
 
     def fan_out(self) -> None:
-        while not self.stop.is_set():
+        """One batch per program in turn, until every program's batch came back short."""
+        with unit_of_work(self.session_factory) as uow:
+            line = from_anywhere(dispatch.programs_to_fan_out(uow.session))
+        while line and not self.stop.is_set():
+            line = [program_id for program_id in line if self._fan_out_batch(program_id)]
+
+    def _step(self, what: str, step: Callable[[], T]) -> T | None:
+        """A step on its own: its failure (the database away, one program's error) is logged and
+        counted, and the cycle goes on (deliveries go out whatever the fan-out met)."""
+        try:
+            return step()
+        except Exception:
+            log.exception("webhook worker: %s failed", what)
+            self._count("errors")
+            return None
+
+    def _fan_out_batch(self, program_id: uuid.UUID) -> bool:
+        """True when the program may have more; one that fails waits for the next cycle."""
+        return bool(self._step(f"fan-out of program {program_id}", lambda: self._fan_out_program(program_id)))
+
+    def _fan_out_program(self, program_id: uuid.UUID) -> bool:
+        with unit_of_work(self.session_factory) as uow:
+            if not dispatch.try_fan_out_lock(uow.session, program_id):
+                return False  # another worker is fanning this program out right now
+            events, deliveries = dispatch.fan_out(uow.session, program_id, self._clock(), self.options.fan_out_batch)
+            uow.commit()
+        self._count("events", events)
+        self._count("deliveries_created", deliveries)
+        return events == self.options.fan_out_batch
+
+    def _close_exhausted(self) -> None:
+        """Close deliveries that used up their attempts: rare, and a scan of every pending one, so once a minute."""
+        if time.monotonic() - self._last_closing < CLOSE_EXHAUSTED_EVERY_SECONDS:
+            return
+        with unit_of_work(self.session_factory) as uow:
+            programs = dispatch.programs_exhausted(uow.session, self._clock(), MAX_ATTEMPTS)
+        for program_id in programs:
             with unit_of_work(self.session_factory) as uow:
-                if not dispatch.try_fan_out_lock(uow.session):
-                    return  # another worker is fanning out right now
-                events, deliveries = dispatch.fan_out(uow.session, self._clock(),
-                                                      self.options.fan_out_batch)
+                self._count("failed", dispatch.close_exhausted(uow.session, program_id, self._clock(), MAX_ATTEMPTS))
                 uow.commit()
-            self._count("events", events)
-            self._count("deliveries_created", deliveries)
-            if events < self.options.fan_out_batch:
-                return
+        self._last_closing = time.monotonic()
+
+    def _programs_due(self) -> list[uuid.UUID]:
+        with unit_of_work(self.session_factory) as uow:
+            return dispatch.programs_due(uow.session, self._clock(), MAX_ATTEMPTS)
 
     def run_once(self) -> dict[str, int]:
         """Fan out, then deliver everything due now; answers counts for the report."""
         self._counts = Counter()
         self._outcomes = Counter()
-        try:
-            self.fan_out()
-            with unit_of_work(self.session_factory) as uow:
-                self._count("failed", dispatch.close_exhausted(uow.session, self._clock(), MAX_ATTEMPTS))
-                uow.commit()
-        except Exception:  # the database may be away; deliveries can still be tried later
-            log.exception("webhook fan-out failed")
-            self._count("errors")
-        threads = [threading.Thread(target=self._deliver_loop, name=f"webhook-{n}", daemon=True)
+        self._step("fan-out", self.fan_out)
+        self._step("closing exhausted deliveries", self._close_exhausted)
+        rotation = Rotation(self._step("look for due deliveries", self._programs_due) or [])
+        threads = [threading.Thread(target=self._deliver_loop, args=(rotation,), name=f"webhook-{n}", daemon=True)
                    for n in range(self.options.concurrency)]
         for thread in threads:
             thread.start()
@@ -156,23 +187,25 @@ class Worker:
             if not counts["succeeded"] and not counts["retrying"] and not counts["events"]:
                 self.stop.wait(poll_interval)
 
-    def _deliver_loop(self) -> None:
+    def _deliver_loop(self, rotation: Rotation) -> None:
+        """Claim in the programs in turn, one claim per turn, until none has anything to lease."""
         options = self.options
-        while not self.stop.is_set():
+        while not self.stop.is_set() and (program_id := rotation.take()) is not None:
             token = uuid.uuid4()
             try:
                 with unit_of_work(self.session_factory) as uow:
                     claimed = time.monotonic()
-                    batch = dispatch.claim(uow.session, self._clock(), options.claim_size, options.lease, token,
-                                           per_program=options.per_program, max_attempts=MAX_ATTEMPTS,
+                    batch = dispatch.claim(uow.session, program_id, self._clock(), options.claim_size, options.lease,
+                                           token, per_program=options.per_program, max_attempts=MAX_ATTEMPTS,
                                            backoffs=self._backoffs)
                     uow.commit()
             except Exception:  # the database is away: end this cycle; the next one tries again
                 log.exception("webhook claim failed")
                 self._count("errors")
                 return
-            if not batch:
-                return
+            if not batch:  # nothing due, or the program is at its cap until a result frees a lease
+                rotation.drop(program_id)
+                continue
             for n, item in enumerate(batch):
                 # Stopping (SIGTERM), or too little lease left for another whole attempt
                 # (the first one always has the lease it was claimed with):
@@ -182,6 +215,7 @@ class Worker:
                     self._release(batch[n:], token)
                     break
                 self._deliver_guarded(item, token, claimed)
+            rotation.keep(program_id)
 
     def _release(self, items: list[dispatch.Claimed], token: uuid.UUID) -> None:
         try:
@@ -210,22 +244,6 @@ class Worker:
             secrets.append(self.box.open(item.previous_secret_sealed))
         return secrets
 
-    def _headers(self, item: dispatch.Claimed, secrets: list[str], body: bytes) -> dict[str, str]:
-        timestamp = int(time.time())
-        headers = {
-            SIGNATURE_HEADER: signature_header(secrets, timestamp, body),
-            "Loyalty-Event-Id": str(item.event_id),
-            "Loyalty-Event-Type": item.type,
-            "Loyalty-Delivery-Id": str(item.delivery_id),
-            "Loyalty-Delivery-Attempt": str(item.attempts),
-            STANDARD_ID_HEADER: str(item.event_id),
-            STANDARD_TIMESTAMP_HEADER: str(timestamp),
-        }
-        standard = standard_signature_header(secrets, str(item.event_id), timestamp, body)
-        if standard is not None:  # None: only secrets issued before Standard Webhooks (rotate to get one)
-            headers[STANDARD_SIGNATURE_HEADER] = standard
-        return headers
-
     def _deliver(self, item: dispatch.Claimed, token: uuid.UUID, claimed: float) -> None:
         options = self.options
         body = envelope_body(str(item.event_id), item.type, item.event_created_at, str(item.program_id), item.data)
@@ -236,7 +254,9 @@ class Worker:
             outcome = sender.Outcome(False, error=str(exc)[:200])
         else:
             extra = {"resolve": options.resolve} if options.resolve else {}
-            outcome = sender.post(item.url, body, self._headers(item, secrets, body), timeout=options.timeout,
+            headers = delivery_headers(str(item.event_id), item.type, str(item.delivery_id), item.attempts, secrets,
+                                       int(time.time()), body)
+            outcome = sender.post(item.url, body, headers, timeout=options.timeout,
                                   deadline=options.deadline, allow_private=options.allow_private, **extra)
         self._record(item, token, claimed, outcome)
 
