@@ -31,6 +31,7 @@ sys.path.insert(0, str(ROOT))
 
 from bench import infra, loader  # noqa: E402
 
+samples: list = []
 LINES = [{"sku": "SKU-1", "category": "shoes", "quantity": 1, "unit_price": "799.00"}]
 
 
@@ -43,9 +44,11 @@ def send_orders(base: str, token: str, tag: str, members: int, stop: threading.E
             order_id = f"{tag}-{threading.get_ident()}-{n}"
             body = {"order_id": order_id, "member_id": f"m{n % members + 1}", "amount": "799.00",
                     "currency": "RUB", "lines": LINES}
-            status = client.post("/v1/orders", json=body, headers={"Idempotency-Key": order_id}).status_code
+            answer = client.post("/v1/orders", json=body, headers={"Idempotency-Key": order_id})
             with lock:
-                answers[(tag, status)] += 1
+                answers[(tag, answer.status_code)] += 1
+                if answer.status_code != 201 and len(samples) < 20:
+                    samples.append((tag, order_id, answer.status_code, answer.text[:300]))
 
 
 def shard_placement(conn: psycopg.Connection, program_id) -> tuple[int, str, int]:
@@ -134,6 +137,8 @@ def run(args, url: str) -> int:
     for tag, (program_id, _) in programs.items():
         statuses = {status: count for (t, status), count in sorted(answers.items()) if t == tag}
         print(f"{tag}: answers {statuses}; orders stored {stored.get(program_id, 0)}, 201s {statuses.get(201, 0)}")
+    for sample in samples:
+        print("not 201:", *sample)
     return 0
 
 
