@@ -10,10 +10,6 @@ REFERRAL_ALPHABET = "23456789ABCDEFGHJKMNPQRSTUVWXYZ"
 REFERRAL_CODE_LENGTH = 8
 
 
-def new_referral_code() -> str:
-    return "".join(secrets.choice(REFERRAL_ALPHABET) for _ in range(REFERRAL_CODE_LENGTH))
-
-
 # A random byte below the largest multiple of the alphabet's size maps to a letter
 # without bias (byte % size); the bytes above it are dropped and drawn again.
 _UNBIASED = 256 - 256 % len(REFERRAL_ALPHABET)
@@ -22,14 +18,19 @@ _DROPPED = bytes(range(_UNBIASED, 256))
 
 
 def new_referral_codes(count: int) -> list[str]:
-    """``count`` codes drawn like ``new_referral_code``, from one draw of random bytes
-    (an import names thousands of members a chunk: no Python work per letter)."""
+    """``count`` codes from one draw of random bytes (an import names thousands of
+    members a chunk: no Python work per letter)."""
     need = count * REFERRAL_CODE_LENGTH
     letters = b""
     while len(letters) < need:
         letters += secrets.token_bytes(need - len(letters) + 16).translate(_BYTE_TO_LETTER, _DROPPED)
     text = letters[:need].decode("ascii")
     return [text[i:i + REFERRAL_CODE_LENGTH] for i in range(0, need, REFERRAL_CODE_LENGTH)]
+
+
+def new_referral_code() -> str:
+    """One code, drawn the same way as a chunk's (one way of drawing codes, not two)."""
+    return new_referral_codes(1)[0]
 
 
 def normalize_referral_code(code: str) -> str:
