@@ -263,3 +263,16 @@ def test_a_transfer_pays_the_receivers_debt_first(app):
     assert send(api, "bob", 50).status_code == 201
     assert api.get("/v1/members/bob/balance").json["available"] == 20
     verify(app, handle)
+
+
+def test_erasing_a_member_blanks_the_reasons_of_their_transfers_on_both_sides(app):
+    handle, api = shop(app)
+    seed(api, "ann", 100)
+    assert send(api, "bob", 30, reason="for Bob Smith's birthday").status_code == 201
+    assert api.delete("/v1/members/bob").status_code == 204
+    out = api.get("/v1/members/ann/ledger?type=transfer_out").json["items"][0]
+    assert (out["points"], out["reason"]) == (-30, "[erased]")
+    assert api.get("/v1/members/ann/transfers").json["items"][0]["reason"] == "[erased]"
+    assert {data["reason"] for _, data in outbox_events(app, handle.program_id, "points.transferred")} == {"[erased]"}
+    assert api.get("/v1/members/ann/balance").json["available"] == 70
+    verify(app, handle)
