@@ -135,7 +135,7 @@ def test_every_refusal_has_its_status_and_code_and_changes_nothing(app):
 
 
 def test_transfers_are_off_until_the_program_enables_them(app):
-    handle, api = shop(app, {"transfers": {"enabled": False}})
+    _, api = shop(app, {"transfers": {"enabled": False}})
     assert api.get("/v1/program").json["transfers"] == {"enabled": False, "max_points_per_month": None}
     seed(api, "ann", 100)
     assert_problem(send(api, "bob", 10), 403, "forbidden")
@@ -150,7 +150,8 @@ def test_transfers_are_off_until_the_program_enables_them(app):
 def test_the_monthly_limit_counts_the_senders_transfers_of_the_calendar_month(app):
     """Limit 300: 200 passes, 150 more would make 350 (refused), 100 makes exactly 300, 1 more is refused;
     what the sender received does not count, and another sender has a limit of its own."""
-    handle, api = shop(app, {"transfers": {"enabled": True, "max_points_per_month": 300}}, members=("ann", "bob", "cat"))
+    handle, api = shop(app, {"transfers": {"enabled": True, "max_points_per_month": 300}},
+                       members=("ann", "bob", "cat"))
     seed(api, "ann", 1000)
     seed(api, "bob", 1000)
     assert send(api, "bob", 200).status_code == 201
@@ -233,7 +234,7 @@ def test_a_member_sends_with_a_member_token_by_id_or_by_identity(app):
 
 
 def test_the_transfer_list_pages_newest_first(app):
-    handle, api = shop(app)
+    _, api = shop(app)
     seed(api, "ann", 100)
     seed(api, "bob", 100)
     ids = [send(api, "bob", 1).json["id"], send(api, "ann", 2, sender="bob").json["id"], send(api, "bob", 3).json["id"]]
