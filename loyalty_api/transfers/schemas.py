@@ -32,7 +32,7 @@ class RecipientIdentitySchema(ma.Schema):
 
 class MyTransferRequestSchema(ma.Schema):
     to_member_id = member_id_field(load_default=None, metadata={
-        "description": "The receiving member; or name them by `to_identity`"})
+        "description": "The receiving member; or name them by `to_identity`", "example": "cust-2002"})
     to_identity = ma.fields.Nested(RecipientIdentitySchema, load_default=None, metadata={
         "description": "The receiver's card, phone, email or external id (phones in E.164, emails in any case)"})
     points = POINTS
@@ -58,7 +58,7 @@ class TransferSchema(ma.Schema):
         "description": "null in a member's own transfer addressed by `to_identity`: the app learns no other "
                        "member's id", "example": "cust-2002"})
     points = ma.fields.Integer(metadata={"example": 300})
-    reason = ma.fields.String(allow_none=True)
+    reason = ma.fields.String(allow_none=True, metadata={"example": "Family account: gift to a daughter"})
     initiated_by = ma.fields.String(metadata={"enum": ["client", "member"],
                                               "description": "`member`: sent with a member token"})
     created_at = AwareDateTime()
