@@ -29,6 +29,7 @@ from loyalty_api.ledger import service as ledger
 from loyalty_api.ledger.rules import FAR_FUTURE, expiry_instant
 from loyalty_api.members import service as members
 from loyalty_api.programs.models import Program
+from loyalty_api.transfers import service as transfers
 from tests.support import make_program
 
 import os
@@ -151,10 +152,12 @@ class LedgerMachine(RuleBasedStateMachine):
         handle = make_program(self.app, settings={
             "earn": {"points_per_unit": 1}, "pending_days": PENDING_DAYS, "expiry": EXPIRY,
             "redeem": {"point_value": "1.00", "min_points": MIN_POINTS, "max_order_share": str(SHARE)},
-            "clawback": clawback, "hold_ttl_seconds": HOLD_TTL})
+            "clawback": clawback, "hold_ttl_seconds": HOLD_TTL, "transfers": {"enabled": True}})
         self.program_id = handle.program_id
         self.model = Model(clawback)
+        self.friend = Model(clawback)  # "f": a second member, only ever sent points by "m" and sending them back
         self.call(lambda s, p: members.enroll(s, p.program_id, {"member_id": "m"}))
+        self.call(lambda s, p: members.enroll(s, p.program_id, {"member_id": "f"}))
 
     def call(self, fn):
         with unit_of_work(self.app.extensions["loyalty"].session_factory) as uow:
@@ -307,6 +310,25 @@ class LedgerMachine(RuleBasedStateMachine):
             assert model.figures(now)[0] >= -points
             assert model.spend(-points, now) == -points
 
+    @rule(points=st.integers(1, 200), back=st.booleans())
+    def transfer(self, points, back):
+        """m sends to f, or f sends back: available points, soonest expiry first, each
+        source lot arriving as a lot of its own with the same expiry (paying debt first)."""
+        sender, receiver = (self.friend, self.model) if back else (self.model, self.friend)
+        ids = ("f", "m") if back else ("m", "f")
+        now = self.now
+        try:
+            self.call(lambda s, p: transfers.transfer(s, p.program_id, *ids, points=points, reason="test", now=now,
+                                                      actor="t"))
+        except InsufficientPoints:
+            assert sender.figures(now)[0] < points
+            return
+        assert sender.figures(now)[0] >= points
+        draws = []
+        assert sender.spend(points, now, draws) == points
+        for expires_at, _seq, drawn in sorted(draws, key=lambda d: (d[0] or FAR_FUTURE, d[1])):
+            receiver.credit(drawn, now, expires_at=expires_at)
+
     @rule(hours=st.sampled_from([1, 6, 30, 50, 80]))
     def advance_clock(self, hours):
         self.now += timedelta(hours=hours)
@@ -320,15 +342,18 @@ class LedgerMachine(RuleBasedStateMachine):
         def read(session, program):
             balance = ledger.get_balance(session, program.program_id, "m", self.now)
             totals = session.execute(text("""
-                SELECT (SELECT coalesce(sum(points), 0) FROM ledger_entries WHERE program_id = :p) AS entries,
-                       (SELECT coalesce(sum(remaining), 0) FROM lots WHERE program_id = :p
+                SELECT (SELECT coalesce(sum(points), 0) FROM ledger_entries WHERE program_id = :p
+                         AND member_id = 'm') AS entries,
+                       (SELECT coalesce(sum(remaining), 0) FROM lots WHERE program_id = :p AND member_id = 'm'
                          AND expires_at <= :now) AS expired,
-                       (SELECT coalesce(sum(remaining), 0) FROM lots WHERE program_id = :p
+                       (SELECT coalesce(sum(remaining), 0) FROM lots WHERE program_id = :p AND member_id = 'm'
                          AND available_at <= :now AND (expires_at IS NULL OR expires_at > :now)) AS active
             """), {"p": program.program_id, "now": self.now}).one()
-            return balance, totals, ledger.verify_ledger(session, program.program_id)
+            friend = ledger.get_balance(session, program.program_id, "f", self.now)
+            return balance, totals, ledger.verify_ledger(session, program.program_id), friend
 
-        balance, totals, mismatches = self.call(read)
+        balance, totals, mismatches, friend = self.call(read)
+        assert (friend.available, friend.pending, friend.held) == self.friend.figures(self.now)
         assert (balance.available, balance.pending, balance.held) == self.model.figures(self.now)
         assert balance.lifetime_earned == self.model.lifetime
         assert balance.available >= 0 or (self.model.clawback == "allow_negative" and self.model.debt > 0)

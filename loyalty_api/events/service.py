@@ -20,6 +20,7 @@ EVENT_TYPES = frozenset({
     "vip.granted", "vip.revoked", "referral.rewarded", "reward.claimed", "coupon.used", "coupon.expired",
     "import.completed",
     "member.merged",
+    "points.transferred",
     "webhook.disabled",
 })
 

@@ -60,6 +60,12 @@ class RewardSettings(ma.Schema):
     refund_expired = StrictBoolean(metadata={"description": "Give the points of expired unused coupons back"})
 
 
+class TransferSettings(ma.Schema):
+    enabled = StrictBoolean(metadata={"description": "Members may give available points to other members"})
+    max_points_per_month = StrictInteger(validate=validate.Range(min=1), allow_none=True, metadata={
+        "description": "Most points one member may send per calendar month (program time zone); null = no limit"})
+
+
 class TierPolicy(ma.Schema):
     metric = ma.fields.String(validate=validate.OneOf(["points_earned", "spend", "orders"]))
     window_months = StrictInteger(validate=validate.Range(min=1, max=120), allow_none=True)
@@ -90,6 +96,7 @@ class SettingsSchema(ma.Schema):
     timezone = ma.fields.String(validate=_timezone)
     tier_policy = ma.fields.Nested(TierPolicy)
     tiers = ma.fields.List(ma.fields.Nested(Tier), validate=validate.Length(max=50))
+    transfers = ma.fields.Nested(TransferSettings)
 
     @ma.validates_schema
     def _ladder_is_consistent(self, data, **kwargs):
@@ -156,6 +163,7 @@ class ProgramPatchSchema(ma.Schema):
     timezone = _patched({"type": "string", "example": "Europe/Moscow", "description": "An IANA time zone"})
     tier_policy = _patched(_setting("TierPolicy"))
     tiers = _patched({"type": "array", "maxItems": 50, "items": _setting("Tier")})
+    transfers = _patched(_setting("TransferSettings"))
 
 
 class ClientCreateSchema(ma.Schema):

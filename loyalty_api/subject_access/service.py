@@ -118,6 +118,18 @@ _SCRUB = [
     "UPDATE outbox_events SET data = jsonb_set(data, '{reason}', to_jsonb(CAST(:erased AS text)))"
     " WHERE program_id = :program_id AND member_id = :member_id AND type = ANY(:event_types)"
     " AND data ->> 'reason' IS NOT NULL",
+    # A transfer's reason, written by the sender, is about both members: it goes from
+    # the transfer, from both sides' entries and from both events.
+    "UPDATE ledger_entries e SET reason = :erased FROM member_transfers t"
+    " WHERE e.program_id = :program_id AND t.program_id = :program_id"
+    " AND (t.from_member_id = :member_id OR t.to_member_id = :member_id)"
+    " AND (e.entry_id = t.out_entry_id OR e.entry_id = ANY(t.in_entry_ids)) AND e.reason IS NOT NULL",
+    "UPDATE member_transfers SET reason = :erased WHERE program_id = :program_id"
+    " AND (from_member_id = :member_id OR to_member_id = :member_id) AND reason IS NOT NULL",
+    "UPDATE outbox_events SET data = jsonb_set(data, '{reason}', to_jsonb(CAST(:erased AS text)))"
+    " WHERE program_id = :program_id AND type = 'points.transferred'"
+    " AND (data ->> 'from_member_id' = :member_id OR data ->> 'to_member_id' = :member_id)"
+    " AND data ->> 'reason' IS NOT NULL",
 ]
 
 

@@ -56,6 +56,10 @@ EVENTS: dict[str, tuple[str, dict[str, str]]] = {
                                                    "points_refunded": "int"}),
     "member.merged": ("A duplicate member was merged into this one", {"from_member_id": "str", "merged_at": "time",
                                                                       "moved": "object"}),
+    "points.transferred": ("Points moved between two members; sent once for each (`direction` `out` for the sender, "
+                           "`in` for the receiver)",
+                           {"direction": "str", "transfer_id": "int", "from_member_id": "str", "to_member_id": "str",
+                            "points": "int", "reason": "str?", "lots": "breakdown"}),
     "import.completed": ("An import was completed (its members get no per-member events)",
                          {"import_id": "str", "kind": "str", "counts": "object"}),
     "webhook.disabled": ("The worker disabled one of the program's webhooks (sent to the others)",

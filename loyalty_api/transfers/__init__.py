@@ -1,0 +1,1 @@
+"""Transfers of available points between two members of a program (SPEC §15)."""
