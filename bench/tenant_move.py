@@ -64,9 +64,17 @@ def main() -> int:
     parser.add_argument("--members", type=int, default=2000, help="members per program")
     parser.add_argument("--threads", type=int, default=4, help="client threads per program")
     parser.add_argument("--settle", type=float, default=3.0, help="seconds of orders before and after each step")
-    parser.add_argument("--mode", default="block_writes", choices=["auto", "force_logical", "block_writes"],
-                        help="Citus shard_transfer_mode: block_writes makes the program's writes wait during each "
-                             "copy; the logical modes need wal_level = logical on every node")
+    modes = ["auto", "force_logical", "block_writes"]
+    parser.add_argument("--isolate-mode", default="block_writes", choices=modes,
+                        help="shard_transfer_mode of the split: block_writes makes the program's writes wait while "
+                             "its rows are copied (Citus 13.2's logical split stalls under concurrent UPDATEs, "
+                             "citusdata/citus#6790)")
+    parser.add_argument("--move-mode", default="force_logical", choices=modes,
+                        help="shard_transfer_mode of the move: the logical modes keep writes flowing (they need "
+                             "wal_level = logical on every node)")
+    parser.add_argument("--lock-timeout-ms", type=int, default=None,
+                        help="the service's DB_LOCK_TIMEOUT_MS for the run (default: the service's own, 3000); a "
+                             "write that waits longer for a blocked shard answers 503")
     args = parser.parse_args()
     citus_url = os.environ.get("CITUS_URL")
     if not citus_url:
@@ -96,7 +104,10 @@ def run(args, url: str) -> int:
     with psycopg.connect(url, autocommit=True) as conn:
         for program_id, _ in programs.values():
             conn.execute(loader.MEMBERS_SQL, {"p": program_id, "lo": 1, "hi": args.members})
-    service = infra.Gunicorn("loyalty_api.wsgi:app", {"DATABASE_URL": url, "JWT_KEYS": keys}, "tenant-move")
+    env = {"DATABASE_URL": url, "JWT_KEYS": keys}
+    if args.lock_timeout_ms is not None:
+        env["DB_LOCK_TIMEOUT_MS"] = str(args.lock_timeout_ms)
+    service = infra.Gunicorn("loyalty_api.wsgi:app", env, "tenant-move")
     answers: collections.Counter = collections.Counter()
     lock, stop = threading.Lock(), threading.Event()
     threads = [threading.Thread(target=send_orders, args=(service.url, token, tag, args.members, stop, answers, lock))
@@ -111,7 +122,7 @@ def run(args, url: str) -> int:
             before = shard_placement(conn, big)
             started = time.monotonic()
             new_shard = conn.execute("SELECT isolate_tenant_to_new_shard('members', %s, 'CASCADE', %s)",
-                                     (big, args.mode)).fetchone()[0]
+                                     (big, args.isolate_mode)).fetchone()[0]
             isolated = time.monotonic() - started
             _, host, port = shard_placement(conn, big)
             target = conn.execute("SELECT nodename, nodeport FROM pg_dist_node WHERE groupid > 0 AND "
@@ -119,7 +130,7 @@ def run(args, url: str) -> int:
             time.sleep(args.settle)
             started = time.monotonic()
             conn.execute("SELECT citus_move_shard_placement(%s, %s, %s, %s, %s, %s)",
-                         (new_shard, host, port, *target, args.mode))
+                         (new_shard, host, port, *target, args.move_mode))
             moved = time.monotonic() - started
             after = shard_placement(conn, big)
             alone = conn.execute("SELECT shardminvalue = shardmaxvalue FROM pg_dist_shard WHERE shardid = %s",
@@ -132,7 +143,8 @@ def run(args, url: str) -> int:
         service.stop()
     with psycopg.connect(url) as conn:
         stored = dict(conn.execute("SELECT program_id, count(*) FROM orders GROUP BY 1").fetchall())
-    print(f"shard_transfer_mode {args.mode}; big program {big}: shard {before[0]} on {before[1]}:{before[2]} -> isolated in {isolated:.1f} s "
+    print(f"isolated with {args.isolate_mode}, moved with {args.move_mode}; lock timeout "
+          f"{args.lock_timeout_ms or 'default'} ms; big program {big}: shard {before[0]} on {before[1]}:{before[2]} -> isolated in {isolated:.1f} s "
           f"to shard {new_shard} (one hash value: {alone}) -> moved in {moved:.1f} s to {after[1]}:{after[2]}")
     for tag, (program_id, _) in programs.items():
         statuses = {status: count for (t, status), count in sorted(answers.items()) if t == tag}

@@ -65,3 +65,24 @@ def test_parallel_holds_and_debits_share_one_balance(app):
     assert (balance["available"], balance["held"]) == (0, held)
     with unit_of_work(app.extensions["loyalty"].session_factory) as uow:
         assert verify_ledger(uow.session, handle.program_id) == []
+
+
+def test_parallel_first_orders_of_a_new_member_all_land(app):
+    # The member has no balances row yet: every order races to create it (INSERT … ON
+    # CONFLICT DO UPDATE inside the statement that records the order). The losers must
+    # wait and update, never answer 404 for a member who exists.
+    handle = make_program(app, settings={"pending_days": 14, "earn": {"points_per_unit": 1},
+                                         "expiry": {"mode": "days", "days": 365}})
+    api = ApiCaller(app.test_client(), handle.token)
+    assert api.post("/v1/members", json={"member_id": "fresh"}).status_code == 201
+
+    def order(i):
+        return lambda client: client.post("/v1/orders", headers={"Idempotency-Key": f"first-{i}"}, json={
+            "order_id": f"first-{i}", "member_id": "fresh", "amount": "10.00", "currency": "RUB",
+            "lines": [{"sku": "SKU-1", "category": "shoes", "quantity": 1, "unit_price": "10.00"}]})
+
+    answers = _race(app, [(handle.token, order(i)) for i in range(WORKERS)])
+    assert [a.status_code for a in answers] == [201] * WORKERS, [a.json for a in answers]
+    assert api.get("/v1/members/fresh/balance").json["pending"] == 10 * WORKERS
+    with unit_of_work(app.extensions["loyalty"].session_factory) as uow:
+        assert verify_ledger(uow.session, handle.program_id) == []
