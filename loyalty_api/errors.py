@@ -194,3 +194,9 @@ class MemberMerged(Conflict):
     """The member was merged into another one (``merged_into``); write to that one."""
     code = "member_merged"
     title = "Member merged"
+
+
+class LimitExceeded(LoyaltyError):
+    """The operation would pass a limit the program set (adjustment limits)."""
+    code = "limit_exceeded"
+    title = "Limit exceeded"

@@ -19,3 +19,5 @@ from loyalty_api.analytics.models import AnalyticsDay, AnalyticsProgress  # noqa
 from loyalty_api.imports.models import Import, ImportChunk, ImportedLot, ImportedMetric, ImportLineError  # noqa: F401
 from loyalty_api.identities.models import MemberIdentity  # noqa: F401
 from loyalty_api.merges.models import MemberMerge  # noqa: F401
+from loyalty_api.budgets.models import RuleBudgetUsage  # noqa: F401
+from loyalty_api.adjustment_limits.models import AdjustmentUsage  # noqa: F401
