@@ -175,3 +175,25 @@ def test_one_order_two_budgeted_rules_and_an_unbudgeted_one(app):
     assert sorted(bonus_entries(api)) == [("o1", 30), ("o1", 100), ("o1", 100)]
     assert budget_figures(api, "a") == (30, 0) and budget_figures(api, "b") == (100, 400)
     assert quote(api, "50.00") == [("base", None, 50), ("rule", "b", 50), ("rule", "c", 50)]
+
+
+def test_the_database_refuses_an_overspent_budget_row(app):
+    """Migration 0021's CHECKs: whatever the code did, used never passes points."""
+    import pytest
+    from sqlalchemy import text
+    from sqlalchemy.exc import IntegrityError
+
+    handle, api = shop(app)
+    api.post("/v1/program/rules", json={"kind": "purchase", "rule_id": "promo", "points_per_unit": 1,
+                                        "budget": {"points": 100, "period": "lifetime"}})
+    assert order(api, "o1", "500.00").json["earned_points"] == 600
+    factory = app.extensions["loyalty"].session_factory
+    for statement in (
+            "UPDATE rule_budget_usage SET used = points + 1 WHERE program_id = :p",
+            "UPDATE rule_budget_usage SET used = -1, last_taken = 0 WHERE program_id = :p",
+            "UPDATE earning_rules SET budget_period = NULL WHERE program_id = :p",
+            "UPDATE earning_rules SET budget_points = 0 WHERE program_id = :p",
+            "INSERT INTO adjustment_usage (program_id, client_id, day, points) VALUES (:p, 'c', '2026-12-07', 0)"):
+        with unit_of_work(factory) as uow, pytest.raises(IntegrityError, match="violates check constraint"):
+            uow.session.execute(text(statement), {"p": handle.program_id})
+    assert budget_figures(api) == (100, 0)
