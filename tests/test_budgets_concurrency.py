@@ -2,28 +2,19 @@
 
 from __future__ import annotations
 
-from concurrent.futures import ThreadPoolExecutor
-from threading import Barrier
-
 from sqlalchemy import text
 
 from loyalty_api.db import unit_of_work
 from loyalty_api.ledger.service import verify_ledger
-from tests.support import ApiCaller, make_program
+from tests.support import ApiCaller, make_program, run_together
 
 WORKERS = 12
 
 
 def _race(app, token, calls):
-    barrier = Barrier(len(calls))
-
-    def run(call):
-        client = ApiCaller(app.test_client(), token)
-        barrier.wait()
-        return call(client)
-
-    with ThreadPoolExecutor(len(calls)) as pool:
-        return list(pool.map(run, calls))
+    """Each call gets a client of its own; all start at the same instant (``run_together``)."""
+    clients = [ApiCaller(app.test_client(), token) for _ in calls]
+    return run_together(*[lambda call=call, client=client: call(client) for call, client in zip(calls, clients)])
 
 
 def _shop(app, members, **settings):

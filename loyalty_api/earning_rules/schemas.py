@@ -109,10 +109,10 @@ class RuleSchema(ma.Schema):
     reward_id = ma.fields.String(allow_none=True)
     budget = ma.fields.Nested(BudgetSchema, allow_none=True)
     budget_used = ma.fields.Integer(allow_none=True, metadata={
-        "description": "GET of one rule: points the budget gave in the current period (null without a budget)",
+        "description": "GET of one budgeted rule: points the budget gave in the current period",
         "example": 41250})
     budget_remaining = ma.fields.Integer(allow_none=True, metadata={
-        "description": "GET of one rule: points left in the current period (null without a budget)",
+        "description": "GET of one budgeted rule: points left in the current period",
         "example": 58750})
     active = ma.fields.Boolean()
     created_at = AwareDateTime()
