@@ -106,9 +106,9 @@ def test_balance_read_needs_no_begin_or_commit_and_writes_still_do(app, plain):
 
 
 def test_earning_order_with_a_budgeted_rule(app):
-    """The budgeted case pays for its rules: read them (1), the member lock ahead of the
-    budget (1, the lock order) and one take for all its budgeted rules (1). A program
-    without budgeted rules keeps ORDER_STATEMENTS (the test above)."""
+    """The budgeted case pays for its rules: read them (1) and one take for all its
+    budgeted rules (1). A program without budgeted rules keeps ORDER_STATEMENTS (the
+    test above)."""
     handle = make_program(app, settings={"earn": {"points_per_unit": 1}, "pending_days": 0})
     api = ApiCaller(app.test_client(), handle.token)
     assert api.post("/v1/members", json={"member_id": "m1"}).status_code == 201
@@ -118,4 +118,4 @@ def test_earning_order_with_a_budgeted_rule(app):
     with counted(app) as statements:
         response = order(api, "o1", "key-1")
     assert response.status_code == 201 and response.json["earned_points"] == 500
-    assert len(statements) == ORDER_STATEMENTS + 3, statements
+    assert len(statements) == ORDER_STATEMENTS + 2, statements

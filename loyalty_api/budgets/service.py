@@ -6,10 +6,15 @@ Concurrency: a take is one upsert of the (program, rule, period, period start) r
 ``used = used + least(wanted, points - used)``; PostgreSQL locks the row for the
 upsert, so concurrent takes of one budget run one after the other and the last one
 gets what is left, never more (and the table's CHECK ``used <= points`` backs it).
-The row stays locked until the taking transaction commits: a budget is a hot row,
-taken as late as possible. Lock order: the member's ledger lock first, then budget
-rows in ``rule_id`` order, for orders and events alike; nothing takes them the
-other way round (returns do not give budget back, see docs/currencies-and-limits.md).
+The row stays locked until the taking transaction commits: a budget is a hot row.
+
+Lock order. A purchase rule's budget rows are taken only by orders, in ``rule_id``
+order, before the order takes any member lock: an order may go on to lock a second
+member (the referrer its referral credits), so a budget row taken under a member
+lock could close a cycle with another order of that member. An event rule's budget
+rows are taken only by events, after the member's ledger lock (caps are counted
+under it), in ``rule_id`` order. Returns never touch budgets (they give nothing
+back, see docs/currencies-and-limits.md).
 
 Quotes only read (``used_now``): a quote shows what the budget would allow at that
 moment and reserves nothing.
@@ -173,18 +178,16 @@ def _budgeted_parts(purchase_rules: Iterable[Any], earn: Earn) -> dict[str, tupl
             if part.source == "rule" and part.rule_id in budget_by_rule and part.points > 0}
 
 
-def take_for_order(session: Session, program: Any, member_id: str, purchase_rules: Iterable[Any], earn: Earn,
+def take_for_order(session: Session, program: Any, purchase_rules: Iterable[Any], earn: Earn,
                    now: datetime) -> OrderBudgets:
     """Take the order's budgeted rule points; no statement at all when no rule it earns with
-    has a budget. The member's ledger lock comes first (the lock order), then the budgets."""
+    has a budget. Runs before the order takes any member lock (see the lock order above)."""
     wanted = _budgeted_parts(purchase_rules, earn)
     if not wanted:
         return OrderBudgets(earn)
-    from loyalty_api.ledger.lots import lock_member
     from loyalty_api.programs.service import program_config
 
     tz_name = program_config(program)["timezone"]
-    lock_member(session, program.program_id, member_id, now)
     taken = take(session, program.program_id, [(rule_id, budget, points) for rule_id, (budget, points)
                                                in wanted.items()], now, tz_name)
     return OrderBudgets(rules.capped_earn(earn, taken), program.program_id,

@@ -201,8 +201,9 @@ def record_order(session: Session, program_id: uuid.UUID, data: dict[str, Any],
         raise RedeemLimit("The hold's points break this order's redemption limits")
     discount = redeem["point_value"] * redeemed
     context = seams.earn_context(session, program, member_id, now, any_purchase_rules=any_purchase_rules)
-    # Budgeted rules get what their budgets grant (taken now, given back below if this is a replay).
-    budgets = order_budgets.take_for_order(session, program, member_id, context.purchase_rules,
+    # Budgeted rules get what their budgets grant: taken now, before the member lock (the
+    # lock order, see budgets.service), and given back below if this is a replay.
+    budgets = order_budgets.take_for_order(session, program, context.purchase_rules,
                                            _earn(config, context, amount, lines, discount), now)
     earn = budgets.earn
     available_at = placed_at + timedelta(days=config["pending_days"])

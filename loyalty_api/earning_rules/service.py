@@ -210,7 +210,7 @@ def record_event(session: Session, program_id: uuid.UUID, member_id: str, data: 
             (awarded if "coupon_code" in award else skipped).append(award)
             continue
         points = budgets.take_for_rule(session, program_id, rule, rule.points, now, tz_name)
-        if not points:  # the budget is spent for this period (after the member lock: the lock order)
+        if not points:  # the budget is spent for this period (taken after the member lock)
             skipped.append({"rule_id": rule.rule_id, "reason": budgets.rules.SKIP_BUDGET})
             continue
         ledger.credit(session, program, member_id, entry_type="bonus", points=points, now=now,
