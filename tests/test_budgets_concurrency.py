@@ -95,3 +95,39 @@ def test_parallel_adjustments_by_one_client_never_pass_the_daily_limit(app):
             {"p": handle.program_id}).scalar()
     assert moved == 900
     _check_ledger(app, handle.program_id)
+
+
+def _deadlocks(app):
+    with unit_of_work(app.extensions["loyalty"].session_factory) as uow:
+        return uow.session.execute(text(
+            "SELECT deadlocks FROM pg_stat_database WHERE datname = current_database()")).scalar()
+
+
+def test_referral_credits_and_budgets_never_deadlock(app):
+    """Eight referees' first orders (each credits the referrer, a second member lock) race
+    eight orders of the referrer herself, all earning with one budgeted rule. Budgets are
+    taken before any member lock, so no order waits for a budget while holding a member:
+    PostgreSQL counts no deadlock, and the budget is given exactly."""
+    handle, api = _shop(app, ["ann"], referral={"referrer_points": 500, "referee_points": 0,
+                                                 "min_order_amount": "0.00"})
+    code = api.get("/v1/members/ann").json["referral_code"]
+    referees = [f"r{i}" for i in range(8)]
+    for member_id in referees:
+        assert api.post("/v1/members", json={"member_id": member_id, "referral_code": code}).status_code == 201
+    api.post("/v1/program/rules", json={"kind": "purchase", "rule_id": "promo", "points_per_unit": 1,
+                                        "budget": {"points": 1000, "period": "month"}})
+
+    def place(member_id, order_id):
+        return lambda client: client.post("/v1/orders", json={
+            "order_id": order_id, "member_id": member_id, "amount": "100.00", "currency": "RUB"})
+
+    before = _deadlocks(app)
+    calls = [place(m, f"o-{m}") for m in referees] + [place("ann", f"o-ann-{i}") for i in range(8)]
+    answers = _race(app, handle.token, calls)
+    assert [a.status_code for a in answers] == [201] * 16, [a.json for a in answers]
+    assert sum(a.json["earned_points"] - 100 for a in answers) == 1000
+    assert _deadlocks(app) == before
+    referral_points = sum(e["points"] for e in api.get("/v1/members/ann/ledger?limit=200").json["items"]
+                          if e["type"] == "referral")
+    assert referral_points == 8 * 500
+    _check_ledger(app, handle.program_id)
