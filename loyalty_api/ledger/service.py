@@ -15,6 +15,7 @@ from typing import Any
 from sqlalchemy import select, text
 from sqlalchemy.orm import Session
 
+from loyalty_api.adjustment_limits import service as limits
 from loyalty_api.errors import InsufficientPoints, NotFound, ValidationFailed
 from loyalty_api.events.service import emit
 from loyalty_api.http.pagination import decode_cursor, page
@@ -109,8 +110,6 @@ def adjust(session: Session, program_id: uuid.UUID, member_id: str, *, points: i
     if expires_at is not None and (points < 0 or expires_at <= now):
         raise ValidationFailed("expires_at applies to credits and must be in the future",
                                errors={"expires_at": ["Only for credits, in the future."]})
-    from loyalty_api.adjustment_limits import service as limits
-
     program = session.get(Program, program_id)
     config = program_config(program)
     limits.check_adjustment(config, points)
