@@ -197,6 +197,7 @@ class MemberMerged(Conflict):
 
 
 class LimitExceeded(LoyaltyError):
-    """The change goes beyond a limit the program set (e.g. ``transfers.max_points_per_month``)."""
+    """The change goes beyond a limit the program set (adjustment limits,
+    ``transfers.max_points_per_month``)."""
     code = "limit_exceeded"
     title = "Limit exceeded"

@@ -20,3 +20,5 @@ from loyalty_api.imports.models import Import, ImportChunk, ImportedLot, Importe
 from loyalty_api.identities.models import MemberIdentity  # noqa: F401
 from loyalty_api.merges.models import MemberMerge  # noqa: F401
 from loyalty_api.transfers.models import MemberTransfer  # noqa: F401
+from loyalty_api.budgets.models import RuleBudgetUsage  # noqa: F401
+from loyalty_api.adjustment_limits.models import AdjustmentUsage  # noqa: F401

@@ -60,7 +60,7 @@ CITUS_MODULES = (
     "test_webhooks_api", "test_webhooks_worker", "test_webhooks_delivery", "test_webhooks_programs",
     "test_webhooks_hostile", "test_webhooks_standard", "test_expiry_jobs",
     "test_segments_jobs", "test_rules_api", "test_reliability_isolation", "test_foundation_idempotency",
-    "test_foundation_members", "test_foundation_programs",
+    "test_foundation_members", "test_foundation_programs", "test_transfers_api", "test_transfers_concurrency",
 )
 
 

@@ -103,3 +103,19 @@ def test_balance_read_needs_no_begin_or_commit_and_writes_still_do(app, plain):
     with transaction_states(app) as states:  # the pooled connection is back in a transaction for writes
         assert order(plain, "o2", "key-2").status_code == 201
     assert states == [TransactionStatus.INTRANS] * ORDER_STATEMENTS
+
+
+def test_earning_order_with_a_budgeted_rule(app):
+    """The budgeted case pays for its rules: read them (1) and one take for all its
+    budgeted rules (1). A program without budgeted rules keeps ORDER_STATEMENTS (the
+    test above)."""
+    handle = make_program(app, settings={"earn": {"points_per_unit": 1}, "pending_days": 0})
+    api = ApiCaller(app.test_client(), handle.token)
+    assert api.post("/v1/members", json={"member_id": "m1"}).status_code == 201
+    assert api.post("/v1/program/rules", json={"kind": "purchase", "rule_id": "promo", "points_per_unit": 1,
+                                               "budget": {"points": 10000, "period": "month"}}).status_code == 201
+    assert order(api, "warm-up", "key-0").status_code == 201
+    with counted(app) as statements:
+        response = order(api, "o1", "key-1")
+    assert response.status_code == 201 and response.json["earned_points"] == 500
+    assert len(statements) == ORDER_STATEMENTS + 2, statements

@@ -12,7 +12,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from decimal import Decimal
 from fractions import Fraction
-from typing import Iterable, Sequence
+from typing import Any, Iterable, Sequence
 
 from loyalty_api.ledger.rules import share_so_far
 
@@ -63,6 +63,7 @@ class PurchaseRule:
     points_per_unit: Decimal | None
     min_order_amount: Decimal | None
     expires_in_days: int | None
+    budget: Any = None  # budgets.rules.Budget: the most it may give across members per period
 
     def matches(self, sku: str | None, category: str | None) -> bool:
         if not self.skus and not self.categories:

@@ -24,6 +24,7 @@ import orjson
 from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
+from loyalty_api.budgets import service as order_budgets
 from loyalty_api.checkout import rules, seams
 from loyalty_api.checkout.models import Hold, Order
 from loyalty_api.errors import (CurrencyMismatch, DuplicateOrder, HoldNotActive, InsufficientPoints, NotFound,
@@ -132,7 +133,8 @@ def quote(session: Session, program_id: uuid.UUID, member_id: str, order: dict[s
                                  redeem["max_order_share"], redeem["min_points"])
     discount = redeem["point_value"] * clamped.applied_points
     context = seams.earn_context(session, program, member_id, now)
-    earn = _earn(config, context, amount, lines, discount)
+    earn = order_budgets.shown_for_quote(session, program, context.purchase_rules,
+                                         _earn(config, context, amount, lines, discount), now)
     figures = seams.OrderFigures(member_id, amount, amount - discount, earn.points, clamped.applied_points)
     return {
         "member_id": member_id, "earn_points": earn.points, "earn_breakdown": _breakdown(earn),
@@ -199,7 +201,11 @@ def record_order(session: Session, program_id: uuid.UUID, data: dict[str, Any],
         raise RedeemLimit("The hold's points break this order's redemption limits")
     discount = redeem["point_value"] * redeemed
     context = seams.earn_context(session, program, member_id, now, any_purchase_rules=any_purchase_rules)
-    earn = _earn(config, context, amount, lines, discount)
+    # Budgeted rules get what their budgets grant: taken now, before the member lock (the
+    # lock order, see budgets.service), and given back below if this is a replay.
+    budgets = order_budgets.take_for_order(session, program, context.purchase_rules,
+                                           _earn(config, context, amount, lines, discount), now)
+    earn = budgets.earn
     available_at = placed_at + timedelta(days=config["pending_days"])
     request_hash = _fingerprint(data)
     row = {
@@ -229,6 +235,7 @@ def record_order(session: Session, program_id: uuid.UUID, data: dict[str, Any],
         "lifetime": earn.points, "activity": now if earn.points or redeemed else None, **lots.credit_arrays(credits),
     }, program_id, member_id, now)
     if recorded.inserted is None:
+        budgets.give_back(session)
         existing = get_order(session, program_id, order_id)
         if existing.request_hash != request_hash:
             raise DuplicateOrder(f"Order {order_id!r} was recorded with different content")

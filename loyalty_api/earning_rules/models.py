@@ -47,6 +47,9 @@ class EarningRule(Base):
     expires_in_days: Mapped[int | None] = mapped_column(Integer)
     # Event rules: grant this reward's coupon instead of points (rewards feature).
     reward_id: Mapped[str | None] = mapped_column(String(64))
+    # Across all members: at most budget_points per budget_period (budgets feature).
+    budget_points: Mapped[int | None] = mapped_column(Integer)
+    budget_period: Mapped[str | None] = mapped_column(String(16))
     active: Mapped[bool] = mapped_column(Boolean, default=True)
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), server_default=func.now())
     updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), server_default=func.now())
@@ -60,6 +63,8 @@ class EarningRule(Base):
         CheckConstraint("(cap_count IS NULL) = (cap_period IS NULL)", name="cap_complete"),
         CheckConstraint("valid_from IS NULL OR valid_until IS NULL OR valid_from < valid_until",
                         name="window_ordered"),
+        CheckConstraint("(budget_points IS NULL) = (budget_period IS NULL) AND "
+                        "(budget_points IS NULL OR budget_points > 0)", name="budget_complete"),
         Index(None, "program_id", "kind", "event_type", postgresql_where="active"),
     )
 

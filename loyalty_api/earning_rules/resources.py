@@ -7,6 +7,7 @@ from datetime import datetime, timezone
 from flask.views import MethodView
 from flask_smorest import Blueprint
 
+from loyalty_api.budgets import service as budgets
 from loyalty_api.earning_rules import service
 from loyalty_api.earning_rules.schemas import (EventCreateSchema, EventResultSchema, RuleCreateSchema,
                                                RuleListArgs, RulePatchSchema, RuleSchema)
@@ -59,9 +60,11 @@ class RuleById(MethodView):
     def get(self, rule_id: str):
         """Read a rule
 
-        An earning rule, inactive ones included.
+        An earning rule, inactive ones included. A rule with a `budget` also answers `budget_used` and
+        `budget_remaining`: what it gave and has left in the current period.
         """
-        return service.rule_document(service.get_rule(current_uow().session, current_program_id(), rule_id))
+        return budgets.rule_with_budget(current_uow().session, current_program_id(), rule_id,
+                                        datetime.now(timezone.utc))
 
     @operation("updateRule")
     @authorize("program:admin")

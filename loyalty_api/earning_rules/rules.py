@@ -170,6 +170,8 @@ def rule_errors(doc: dict) -> dict[str, list[str]]:
     valid_from, valid_until = doc.get("valid_from"), doc.get("valid_until")
     if valid_from is not None and valid_until is not None and valid_from >= valid_until:
         errors["valid_until"] = ["Must be later than valid_from."]
+    if doc.get("budget") and kind == "event" and doc.get("points") is None:
+        errors["budget"] = ["A budget counts points: only for rules that give points."]
     if doc.get("tiers") == []:
         errors["tiers"] = ["List at least one tier, or leave tiers out for every member."]
     return errors

@@ -22,6 +22,15 @@ class CapSchema(ma.Schema):
                               metadata={"description": "Calendar period in the program's time zone"})
 
 
+class BudgetSchema(ma.Schema):
+    points = StrictInteger(required=True, validate=validate.Range(min=1, max=10**9),
+                           metadata={"description": "Points the rule may give across all members per period",
+                                     "example": 100000})
+    period = ma.fields.String(required=True, validate=validate.OneOf(CAP_PERIODS),
+                              metadata={"description": "Calendar period in the program's time zone (weeks start "
+                                                       "on Monday), or lifetime", "example": "month"})
+
+
 def _names():
     return ma.fields.List(ma.fields.String(validate=validate.Length(1, 200)), validate=validate.Length(max=1000))
 
@@ -58,6 +67,10 @@ class RuleTerms(ma.Schema):
     reward_id = ma.fields.String(validate=WholeMatch(r"^[A-Za-z0-9._~-]{1,64}$"), allow_none=True,
                                  metadata={"description": "Event rules: grant this reward's coupon instead of "
                                                           "points (no points spent; within the rule's cap)"})
+    budget = ma.fields.Nested(BudgetSchema, allow_none=True, metadata={
+        "description": "Across all members: at most `points` per period. An award that would pass it gets what "
+                       "is left; once spent, the rule gives nothing until the next period (events list it in "
+                       "`skipped` as `budget_exhausted`; quotes and orders leave it out of `earn_breakdown`)"})
 
 
 class RuleCreateSchema(RuleTerms):
@@ -94,6 +107,13 @@ class RuleSchema(ma.Schema):
     cap = ma.fields.Nested(CapSchema, allow_none=True)
     expires_in_days = ma.fields.Integer(allow_none=True)
     reward_id = ma.fields.String(allow_none=True)
+    budget = ma.fields.Nested(BudgetSchema, allow_none=True)
+    budget_used = ma.fields.Integer(allow_none=True, metadata={
+        "description": "GET of one budgeted rule: points the budget gave in the current period",
+        "example": 41250})
+    budget_remaining = ma.fields.Integer(allow_none=True, metadata={
+        "description": "GET of one budgeted rule: points left in the current period",
+        "example": 58750})
     active = ma.fields.Boolean()
     created_at = AwareDateTime()
     updated_at = AwareDateTime()
@@ -122,7 +142,8 @@ class AwardSchema(ma.Schema):
 
 class SkipSchema(ma.Schema):
     rule_id = ma.fields.String()
-    reason = ma.fields.String(metadata={"description": "cap_reached | outside_window | tier_not_eligible; "
+    reason = ma.fields.String(metadata={"description": "cap_reached | outside_window | tier_not_eligible | "
+                                                     "budget_exhausted; "
                                                      "coupon rules also out_of_stock | reward_unavailable"})
 
 

@@ -16,6 +16,7 @@ import orjson
 from sqlalchemy import func, select, text
 from sqlalchemy.orm import Session
 
+from loyalty_api.budgets import service as budgets
 from loyalty_api.earning_rules import rules
 from loyalty_api.earning_rules.models import EarningRule, MemberEvent, RuleAward
 from loyalty_api.errors import DuplicateEvent, NotFound, RuleExists, ValidationFailed
@@ -34,7 +35,9 @@ def rule_document(rule: EarningRule) -> dict[str, Any]:
         document["min_order_amount"] = amount.quantize(CENTS)  # "100.00", not "100.0000"
     document.update(rule_id=rule.rule_id, kind=rule.kind, active=rule.active, created_at=rule.created_at,
                     updated_at=rule.updated_at,
-                    cap={"count": rule.cap_count, "period": rule.cap_period} if rule.cap_count else None)
+                    cap={"count": rule.cap_count, "period": rule.cap_period} if rule.cap_count else None,
+                    budget={"points": rule.budget_points, "period": rule.budget_period} if rule.budget_points
+                    else None)
     return document
 
 
@@ -45,6 +48,8 @@ def _apply(rule: EarningRule, document: dict[str, Any]) -> None:
     rule.categories = list(document.get("categories") or [])
     cap = document.get("cap")
     rule.cap_count, rule.cap_period = (cap["count"], cap["period"]) if cap else (None, None)
+    budget = document.get("budget")
+    rule.budget_points, rule.budget_period = (budget["points"], budget["period"]) if budget else (None, None)
 
 
 def get_rule(session: Session, program_id: uuid.UUID, rule_id: str, *, for_update: bool = False) -> EarningRule:
@@ -204,20 +209,26 @@ def record_event(session: Session, program_id: uuid.UUID, member_id: str, data: 
             award = _grant_coupon(session, program_id, member_id, rule, data, now)
             (awarded if "coupon_code" in award else skipped).append(award)
             continue
-        ledger.credit(session, program, member_id, entry_type="bonus", points=rule.points, now=now,
+        points = budgets.take_for_rule(session, program_id, rule, rule.points, now, tz_name)
+        if not points:  # the budget is spent for this period (taken after the member lock)
+            skipped.append({"rule_id": rule.rule_id, "reason": budgets.rules.SKIP_BUDGET})
+            continue
+        ledger.credit(session, program, member_id, entry_type="bonus", points=points, now=now,
                       rule_id=rule.rule_id, event_id=data["event_id"], reason=f"event {data['type']}",
                       expires_in_days=rule.expires_in_days)
         session.add(RuleAward(program_id=program_id, member_id=member_id, rule_id=rule.rule_id,
                               event_id=data["event_id"], occurred_at=data["occurred_at"], awarded_at=now,
-                              points=rule.points))
-        awarded.append({"rule_id": rule.rule_id, "points": rule.points})
+                              points=points))
+        awarded.append({"rule_id": rule.rule_id, "points": points})
     response = {"event_id": data["event_id"], "awarded": awarded, "skipped": skipped}
     session.add(MemberEvent(program_id=program_id, member_id=member_id, event_id=data["event_id"],
                             type=data["type"], occurred_at=data["occurred_at"],
                             attributes=data.get("attributes") or {}, request_hash=fingerprint, response=response))
     session.flush()
     if awarded:
-        _reevaluate_tier(session, program, member_id, now)
+        from loyalty_api.tiers import service as tiers
+
+        tiers.reevaluate_after_credit(session, program, member_id, now)
     return response, True
 
 
@@ -233,12 +244,6 @@ def _grant_coupon(session: Session, program_id: uuid.UUID, member_id: str, rule:
     session.add(RuleAward(program_id=program_id, member_id=member_id, rule_id=rule.rule_id,
                           event_id=data["event_id"], occurred_at=data["occurred_at"], awarded_at=now, points=0))
     return {"rule_id": rule.rule_id, "points": 0, "coupon_code": code}
-
-
-def _reevaluate_tier(session: Session, program: Any, member_id: str, now: datetime) -> None:
-    from loyalty_api.tiers import service as tiers
-
-    tiers.reevaluate_after_credit(session, program, member_id, now)
 
 
 def purchase_rules_exist(program_id: Any) -> Any:
@@ -276,8 +281,8 @@ def purchase_rules_for(session: Session, program: Any, member_id: str, tier_code
         candidates = [rule for rule in candidates if rule.rule_id not in full]
     return [PurchaseRule(rule_id=rule.rule_id, skus=frozenset(rule.skus), categories=frozenset(rule.categories),
                          multiplier=rule.multiplier, points_per_unit=rule.points_per_unit,
-                         min_order_amount=rule.min_order_amount, expires_in_days=rule.expires_in_days)
-            for rule in candidates]
+                         min_order_amount=rule.min_order_amount, expires_in_days=rule.expires_in_days,
+                         budget=budgets.budget_of(rule)) for rule in candidates]
 
 
 def _orders_in_period(session: Session, program_id: uuid.UUID, member_id: str, rule: EarningRule, now: datetime,

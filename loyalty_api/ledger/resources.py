@@ -50,7 +50,7 @@ class MemberLedger(MethodView):
 
 @blp.route("/<string:member_id>/adjustments")
 class MemberAdjustments(MethodView):
-    @operation("createAdjustment", "insufficient_points")
+    @operation("createAdjustment", "insufficient_points", "limit_exceeded")
     @authorize("members:write")
     @blp.arguments(AdjustmentSchema())
     @blp.response(201, EntrySchema)
@@ -58,7 +58,9 @@ class MemberAdjustments(MethodView):
         """Credit or debit points by hand, with a reason; the caller is recorded as the actor
 
         A manual credit (positive `points`) or debit (negative) with a mandatory `reason`, recorded in the
-        ledger with the calling client as the actor. A debit below zero answers 409 `insufficient_points`.
+        ledger with the calling client as the actor. A debit below zero answers 409 `insufficient_points`; one
+        beyond the program's `limits` (per adjustment, or per client and day) answers 422 `limit_exceeded` and
+        applies nothing.
         """
         return service.adjust(current_uow().session, current_program_id(), member_id, points=data["points"],
                               reason=data["reason"], actor=current_principal().subject,

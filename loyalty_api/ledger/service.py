@@ -15,6 +15,7 @@ from typing import Any
 from sqlalchemy import select, text
 from sqlalchemy.orm import Session
 
+from loyalty_api.adjustment_limits import service as limits
 from loyalty_api.errors import InsufficientPoints, NotFound, ValidationFailed
 from loyalty_api.events.service import emit
 from loyalty_api.http.pagination import decode_cursor, page
@@ -102,19 +103,23 @@ def debit(session: Session, program: Program, member_id: str, *, entry_type: str
 
 def adjust(session: Session, program_id: uuid.UUID, member_id: str, *, points: int, reason: str, actor: str,
            now: datetime, expires_at: datetime | None = None) -> dict[str, Any]:
-    """A manual correction by an operator (``actor``): a credit (own lot) or a debit."""
+    """A manual correction by an operator (``actor``, the API client): a credit (own lot) or a
+    debit, within the program's adjustment limits (422 ``limit_exceeded`` beyond them)."""
     if points == 0:
         raise ValidationFailed("points must not be zero", errors={"points": ["Must not be zero."]})
     if expires_at is not None and (points < 0 or expires_at <= now):
         raise ValidationFailed("expires_at applies to credits and must be in the future",
                                errors={"expires_at": ["Only for credits, in the future."]})
     program = session.get(Program, program_id)
+    config = program_config(program)
+    limits.check_adjustment(config, points)
     if points > 0:
         entry_id = credit(session, program, member_id, entry_type="adjust", points=points, now=now,
                           reason=reason, actor=actor, expires_at=expires_at)
     else:
         entry_id = debit(session, program, member_id, entry_type="adjust", points=-points, now=now,
                          reason=reason, actor=actor)
+    limits.count_adjustment(session, program_id, config, actor, points, now)  # under the member lock
     entry = session.execute(select(LedgerEntry).where(
         LedgerEntry.program_id == program_id, LedgerEntry.entry_id == entry_id)).scalar_one()
     return _entry_item(entry)

@@ -82,6 +82,15 @@ class Tier(ma.Schema):
     perks = ma.fields.List(ma.fields.String(validate=validate.Length(1, 200)), load_default=list)
 
 
+class LimitsSettings(ma.Schema):
+    adjustment_max_points = StrictInteger(validate=validate.Range(min=1, max=10**9), allow_none=True, metadata={
+        "description": "Most points one manual adjustment may move, either sign; null = no limit",
+        "example": 5000})
+    adjustment_daily_points = StrictInteger(validate=validate.Range(min=1, max=10**12), allow_none=True, metadata={
+        "description": "Most points one API client may move by adjustments per day (program time zone), "
+                       "summing absolute values; null = no limit", "example": 20000})
+
+
 class SettingsSchema(ma.Schema):
     """Every setting of SPEC §2. On writes the whole merged document is validated."""
 
@@ -97,6 +106,7 @@ class SettingsSchema(ma.Schema):
     tier_policy = ma.fields.Nested(TierPolicy)
     tiers = ma.fields.List(ma.fields.Nested(Tier), validate=validate.Length(max=50))
     transfers = ma.fields.Nested(TransferSettings)
+    limits = ma.fields.Nested(LimitsSettings)
 
     @ma.validates_schema
     def _ladder_is_consistent(self, data, **kwargs):
@@ -164,6 +174,7 @@ class ProgramPatchSchema(ma.Schema):
     tier_policy = _patched(_setting("TierPolicy"))
     tiers = _patched({"type": "array", "maxItems": 50, "items": _setting("Tier")})
     transfers = _patched(_setting("TransferSettings"))
+    limits = _patched(_setting("LimitsSettings"))
 
 
 class ClientCreateSchema(ma.Schema):
