@@ -19,3 +19,4 @@ from loyalty_api.analytics.models import AnalyticsDay, AnalyticsProgress  # noqa
 from loyalty_api.imports.models import Import, ImportChunk, ImportedLot, ImportedMetric, ImportLineError  # noqa: F401
 from loyalty_api.identities.models import MemberIdentity  # noqa: F401
 from loyalty_api.merges.models import MemberMerge  # noqa: F401
+from loyalty_api.audit.models import AuditEntry  # noqa: F401

@@ -15,6 +15,8 @@ from typing import Any
 from sqlalchemy import select, text
 from sqlalchemy.orm import Session
 
+from loyalty_api.audit import service as audit
+from loyalty_api.audit.rules import Actor
 from loyalty_api.errors import InsufficientPoints, NotFound, ValidationFailed
 from loyalty_api.events.service import emit
 from loyalty_api.http.pagination import decode_cursor, page
@@ -100,9 +102,9 @@ def debit(session: Session, program: Program, member_id: str, *, entry_type: str
     return entry_id
 
 
-def adjust(session: Session, program_id: uuid.UUID, member_id: str, *, points: int, reason: str, actor: str,
+def adjust(session: Session, program_id: uuid.UUID, member_id: str, *, points: int, reason: str, actor: Actor,
            now: datetime, expires_at: datetime | None = None) -> dict[str, Any]:
-    """A manual correction by an operator (``actor``): a credit (own lot) or a debit."""
+    """A manual correction by an operator (``actor``, its client id in the entry): a credit (own lot) or a debit."""
     if points == 0:
         raise ValidationFailed("points must not be zero", errors={"points": ["Must not be zero."]})
     if expires_at is not None and (points < 0 or expires_at <= now):
@@ -111,12 +113,15 @@ def adjust(session: Session, program_id: uuid.UUID, member_id: str, *, points: i
     program = session.get(Program, program_id)
     if points > 0:
         entry_id = credit(session, program, member_id, entry_type="adjust", points=points, now=now,
-                          reason=reason, actor=actor, expires_at=expires_at)
+                          reason=reason, actor=actor.client_id, expires_at=expires_at)
     else:
         entry_id = debit(session, program, member_id, entry_type="adjust", points=-points, now=now,
-                         reason=reason, actor=actor)
+                         reason=reason, actor=actor.client_id)
     entry = session.execute(select(LedgerEntry).where(
         LedgerEntry.program_id == program_id, LedgerEntry.entry_id == entry_id)).scalar_one()
+    # The reason is free text an erasure scrubs from the ledger: never copied here.
+    audit.record(session, program_id, actor, "member.adjusted", ("member", member_id), redact=("reason",),
+                 after={"points": points, "entry_id": entry_id, "expires_at": entry.expires_at, "reason": reason})
     return _entry_item(entry)
 
 

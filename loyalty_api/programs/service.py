@@ -18,6 +18,8 @@ from sqlalchemy.engine import Connection
 from sqlalchemy.orm import Session, make_transient_to_detached
 from sqlalchemy.orm.util import identity_key
 
+from loyalty_api.audit import service as audit
+from loyalty_api.audit.rules import Actor
 from loyalty_api.errors import NotFound, ValidationFailed
 from loyalty_api.http.auth import PLATFORM_ADMIN, PROGRAM_SCOPES
 from loyalty_api.programs import rules
@@ -68,10 +70,13 @@ def get_program(session: Session, program_id: uuid.UUID) -> Program:
     return program
 
 
-def patch_program(session: Session, program_id: uuid.UUID, patch: dict[str, Any]) -> Program:
+def patch_program(session: Session, program_id: uuid.UUID, patch: dict[str, Any], *, actor: Actor,
+                  action: str = "program.updated") -> Program:
+    """``action``: how the audit log names the change (the tier ladder is a setting too)."""
     program = session.get(Program, program_id, with_for_update=True)
     if program is None:
         raise NotFound("Program not found")
+    before = _audited(program)
     if "currency" in patch and patch["currency"] != program.currency:
         raise ValidationFailed("The currency of a program is fixed at creation",
                                errors={"currency": ["Cannot be changed."]})
@@ -84,7 +89,13 @@ def patch_program(session: Session, program_id: uuid.UUID, patch: dict[str, Any]
     program.settings = _validated(rules.with_defaults(merged))
     program.updated_at = _now(session)
     session.flush()
+    audit.record(session, program_id, actor, action, (action.split(".")[0], program_id), before=before,
+                 after=_audited(program))
     return program
+
+
+def _audited(program: Program) -> dict[str, Any]:
+    return {"name": program.name, **rules.with_defaults(program.settings)}
 
 
 def _now(session: Session):
@@ -127,7 +138,7 @@ def program_config(program: Program) -> dict[str, Any]:
 
 
 def create_client(session: Session, *, program_id: uuid.UUID | None, name: str,
-                  scopes: Iterable[str], platform_admin: bool = False) -> tuple[ApiClient, str]:
+                  scopes: Iterable[str], actor: Actor, platform_admin: bool = False) -> tuple[ApiClient, str]:
     scopes = sorted(set(scopes))
     allowed = {PLATFORM_ADMIN} if platform_admin else PROGRAM_SCOPES
     unknown = [scope for scope in scopes if scope not in allowed]
@@ -141,6 +152,9 @@ def create_client(session: Session, *, program_id: uuid.UUID | None, name: str,
                        platform_admin=platform_admin)
     session.add(client)
     session.flush()
+    if not platform_admin:  # a platform client belongs to no program, hence to no program's log
+        audit.record(session, program_id, actor, "client.created", ("client", client.client_id),  # type: ignore
+                     after={"name": name, "scopes": scopes, "client_secret": secret})
     return client, secret
 
 
