@@ -3,6 +3,9 @@ the action, the target, the request id its answer carried, and exactly what chan
 
 from __future__ import annotations
 
+import uuid
+from datetime import datetime, timezone
+
 import pytest
 
 from loyalty_api.db import unit_of_work
@@ -11,7 +14,8 @@ from tests.audit_support import check, entries
 from tests.support import ApiCaller, make_program, token_for
 from tests.test_imports_api import lot, ndjson
 from tests.test_tiers_ladder import LADDER
-from tests.test_webhooks_delivery import private_app  # noqa: F401  (fixture)
+from tests.test_webhooks_delivery import (deliveries, emit_events, make_worker, private_app,  # noqa: F401
+                                          receiver, subscribe)
 
 R = "[redacted]"
 MERGE_PATCH = {"Content-Type": "application/merge-patch+json"}
@@ -90,8 +94,6 @@ def test_webhooks_created_rotated_enabled_deleted(private_app, shop):  # noqa: F
     check(shop, rotated, "webhook.secret_rotated", actor=me(shop), target=("webhook", hook),
           changes={"secret": {"before": R, "after": R}})
     with unit_of_work(private_app.extensions["loyalty"].session_factory) as uow:
-        from datetime import datetime, timezone
-        import uuid
         webhooks.disable_webhook(uow.session, shop.handle.program_id, uuid.UUID(hook), "gone",
                                  datetime.now(timezone.utc))
         uow.commit()
@@ -184,3 +186,23 @@ def test_erasures_say_which_personal_fields_went_not_what_they_held(shop):
     erased = shop.delete("/v1/members/eve")
     check(shop, erased, "member.erased", actor=me(shop), target=("member", "eve"),
           changes={"email": {"before": R, "after": None}, "status": {"before": "active", "after": "erased"}})
+
+
+def test_profile_changes_name_personal_fields_without_their_values(shop):
+    assert shop.post("/v1/members", json={"member_id": "bo", "email": "bo@example.com"}).status_code == 201
+    changed = shop.patch("/v1/members/bo", json={"status": "blocked", "email": "bo2@example.com",
+                                                 "phone": "+79161234567"})
+    check(shop, changed, "member.updated", actor=me(shop), target=("member", "bo"),
+          changes={"status": {"before": "active", "after": "blocked"}, "email": {"before": R, "after": R},
+                   "phone": {"before": None, "after": R}})
+
+
+def test_redeliveries(private_app, shop, receiver):  # noqa: F811
+    hook = subscribe(shop, receiver)
+    emit_events(private_app, shop.handle.program_id, [("points.earned", {"member_id": "m", "points": 7})])
+    make_worker(private_app).run_once()
+    [original] = deliveries(shop, hook["webhook_id"])
+    again = shop.post(f"/v1/webhooks/{hook['webhook_id']}/deliveries/{original['delivery_id']}/redeliver")
+    check(shop, again, "webhook.redelivered", actor=me(shop), target=("webhook", hook["webhook_id"]),
+          changes={"delivery_id": {"before": None, "after": again.json["delivery_id"]},
+                   "redelivery_of": {"before": None, "after": original["delivery_id"]}})

@@ -69,7 +69,8 @@ class MemberById(MethodView):
         Changes the given fields of the profile (absent fields stay); `status: blocked` stops earning and
         redeeming.
         """
-        return service.update_member(current_uow().session, current_program_id(), member_id, changes)
+        return service.update_member(current_uow().session, current_program_id(), member_id, changes,
+                                     actor=current_actor())
 
     @operation("deleteMember")
     @authorize("members:write")

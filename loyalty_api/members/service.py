@@ -108,8 +108,10 @@ def enroll(session: Session, program_id: uuid.UUID, data: dict[str, Any]) -> Mem
     return member
 
 
-def update_member(session: Session, program_id: uuid.UUID, member_id: str, changes: dict[str, Any]) -> Member:
+def update_member(session: Session, program_id: uuid.UUID, member_id: str, changes: dict[str, Any], *,
+                  actor: Actor) -> Member:
     member = writable_member(session, program_id, member_id)
+    before = _profile(member)
     for name in ("email", "phone", "birthday", "status"):
         if name in changes:
             setattr(member, name, changes[name])
@@ -119,7 +121,17 @@ def update_member(session: Session, program_id: uuid.UUID, member_id: str, chang
     member.updated_at = func.now()
     session.flush()
     session.refresh(member)
+    audit.record(session, program_id, actor, "member.updated", ("member", member_id), before=before,
+                 after=_profile(member), redact=PERSONAL)
     return member
+
+
+# Personal data: the audit log names these fields when they change, never their values.
+PERSONAL = ("email", "phone", "birthday", "attributes")
+
+
+def _profile(member: Member) -> dict[str, Any]:
+    return {"status": member.status, **{name: getattr(member, name) for name in PERSONAL}}
 
 
 def erase_member(session: Session, program_id: uuid.UUID, member_id: str, *, actor: Actor) -> None:
@@ -128,8 +140,7 @@ def erase_member(session: Session, program_id: uuid.UUID, member_id: str, *, act
     Identities, event attributes and free-text reasons go too (``subject_access``)."""
     member = get_member(session, program_id, member_id, for_update=True)
     # The log says which personal fields went, never what they held.
-    before = {"status": member.status, **{name: REDACTED for name in ("email", "phone", "birthday", "attributes")
-                                          if getattr(member, name)}}
+    before = {"status": member.status, **{name: REDACTED for name in PERSONAL if getattr(member, name)}}
     member.email = member.phone = member.birthday = None
     member.attributes = {}
     member.status = "erased"
