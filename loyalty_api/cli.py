@@ -169,12 +169,13 @@ def clients_revoke(client_id: str, as_json: bool) -> None:
     """Stop a client from getting new tokens (its current tokens expire within their TTL)."""
     from loyalty_api.errors import LoyaltyError
     from loyalty_api.programs import service
+    from loyalty_api.audit.rules import OPERATOR
     from loyalty_api.timestamps import rfc3339
 
     app = _app(signs=False)
     with _uow(app) as uow:
         try:
-            client = service.revoke_client(uow.session, client_id)
+            client = service.revoke_client(uow.session, client_id, actor=OPERATOR)
         except LoyaltyError as exc:
             raise click.ClickException(_describe(exc)) from exc
         uow.commit()

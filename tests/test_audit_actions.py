@@ -8,7 +8,9 @@ from datetime import datetime, timezone
 
 import pytest
 
+from loyalty_api.audit.rules import OPERATOR
 from loyalty_api.db import unit_of_work
+from loyalty_api.programs import service as programs
 from loyalty_api.webhooks import service as webhooks
 from tests.audit_support import check, entries
 from tests.support import ApiCaller, make_program, token_for
@@ -206,3 +208,21 @@ def test_redeliveries(private_app, shop, receiver):  # noqa: F811
     check(shop, again, "webhook.redelivered", actor=me(shop), target=("webhook", hook["webhook_id"]),
           changes={"delivery_id": {"before": None, "after": again.json["delivery_id"]},
                    "redelivery_of": {"before": None, "after": original["delivery_id"]}})
+
+
+def test_an_operators_revocation_is_recorded_with_the_cli_actor(private_app, shop, database_url):  # noqa: F811
+    from click.testing import CliRunner
+
+    from loyalty_api.cli import main
+
+    with unit_of_work(private_app.extensions["loyalty"].session_factory) as uow:
+        client, _ = programs.create_client(uow.session, program_id=shop.handle.program_id, name="till",
+                                           scopes=["checkout"], actor=OPERATOR)
+        uow.commit()
+    result = CliRunner().invoke(main, ["clients", "revoke", "--client", client.client_id, "--json"],
+                                env={"DATABASE_URL": database_url, "JWT_KEYS": None})
+    assert result.exit_code == 0, result.output
+    [entry] = entries(shop, action="client.revoked")
+    assert (entry["actor"], entry["target"], entry["request_id"]) == ("cli", {"type": "client", "id": client.client_id},
+                                                                     None)
+    assert list(entry["changes"]) == ["revoked_at"] and entry["changes"]["revoked_at"]["before"] is None

@@ -26,7 +26,7 @@ ACTIONS = (
     "rule.created", "rule.updated", "rule.deleted",
     "reward.created", "reward.updated", "reward.deleted",
     "webhook.created", "webhook.deleted", "webhook.secret_rotated", "webhook.enabled", "webhook.redelivered",
-    "client.created",
+    "client.created", "client.revoked",
     "member.updated", "member.adjusted", "member.vip_set", "member.vip_revoked",
     "identity.attached", "identity.detached",
     "member.merged",

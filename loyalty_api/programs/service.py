@@ -158,7 +158,7 @@ def create_client(session: Session, *, program_id: uuid.UUID | None, name: str,
     return client, secret
 
 
-def revoke_client(session: Session, client_id: str) -> ApiClient:
+def revoke_client(session: Session, client_id: str, *, actor: Actor) -> ApiClient:
     """No new tokens for this client, and its tokens already issued (member tokens it
     asked for too) are refused by every process within TOKEN_REVOCATION_CHECK_SECONDS."""
     client = session.get(ApiClient, client_id, with_for_update=True)
@@ -168,6 +168,9 @@ def revoke_client(session: Session, client_id: str) -> ApiClient:
         client.revoked_at = _now(session)
         client.token_version = client.token_version + 1
         session.flush()
+        if client.program_id is not None:
+            audit.record(session, client.program_id, actor, "client.revoked", ("client", client_id),
+                         before={"revoked_at": None}, after={"revoked_at": client.revoked_at})
     return client
 
 
