@@ -124,11 +124,12 @@ class Run:
             self.send(f"/v1/imports/{self.open_import()}/rows", middle)
             return
         from loyalty_api.db import unit_of_work
+        from loyalty_api.audit.rules import OPERATOR
         from loyalty_api.imports import service
 
         with unit_of_work(self.factory) as uow:
             service.add_rows(uow.session, self.program_id, import_id, middle, "application/x-ndjson",
-                             actor="cli", now=datetime.now(timezone.utc))
+                             actor=OPERATOR, now=datetime.now(timezone.utc))
             uow.commit()
         self.through_cli([middle])
 

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 import psycopg
 
+from loyalty_api.audit.rules import OPERATOR
 from loyalty_api.referrals.rules import REFERRAL_ALPHABET
 
 BENCH_SETTINGS = {
@@ -52,7 +53,7 @@ def create_program(app) -> tuple[uuid.UUID, str]:
         program = service.create_program(uow.session, name="Bench shop", currency="RUB",
                                          settings=BENCH_SETTINGS)
         client, _secret = service.create_client(uow.session, program_id=program.program_id,
-                                                name="bench", scopes=SCOPES)
+                                                name="bench", scopes=SCOPES, actor=OPERATOR)
         uow.commit()
     with app.app_context():
         token = issue_token(subject=client.client_id, token_type="client", scopes=client.scopes,

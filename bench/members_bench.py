@@ -71,6 +71,7 @@ def run(url: str, args: argparse.Namespace) -> None:
     from sqlalchemy import text
 
     from loyalty_api.app import create_app
+    from loyalty_api.audit.rules import Actor
     from loyalty_api.cli import upgrade_database
     from loyalty_api.config import sqlalchemy_url
     from loyalty_api.db import unit_of_work
@@ -115,7 +116,7 @@ def run(url: str, args: argparse.Namespace) -> None:
 
     started = time.perf_counter()
     with unit_of_work(factory) as uow:
-        answer, _ = merge(uow.session, program_id, "m2", "m1", now + timedelta(seconds=1), actor="bench")
+        answer, _ = merge(uow.session, program_id, "m2", "m1", now + timedelta(seconds=1), actor=Actor("bench"))
         uow.commit()
     elapsed = time.perf_counter() - started
     moved = answer["moved"]

@@ -142,6 +142,7 @@ def clients_create(program_id: uuid.UUID | None, scopes: str, name: str, platfor
                    as_json: bool) -> None:
     """Create a client; its secret is printed once and stored hashed."""
     from loyalty_api.errors import LoyaltyError
+    from loyalty_api.audit.rules import OPERATOR
     from loyalty_api.programs import service
 
     if platform_admin == (program_id is not None):
@@ -151,7 +152,8 @@ def clients_create(program_id: uuid.UUID | None, scopes: str, name: str, platfor
     with _uow(app) as uow:
         try:
             client, secret = service.create_client(uow.session, program_id=program_id, name=name,
-                                                   scopes=scope_list, platform_admin=platform_admin)
+                                                   scopes=scope_list, platform_admin=platform_admin,
+                                                   actor=OPERATOR)
         except LoyaltyError as exc:
             raise click.ClickException(_describe(exc)) from exc
         uow.commit()
@@ -167,12 +169,13 @@ def clients_revoke(client_id: str, as_json: bool) -> None:
     """Stop a client from getting new tokens (its current tokens expire within their TTL)."""
     from loyalty_api.errors import LoyaltyError
     from loyalty_api.programs import service
+    from loyalty_api.audit.rules import OPERATOR
     from loyalty_api.timestamps import rfc3339
 
     app = _app(signs=False)
     with _uow(app) as uow:
         try:
-            client = service.revoke_client(uow.session, client_id)
+            client = service.revoke_client(uow.session, client_id, actor=OPERATOR)
         except LoyaltyError as exc:
             raise click.ClickException(_describe(exc)) from exc
         uow.commit()

@@ -12,6 +12,7 @@ import secrets
 
 import click
 
+from loyalty_api.audit.rules import OPERATOR
 from loyalty_api.devdb import data_dir
 
 DEMO_FILE = "demo-credentials.json"
@@ -60,7 +61,7 @@ def ensure_demo(app) -> dict:
         add_demo_catalogue(uow.session, program.program_id)
         scopes = ["program:admin", "checkout", "members:read", "members:write", "analytics:read"]
         client, secret = service.create_client(uow.session, program_id=program.program_id,
-                                               name="demo", scopes=scopes)
+                                               name="demo", scopes=scopes, actor=OPERATOR)
         uow.commit()
     saved = {"program_id": str(program.program_id), "client_id": client.client_id, "client_secret": secret}
     path.write_text(json.dumps(saved, indent=2))
@@ -97,9 +98,9 @@ def add_demo_catalogue(session, program_id) -> None:
     from loyalty_api.tiers import service as tiers
     from loyalty_api.tiers.schemas import LadderSchema
 
-    tiers.put_ladder(session, program_id, LadderSchema().load(DEMO_LADDER))
-    rewards.create_reward(session, program_id, RewardCreateSchema().load(DEMO_REWARD))
-    earning_rules.create_rule(session, program_id, RuleCreateSchema().load(DEMO_RULE))
+    tiers.put_ladder(session, program_id, LadderSchema().load(DEMO_LADDER), actor=OPERATOR)
+    rewards.create_reward(session, program_id, RewardCreateSchema().load(DEMO_REWARD), actor=OPERATOR)
+    earning_rules.create_rule(session, program_id, RuleCreateSchema().load(DEMO_RULE), actor=OPERATOR)
 
 
 def print_demo_credentials(creds: dict, bind: str) -> None:

@@ -22,3 +22,4 @@ from loyalty_api.merges.models import MemberMerge  # noqa: F401
 from loyalty_api.transfers.models import MemberTransfer  # noqa: F401
 from loyalty_api.budgets.models import RuleBudgetUsage  # noqa: F401
 from loyalty_api.adjustment_limits.models import AdjustmentUsage  # noqa: F401
+from loyalty_api.audit.models import AuditEntry  # noqa: F401

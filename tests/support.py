@@ -6,6 +6,7 @@ import uuid
 from dataclasses import dataclass
 from typing import Any
 
+from loyalty_api.audit.rules import OPERATOR
 from loyalty_api.db import unit_of_work
 
 TEST_JWT_KEYS = "test-current:" + "c" * 40 + ",test-previous:" + "p" * 40
@@ -29,7 +30,8 @@ def make_program(app, *, settings: dict[str, Any] | None = None, currency: str =
         program = service.create_program(uow.session, name="Test shop", currency=currency,
                                          settings=settings or {})
         client, secret = service.create_client(uow.session, program_id=program.program_id,
-                                               name="test", scopes=scopes or ALL_PROGRAM_SCOPES)
+                                               name="test", scopes=scopes or ALL_PROGRAM_SCOPES,
+                                               actor=OPERATOR)
         uow.commit()
     with app.app_context():
         token = issue_token(subject=client.client_id, token_type="client", scopes=client.scopes,

@@ -13,6 +13,7 @@ from decimal import Decimal
 
 from sqlalchemy import text
 
+from loyalty_api.audit.rules import OPERATOR, Actor
 from loyalty_api.analytics import rules as analytics_rules
 from loyalty_api.analytics import service as analytics
 from loyalty_api.checkout import holds, returns
@@ -118,7 +119,7 @@ class History:
                     "return_id": f"r{rng.random()}", "amount": Decimal(rng.randint(5, 300))}, now))
         elif choice < 0.75:
             points = rng.choice([-1, 1]) * rng.randint(1, 120)
-            self.attempt(lambda s: ledger.adjust(s, pid, member_id, points=points, reason="test", actor="t",
+            self.attempt(lambda s: ledger.adjust(s, pid, member_id, points=points, reason="test", actor=Actor("t"),
                                                  now=now))
         elif choice < 0.87:
             def hold(session):
@@ -130,7 +131,7 @@ class History:
                 hold_id = self.holds.pop(0)
                 self.attempt(lambda s: holds.release_hold(s, pid, hold_id, now))
         elif choice < 0.9 and len(self.members) > 3:
-            self.attempt(lambda s: members.erase_member(s, pid, member_id))
+            self.attempt(lambda s: members.erase_member(s, pid, member_id, actor=OPERATOR))
         elif self.steps > 12:  # the first checkpoints see a program the jobs never touched
             run_all(self.factory, now=now, only=JOBS)
 

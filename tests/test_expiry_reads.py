@@ -7,6 +7,7 @@ from datetime import datetime, timedelta, timezone
 
 from sqlalchemy import text
 
+from loyalty_api.audit.rules import OPERATOR
 from loyalty_api.db import unit_of_work
 from loyalty_api.ledger import service as ledger
 from loyalty_api.programs import service as programs
@@ -116,7 +117,7 @@ def test_changed_settings_apply_to_new_lots_only(app, session_factory):
     first = credit(session_factory, program_id, "ned", 10, t0)
     with unit_of_work(session_factory) as uow:
         programs.patch_program(uow.session, program_id, {"expiry": {"mode": "end_of_year", "days": 0},
-                                                         "timezone": "Europe/Moscow"})
+                                                         "timezone": "Europe/Moscow"}, actor=OPERATOR)
         uow.commit()
     second = credit(session_factory, program_id, "ned", 20, t0 + timedelta(days=1))
     with unit_of_work(session_factory) as uow:

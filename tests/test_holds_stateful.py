@@ -21,6 +21,7 @@ from hypothesis import HealthCheck, Phase, settings, strategies as st
 from hypothesis.stateful import RuleBasedStateMachine, initialize, invariant, precondition, rule, run_state_machine_as_test
 from sqlalchemy import text
 
+from loyalty_api.audit.rules import Actor
 from loyalty_api.checkout import holds, returns, service
 from loyalty_api.errors import HoldNotActive, InsufficientPoints, ReturnExceedsOrder
 from loyalty_api.expiry import jobs as expiry_jobs
@@ -81,7 +82,7 @@ class HoldMachine(RuleBasedStateMachine):
           minutes=st.sampled_from([2, 5, 12, None]))
     def credit(self, member, points, minutes):
         expires_at = self.now + timedelta(minutes=minutes) if minutes else None
-        self.call(lambda s, p: ledger.adjust(s, p.program_id, member, points=points, reason="test", actor="t",
+        self.call(lambda s, p: ledger.adjust(s, p.program_id, member, points=points, reason="test", actor=Actor("t"),
                                              now=self.now, expires_at=expires_at))
 
     @rule(member=st.sampled_from(MEMBERS), amount=st.integers(1, 150))

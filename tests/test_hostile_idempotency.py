@@ -7,6 +7,7 @@ import uuid
 
 from sqlalchemy import select, text
 
+from loyalty_api.audit.rules import OPERATOR
 from loyalty_api.db import unit_of_work
 from loyalty_api.idempotency import service as idempotency
 from loyalty_api.idempotency.models import IdempotencyRecord
@@ -52,7 +53,7 @@ def test_another_client_of_the_program_never_gets_this_clients_answer(app, sessi
     handle, api = _shop(app)
     with unit_of_work(session_factory) as uow:
         other, _ = programs.create_client(uow.session, program_id=handle.program_id, name="pos",
-                                          scopes=["members:write"])
+                                          scopes=["members:write"], actor=OPERATOR)
         uow.commit()
     pos = api.with_token(token_for(app, scopes=["members:write"], program_id=handle.program_id,
                                    subject=other.client_id))

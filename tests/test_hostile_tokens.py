@@ -9,6 +9,7 @@ import jwt
 import pytest
 from sqlalchemy import event
 
+from loyalty_api.audit.rules import OPERATOR
 from loyalty_api.db import unit_of_work
 from loyalty_api.programs import service as programs
 from tests.support import TEST_JWT_KEYS, ApiCaller, assert_problem, make_program, token_for
@@ -85,7 +86,7 @@ def test_a_revoked_clients_tokens_are_refused_within_60_seconds(fresh_app):
     me = ApiCaller(shop.test_client(), member_token)
     assert me.get("/v1/me").status_code == 200
     with unit_of_work(shop.extensions["loyalty"].session_factory) as uow:
-        programs.revoke_client(uow.session, handle.client_id)
+        programs.revoke_client(uow.session, handle.client_id, actor=OPERATOR)
         uow.commit()
     revocations = shop.extensions["loyalty_revocations"]
     real_clock = revocations.clock

@@ -20,6 +20,7 @@ from hypothesis import HealthCheck, settings, strategies as st
 from hypothesis.stateful import RuleBasedStateMachine, initialize, invariant, precondition, rule, run_state_machine_as_test
 from sqlalchemy import text
 
+from loyalty_api.audit.rules import Actor
 from loyalty_api.checkout import holds, returns, service
 from loyalty_api.checkout.rules import return_points, share_cap
 from loyalty_api.db import unit_of_work
@@ -299,7 +300,7 @@ class LedgerMachine(RuleBasedStateMachine):
     def adjust(self, points):
         model, now = self.model, self.now
         try:
-            self.call(lambda s, p: ledger.adjust(s, p.program_id, "m", points=points, reason="test", actor="t",
+            self.call(lambda s, p: ledger.adjust(s, p.program_id, "m", points=points, reason="test", actor=Actor("t"),
                                                  now=now))
         except InsufficientPoints:
             assert points < 0 and model.figures(now)[0] < -points

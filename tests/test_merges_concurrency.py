@@ -14,6 +14,7 @@ import time
 
 import requests
 
+from loyalty_api.audit.rules import OPERATOR
 from loyalty_api.db import unit_of_work
 from loyalty_api.ledger.service import verify_ledger
 from tests.support import ApiCaller, LiveServer, make_program, run_together
@@ -120,7 +121,7 @@ def test_an_import_chunk_that_waited_out_a_merge_does_not_credit_the_merged_memb
         "expires_at": (now + timedelta(days=90)).isoformat()}]}) + b"\n"
     factory = app.extensions["loyalty"].session_factory
     with unit_of_work(factory) as merging:
-        merges.merge(merging.session, handle.program_id, "main", "dup", now)  # holds both ledger locks
+        merges.merge(merging.session, handle.program_id, "main", "dup", now, actor=OPERATOR)  # holds both ledger locks
         sent = {}
         chunk = threading.Thread(target=lambda: sent.setdefault("answer", ApiCaller(app.test_client(), handle.token)
                                  .post(f"/v1/imports/{created.json['import_id']}/rows", data=line,

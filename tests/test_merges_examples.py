@@ -50,6 +50,7 @@ from decimal import Decimal
 
 import pytest
 
+from loyalty_api.audit.rules import Actor
 from loyalty_api.checkout import returns
 from loyalty_api.checkout import service as checkout
 from loyalty_api.db import unit_of_work
@@ -157,7 +158,7 @@ def test_the_worked_merge_example(shop):
         (50, 50, day(-5), end_of(15), "p")]
     assert tier_of(run, "main", tm) is None
 
-    answer, created = run(merges.merge, "main", "guest", tm, actor="test")
+    answer, created = run(merges.merge, "main", "guest", tm, actor=Actor("test"))
     assert created
     assert {key: answer["moved"][key] for key in ("lots", "points", "pending_points", "debt", "orders", "tier")} == {
         "lots": 3, "points": 550, "pending_points": 50, "debt": 100, "orders": 5, "tier": "silver"}

@@ -40,6 +40,7 @@ from decimal import Decimal
 import pytest
 from sqlalchemy import text
 
+from loyalty_api.audit.rules import Actor
 from loyalty_api.checkout import returns as checkout_returns
 from loyalty_api.checkout import service as checkout
 from loyalty_api.db import unit_of_work
@@ -120,7 +121,7 @@ def shop(app) -> Shop:
     with unit_of_work(shop.factory) as uow:
         checkout_returns.record_return(uow.session, pid, "a3", {"return_id": "r1", "amount": Decimal("100")},
                                        shop.ago(4))
-        ledger.adjust(uow.session, pid, "b", points=50, reason="goodwill", actor="test", now=shop.ago(1),
+        ledger.adjust(uow.session, pid, "b", points=50, reason="goodwill", actor=Actor("test"), now=shop.ago(1),
                       expires_at=shop.start + timedelta(days=10))
         # What a late expiry job would write for d (reads leave the points out already).
         burn_overdue_inactivity(uow.session, pid, "d", shop.start)

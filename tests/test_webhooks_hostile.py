@@ -12,6 +12,7 @@ from datetime import datetime, timedelta, timezone
 import pytest
 from sqlalchemy import text
 
+from loyalty_api.audit.rules import OPERATOR
 from loyalty_api.db import unit_of_work
 from loyalty_api.webhooks import dispatch, sender, worker as worker_module
 from loyalty_api.webhooks.rules import MAX_ATTEMPTS
@@ -202,7 +203,7 @@ def test_recording_a_result_while_the_webhook_is_deleted_cannot_deadlock(private
         thread.start()
         time.sleep(0.5)  # the result is now waiting for a lock
         assert webhook is not None
-        service.delete_webhook(uow.session, hooks.program_id, uuid.UUID(hook["webhook_id"]))
+        service.delete_webhook(uow.session, hooks.program_id, uuid.UUID(hook["webhook_id"]), actor=OPERATOR)
         uow.commit()
     finally:
         deleting.__exit__(None, None, None)

@@ -11,6 +11,7 @@ from loyalty_api.budgets import service as budgets
 from loyalty_api.earning_rules import service
 from loyalty_api.earning_rules.schemas import (EventCreateSchema, EventResultSchema, RuleCreateSchema,
                                                RuleListArgs, RulePatchSchema, RuleSchema)
+from loyalty_api.http.actor import current_actor
 from loyalty_api.http.auth import authorize, current_program_id
 from loyalty_api.http.pagination import PageArgs, page_schema
 from loyalty_api.http.transaction import current_uow
@@ -49,7 +50,7 @@ class Rules(MethodView):
         Adds a purchase rule (multipliers, bonuses on SKUs or categories, in a period) or an event rule
         (points for a member event). An existing `rule_id` answers 409 `rule_exists`.
         """
-        return service.rule_document(service.create_rule(current_uow().session, current_program_id(), data))
+        return service.rule_document(service.create_rule(current_uow().session, current_program_id(), data, actor=current_actor()))
 
 
 @blp.route("/program/rules/<string:rule_id>")
@@ -75,7 +76,8 @@ class RuleById(MethodView):
 
         Changes the given fields of a rule; `null` clears an optional field. Past awards are not recomputed.
         """
-        rule = service.update_rule(current_uow().session, current_program_id(), rule_id, patch)
+        rule = service.update_rule(current_uow().session, current_program_id(), rule_id, patch,
+                                   actor=current_actor())
         return service.rule_document(rule)
 
     @operation("deleteRule")
@@ -86,7 +88,7 @@ class RuleById(MethodView):
 
         The rule stops applying. It stays readable because ledger entries name it.
         """
-        service.deactivate_rule(current_uow().session, current_program_id(), rule_id)
+        service.deactivate_rule(current_uow().session, current_program_id(), rule_id, actor=current_actor())
 
 
 @blp.route("/members/<string:member_id>/events")

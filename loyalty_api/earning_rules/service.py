@@ -1,7 +1,6 @@
 """Rule use cases: create, read, change, deactivate, and pick the rules that apply.
 
-Callers commit. Every query is scoped by ``program_id``.
-"""
+Callers commit. Every query is scoped by ``program_id``; every change is audited."""
 
 from __future__ import annotations
 
@@ -19,6 +18,7 @@ from sqlalchemy.orm import Session
 from loyalty_api.budgets import service as budgets
 from loyalty_api.earning_rules import rules
 from loyalty_api.earning_rules.models import EarningRule, MemberEvent, RuleAward
+from loyalty_api.audit import service as audit
 from loyalty_api.errors import DuplicateEvent, NotFound, RuleExists, ValidationFailed
 from loyalty_api.http.pagination import keyset_page
 
@@ -67,7 +67,7 @@ def list_rules(session: Session, program_id: uuid.UUID, *, active: bool | None, 
     return keyset_page(session, query, EarningRule.rule_id, limit=limit, cursor=cursor, document=rule_document)
 
 
-def create_rule(session: Session, program_id: uuid.UUID, data: dict[str, Any]) -> EarningRule:
+def create_rule(session: Session, program_id: uuid.UUID, data: dict[str, Any], *, actor: audit.Actor) -> EarningRule:
     rule_id = data.get("rule_id") or "rule_" + secrets.token_hex(8)
     if session.get(EarningRule, (program_id, rule_id)) is not None:
         raise RuleExists(f"Rule {rule_id!r} exists already", errors={"rule_id": ["Already used."]})
@@ -78,11 +78,14 @@ def create_rule(session: Session, program_id: uuid.UUID, data: dict[str, Any]) -
     session.add(rule)
     session.flush()
     session.refresh(rule)
+    audit.record(session, program_id, actor, "rule.created", ("rule", rule_id), after=rule_document(rule))
     return rule
 
 
-def update_rule(session: Session, program_id: uuid.UUID, rule_id: str, patch: dict[str, Any]) -> EarningRule:
+def update_rule(session: Session, program_id: uuid.UUID, rule_id: str, patch: dict[str, Any], *,
+                actor: audit.Actor) -> EarningRule:
     rule = get_rule(session, program_id, rule_id, for_update=True)
+    before = rule_document(rule)
     if patch.get("kind", rule.kind) != rule.kind:
         raise ValidationFailed("The kind of a rule is fixed", errors={"kind": ["Cannot be changed."]})
     document = {**rule_document(rule), **{k: v for k, v in patch.items() if k not in ("kind", "active")}}
@@ -97,6 +100,8 @@ def update_rule(session: Session, program_id: uuid.UUID, rule_id: str, patch: di
     rule.updated_at = func.now()
     session.flush()
     session.refresh(rule)
+    audit.record(session, program_id, actor, "rule.updated", ("rule", rule_id), before=before,
+                 after=rule_document(rule))
     return rule
 
 
@@ -106,13 +111,14 @@ def _require_reward(session: Session, program_id: uuid.UUID, reward_id: str) -> 
     require_reward(session, program_id, reward_id)
 
 
-def deactivate_rule(session: Session, program_id: uuid.UUID, rule_id: str) -> None:
+def deactivate_rule(session: Session, program_id: uuid.UUID, rule_id: str, *, actor: audit.Actor) -> None:
     """Rules are never deleted: ledger entries keep naming them."""
     rule = get_rule(session, program_id, rule_id, for_update=True)
     if rule.active:
         rule.active = False
         rule.updated_at = func.now()
         session.flush()
+        audit.record(session, program_id, actor, "rule.deleted", ("rule", rule_id), **audit.DEACTIVATED)
 
 
 def active_rules(session: Session, program_id: uuid.UUID, kind: str,

@@ -5,6 +5,7 @@ from __future__ import annotations
 from flask.views import MethodView
 from flask_smorest import Blueprint
 
+from loyalty_api.http.actor import current_actor
 from loyalty_api.http.auth import authorize, current_program_id
 from loyalty_api.http.transaction import current_uow
 from loyalty_api.http.operations import operation
@@ -41,7 +42,7 @@ class MemberIdentities(MethodView):
         a `value` issues a new card number. A merged member answers 409 `member_merged`.
         """
         identity, created = service.attach_to_member(current_uow().session, current_program_id(), member_id,
-                                                     data["type"], data["value"])
+                                                     data["type"], data["value"], actor=current_actor())
         return identity, 201 if created else 200
 
 
@@ -57,7 +58,8 @@ class MemberIdentity(MethodView):
         not hold answers 404; a value not valid for its type 422 `validation_error`; a merged member 409
         `member_merged`.
         """
-        service.detach_from_member(current_uow().session, current_program_id(), member_id, identity_type, value)
+        service.detach_from_member(current_uow().session, current_program_id(), member_id, identity_type, value,
+                                   actor=current_actor())
 
 
 @blp.route("/identities/<string:identity_type>/<path:value>")

@@ -16,6 +16,8 @@ from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.orm import Session
 
 from loyalty_api.driver import Runner
+from loyalty_api.audit import service as audit
+from loyalty_api.audit.rules import Actor
 from loyalty_api.errors import IdentityTaken, NotFound, ValidationFailed
 from loyalty_api.identities import rules
 from loyalty_api.identities.models import MemberIdentity
@@ -175,15 +177,26 @@ def identities_of(session: Session, program_id: uuid.UUID, member_id: str) -> li
 
 
 def attach_to_member(session: Session, program_id: uuid.UUID, member_id: str, type_: str,
-                     value: str | None) -> tuple[dict[str, Any], bool]:
+                     value: str | None, *, actor: Actor) -> tuple[dict[str, Any], bool]:
     # The member row lock orders this after a merge or an erasure of the same member.
     members.writable_member(session, program_id, member_id)
-    return attach(session, program_id, member_id, type_, value)
+    identity, created = attach(session, program_id, member_id, type_, value)
+    if created:  # the member's own identity again changes nothing
+        audit.record(session, program_id, actor, "identity.attached", ("member", member_id),
+                     after={"identity": {"type": type_, "value": identity["value"]}}, redact=IDENTITY_VALUE)
+    return identity, created
 
 
-def detach_from_member(session: Session, program_id: uuid.UUID, member_id: str, type_: str, value: str) -> None:
+def detach_from_member(session: Session, program_id: uuid.UUID, member_id: str, type_: str, value: str, *,
+                       actor: Actor) -> None:
     members.writable_member(session, program_id, member_id)
     detach(session, program_id, member_id, type_, value)
+    audit.record(session, program_id, actor, "identity.detached", ("member", member_id),
+                 before={"identity": {"type": type_, "value": value}}, redact=IDENTITY_VALUE)
+
+
+# An identifier (an email, a phone) is personal data: the log says which type, never the value.
+IDENTITY_VALUE = ("value",)
 
 
 def find_member(session: Session, program_id: uuid.UUID, type_: str, value: str) -> Any:

@@ -18,10 +18,11 @@ import psycopg
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from sqlalchemy.exc import DBAPIError
 
+from loyalty_api.audit.rules import OPERATOR
 from loyalty_api.errors import Conflict, RequestInProgress
 from loyalty_api.imports import formats, rules
 
-ACTOR = "cli"
+ACTOR = OPERATOR
 # A chunk refused whole because of a concurrent change (another chunk in flight took an
 # identifier or a lock first) is sent again: its retry decides those lines afresh.
 RETRIES = 3
@@ -106,7 +107,7 @@ def run_import(session_factory, program_id: uuid.UUID, path: Path, *, dry_run: b
         while in_flight:
             settle_oldest()
     with unit_of_work(session_factory) as uow:
-        done = service.complete_import(uow.session, program_id, import_id, datetime.now(timezone.utc))
+        done = service.complete_import(uow.session, program_id, import_id, datetime.now(timezone.utc), actor=ACTOR)
         uow.commit()
     return {"import_id": str(import_id), "dry_run": dry_run, "counts": done["counts"], "errors": errors}
 

@@ -12,7 +12,8 @@ from flask_smorest import Blueprint
 
 from loyalty_api.errors import UnsupportedMediaType
 from loyalty_api.http.api import RAW_BODY_ROUTES
-from loyalty_api.http.auth import authorize, current_principal, current_program_id
+from loyalty_api.http.actor import current_actor
+from loyalty_api.http.auth import authorize, current_program_id
 from loyalty_api.http.operations import operation
 from loyalty_api.http.pagination import decode_cursor, page
 from loyalty_api.http.transaction import current_uow
@@ -66,7 +67,7 @@ class Imports(MethodView):
         and counted but nothing is written.
         """
         return service.open_import(current_uow().session, current_program_id(), kind=data["kind"],
-                                   dry_run=data["dry_run"], actor=current_principal().subject, now=_now())
+                                   dry_run=data["dry_run"], actor=current_actor(), now=_now())
 
 
 @blp.route("/<uuid:import_id>")
@@ -104,7 +105,7 @@ class ImportRows(MethodView):
         if media_type not in (formats.NDJSON, formats.CSV):
             raise UnsupportedMediaType(f"Send the lines as {formats.NDJSON} or {formats.CSV}")
         return service.add_rows(current_uow().session, current_program_id(), import_id, body, media_type,
-                                actor=current_principal().subject, now=_now())
+                                actor=current_actor(), now=_now())
 
 
 @blp.route("/<uuid:import_id>/complete")
@@ -118,7 +119,8 @@ class ImportComplete(MethodView):
         Closes the import: chunks sent afterwards answer 409 `import_closed`. A real (not dry-run) import
         emits one `import.completed` event with the counts. Completing again answers the same import.
         """
-        return service.complete_import(current_uow().session, current_program_id(), import_id, _now())
+        return service.complete_import(current_uow().session, current_program_id(), import_id, _now(),
+                                       actor=current_actor())
 
 
 @blp.route("/<uuid:import_id>/errors")

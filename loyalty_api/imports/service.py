@@ -20,6 +20,8 @@ from sqlalchemy import select, text, tuple_
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
+from loyalty_api.audit import service as audit
+from loyalty_api.audit.rules import Actor
 from loyalty_api.errors import Conflict, ImportClosed, NotFound, PayloadTooLarge, RequestInProgress
 from loyalty_api.events.service import emit
 from loyalty_api.identities.service import IdentityRow, attach_identities
@@ -34,12 +36,14 @@ from loyalty_api.tiers import rules as tier_rules
 _CODE_ATTEMPTS = 5
 
 
-def open_import(session: Session, program_id: uuid.UUID, *, kind: str, dry_run: bool, actor: str | None,
+def open_import(session: Session, program_id: uuid.UUID, *, kind: str, dry_run: bool, actor: Actor,
                 now: datetime) -> dict[str, Any]:
     record = Import(program_id=program_id, import_id=uuid.uuid4(), kind=kind, dry_run=dry_run, status="open",
-                    actor=actor, chunks=0, created_at=now)
+                    actor=actor.client_id, chunks=0, created_at=now)
     session.add(record)
     session.flush()
+    audit.record(session, program_id, actor, "import.started", ("import", record.import_id),
+                 after={"kind": kind, "dry_run": dry_run, "status": "open"})
     return _view(session, record)
 
 
@@ -65,13 +69,16 @@ def _view(session: Session, record: Import) -> dict[str, Any]:
             "chunks": record.chunks, "counts": _counts(session, record.program_id, record.import_id)}
 
 
-def complete_import(session: Session, program_id: uuid.UUID, import_id: uuid.UUID, now: datetime) -> dict[str, Any]:
+def complete_import(session: Session, program_id: uuid.UUID, import_id: uuid.UUID, now: datetime, *,
+                    actor: Actor) -> dict[str, Any]:
     """Close the import (chunks sent afterwards are refused); completing again answers the same."""
     record = _get(session, program_id, import_id, for_update=True)
     if record.status == "open":
         record.status, record.completed_at = "completed", now
         session.flush()
         view = _view(session, record)
+        audit.record(session, program_id, actor, "import.completed", ("import", import_id),
+                     before={"status": "open"}, after={"status": "completed", "counts": view["counts"]})
         if not record.dry_run:
             session.execute(statements.ANALYZE)
             emit(session, program_id, "import.completed", {
@@ -100,8 +107,9 @@ def _error_item(row: Any) -> dict[str, Any]:
 # --- a chunk ---------------------------------------------------------------------------------
 
 def add_rows(session: Session, program_id: uuid.UUID, import_id: uuid.UUID, body: bytes, media_type: str, *,
-             actor: str | None, now: datetime) -> dict[str, Any]:
-    """Check and apply one chunk; answers {accepted, rejected, errors}."""
+             actor: Actor, now: datetime) -> dict[str, Any]:
+    """Check and apply one chunk; answers {accepted, rejected, errors}. A dry run's chunk writes nothing
+    but its counts, and is not audited."""
     record = _get(session, program_id, import_id)
     # A chunk is thousands of lines in a few statements: more time than a request's.
     session.execute(text("SET LOCAL statement_timeout = '120s'"))
@@ -120,7 +128,7 @@ def add_rows(session: Session, program_id: uuid.UUID, import_id: uuid.UUID, body
     plan = _plan(session, program_id, lines)
     created, lots, points = len(plan.new_members), len(plan.new_lots), plan.points
     if not record.dry_run:
-        created, lots, points = _write(session, record, plan, ctx, actor)
+        created, lots, points = _write(session, record, plan, ctx, actor.client_id)
     chunk = session.execute(statements.NEXT_CHUNK, {"program_id": program_id, "import_id": import_id}).scalar()
     if chunk is None:
         raise ImportClosed("The import was completed while this chunk was applied")
@@ -129,6 +137,10 @@ def add_rows(session: Session, program_id: uuid.UUID, import_id: uuid.UUID, body
             **base, "digest": digest, "accepted": plan.accepted, "rejected": len(plan.errors),
             "members": created, "lots": lots, "points": points, "now": now}).scalar() is None:
         raise RequestInProgress("The same chunk is being applied by another request; retry")
+    if not record.dry_run:
+        audit.record(session, program_id, actor, "import.rows_added", ("import", import_id), after={
+            "chunk": chunk, "accepted": plan.accepted, "rejected": len(plan.errors), "members": created,
+            "lots": lots, "points": points})
     if plan.errors:
         session.execute(statements.INSERT_ERRORS, {
             **base, "lines": [e.line for e in plan.errors], "member_ids": [e.member_id for e in plan.errors],

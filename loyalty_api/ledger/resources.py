@@ -7,7 +7,8 @@ from datetime import datetime, timezone
 from flask.views import MethodView
 from flask_smorest import Blueprint
 
-from loyalty_api.http.auth import authorize, current_principal, current_program_id
+from loyalty_api.http.actor import current_actor
+from loyalty_api.http.auth import authorize, current_program_id
 from loyalty_api.http.transaction import current_reader, current_uow, reads_only
 from loyalty_api.http.operations import operation
 from loyalty_api.ledger import balances, service
@@ -63,5 +64,5 @@ class MemberAdjustments(MethodView):
         applies nothing.
         """
         return service.adjust(current_uow().session, current_program_id(), member_id, points=data["points"],
-                              reason=data["reason"], actor=current_principal().subject,
+                              reason=data["reason"], actor=current_actor(),
                               now=datetime.now(timezone.utc), expires_at=data["expires_at"])

@@ -16,6 +16,8 @@ from sqlalchemy import select, text
 from sqlalchemy.orm import Session
 
 from loyalty_api.adjustment_limits import service as limits
+from loyalty_api.audit import service as audit
+from loyalty_api.audit.rules import Actor
 from loyalty_api.errors import InsufficientPoints, NotFound, ValidationFailed
 from loyalty_api.events.service import emit
 from loyalty_api.http.pagination import decode_cursor, page
@@ -101,10 +103,10 @@ def debit(session: Session, program: Program, member_id: str, *, entry_type: str
     return entry_id
 
 
-def adjust(session: Session, program_id: uuid.UUID, member_id: str, *, points: int, reason: str, actor: str,
+def adjust(session: Session, program_id: uuid.UUID, member_id: str, *, points: int, reason: str, actor: Actor,
            now: datetime, expires_at: datetime | None = None) -> dict[str, Any]:
-    """A manual correction by an operator (``actor``, the API client): a credit (own lot) or a
-    debit, within the program's adjustment limits (422 ``limit_exceeded`` beyond them)."""
+    """A manual correction by an operator (``actor``: its client id goes in the entry): a credit
+    (own lot) or a debit, within the program's adjustment limits (422 ``limit_exceeded`` beyond them)."""
     if points == 0:
         raise ValidationFailed("points must not be zero", errors={"points": ["Must not be zero."]})
     if expires_at is not None and (points < 0 or expires_at <= now):
@@ -115,13 +117,16 @@ def adjust(session: Session, program_id: uuid.UUID, member_id: str, *, points: i
     limits.check_adjustment(config, points)
     if points > 0:
         entry_id = credit(session, program, member_id, entry_type="adjust", points=points, now=now,
-                          reason=reason, actor=actor, expires_at=expires_at)
+                          reason=reason, actor=actor.client_id, expires_at=expires_at)
     else:
         entry_id = debit(session, program, member_id, entry_type="adjust", points=-points, now=now,
-                         reason=reason, actor=actor)
-    limits.count_adjustment(session, program_id, config, actor, points, now)  # under the member lock
+                         reason=reason, actor=actor.client_id)
+    limits.count_adjustment(session, program_id, config, actor.client_id, points, now)  # under the member lock
     entry = session.execute(select(LedgerEntry).where(
         LedgerEntry.program_id == program_id, LedgerEntry.entry_id == entry_id)).scalar_one()
+    # The reason is free text an erasure scrubs from the ledger: never copied here.
+    audit.record(session, program_id, actor, "member.adjusted", ("member", member_id), redact=("reason",),
+                 after={"points": points, "entry_id": entry_id, "expires_at": entry.expires_at, "reason": reason})
     return _entry_item(entry)
 
 

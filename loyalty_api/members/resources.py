@@ -5,6 +5,7 @@ from __future__ import annotations
 from flask.views import MethodView
 from flask_smorest import Blueprint
 
+from loyalty_api.http.actor import current_actor
 from loyalty_api.http.auth import authorize, current_program_id
 from loyalty_api.http.transaction import current_reader, current_uow, reads_only
 from loyalty_api.http.operations import operation
@@ -68,7 +69,8 @@ class MemberById(MethodView):
         Changes the given fields of the profile (absent fields stay); `status: blocked` stops earning and
         redeeming.
         """
-        return service.update_member(current_uow().session, current_program_id(), member_id, changes)
+        return service.update_member(current_uow().session, current_program_id(), member_id, changes,
+                                     actor=current_actor())
 
     @operation("deleteMember")
     @authorize("members:write")
@@ -79,4 +81,4 @@ class MemberById(MethodView):
         Erases the member's personal data (email, phone, name, attributes) for a privacy request. The ledger
         and the points figures stay, anonymised, so that the program's totals remain right.
         """
-        service.erase_member(current_uow().session, current_program_id(), member_id)
+        service.erase_member(current_uow().session, current_program_id(), member_id, actor=current_actor())

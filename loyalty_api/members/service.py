@@ -11,6 +11,8 @@ from sqlalchemy.orm import Session
 
 from loyalty_api.driver import Constant, Runner, one_or_none
 from loyalty_api.events.service import emit
+from loyalty_api.audit import service as audit
+from loyalty_api.audit.rules import REDACTED, Actor
 from loyalty_api.errors import LoyaltyError, MemberExists, MemberMerged, NotFound, UnknownReferralCode
 from loyalty_api.idempotency import service as idempotency
 from loyalty_api.members.models import Member
@@ -106,8 +108,10 @@ def enroll(session: Session, program_id: uuid.UUID, data: dict[str, Any]) -> Mem
     return member
 
 
-def update_member(session: Session, program_id: uuid.UUID, member_id: str, changes: dict[str, Any]) -> Member:
+def update_member(session: Session, program_id: uuid.UUID, member_id: str, changes: dict[str, Any], *,
+                  actor: Actor) -> Member:
     member = writable_member(session, program_id, member_id)
+    before = _profile(member)
     for name in ("email", "phone", "birthday", "status"):
         if name in changes:
             setattr(member, name, changes[name])
@@ -117,14 +121,26 @@ def update_member(session: Session, program_id: uuid.UUID, member_id: str, chang
     member.updated_at = func.now()
     session.flush()
     session.refresh(member)
+    audit.record(session, program_id, actor, "member.updated", ("member", member_id), before=before,
+                 after=_profile(member), redact=PERSONAL)
     return member
 
 
-def erase_member(session: Session, program_id: uuid.UUID, member_id: str) -> None:
+# Personal data: the audit log names these fields when they change, never their values.
+PERSONAL = ("email", "phone", "birthday", "attributes")
+
+
+def _profile(member: Member) -> dict[str, Any]:
+    return {"status": member.status, **{name: getattr(member, name) for name in PERSONAL}}
+
+
+def erase_member(session: Session, program_id: uuid.UUID, member_id: str, *, actor: Actor) -> None:
     """Remove personal data; the member id and the ledger stay for the accounts.
 
     Identities, event attributes and free-text reasons go too (``subject_access``)."""
     member = get_member(session, program_id, member_id, for_update=True)
+    # The log says which personal fields went, never what they held.
+    before = {"status": member.status, **{name: REDACTED for name in PERSONAL if getattr(member, name)}}
     member.email = member.phone = member.birthday = None
     member.attributes = {}
     member.status = "erased"
@@ -134,3 +150,5 @@ def erase_member(session: Session, program_id: uuid.UUID, member_id: str) -> Non
     from loyalty_api.subject_access.service import scrub_member
 
     scrub_member(session, program_id, member_id)
+    audit.record(session, program_id, actor, "member.erased", ("member", member_id), before=before,
+                 after={"status": "erased"})

@@ -7,7 +7,8 @@ from datetime import datetime, timezone
 from flask.views import MethodView
 from flask_smorest import Blueprint
 
-from loyalty_api.http.auth import authorize, current_principal, current_program_id
+from loyalty_api.http.actor import current_actor
+from loyalty_api.http.auth import authorize, current_program_id
 from loyalty_api.http.transaction import current_uow
 from loyalty_api.http.operations import operation
 from loyalty_api.merges import service
@@ -34,5 +35,5 @@ class MemberMerge(MethodView):
         """
         answer, created = service.merge(current_uow().session, current_program_id(), member_id,
                                         data["from_member_id"], datetime.now(timezone.utc),
-                                        actor=current_principal().subject)
+                                        actor=current_actor())
         return answer, 201 if created else 200

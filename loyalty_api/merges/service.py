@@ -24,6 +24,8 @@ from typing import Any
 from sqlalchemy import select, text
 from sqlalchemy.orm import Session
 
+from loyalty_api.audit import service as audit
+from loyalty_api.audit.rules import Actor
 from loyalty_api.errors import MemberBusy, MemberMerged, ValidationFailed
 from loyalty_api.events.service import emit
 from loyalty_api.expiry.service import burn_expired_lots
@@ -38,7 +40,7 @@ from loyalty_api.timestamps import rfc3339
 
 
 def merge(session: Session, program_id: uuid.UUID, target_id: str, source_id: str, now: datetime, *,
-          actor: str | None = None) -> tuple[dict[str, Any], bool]:
+          actor: Actor) -> tuple[dict[str, Any], bool]:
     """Move everything of ``source_id`` into ``target_id``; answers (merge, created).
 
     The same pair again answers the first merge (created False)."""
@@ -61,7 +63,7 @@ def merge(session: Session, program_id: uuid.UUID, target_id: str, source_id: st
     if target.status != "active":
         raise ValidationFailed("The target member is blocked", errors={"member_id": ["Must be active."]})
     params = {"program_id": program_id, "target_id": target_id, "source_id": source_id, "now": now,
-              "actor": actor, "out_reason": f"merged into {target_id}", "in_reason": f"merged from {source_id}"}
+              "actor": actor.client_id, "out_reason": f"merged into {target_id}", "in_reason": f"merged from {source_id}"}
     held = session.execute(sql.ACTIVE_HOLDS, params).scalar_one()
     if held:
         raise MemberBusy(f"Member {source_id!r} holds points for a payment in progress; release or capture "
@@ -78,7 +80,9 @@ def merge(session: Session, program_id: uuid.UUID, target_id: str, source_id: st
     moved["tier"] = tiers.evaluate_member(session, program, target_id, now).code
     answer = {"member_id": target_id, "from_member_id": source_id, "merged_at": rfc3339(now), "moved": moved}
     session.add(MemberMerge(program_id=program_id, source_id=source_id, target_id=target_id, merged_at=now,
-                            actor=actor, moved=moved))
+                            actor=actor.client_id, moved=moved))
+    audit.record(session, program_id, actor, "member.merged", ("member", target_id),
+                 after={"merged_from": source_id, "moved": moved})
     emit(session, program_id, "member.merged", {**answer, "member_id": target_id})
     return answer, True
 

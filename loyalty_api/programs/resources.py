@@ -7,6 +7,7 @@ import uuid
 from flask.views import MethodView
 from flask_smorest import Blueprint
 
+from loyalty_api.http.actor import current_actor
 from loyalty_api.http.auth import PLATFORM_ADMIN, authorize, current_program_id
 from loyalty_api.http.transaction import current_uow, keep_out_of_replays
 from loyalty_api.http.operations import operation
@@ -42,7 +43,7 @@ class CurrentProgram(MethodView):
         too). Members present replace, `null` removes a setting (back to its default),
         absent members stay; the merged settings are validated as a whole.
         """
-        program = service.patch_program(current_uow().session, current_program_id(), patch)
+        program = service.patch_program(current_uow().session, current_program_id(), patch, actor=current_actor())
         return service.program_document(program)
 
 
@@ -79,7 +80,7 @@ class ProgramClients(MethodView):
         """
         keep_out_of_replays("client_secret")
         client, secret = service.create_client(current_uow().session, program_id=program_id,
-                                               name=data["name"], scopes=data["scopes"])
+                                               name=data["name"], scopes=data["scopes"], actor=current_actor())
         return {**_client_fields(client), "client_secret": secret}
 
 

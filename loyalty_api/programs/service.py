@@ -18,6 +18,8 @@ from sqlalchemy.engine import Connection
 from sqlalchemy.orm import Session, make_transient_to_detached
 from sqlalchemy.orm.util import identity_key
 
+from loyalty_api.audit import service as audit
+from loyalty_api.audit.rules import Actor
 from loyalty_api.errors import NotFound, ValidationFailed
 from loyalty_api.http.auth import PLATFORM_ADMIN, PROGRAM_SCOPES
 from loyalty_api.programs import rules
@@ -68,10 +70,13 @@ def get_program(session: Session, program_id: uuid.UUID) -> Program:
     return program
 
 
-def patch_program(session: Session, program_id: uuid.UUID, patch: dict[str, Any]) -> Program:
+def patch_program(session: Session, program_id: uuid.UUID, patch: dict[str, Any], *, actor: Actor,
+                  action: str = "program.updated") -> Program:
+    """``action``: how the audit log names the change (the tier ladder is a setting too)."""
     program = session.get(Program, program_id, with_for_update=True)
     if program is None:
         raise NotFound("Program not found")
+    before = _audited(program)
     if "currency" in patch and patch["currency"] != program.currency:
         raise ValidationFailed("The currency of a program is fixed at creation",
                                errors={"currency": ["Cannot be changed."]})
@@ -84,7 +89,13 @@ def patch_program(session: Session, program_id: uuid.UUID, patch: dict[str, Any]
     program.settings = _validated(rules.with_defaults(merged))
     program.updated_at = _now(session)
     session.flush()
+    audit.record(session, program_id, actor, action, (action.split(".")[0], program_id), before=before,
+                 after=_audited(program))
     return program
+
+
+def _audited(program: Program) -> dict[str, Any]:
+    return {"name": program.name, **rules.with_defaults(program.settings)}
 
 
 def _now(session: Session):
@@ -127,7 +138,7 @@ def program_config(program: Program) -> dict[str, Any]:
 
 
 def create_client(session: Session, *, program_id: uuid.UUID | None, name: str,
-                  scopes: Iterable[str], platform_admin: bool = False) -> tuple[ApiClient, str]:
+                  scopes: Iterable[str], actor: Actor, platform_admin: bool = False) -> tuple[ApiClient, str]:
     scopes = sorted(set(scopes))
     allowed = {PLATFORM_ADMIN} if platform_admin else PROGRAM_SCOPES
     unknown = [scope for scope in scopes if scope not in allowed]
@@ -141,10 +152,13 @@ def create_client(session: Session, *, program_id: uuid.UUID | None, name: str,
                        platform_admin=platform_admin)
     session.add(client)
     session.flush()
+    if not platform_admin:  # a platform client belongs to no program, hence to no program's log
+        audit.record(session, program_id, actor, "client.created", ("client", client.client_id),  # type: ignore
+                     after={"name": name, "scopes": scopes, "client_secret": secret})
     return client, secret
 
 
-def revoke_client(session: Session, client_id: str) -> ApiClient:
+def revoke_client(session: Session, client_id: str, *, actor: Actor) -> ApiClient:
     """No new tokens for this client, and its tokens already issued (member tokens it
     asked for too) are refused by every process within TOKEN_REVOCATION_CHECK_SECONDS."""
     client = session.get(ApiClient, client_id, with_for_update=True)
@@ -154,6 +168,9 @@ def revoke_client(session: Session, client_id: str) -> ApiClient:
         client.revoked_at = _now(session)
         client.token_version = client.token_version + 1
         session.flush()
+        if client.program_id is not None:
+            audit.record(session, client.program_id, actor, "client.revoked", ("client", client_id),
+                         before={"revoked_at": None}, after={"revoked_at": client.revoked_at})
     return client
 
 

@@ -7,6 +7,7 @@ from datetime import datetime, timezone
 from flask.views import MethodView
 from flask_smorest import Blueprint
 
+from loyalty_api.http.actor import current_actor
 from loyalty_api.http.auth import MEMBER_SCOPE, authorize, current_principal, current_program_id
 from loyalty_api.http.pagination import PageArgs
 from loyalty_api.http.transaction import current_uow
@@ -47,7 +48,8 @@ class Rewards(MethodView):
         Adds a reward (a coupon for points) under the shop's own `reward_id`; an existing one answers 409
         `reward_exists`.
         """
-        return service.reward_document(service.create_reward(current_uow().session, current_program_id(), data))
+        return service.reward_document(service.create_reward(current_uow().session, current_program_id(), data,
+                                                              actor=current_actor()))
 
 
 @blp.route("/program/rewards/<string:reward_id>")
@@ -72,7 +74,8 @@ class RewardById(MethodView):
         Changes the given fields of a reward; `null` clears an optional field. Coupons already issued keep the
         terms they were issued with.
         """
-        reward = service.update_reward(current_uow().session, current_program_id(), reward_id, patch)
+        reward = service.update_reward(current_uow().session, current_program_id(), reward_id, patch,
+                                       actor=current_actor())
         return service.reward_document(reward)
 
     @operation("deleteReward")
@@ -83,7 +86,7 @@ class RewardById(MethodView):
 
         The reward can no longer be claimed; coupons issued for it stay usable until they expire.
         """
-        service.deactivate_reward(current_uow().session, current_program_id(), reward_id)
+        service.deactivate_reward(current_uow().session, current_program_id(), reward_id, actor=current_actor())
 
 
 @blp.route("/members/<string:member_id>/rewards")

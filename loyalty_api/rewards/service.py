@@ -17,6 +17,8 @@ from sqlalchemy import func, select
 from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.orm import Session
 
+from loyalty_api.audit import service as audit
+from loyalty_api.audit.rules import Actor
 from loyalty_api.errors import InsufficientPoints, NotFound, RewardExists, RewardNotClaimable, ValidationFailed
 from loyalty_api.events.service import emit
 from loyalty_api.http.pagination import decode_cursor, keyset_page, page
@@ -57,7 +59,7 @@ def list_rewards(session: Session, program_id: uuid.UUID, *, active: bool | None
     return keyset_page(session, query, Reward.reward_id, limit=limit, cursor=cursor, document=reward_document)
 
 
-def create_reward(session: Session, program_id: uuid.UUID, data: dict[str, Any]) -> Reward:
+def create_reward(session: Session, program_id: uuid.UUID, data: dict[str, Any], *, actor: Actor) -> Reward:
     reward_id = data.get("reward_id") or "rwd_" + secrets.token_hex(8)
     values = {name: data.get(name) for name in TERMS}
     inserted = session.execute(insert(Reward).values(
@@ -65,11 +67,15 @@ def create_reward(session: Session, program_id: uuid.UUID, data: dict[str, Any])
     ).on_conflict_do_nothing().returning(Reward.reward_id)).scalar()
     if inserted is None:
         raise RewardExists(f"Reward {reward_id!r} exists already", errors={"reward_id": ["Already used."]})
-    return get_reward(session, program_id, reward_id)
+    reward = get_reward(session, program_id, reward_id)
+    audit.record(session, program_id, actor, "reward.created", ("reward", reward_id), after=reward_document(reward))
+    return reward
 
 
-def update_reward(session: Session, program_id: uuid.UUID, reward_id: str, patch: dict[str, Any]) -> Reward:
+def update_reward(session: Session, program_id: uuid.UUID, reward_id: str, patch: dict[str, Any], *,
+                  actor: Actor) -> Reward:
     reward = get_reward(session, program_id, reward_id, for_update=True)
+    before = reward_document(reward)
     document = {**reward_document(reward), **{k: v for k, v in patch.items() if k != "active"}}
     errors = rules.reward_errors(document)
     if errors:
@@ -81,16 +87,19 @@ def update_reward(session: Session, program_id: uuid.UUID, reward_id: str, patch
     reward.updated_at = func.now()
     session.flush()
     session.refresh(reward)
+    audit.record(session, program_id, actor, "reward.updated", ("reward", reward_id), before=before,
+                 after=reward_document(reward))
     return reward
 
 
-def deactivate_reward(session: Session, program_id: uuid.UUID, reward_id: str) -> None:
+def deactivate_reward(session: Session, program_id: uuid.UUID, reward_id: str, *, actor: Actor) -> None:
     """Rewards are never deleted: coupons keep naming them and stay usable."""
     reward = get_reward(session, program_id, reward_id, for_update=True)
     if reward.active:
         reward.active = False
         reward.updated_at = func.now()
         session.flush()
+        audit.record(session, program_id, actor, "reward.deleted", ("reward", reward_id), **audit.DEACTIVATED)
 
 
 # --- the member's catalogue and claims ----------------------------------------------------

@@ -5,6 +5,7 @@ from __future__ import annotations
 from flask.views import MethodView
 from flask_smorest import Blueprint
 
+from loyalty_api.http.actor import current_actor
 from loyalty_api.http.auth import authorize, current_program_id
 from loyalty_api.http.pagination import PageArgs
 from loyalty_api.http.transaction import current_uow
@@ -38,7 +39,7 @@ class ProgramTiers(MethodView):
         Replaces the whole ladder and policy after checking that thresholds rise with the tiers. Members are
         re-evaluated the next time they are read or earn.
         """
-        return service.put_ladder(current_uow().session, current_program_id(), data)
+        return service.put_ladder(current_uow().session, current_program_id(), data, actor=current_actor())
 
 
 @blp.route("/members/<string:member_id>/tier")
@@ -82,7 +83,7 @@ class MemberVip(MethodView):
         Puts the member on a VIP tier until `until` (or for good); automatic evaluation never places the
         member below it meanwhile.
         """
-        return vip.grant_vip(current_uow().session, current_program_id(), member_id, data)
+        return vip.grant_vip(current_uow().session, current_program_id(), member_id, data, actor=current_actor())
 
     @operation("revokeMemberVip")
     @authorize("members:write")
@@ -92,4 +93,4 @@ class MemberVip(MethodView):
 
         Ends the member's VIP status now; the member falls back to the tier the metric qualifies for.
         """
-        vip.revoke_vip(current_uow().session, current_program_id(), member_id)
+        vip.revoke_vip(current_uow().session, current_program_id(), member_id, actor=current_actor())

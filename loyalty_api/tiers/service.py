@@ -19,6 +19,7 @@ from sqlalchemy import event, exists, select
 from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.orm import Session
 
+from loyalty_api.audit.rules import Actor
 from loyalty_api.errors import ValidationFailed
 from loyalty_api.events.service import emit
 from loyalty_api.http.pagination import decode_cursor, page
@@ -74,7 +75,7 @@ def get_ladder(session: Session, program_id: uuid.UUID) -> dict[str, Any]:
     return {"tiers": document["tiers"], "tier_policy": document["tier_policy"]}
 
 
-def put_ladder(session: Session, program_id: uuid.UUID, data: dict[str, Any]) -> dict[str, Any]:
+def put_ladder(session: Session, program_id: uuid.UUID, data: dict[str, Any], *, actor: Actor) -> dict[str, Any]:
     """Replace the ladder and policy. Members are re-evaluated lazily (docs/tiers.md)."""
     errors = rules.ladder_errors(data["tiers"], data["tier_policy"]["metric"])
     if errors:
@@ -82,7 +83,8 @@ def put_ladder(session: Session, program_id: uuid.UUID, data: dict[str, Any]) ->
                                errors={"tiers": {str(index): fields for index, fields in errors.items()}})
     tiers = [{**tier, "threshold": _json_number(tier["threshold"]),
               "earn_multiplier": _json_number(tier["earn_multiplier"])} for tier in data["tiers"]]
-    programs.patch_program(session, program_id, {"tiers": tiers, "tier_policy": dict(data["tier_policy"])})
+    programs.patch_program(session, program_id, {"tiers": tiers, "tier_policy": dict(data["tier_policy"])},
+                           actor=actor, action="tier_ladder.updated")
     return get_ladder(session, program_id)
 
 

@@ -13,6 +13,8 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
+from loyalty_api.audit import service as audit
+from loyalty_api.audit.rules import Actor
 from loyalty_api.errors import ValidationFailed
 from loyalty_api.events.service import emit
 from loyalty_api.members import service as members
@@ -20,7 +22,7 @@ from loyalty_api.programs import service as programs
 from loyalty_api.tiers import rules, service
 
 
-def grant_vip(session: Session, program_id: uuid.UUID, member_id: str, data: dict[str, Any],
+def grant_vip(session: Session, program_id: uuid.UUID, member_id: str, data: dict[str, Any], *, actor: Actor,
               now: datetime | None = None) -> dict[str, Any]:
     """Assign (or replace) the member's VIP tier; answers the member's tier view."""
     now = now or service.utcnow()
@@ -39,12 +41,15 @@ def grant_vip(session: Session, program_id: uuid.UUID, member_id: str, data: dic
     changes = () if after.code == standing.code else (rules.Change(standing.code, after.code, "vip"),)
     service.write_state(session, program_id, member_id, row, after, changes, None, None)
     row.vip_granted_at = now
+    audit.record(session, program_id, actor, "member.vip_set", ("member", member_id), before=_vip(standing.state),
+                 after=_vip(new_state), redact=("reason",))  # free text, scrubbed by an erasure
     emit(session, program_id, "vip.granted", {"member_id": member_id, "tier": data["tier"],
                                                "until": service.iso(data.get("until")), "reason": data["reason"]})
     return service.tier_view(session, after, program_id, member_id)
 
 
-def revoke_vip(session: Session, program_id: uuid.UUID, member_id: str, now: datetime | None = None) -> None:
+def revoke_vip(session: Session, program_id: uuid.UUID, member_id: str, *, actor: Actor,
+               now: datetime | None = None) -> None:
     """End a VIP status now; revoking a member who has none changes nothing."""
     now = now or service.utcnow()
     members.writable_member(session, program_id, member_id, for_update=False)
@@ -57,3 +62,9 @@ def revoke_vip(session: Session, program_id: uuid.UUID, member_id: str, now: dat
     after = service.Standing(standing.ladder, standing.policy, new_state, standing.metric, now)
     changes = () if after.code == standing.code else (rules.Change(standing.code, after.code, "vip"),)
     service.write_state(session, program_id, member_id, row, after, changes, "revoked", standing.state.vip_code)
+    audit.record(session, program_id, actor, "member.vip_revoked", ("member", member_id),
+                 before=_vip(standing.state), after=_vip(new_state), redact=("reason",))
+
+
+def _vip(state: rules.MemberTierState) -> dict[str, Any]:
+    return {"vip": {"tier": state.vip_code, "until": state.vip_until, "reason": state.vip_reason}}

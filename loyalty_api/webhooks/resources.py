@@ -8,6 +8,7 @@ from flask import current_app
 from flask.views import MethodView
 from flask_smorest import Blueprint
 
+from loyalty_api.http.actor import current_actor
 from loyalty_api.http.auth import authorize, current_program_id
 from loyalty_api.http.pagination import PageArgs
 from loyalty_api.http.transaction import current_uow, keep_out_of_replays
@@ -37,7 +38,8 @@ class Webhooks(MethodView):
         verify the `Loyalty-Signature` of deliveries. The URL must resolve to a public address.
         """
         keep_out_of_replays("secret")
-        return service.create_webhook(current_uow().session, current_program_id(), data, _settings())
+        return service.create_webhook(current_uow().session, current_program_id(), data, _settings(),
+                                      actor=current_actor())
 
     @operation("listWebhooks")
     @authorize("program:admin")
@@ -71,7 +73,7 @@ class WebhookById(MethodView):
 
         Deletes the subscription; deliveries not yet sent are cancelled.
         """
-        service.delete_webhook(current_uow().session, current_program_id(), webhook_id)
+        service.delete_webhook(current_uow().session, current_program_id(), webhook_id, actor=current_actor())
 
 
 @blp.route("/<uuid:webhook_id>/rotate-secret")
@@ -88,7 +90,7 @@ class WebhookSecret(MethodView):
         """
         keep_out_of_replays("secret")
         return service.rotate_secret(current_uow().session, current_program_id(), webhook_id,
-                                     data["grace_seconds"], _settings())
+                                     data["grace_seconds"], _settings(), actor=current_actor())
 
 
 @blp.route("/<uuid:webhook_id>/enable")
@@ -102,7 +104,7 @@ class WebhookEnable(MethodView):
         Deliveries start again with the events emitted from now on; those emitted while it was disabled are
         not sent (failed deliveries can be redelivered). Enabling an active webhook changes nothing.
         """
-        return service.enable_webhook(current_uow().session, current_program_id(), webhook_id)
+        return service.enable_webhook(current_uow().session, current_program_id(), webhook_id, actor=current_actor())
 
 
 @blp.route("/<uuid:webhook_id>/deliveries")
@@ -131,4 +133,5 @@ class Redelivery(MethodView):
 
         Sends the delivery's event again as a new delivery, due at once and outside the member's ordering.
         """
-        return service.redeliver(current_uow().session, current_program_id(), webhook_id, delivery_id)
+        return service.redeliver(current_uow().session, current_program_id(), webhook_id, delivery_id,
+                                 actor=current_actor())

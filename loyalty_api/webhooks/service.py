@@ -14,6 +14,8 @@ from sqlalchemy import and_, func, or_, select, update
 from sqlalchemy.orm import Session
 
 from loyalty_api.config import Settings
+from loyalty_api.audit import service as audit
+from loyalty_api.audit.rules import REDACTED, Actor
 from loyalty_api.errors import Conflict, NotFound, ValidationFailed
 from loyalty_api.events.service import emit
 from loyalty_api.http.pagination import decode_cursor, page
@@ -39,7 +41,7 @@ def read_webhook(session: Session, program_id: uuid.UUID, webhook_id: uuid.UUID)
 
 
 def create_webhook(session: Session, program_id: uuid.UUID, data: dict[str, Any],
-                   settings: Settings) -> dict[str, Any]:
+                   settings: Settings, *, actor: Actor) -> dict[str, Any]:
     try:
         sender.check_target(data["url"], allow_private=settings.WEBHOOK_ALLOW_PRIVATE_URLS)
     except UnacceptableUrl as exc:
@@ -55,6 +57,8 @@ def create_webhook(session: Session, program_id: uuid.UUID, data: dict[str, Any]
     session.add(webhook)
     session.flush()
     session.refresh(webhook)
+    audit.record(session, program_id, actor, "webhook.created", ("webhook", webhook.webhook_id),
+                 after={"url": webhook.url, "event_types": webhook.event_types, "secret": secret})
     return {**webhook_document(webhook), "secret": secret}
 
 
@@ -73,7 +77,7 @@ def list_webhooks(session: Session, program_id: uuid.UUID, limit: int, cursor: s
     return result
 
 
-def delete_webhook(session: Session, program_id: uuid.UUID, webhook_id: uuid.UUID) -> None:
+def delete_webhook(session: Session, program_id: uuid.UUID, webhook_id: uuid.UUID, *, actor: Actor) -> None:
     """Stops deliveries at once; the delivery log stays (no longer reachable over the API)."""
     webhook = get_webhook(session, program_id, webhook_id, for_update=True)
     webhook.deleted_at = func.now()
@@ -82,12 +86,15 @@ def delete_webhook(session: Session, program_id: uuid.UUID, webhook_id: uuid.UUI
         WebhookDelivery.status == "pending",
     ).values(status="cancelled", lease_token=None, lease_until=None))
     session.flush()
+    audit.record(session, program_id, actor, "webhook.deleted", ("webhook", webhook_id),
+                 before={"url": webhook.url, "event_types": webhook.event_types})
 
 
 def rotate_secret(session: Session, program_id: uuid.UUID, webhook_id: uuid.UUID, grace_seconds: int,
-                  settings: Settings) -> dict[str, Any]:
+                  settings: Settings, *, actor: Actor) -> dict[str, Any]:
     """A new secret; the current one stays valid (deliveries carry both signatures) for the grace period."""
     webhook = get_webhook(session, program_id, webhook_id, for_update=True)
+    before = {"secret": REDACTED, "previous_secret_expires_at": webhook.previous_secret_expires_at}
     now = session.scalar(select(func.now()))
     secret = new_secret()
     if grace_seconds > 0:
@@ -97,6 +104,8 @@ def rotate_secret(session: Session, program_id: uuid.UUID, webhook_id: uuid.UUID
         webhook.previous_secret_sealed = webhook.previous_secret_expires_at = None
     webhook.secret_sealed = SecretBox(settings).seal(secret)
     session.flush()
+    audit.record(session, program_id, actor, "webhook.secret_rotated", ("webhook", webhook_id), before=before,
+                 after={"secret": secret, "previous_secret_expires_at": webhook.previous_secret_expires_at})
     return {"webhook_id": webhook.webhook_id, "secret": secret,
             "previous_secret_expires_at": webhook.previous_secret_expires_at}
 
@@ -121,7 +130,7 @@ def list_deliveries(session: Session, program_id: uuid.UUID, webhook_id: uuid.UU
 
 
 def redeliver(session: Session, program_id: uuid.UUID, webhook_id: uuid.UUID,
-              delivery_id: uuid.UUID) -> WebhookDelivery:
+              delivery_id: uuid.UUID, *, actor: Actor) -> WebhookDelivery:
     """A new delivery of the same event, due now; not held back by (nor holding back) ordering."""
     get_webhook(session, program_id, webhook_id)
     original = session.get(WebhookDelivery, (program_id, delivery_id))
@@ -136,6 +145,8 @@ def redeliver(session: Session, program_id: uuid.UUID, webhook_id: uuid.UUID,
     session.add(copy)
     session.flush()
     session.refresh(copy)
+    audit.record(session, program_id, actor, "webhook.redelivered", ("webhook", webhook_id),
+                 after={"delivery_id": copy.delivery_id, "redelivery_of": original.delivery_id})
     return copy
 
 
@@ -160,7 +171,8 @@ def disable_webhook(session: Session, program_id: uuid.UUID, webhook_id: uuid.UU
     session.flush()
 
 
-def enable_webhook(session: Session, program_id: uuid.UUID, webhook_id: uuid.UUID) -> dict[str, Any]:
+def enable_webhook(session: Session, program_id: uuid.UUID, webhook_id: uuid.UUID, *,
+                   actor: Actor) -> dict[str, Any]:
     """Deliveries start again with the events emitted from now on (those missed meanwhile
     are not sent; the failed ones can be redelivered). Enabling an active webhook is a no-op."""
     webhook = get_webhook(session, program_id, webhook_id, for_update=True)
@@ -168,6 +180,8 @@ def enable_webhook(session: Session, program_id: uuid.UUID, webhook_id: uuid.UUI
         # Events fanned out while it was disabled skipped it for good (the fan-out runs once per event).
         webhook.disabled_at = webhook.disabled_reason = webhook.failing_since = None
         session.flush()
+        audit.record(session, program_id, actor, "webhook.enabled", ("webhook", webhook_id),
+                     before={"status": "disabled"}, after={"status": "active"})
     return webhook_document(webhook)
 
 

@@ -1,0 +1,1 @@
+"""The audit log: who changed what in a program, written in the change's own transaction."""
