@@ -6,6 +6,7 @@ from datetime import datetime, timezone
 
 import pytest
 
+from loyalty_api.audit.rules import Actor
 from loyalty_api.db import unit_of_work
 from loyalty_api.ledger import service as ledger
 from loyalty_api.errors import LimitExceeded
@@ -85,7 +86,7 @@ def test_the_day_turns_at_midnight_in_the_program_zone(app):
 
     def at(points, when):
         with unit_of_work(factory) as uow:
-            ledger.adjust(uow.session, handle.program_id, "ann", points=points, reason="r", actor="cl_x", now=when)
+            ledger.adjust(uow.session, handle.program_id, "ann", points=points, reason="r", actor=Actor("cl_x"), now=when)
             uow.commit()
 
     utc = timezone.utc

@@ -226,3 +226,22 @@ def test_an_operators_revocation_is_recorded_with_the_cli_actor(private_app, sho
     assert (entry["actor"], entry["target"], entry["request_id"]) == ("cli", {"type": "client", "id": client.client_id},
                                                                      None)
     assert list(entry["changes"]) == ["revoked_at"] and entry["changes"]["revoked_at"]["before"] is None
+
+
+def test_a_client_transfer_is_audited_without_its_reason(app):
+    handle = make_program(app, settings={"pending_days": 0, "transfers": {"enabled": True}})
+    api = ApiCaller(app.test_client(), handle.token)
+    for member_id in ("giver", "taker"):
+        assert api.post("/v1/members", json={"member_id": member_id}).status_code == 201
+    assert api.post("/v1/members/giver/adjustments", json={"points": 300, "reason": "seed"}).status_code == 201
+    answer = api.post("/v1/members/giver/transfers",
+                      json={"to_member_id": "taker", "points": 120, "reason": "for my sister Ann"})
+    assert answer.status_code == 201, answer.json
+    entries = api.get("/v1/audit", query_string={"action": "member.transferred"}).json["items"]
+    assert len(entries) == 1
+    entry = entries[0]
+    assert entry["actor"] == handle.client_id and entry["target"] == {"type": "member", "id": "giver"}
+    assert entry["request_id"] == answer.headers["X-Request-Id"]
+    assert entry["changes"]["points"] == {"before": None, "after": 120}
+    assert entry["changes"]["to_member_id"] == {"before": None, "after": "taker"}
+    assert entry["changes"]["reason"] == {"before": None, "after": "[redacted]"}

@@ -27,7 +27,7 @@ ACTIONS = (
     "reward.created", "reward.updated", "reward.deleted",
     "webhook.created", "webhook.deleted", "webhook.secret_rotated", "webhook.enabled", "webhook.redelivered",
     "client.created", "client.revoked",
-    "member.updated", "member.adjusted", "member.vip_set", "member.vip_revoked",
+    "member.updated", "member.adjusted", "member.transferred", "member.vip_set", "member.vip_revoked",
     "identity.attached", "identity.detached",
     "member.merged",
     "import.started", "import.rows_added", "import.completed",

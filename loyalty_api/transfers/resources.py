@@ -7,6 +7,7 @@ from datetime import datetime, timezone
 from flask.views import MethodView
 from flask_smorest import Blueprint
 
+from loyalty_api.http.actor import current_actor
 from loyalty_api.http.auth import MEMBER_SCOPE, authorize, current_principal, current_program_id
 from loyalty_api.http.operations import operation
 from loyalty_api.http.pagination import PageArgs
@@ -36,10 +37,9 @@ class MemberTransfers(MethodView):
         itself or to a blocked member: 422 `validation_error`; an unknown receiver: 404 `not_found`; a merged
         one: 409 `member_merged`. Answers the transfer and the sender's balance after it.
         """
-        principal = current_principal()
-        return service.transfer(current_uow().session, current_program_id(), member_id, data["to_member_id"],
-                                points=data["points"], reason=data["reason"], now=datetime.now(timezone.utc),
-                                actor=principal.subject)
+        return service.transfer_for_client(current_uow().session, current_program_id(), member_id,
+                                           data["to_member_id"], points=data["points"], reason=data["reason"],
+                                           now=datetime.now(timezone.utc), actor=current_actor())
 
     @operation("listTransfers")
     @authorize("members:read")

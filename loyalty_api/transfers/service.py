@@ -25,6 +25,8 @@ from typing import Any
 from sqlalchemy import func, or_, select, text
 from sqlalchemy.orm import Session
 
+from loyalty_api.audit import service as audit
+from loyalty_api.audit.rules import Actor
 from loyalty_api.earning_rules.rules import period_bounds
 from loyalty_api.errors import Forbidden, InsufficientPoints, LimitExceeded, NotFound, ValidationFailed
 from loyalty_api.events.service import emit
@@ -149,6 +151,17 @@ def transfers_page(session: Session, program_id: uuid.UUID, member_id: str, *, l
         query = query.where(MemberTransfer.transfer_id < after[0])
     rows = session.scalars(query.order_by(MemberTransfer.transfer_id.desc()).limit(limit + 1)).all()
     return page([transfer_document(row) for row in rows], limit, lambda item: [item["id"]])
+
+
+def transfer_for_client(session: Session, program_id: uuid.UUID, from_id: str, to_id: str, *, points: int,
+                        reason: str | None, now: datetime, actor: Actor) -> dict[str, Any]:
+    """``POST /v1/members/{id}/transfers``: a client moves a member's points; audited (the
+    reason is free text an erasure scrubs, so it is never copied into the log)."""
+    answer = transfer(session, program_id, from_id, to_id, points=points, reason=reason, now=now,
+                      actor=actor.client_id)
+    audit.record(session, program_id, actor, "member.transferred", ("member", from_id), redact=("reason",),
+                 after={"points": points, "to_member_id": to_id, "transfer_id": answer["id"], "reason": reason})
+    return answer
 
 
 def send_my_transfer(session: Session, program_id: uuid.UUID, member_id: str, data: dict[str, Any], *,
