@@ -86,7 +86,8 @@ def test_the_day_turns_at_midnight_in_the_program_zone(app):
 
     def at(points, when):
         with unit_of_work(factory) as uow:
-            ledger.adjust(uow.session, handle.program_id, "ann", points=points, reason="r", actor=Actor("cl_x"), now=when)
+            ledger.adjust(uow.session, handle.program_id, "ann", points=points, reason="r", actor=Actor("cl_x"),
+                          now=when)
             uow.commit()
 
     utc = timezone.utc
