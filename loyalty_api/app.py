@@ -49,9 +49,10 @@ def blueprints():
     from loyalty_api.identities.resources import blp as identities
     from loyalty_api.merges.resources import blp as merges
     from loyalty_api.subject_access.resources import blp as subject_access
+    from loyalty_api.clock.resources import blp as clock
 
     return [health, auth, programs, members, tiers, me, ledger, checkout, webhooks, earning_rules, referrals, rewards, analytics,
-            imports, exports, identities, merges, subject_access]
+            imports, exports, identities, merges, subject_access, clock]
 
 
 def create_app(config: Mapping[str, Any] | None = None, *, require_jwt_keys: bool = True) -> Flask:

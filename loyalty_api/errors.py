@@ -194,3 +194,9 @@ class MemberMerged(Conflict):
     """The member was merged into another one (``merged_into``); write to that one."""
     code = "member_merged"
     title = "Member merged"
+
+
+class ClockNotForward(ValidationFailed):
+    """A test program's clock only moves forward: the asked time is before its now."""
+    code = "clock_not_forward"
+    title = "Clock not moved forward"

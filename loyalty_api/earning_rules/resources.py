@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timezone
-
 from flask.views import MethodView
 from flask_smorest import Blueprint
 
@@ -14,6 +12,7 @@ from loyalty_api.http.auth import authorize, current_program_id
 from loyalty_api.http.pagination import PageArgs, page_schema
 from loyalty_api.http.transaction import current_uow
 from loyalty_api.http.operations import operation
+from loyalty_api.http.clock import program_now
 
 blp = Blueprint("earning_rules", __name__, url_prefix="/v1", description="Earning rules and member events")
 
@@ -101,5 +100,5 @@ class MemberEvents(MethodView):
         result; a different body under it answers 409 `duplicate_event`.
         """
         result, new = service.record_event(current_uow().session, current_program_id(), member_id, data,
-                                           datetime.now(timezone.utc))
+                                           program_now())
         return result, 201 if new else 200

@@ -56,6 +56,7 @@ STATUS_BY_CODE: dict[str, int] = {
     "currency_mismatch": 422,
     "unknown_referral_code": 422,
     "idempotency_conflict": 422,
+    "clock_not_forward": 422,
     "rate_limited": 429,
     "internal_error": 500,
     "unavailable": 503,
