@@ -108,8 +108,7 @@ def programs() -> None:
 @programs.command("create")
 @click.option("--name", required=True)
 @click.option("--currency", required=True)
-@click.option("--mode", type=click.Choice(["live", "test"]), default="live", show_default=True,
-              help="test: a sandbox program with its own clock (docs/testing-your-integration.md)")
+@click.option("--mode", type=click.Choice(["live", "test"]), default="live", help="test: a sandbox with a clock")
 @click.option("--json", "as_json", is_flag=True, help="Print JSON")
 def programs_create(name: str, currency: str, mode: str, as_json: bool) -> None:
     """Create a program and print its id."""
