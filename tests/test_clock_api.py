@@ -317,3 +317,22 @@ def test_reset_names_every_table_with_member_data(app):
             "AND column_name = 'program_id'")).scalars())
     listed = set(reset.ERASED_TABLES) | set(reset.KEPT_TABLES) | set(reset.PARTLY_ERASED)
     assert tables == listed
+
+
+def test_concurrent_moves_of_one_clock_both_count(app):
+    """Two moves sent at once queue on the program's row: the clock ends two days ahead,
+    not one (neither move is lost), and the points pending for a day are available."""
+    from tests.support import run_together
+
+    api = create_program(app, pending_days=1)
+    api.post("/v1/members", json={"member_id": "m1"})
+    order(api, "o1", "100.00")
+    callers = [ApiCaller(app.test_client(), api.token) for _ in range(2)]  # one test client per thread
+    answers = run_together(*(lambda c=c, i=i: c.post("/v1/program/clock", json={"advance_seconds": 86400},
+                                                         headers={"Idempotency-Key": f"move-{i}"})
+                             for i, c in enumerate(callers)))
+    assert sorted(answer.status_code for answer in answers) == [200, 200]
+    offsets = sorted(answer.json["offset_seconds"] for answer in answers)
+    assert 86400 <= offsets[0] < 86400 + 60 and 2 * 86400 <= offsets[1] < 2 * 86400 + 60
+    assert 2 * 86400 <= api.get("/v1/program/clock").json["offset_seconds"] < 2 * 86400 + 60
+    assert (balance(api)["pending"], balance(api)["available"]) == (0, 100)
