@@ -51,9 +51,10 @@ def blueprints():
     from loyalty_api.subject_access.resources import blp as subject_access
     from loyalty_api.transfers.resources import blp as transfers
     from loyalty_api.audit.resources import blp as audit
+    from loyalty_api.clock.resources import blp as clock
 
     return [health, auth, programs, members, tiers, me, ledger, checkout, webhooks, earning_rules, referrals, rewards, analytics,
-            imports, exports, identities, merges, subject_access, transfers, audit]
+            imports, exports, identities, merges, subject_access, transfers, audit, clock]
 
 
 def create_app(config: Mapping[str, Any] | None = None, *, require_jwt_keys: bool = True) -> Flask:

@@ -108,8 +108,9 @@ def programs() -> None:
 @programs.command("create")
 @click.option("--name", required=True)
 @click.option("--currency", required=True)
+@click.option("--mode", type=click.Choice(["live", "test"]), default="live", help="test: a sandbox with a clock")
 @click.option("--json", "as_json", is_flag=True, help="Print JSON")
-def programs_create(name: str, currency: str, as_json: bool) -> None:
+def programs_create(name: str, currency: str, mode: str, as_json: bool) -> None:
     """Create a program and print its id."""
     from loyalty_api.programs import service
 
@@ -118,12 +119,12 @@ def programs_create(name: str, currency: str, as_json: bool) -> None:
     app = _app(signs=False)
     with _uow(app) as uow:
         try:
-            program = service.create_program(uow.session, name=name, currency=currency.upper())
+            program = service.create_program(uow.session, name=name, currency=currency.upper(), mode=mode)
         except LoyaltyError as exc:
             raise click.ClickException(_describe(exc)) from exc
         uow.commit()
         _emit({"program_id": str(program.program_id), "name": program.name,
-               "currency": program.currency}, as_json)
+               "currency": program.currency, "mode": program.mode}, as_json)
     app.extensions["loyalty"].engine.dispose()
 
 

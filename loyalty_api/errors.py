@@ -201,3 +201,9 @@ class LimitExceeded(LoyaltyError):
     ``transfers.max_points_per_month``)."""
     code = "limit_exceeded"
     title = "Limit exceeded"
+
+
+class ClockNotForward(ValidationFailed):
+    """A test program's clock only moves forward: the asked time is before its now."""
+    code = "clock_not_forward"
+    title = "Clock not moved forward"

@@ -20,7 +20,7 @@ from loyalty_api.config import Settings, load_settings
 ROOT = Path(__file__).resolve().parent.parent
 OPERATOR_GUIDE = ROOT / "docs" / "operator-guide.md"
 GUIDES = ["checkout-guide.md", "mobile-guide.md", "operator-guide.md", "scaling.md", "members.md", "migration-guide.md",
-          "audit-log.md"]
+          "audit-log.md", "testing-your-integration.md"]
 BEGIN, END = "<!-- settings:begin (generated: python -m tests.test_ops_docs) -->", "<!-- settings:end -->"
 REQUIRED = {"DATABASE_URL", "JWT_KEYS"}
 TODO = "TODO: describe"

@@ -179,7 +179,8 @@ def test_enrolment_is_delivered_signed_with_the_spec_envelope(private_app, hooks
     assert counts["succeeded"] >= 1 and counts["errors"] == 0
     [request] = [r for r in receiver.requests if r["json"]["program_id"] == str(hooks.program_id)]
     event = request["json"]
-    assert set(event) == {"id", "type", "created_at", "program_id", "data"}
+    assert set(event) == {"id", "type", "created_at", "program_id", "livemode", "data"}
+    assert event["livemode"] is True
     assert event["type"] == "member.enrolled" and event["data"]["member_id"] == "ann"
     assert event["created_at"].endswith("Z")
     headers = request["headers"]

@@ -53,10 +53,10 @@ def test_an_exception_while_delivering_is_that_deliverys_failure(private_app, ho
     fine = subscribe(other, receiver)
     real = worker_module.envelope_body
 
-    def envelope(event_id, event_type, created_at, program_id, data):
+    def envelope(event_id, event_type, created_at, program_id, data, livemode=True):
         if program_id == str(hooks.program_id):
             raise RuntimeError("boom")
-        return real(event_id, event_type, created_at, program_id, data)
+        return real(event_id, event_type, created_at, program_id, data, livemode)
 
     monkeypatch.setattr(worker_module, "envelope_body", envelope)
     emit_events(private_app, hooks.program_id, [("points.earned", {"member_id": f"m{n}", "n": n}) for n in range(3)])

@@ -123,8 +123,10 @@ def test_envelope_is_the_spec_shape_and_stable():
     at = datetime(2026, 11, 23, 19, 0, tzinfo=timezone(timedelta(hours=3)))
     body = rules.envelope_body("e-1", "points.earned", at, "p-1", {"member_id": "m1", "points": 120})
     assert orjson.loads(body) == {"id": "e-1", "type": "points.earned", "created_at": "2026-11-23T16:00:00.000000Z",
-                                  "program_id": "p-1", "data": {"member_id": "m1", "points": 120}}
+                                  "program_id": "p-1", "livemode": True, "data": {"member_id": "m1", "points": 120}}
     assert body == rules.envelope_body("e-1", "points.earned", at, "p-1", {"points": 120, "member_id": "m1"})
+    test_body = rules.envelope_body("e-1", "points.earned", at, "p-1", {"member_id": "m1"}, livemode=False)
+    assert orjson.loads(test_body)["livemode"] is False
 
 
 def test_event_matching():

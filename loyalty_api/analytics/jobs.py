@@ -34,7 +34,7 @@ def roll_up(context: JobContext) -> dict:
     counts = {"programs": 0, "rows": 0, "skipped_busy": 0}
     closed = rules.closed_through(min(context.now, datetime.now(timezone.utc)))
     with unit_of_work(context.session_factory) as uow:
-        program_ids = programs_behind(uow.session, closed)
+        program_ids = context.keep(programs_behind(uow.session, closed))
     for program_id in program_ids:
         with context.program(program_id):
             more = True

@@ -11,6 +11,7 @@ from flask_smorest import Blueprint
 
 from loyalty_api.auth import service
 from loyalty_api.auth.schemas import TokenRequestSchema, TokenSchema
+from loyalty_api.clock import service as clock
 from loyalty_api.http import ratelimit
 from loyalty_api.http.auth import issue_token
 from loyalty_api.http.problems import PROBLEM_MIMETYPE, ProblemSchema
@@ -70,7 +71,9 @@ class Token(MethodView):
         client, scopes = service.client_credentials_token(current_uow().session, **token_request)
         ttl = current_app.extensions["loyalty"].settings.ACCESS_TOKEN_TTL_SECONDS
         token = issue_token(subject=client.client_id, token_type="client", scopes=scopes,
-                            program_id=client.program_id, ttl_seconds=ttl, token_version=client.token_version)
+                            program_id=client.program_id, ttl_seconds=ttl, token_version=client.token_version,
+                            test=client.program_id is not None
+                            and clock.is_test_program(current_uow().session, client.program_id))
         body = {"access_token": token, "token_type": "Bearer", "expires_in": ttl, "scope": " ".join(scopes)}
         # RFC 6749 §5.1: tokens must not be cached.
         return body, 200, {"Cache-Control": "no-store", "Pragma": "no-cache"}

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from datetime import datetime
 
 from flask.views import MethodView
 from flask_smorest import Blueprint
@@ -13,12 +13,13 @@ from loyalty_api.checkout.schemas import (HoldCreateSchema, HoldSchema, OrderCre
 from loyalty_api.http.auth import authorize, current_program_id
 from loyalty_api.http.transaction import current_uow
 from loyalty_api.http.operations import operation
+from loyalty_api.http.clock import program_now
 
 blp = Blueprint("checkout", __name__, url_prefix="/v1", description="Checkout: quotes, holds, orders, returns")
 
 
 def _now() -> datetime:
-    return datetime.now(timezone.utc)
+    return program_now()
 
 
 @blp.route("/checkout/quote")

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timezone
-
 from flask.views import MethodView
 from flask_smorest import Blueprint
 
@@ -16,6 +14,7 @@ from loyalty_api.http.auth import authorize, current_program_id
 from loyalty_api.http.pagination import PageArgs, page_schema
 from loyalty_api.http.transaction import current_uow
 from loyalty_api.http.operations import operation
+from loyalty_api.http.clock import program_now
 
 blp = Blueprint("earning_rules", __name__, url_prefix="/v1", description="Earning rules and member events")
 
@@ -64,8 +63,7 @@ class RuleById(MethodView):
         An earning rule, inactive ones included. A rule with a `budget` also answers `budget_used` and
         `budget_remaining`: what it gave and has left in the current period.
         """
-        return budgets.rule_with_budget(current_uow().session, current_program_id(), rule_id,
-                                        datetime.now(timezone.utc))
+        return budgets.rule_with_budget(current_uow().session, current_program_id(), rule_id, program_now())
 
     @operation("updateRule")
     @authorize("program:admin")
@@ -106,5 +104,5 @@ class MemberEvents(MethodView):
         result; a different body under it answers 409 `duplicate_event`.
         """
         result, new = service.record_event(current_uow().session, current_program_id(), member_id, data,
-                                           datetime.now(timezone.utc))
+                                           program_now())
         return result, 201 if new else 200

@@ -58,6 +58,9 @@ class Principal:
     client_id: str = ""
     # That client's token version when the token was issued.
     token_version: int = 0
+    # The program is a test program (claim ``tst``; a program's mode is fixed at
+    # creation, so the token may carry it): only such requests look up a clock.
+    test: bool = False
 
     @property
     def caller(self) -> str:
@@ -83,7 +86,7 @@ class Principal:
 
 def issue_token(*, subject: str, token_type: str, scopes: list[str] | tuple[str, ...],
                 program_id: uuid.UUID | None, ttl_seconds: int, issued_by: str | None = None,
-                token_version: int = 0) -> str:
+                token_version: int = 0, test: bool = False) -> str:
     """``issued_by``: for a member token, the client asking for it; ``token_version``:
     the version of the client the token belongs to."""
     settings = current_app.extensions["loyalty"].settings
@@ -95,6 +98,8 @@ def issue_token(*, subject: str, token_type: str, scopes: list[str] | tuple[str,
         claims["prg"] = str(program_id)
     if issued_by is not None:
         claims["cid"] = issued_by
+    if test:
+        claims["tst"] = True
     kid = settings.signing_kid
     return jwt.encode(claims, settings.JWT_KEYS[kid], algorithm="HS256", headers={"kid": kid})
 
@@ -145,6 +150,7 @@ def _verify(token: str, settings) -> tuple[Principal, int]:
             program_id=uuid.UUID(program) if program else None,
             client_id=subject if token_type == "client" else str(claims.get("cid", "")),
             token_version=int(claims.get("ver", 0)),
+            test=claims.get("tst") is True,
         ), int(claims["exp"])
     except jwt.ExpiredSignatureError as exc:
         raise Unauthorized("The token has expired") from exc

@@ -57,6 +57,7 @@ STATUS_BY_CODE: dict[str, int] = {
     "unknown_referral_code": 422,
     "idempotency_conflict": 422,
     "limit_exceeded": 422,
+    "clock_not_forward": 422,
     "rate_limited": 429,
     "internal_error": 500,
     "unavailable": 503,

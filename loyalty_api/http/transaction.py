@@ -161,6 +161,21 @@ def _store_idempotency(uow: UnitOfWork, response: Response, *, relock: bool = Fa
                       response.status_code, body, response.content_type or "")
 
 
+def after_commit(callback: Callable[[], None]) -> None:
+    """Run ``callback`` once this request's transaction has committed, before the answer
+    goes out (not on an error answer, nor on a replay). For work that must see the
+    change committed and runs transactions of its own: a test clock's job pass."""
+    g.setdefault("after_commit", []).append(callback)
+
+
+def _run_after_commit() -> None:
+    for callback in g.pop("after_commit", []):
+        try:
+            callback()
+        except Exception:  # the change is committed and answered; the work is redone later
+            log.exception("after-commit work failed on %s %s", request.method, request.path)
+
+
 def finish_request(response: Response) -> Response:
     uow: UnitOfWork | None = getattr(g, "uow", None)
     if uow is None or getattr(g, "idempotency_replayed", False):
@@ -171,6 +186,7 @@ def finish_request(response: Response) -> Response:
             if keyed:
                 _store_idempotency(uow, response)
             uow.commit()
+            _run_after_commit()
         else:
             uow.rollback()
             if keyed and response.status_code < 500 and response.status_code not in NOT_STORED:

@@ -19,7 +19,7 @@ def ttl_hours() -> int:
     return max(hours, MIN_TTL_HOURS)
 
 
-@job_step("idempotency", order=900)
+@job_step("idempotency", order=900, real_time=True)
 def purge_idempotency_keys(context: JobContext) -> dict:
     older_than = context.now - timedelta(hours=ttl_hours())
     deleted = 0

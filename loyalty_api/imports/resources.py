@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 import uuid
-from datetime import datetime, timezone
+from datetime import datetime
 
 from flask import request
 from flask.views import MethodView
@@ -17,6 +17,7 @@ from loyalty_api.http.auth import authorize, current_program_id
 from loyalty_api.http.operations import operation
 from loyalty_api.http.pagination import decode_cursor, page
 from loyalty_api.http.transaction import current_uow
+from loyalty_api.http.clock import program_now
 from loyalty_api.imports import formats, rules, service
 from loyalty_api.imports.schemas import (ChunkAnswerSchema, ErrorPageArgs, ImportCreateSchema, ImportSchema,
                                          LineErrorPageSchema)
@@ -50,7 +51,7 @@ _ROWS_DOC = {"requestBody": {"required": False, "description": (
 
 
 def _now() -> datetime:
-    return datetime.now(timezone.utc)
+    return program_now()
 
 
 @blp.route("")

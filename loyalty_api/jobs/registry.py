@@ -66,6 +66,13 @@ class JobContext:
     step: str = ""
     # Shared by every step of one run (the runner gives each step a copy naming it).
     failures: list[JobFailure] = field(default_factory=list)
+    # Which programs this pass is for (``now`` is their time): ``only`` one test program
+    # at its own clock, or every program but ``exclude`` (the shifted test clocks).
+    only: uuid.UUID | None = None
+    exclude: frozenset = frozenset()
+    # When a test clock jumped: the program's time before the jump, so that a step
+    # that catches up a bounded past (birthdays) covers the whole jump.
+    since: datetime | None = None
     _lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
 
     def record_failure(self, program_id: uuid.UUID | None, exc: BaseException) -> None:
@@ -74,6 +81,12 @@ class JobContext:
                                             "error": error}, exc_info=exc)
         with self._lock:  # steps may work programs in threads
             self.failures.append(JobFailure(self.step, program_id, error))
+
+    def keep(self, program_ids) -> list:
+        """The programs of this pass among those a step found with work."""
+        if self.only is not None:
+            return [program_id for program_id in program_ids if program_id == self.only]
+        return [program_id for program_id in program_ids if program_id not in self.exclude]
 
     @contextmanager
     def program(self, program_id: uuid.UUID) -> Iterator[None]:
@@ -90,14 +103,17 @@ class JobStep:
     name: str
     order: int
     run: Callable[[JobContext], dict]
+    # Bookkeeping on the real time for every program (idempotency keys, the delivery
+    # log): never run at a test program's clock.
+    real_time: bool = False
 
 
 _STEPS: dict[str, JobStep] = {}
 
 
-def job_step(name: str, order: int) -> Callable:
+def job_step(name: str, order: int, *, real_time: bool = False) -> Callable:
     def decorator(func: Callable[[JobContext], dict]) -> Callable[[JobContext], dict]:
-        _STEPS[name] = JobStep(name, order, func)
+        _STEPS[name] = JobStep(name, order, func, real_time)
         return func
 
     return decorator

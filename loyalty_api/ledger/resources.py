@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timezone
-
 from flask.views import MethodView
 from flask_smorest import Blueprint
 
@@ -11,6 +9,7 @@ from loyalty_api.http.actor import current_actor
 from loyalty_api.http.auth import authorize, current_program_id
 from loyalty_api.http.transaction import current_reader, current_uow, reads_only
 from loyalty_api.http.operations import operation
+from loyalty_api.http.clock import program_now
 from loyalty_api.ledger import balances, service
 from loyalty_api.ledger.schemas import AdjustmentSchema, BalanceSchema, EntryPageSchema, EntrySchema, LedgerArgs
 
@@ -29,7 +28,7 @@ class MemberBalance(MethodView):
         The member's points: `available` to spend, `pending` (earned but not yet available), `held` by open
         holds, lifetime earned, and the next lots to expire.
         """
-        balance = balances.get_balance(current_reader(), current_program_id(), member_id, datetime.now(timezone.utc))
+        balance = balances.get_balance(current_reader(), current_program_id(), member_id, program_now())
         return {"member_id": member_id, **balance.__dict__}
 
 
@@ -65,4 +64,4 @@ class MemberAdjustments(MethodView):
         """
         return service.adjust(current_uow().session, current_program_id(), member_id, points=data["points"],
                               reason=data["reason"], actor=current_actor(),
-                              now=datetime.now(timezone.utc), expires_at=data["expires_at"])
+                              now=program_now(), expires_at=data["expires_at"])

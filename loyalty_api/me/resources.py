@@ -10,6 +10,7 @@ from loyalty_api.http.auth import MEMBER_SCOPE, authorize, current_principal, cu
 from loyalty_api.http.pagination import PageArgs
 from loyalty_api.http.transaction import current_uow, keep_out_of_replays
 from loyalty_api.http.operations import operation
+from loyalty_api.http.clock import program_now
 from loyalty_api.ledger.schemas import BalanceSchema, EntryPageSchema, LedgerArgs
 from loyalty_api.me import service
 from loyalty_api.me.schemas import MemberTokenRequestSchema, MemberTokenSchema
@@ -66,7 +67,8 @@ class MyBalance(MethodView):
         Available, pending and held points of the member the token was issued for, and the points expiring
         soonest. Needs a member token.
         """
-        return service.my_balance(current_uow().session, current_program_id(), current_principal().member_id)
+        return service.my_balance(current_uow().session, current_program_id(), current_principal().member_id,
+                                  program_now())
 
 
 @blp.route("/me/ledger")
@@ -95,7 +97,8 @@ class MyTier(MethodView):
         The member's current tier, the next tier and what is still needed to reach it or keep the current one.
         Needs a member token.
         """
-        return service.tier(current_uow().session, current_program_id(), current_principal().member_id)
+        return service.tier(current_uow().session, current_program_id(), current_principal().member_id,
+                            program_now())
 
 
 @blp.route("/me/referrals")

@@ -9,7 +9,7 @@ blocking (403).
 from __future__ import annotations
 
 import uuid
-from datetime import datetime, timezone
+from datetime import datetime
 from typing import Any
 
 from sqlalchemy.orm import Session
@@ -37,7 +37,8 @@ def issue_member_token(session: Session, program_id: uuid.UUID, member_id: str, 
                                errors={"ttl_seconds": [f"Must be at most {max_ttl}."]})
     token = issue_token(subject=member.member_id, token_type="member", scopes=[MEMBER_SCOPE],
                         program_id=program_id, ttl_seconds=ttl,
-                        issued_by=issued_by.client_id, token_version=issued_by.token_version)
+                        issued_by=issued_by.client_id, token_version=issued_by.token_version,
+                        test=issued_by.test)
     return {"access_token": token, "token_type": "Bearer", "expires_in": ttl, "scope": MEMBER_SCOPE}
 
 
@@ -63,9 +64,9 @@ def profile(session: Session, program_id: uuid.UUID, member_id: str) -> dict[str
     return {**fields, "identities": identities.list_identities(session, program_id, member_id)}
 
 
-def tier(session: Session, program_id: uuid.UUID, member_id: str) -> dict[str, Any]:
+def tier(session: Session, program_id: uuid.UUID, member_id: str, now: datetime) -> dict[str, Any]:
     token_member(session, program_id, member_id)
-    return tiers.member_tier(session, program_id, member_id)
+    return tiers.member_tier(session, program_id, member_id, now)
 
 
 def my_referrals(session: Session, program_id: uuid.UUID, member_id: str, limit: int,
@@ -74,9 +75,9 @@ def my_referrals(session: Session, program_id: uuid.UUID, member_id: str, limit:
     return referrals.referrals_of(session, program_id, member_id, limit, cursor)
 
 
-def my_balance(session: Session, program_id: uuid.UUID, member_id: str) -> dict[str, Any]:
+def my_balance(session: Session, program_id: uuid.UUID, member_id: str, now: datetime) -> dict[str, Any]:
     token_member(session, program_id, member_id)
-    balance = ledger.get_balance(session, program_id, member_id, datetime.now(timezone.utc))
+    balance = ledger.get_balance(session, program_id, member_id, now)
     return {"member_id": member_id, **balance.__dict__}
 
 

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timezone
-
 from flask.views import MethodView
 from flask_smorest import Blueprint
 
@@ -11,6 +9,7 @@ from loyalty_api.http.actor import current_actor
 from loyalty_api.http.auth import authorize, current_program_id
 from loyalty_api.http.transaction import current_uow
 from loyalty_api.http.operations import operation
+from loyalty_api.http.clock import program_now
 from loyalty_api.merges import service
 from loyalty_api.merges.schemas import MergeRequestSchema, MergeSchema
 
@@ -34,6 +33,6 @@ class MemberMerge(MethodView):
         `member_merged`; merging a member into itself or into a blocked member 422 `validation_error`.
         """
         answer, created = service.merge(current_uow().session, current_program_id(), member_id,
-                                        data["from_member_id"], datetime.now(timezone.utc),
+                                        data["from_member_id"], program_now(),
                                         actor=current_actor())
         return answer, 201 if created else 200

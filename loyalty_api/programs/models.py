@@ -10,10 +10,10 @@ password hash buys nothing for secrets that cannot be guessed).
 from __future__ import annotations
 
 import uuid
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import (ARRAY, Boolean, CheckConstraint, DateTime, ForeignKey, Integer, String, Text, Uuid,
+from sqlalchemy import (ARRAY, Boolean, CheckConstraint, DateTime, ForeignKey, Integer, Interval, String, Text, Uuid,
                         Index, func, text)
 from sqlalchemy.dialects.postgresql import JSONB
 from sqlalchemy.orm import Mapped, mapped_column
@@ -30,8 +30,16 @@ class Program(Base):
     settings: Mapped[dict[str, Any]] = mapped_column(JSONB)
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), server_default=func.now())
     updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), server_default=func.now())
+    # ``test`` programs have a clock of their own: real time + ``clock_offset`` (clock/).
+    mode: Mapped[str] = mapped_column(String(4), server_default=text("'live'"))
+    clock_offset: Mapped[timedelta] = mapped_column(Interval, server_default=text("interval '0'"))
 
-    __table_args__ = (CheckConstraint("currency ~ '^[A-Z]{3}$'", name="currency_iso4217"),)
+    __table_args__ = (CheckConstraint("currency ~ '^[A-Z]{3}$'", name="currency_iso4217"),
+                      CheckConstraint("mode IN ('live', 'test')", name="mode_known"),
+                      CheckConstraint("clock_offset >= interval '0'", name="clock_offset_forward"),
+                      CheckConstraint("mode = 'test' OR clock_offset = interval '0'", name="live_has_no_clock"),
+                      Index("ix_programs_shifted_clock", "program_id",
+                            postgresql_where=text("clock_offset > interval '0'")))
 
 
 class ApiClient(Base):

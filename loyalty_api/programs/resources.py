@@ -57,11 +57,12 @@ class Programs(MethodView):
         """Create a program (platform administrators)
 
         Creates a program with its name, currency and settings. Needs the `platform:admin` scope of a platform
-        operator.
+        operator. `mode: test` makes a sandbox program with a clock of its own (`/v1/program/clock`).
         """
-        name, currency = data.pop("name"), data.pop("currency")
+        name, currency, mode = data.pop("name"), data.pop("currency"), data.pop("mode")
         settings = ProgramCreateSchema().dump(data)
-        program = service.create_program(current_uow().session, name=name, currency=currency, settings=settings)
+        program = service.create_program(current_uow().session, name=name, currency=currency, settings=settings,
+                                         mode=mode)
         return service.program_document(program)
 
 

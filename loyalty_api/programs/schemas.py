@@ -130,11 +130,18 @@ class ProgramSchema(SettingsSchema):
     name = ma.fields.String(validate=validate.Length(1, 200))
     currency = CURRENCY
     created_at = AwareDateTime(dump_only=True)
+    mode = ma.fields.String(dump_only=True, metadata={
+        "enum": ["live", "test"], "example": "live",
+        "description": "`test`: a sandbox program with its own clock and a reset (docs/testing-your-integration.md)"})
 
 
 class ProgramCreateSchema(SettingsSchema):
     name = ma.fields.String(required=True, validate=validate.Length(1, 200))
     currency = ma.fields.String(required=True, validate=WholeMatch(r"^[A-Z]{3}$"), metadata={"example": "RUB"})
+    mode = ma.fields.String(load_default="live", validate=validate.OneOf(["live", "test"]), metadata={
+        "example": "test", "description": "`live` (default) or `test`, fixed at creation. A test program has a "
+                                          "clock that can be moved forward and can be reset; its events carry "
+                                          "`livemode: false`."})
 
 
 def _patched(documented_as: dict, *, nullable: bool = True) -> ma.fields.Raw:

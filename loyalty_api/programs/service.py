@@ -44,16 +44,18 @@ def _validated(settings: dict[str, Any]) -> dict[str, Any]:
 
 
 def create_program(session: Session, *, name: str, currency: str,
-                   settings: dict[str, Any] | None = None) -> Program:
+                   settings: dict[str, Any] | None = None, mode: str = "live") -> Program:
     problems = {}
     if not isinstance(name, str) or not 1 <= len(name) <= 200:
         problems["name"] = ["1-200 characters."]
     if not isinstance(currency, str) or not re.fullmatch(r"[A-Z]{3}", currency):
         problems["currency"] = ["An ISO 4217 code such as RUB."]
+    if mode not in ("live", "test"):
+        problems["mode"] = ["live or test."]
     if problems:
         raise ValidationFailed("The program is not valid", errors=problems)
     document = _validated(rules.with_defaults(_settings_only(settings or {})))
-    program = Program(program_id=uuid.uuid4(), name=name, currency=currency, settings=document)
+    program = Program(program_id=uuid.uuid4(), name=name, currency=currency, settings=document, mode=mode)
     session.add(program)
     session.flush()
     return program
@@ -104,7 +106,7 @@ def _now(session: Session):
 
 def program_document(program: Program) -> dict[str, Any]:
     return {"program_id": program.program_id, "name": program.name, "currency": program.currency,
-            "created_at": program.created_at, **rules.with_defaults(program.settings)}
+            "created_at": program.created_at, "mode": program.mode, **rules.with_defaults(program.settings)}
 
 
 @lru_cache(maxsize=1024)

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timezone
-
 from flask.views import MethodView
 from flask_smorest import Blueprint
 
@@ -11,6 +9,7 @@ from loyalty_api.http.auth import authorize, current_program_id
 from loyalty_api.http.pagination import PageArgs
 from loyalty_api.http.transaction import current_uow
 from loyalty_api.http.operations import operation
+from loyalty_api.http.clock import program_now
 from loyalty_api.referrals import service
 from loyalty_api.referrals.schemas import LeaderboardArgs, LeaderboardSchema, ReferralPage
 
@@ -44,4 +43,4 @@ class Leaderboard(MethodView):
         Referrers ranked by the number of rewarded referrals between `from` and `to`.
         """
         return service.leaderboard(current_uow().session, current_program_id(), args["period"], args["limit"],
-                                   datetime.now(timezone.utc))
+                                   program_now())

@@ -32,8 +32,8 @@ def expire_coupons(context: JobContext) -> dict:
     coupons = 0
     batch = max(1, min(context.batch_size, 500))
     with unit_of_work(context.session_factory) as uow:
-        programs = programs_with(uow.session, "coupons", "status = 'active' AND expires_at <= :now",
-                                 {"now": context.now})
+        programs = context.keep(programs_with(uow.session, "coupons", "status = 'active' AND expires_at <= :now",
+                                              {"now": context.now}))
     for program_id in programs:
         with context.program(program_id):
             while True:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from datetime import datetime
 
 from flask.views import MethodView
 from flask_smorest import Blueprint
@@ -12,6 +12,7 @@ from loyalty_api.http.auth import MEMBER_SCOPE, authorize, current_principal, cu
 from loyalty_api.http.pagination import PageArgs
 from loyalty_api.http.transaction import current_uow
 from loyalty_api.http.operations import operation
+from loyalty_api.http.clock import program_now
 from loyalty_api.rewards import coupons, member_view, service
 from loyalty_api.rewards.schemas import (CataloguePage, CouponOrderSchema, CouponPage, CouponSchema, CouponUseSchema,
                                          CouponValidationSchema, RewardCreateSchema, RewardListArgs,
@@ -21,7 +22,7 @@ blp = Blueprint("rewards", __name__, url_prefix="/v1", description="Rewards cata
 
 
 def _now() -> datetime:
-    return datetime.now(timezone.utc)
+    return program_now()
 
 
 @blp.route("/program/rewards")

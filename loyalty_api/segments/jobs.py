@@ -22,7 +22,7 @@ _TIMEOUT = text("SET LOCAL statement_timeout = '300s'")
 def refresh_rfm(context: JobContext) -> dict:
     counts = {"programs": 0, "scored": 0, "changed": 0, "removed": 0, "skipped_busy": 0}
     with unit_of_work(context.session_factory) as uow:
-        program_ids = uow.session.execute(select(Program.program_id).order_by(Program.program_id)).scalars().all()
+        program_ids = context.keep(uow.session.execute(select(Program.program_id).order_by(Program.program_id)).scalars())
     for program_id in program_ids:
         with context.program(program_id):
             with unit_of_work(context.session_factory) as uow:

@@ -3,13 +3,13 @@ MethodView); this module answers it, as JSON pages or as a CSV stream."""
 
 from __future__ import annotations
 
-from datetime import datetime, timezone
 from typing import Any
 
 from flask import Response, current_app, request, stream_with_context
 
 from loyalty_api.http.auth import current_program_id
 from loyalty_api.http.transaction import current_uow
+from loyalty_api.http.clock import program_now
 from loyalty_api.segments import service
 
 CSV_MIMETYPE = "text/csv"
@@ -27,7 +27,7 @@ def wants_csv() -> bool:
 
 
 def list_members(args: dict[str, Any]) -> Any:
-    now = datetime.now(timezone.utc)
+    now = program_now()
     if not wants_csv():
         return service.members_page(current_uow().session, current_program_id(), args, now)
     lines = service.segment_csv(current_app.extensions["loyalty"].session_factory, current_program_id(), args, now)

@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timezone
-
 from flask.views import MethodView
 from flask_smorest import Blueprint
 
 from loyalty_api.http.auth import authorize, current_program_id
 from loyalty_api.http.transaction import current_uow
 from loyalty_api.http.operations import operation
+from loyalty_api.http.clock import program_now
 from loyalty_api.subject_access import service
 from loyalty_api.subject_access.schemas import SubjectAccessSchema
 
@@ -28,4 +27,4 @@ class MemberExport(MethodView):
         orders with returns, events, referrals both ways, coupons and merges, as of one instant.
         """
         return service.export_member(current_uow().session, current_program_id(), member_id,
-                                     datetime.now(timezone.utc))
+                                     program_now())

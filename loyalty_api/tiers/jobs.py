@@ -21,8 +21,8 @@ from loyalty_api.tiers.models import MemberTier
 def retention_and_vip(context: JobContext) -> dict:
     counts = {"members_evaluated": 0, "tier_changes": 0}
     with unit_of_work(context.session_factory) as uow:
-        programs = programs_with(uow.session, "member_tiers", "earned_expires_at <= :now OR vip_until <= :now",
-                                 {"now": context.now})
+        programs = context.keep(programs_with(uow.session, "member_tiers",
+                                              "earned_expires_at <= :now OR vip_until <= :now", {"now": context.now}))
     for program_id in programs:
         _retention_and_vip_in(context, program_id, counts)
     return counts

@@ -10,6 +10,7 @@ from loyalty_api.http.auth import authorize, current_program_id
 from loyalty_api.http.pagination import PageArgs
 from loyalty_api.http.transaction import current_uow
 from loyalty_api.http.operations import operation
+from loyalty_api.http.clock import program_now
 from loyalty_api.tiers import service, vip
 from loyalty_api.tiers.schemas import LadderSchema, MemberTierSchema, TierHistorySchema, VipGrantSchema
 
@@ -53,7 +54,7 @@ class MemberTier(MethodView):
         The member's current tier, the next one, the progress of the tier metric over the window and the VIP
         status if any.
         """
-        return service.member_tier(current_uow().session, current_program_id(), member_id)
+        return service.member_tier(current_uow().session, current_program_id(), member_id, program_now())
 
 
 @blp.route("/members/<string:member_id>/tier/history")
@@ -83,7 +84,8 @@ class MemberVip(MethodView):
         Puts the member on a VIP tier until `until` (or for good); automatic evaluation never places the
         member below it meanwhile.
         """
-        return vip.grant_vip(current_uow().session, current_program_id(), member_id, data, actor=current_actor())
+        return vip.grant_vip(current_uow().session, current_program_id(), member_id, data, actor=current_actor(),
+                             now=program_now())
 
     @operation("revokeMemberVip")
     @authorize("members:write")
@@ -93,4 +95,4 @@ class MemberVip(MethodView):
 
         Ends the member's VIP status now; the member falls back to the tier the metric qualifies for.
         """
-        vip.revoke_vip(current_uow().session, current_program_id(), member_id, actor=current_actor())
+        vip.revoke_vip(current_uow().session, current_program_id(), member_id, actor=current_actor(), now=program_now())

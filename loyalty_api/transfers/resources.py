@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timezone
 
 from flask.views import MethodView
 from flask_smorest import Blueprint
 
 from loyalty_api.http.actor import current_actor
 from loyalty_api.http.auth import MEMBER_SCOPE, authorize, current_principal, current_program_id
+from loyalty_api.http.clock import program_now
 from loyalty_api.http.operations import operation
 from loyalty_api.http.pagination import PageArgs
 from loyalty_api.http.transaction import current_uow
@@ -39,7 +39,7 @@ class MemberTransfers(MethodView):
         """
         return service.transfer_for_client(current_uow().session, current_program_id(), member_id,
                                            data["to_member_id"], points=data["points"], reason=data["reason"],
-                                           now=datetime.now(timezone.utc), actor=current_actor())
+                                           now=program_now(), actor=current_actor())
 
     @operation("listTransfers")
     @authorize("members:read")
@@ -72,4 +72,4 @@ class MyTransfers(MethodView):
         """
         principal = current_principal()
         return service.send_my_transfer(current_uow().session, current_program_id(), principal.member_id, data,
-                                        now=datetime.now(timezone.utc), actor=principal.client_id or None)
+                                        now=program_now(), actor=principal.client_id or None)

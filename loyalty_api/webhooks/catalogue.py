@@ -77,10 +77,12 @@ def event_schema_name(event_type: str) -> str:
 def _envelope(description: str, event_type: str | None, data: dict[str, Any]) -> dict[str, Any]:
     kind: dict[str, Any] = {"type": "string", "enum": [event_type] if event_type else sorted(EVENTS)}
     return {"type": "object", "description": description,
-            "required": ["id", "type", "created_at", "program_id", "data"],
+            "required": ["id", "type", "created_at", "program_id", "livemode", "data"],
             "properties": {"id": {"type": "string", "format": "uuid", "description": "Deduplicate on it"},
                            "type": kind, "created_at": {"type": "string", "format": "date-time"},
-                           "program_id": {"type": "string", "format": "uuid"}, "data": data}}
+                           "program_id": {"type": "string", "format": "uuid"},
+                           "livemode": {"type": "boolean", "description": "false for a test program's events"},
+                           "data": data}}
 
 
 def components() -> dict[str, dict[str, Any]]:

@@ -121,10 +121,11 @@ WITH due AS (
 SELECT c.program_id, c.delivery_id, c.webhook_id, c.attempts, c.created_at, c.first_failed_at,
        c.last_attempt_at AS claimed_at,
        w.url, w.secret_sealed, w.previous_secret_sealed, w.previous_secret_expires_at,
-       e.event_id, e.type, e.created_at AS event_created_at, e.data
+       e.event_id, e.type, e.created_at AS event_created_at, e.data, p.mode = 'live' AS livemode
 FROM claimed c
 JOIN webhooks w ON w.program_id = :program_id AND w.program_id = c.program_id AND w.webhook_id = c.webhook_id
 JOIN outbox_events e ON e.program_id = :program_id AND e.program_id = c.program_id AND e.seq = c.event_seq
+JOIN programs p ON p.program_id = :program_id
 -- in the order the events were written: UPDATE ... RETURNING promises no order, and a
 -- single sender sends its claim front to back
 ORDER BY c.event_seq
@@ -216,6 +217,7 @@ class Claimed:
     type: str
     event_created_at: datetime
     data: dict[str, Any]
+    livemode: bool = True
 
 
 def programs_to_fan_out(session: Session) -> list[uuid.UUID]:

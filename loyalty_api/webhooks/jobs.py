@@ -42,7 +42,7 @@ WHERE d.program_id = :program_id AND d.program_id = old.program_id AND d.deliver
 """)
 
 
-@job_step("webhooks", order=950)
+@job_step("webhooks", order=950, real_time=True)
 def webhook_housekeeping(context: JobContext) -> dict:
     before = context.now - timedelta(days=DELIVERY_LOG_DAYS)
     pruned = 0

@@ -263,7 +263,8 @@ def _utc(value: datetime) -> str:
 
 
 def envelope_body(event_id: str, event_type: str, created_at: datetime, program_id: str,
-                  data: dict[str, Any]) -> bytes:
-    """The delivered JSON; the same event always gives the same bytes."""
+                  data: dict[str, Any], livemode: bool = True) -> bytes:
+    """The delivered JSON; the same event always gives the same bytes. ``livemode`` is
+    false for a test program's events (a receiver keeps them apart from real ones)."""
     return orjson.dumps({"id": event_id, "type": event_type, "created_at": _utc(created_at),
-                         "program_id": program_id, "data": data}, option=orjson.OPT_SORT_KEYS)
+                         "program_id": program_id, "livemode": livemode, "data": data}, option=orjson.OPT_SORT_KEYS)

@@ -246,7 +246,8 @@ class Worker:
 
     def _deliver(self, item: dispatch.Claimed, token: uuid.UUID, claimed: float) -> None:
         options = self.options
-        body = envelope_body(str(item.event_id), item.type, item.event_created_at, str(item.program_id), item.data)
+        body = envelope_body(str(item.event_id), item.type, item.event_created_at, str(item.program_id), item.data,
+                             item.livemode)
         try:
             secrets = self._secrets(item, item.claimed_at)
         except RuntimeError as exc:  # a key was removed from WEBHOOK_SECRET_KEY: retried, then failed

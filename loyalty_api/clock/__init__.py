@@ -1,0 +1,1 @@
+"""Test programs and their clocks (``/v1/program/clock``, ``/v1/program/reset``)."""
