@@ -88,6 +88,28 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/audit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Every change made with program:admin or members:write outside checkout, newest first
+         * @description Who (`actor`, the API client) changed what (`action`, `target`) and how (`changes`: before and after
+         *     of each touched field; secrets and personal data never appear), with the request's `X-Request-Id`.
+         *     Filters `actor`, `action`, `from` (inclusive), `to` (exclusive); cursor pages.
+         */
+        get: operations["listAuditEntries"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/auth/token": {
         parameters: {
             query?: never;
@@ -601,6 +623,30 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/me/transfers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Give some of the member's own available points to another member (member token)
+         * @description The member of the token sends `points` of their available points to another member, named by
+         *     `to_member_id` or by `to_identity` (a card, phone, email or external id). Expiry dates are kept. The
+         *     same problems as the client route: 403 `forbidden` when the program has transfers off, 409
+         *     `insufficient_points`, 422 `limit_exceeded`, 404 `not_found` for an unknown receiver. Addressed by
+         *     identity, the answer's `to_member_id` is null.
+         */
+        post: operations["createMyTransfer"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/members": {
         parameters: {
             query?: never;
@@ -674,7 +720,9 @@ export interface paths {
         /**
          * Credit or debit points by hand, with a reason; the caller is recorded as the actor
          * @description A manual credit (positive `points`) or debit (negative) with a mandatory `reason`, recorded in the
-         *     ledger with the calling client as the actor. A debit below zero answers 409 `insufficient_points`.
+         *     ledger with the calling client as the actor. A debit below zero answers 409 `insufficient_points`; one
+         *     beyond the program's `limits` (per adjustment, or per client and day) answers 422 `limit_exceeded` and
+         *     applies nothing.
          */
         post: operations["createAdjustment"];
         delete?: never;
@@ -1016,6 +1064,38 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/members/{member_id}/transfers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                member_id: string;
+            };
+            cookie?: never;
+        };
+        /**
+         * The member's transfers, sent and received, newest first
+         * @description Every transfer this member sent (`from_member_id` is the member) or received, newest first, paged with
+         *     `limit` and `cursor`.
+         */
+        get: operations["listTransfers"];
+        put?: never;
+        /**
+         * Move available points from this member to another one, keeping their expiry
+         * @description Moves `points` of this member's available points (soonest-expiring first) to `to_member_id`: a
+         *     `transfer_out` entry here, and on the receiver one `transfer_in` lot per source lot with the same
+         *     `expires_at`. Needs `transfers.enabled` (else 403 `forbidden`). Not enough available points: 409
+         *     `insufficient_points`; beyond `transfers.max_points_per_month` of this sender: 422 `limit_exceeded`; to
+         *     itself or to a blocked member: 422 `validation_error`; an unknown receiver: 404 `not_found`; a merged
+         *     one: 409 `member_merged`. Answers the transfer and the sender's balance after it.
+         */
+        post: operations["createTransfer"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/members/{member_id}/vip": {
         parameters: {
             query?: never;
@@ -1162,6 +1242,57 @@ export interface paths {
         patch: operations["updateProgram"];
         trace?: never;
     };
+    "/v1/program/clock": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Read a test program's clock
+         * @description The program's now and how far ahead of the real time it is. A live program has no clock: 403
+         *     `forbidden`.
+         */
+        get: operations["getProgramClock"];
+        put?: never;
+        /**
+         * Move a test program's clock forward and run what fell due
+         * @description Give `advance_seconds` or `now` (exactly one, else 422 `validation_error`); a time not after the
+         *     clock's now is 422 `clock_not_forward`. Once the move is committed, the program's scheduled work
+         *     (activation of pending points, burning of expired lots and inactive balances, expiring-points
+         *     notices, hold expiry, coupon expiry, tier retention and downgrades, VIP ends, birthday bonuses,
+         *     segments) runs at the new time for this program alone, before the answer: when it answers, the
+         *     effects can be read. Reads are exact at the new time in any case. A live program: 403 `forbidden`.
+         */
+        post: operations["moveProgramClock"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/program/reset": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Erase a test program's members, ledger, orders and their events
+         * @description Keeps the settings, rules, tiers, rewards, API clients, webhooks and the clock (time only moves
+         *     forward). A live program: 403 `forbidden`. Safe to repeat: a second reset finds nothing to erase.
+         */
+        post: operations["resetProgram"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/program/rewards": {
         parameters: {
             query?: never;
@@ -1254,7 +1385,8 @@ export interface paths {
         };
         /**
          * Read a rule
-         * @description An earning rule, inactive ones included.
+         * @description An earning rule, inactive ones included. A rule with a `budget` also answers `budget_used` and
+         *     `budget_remaining`: what it gave and has left in the current period.
          */
         get: operations["getRule"];
         put?: never;
@@ -1311,7 +1443,7 @@ export interface paths {
         /**
          * Create a program (platform administrators)
          * @description Creates a program with its name, currency and settings. Needs the `platform:admin` scope of a platform
-         *     operator.
+         *     operator. `mode: test` makes a sandbox program with a clock of its own (`/v1/program/clock`).
          */
         post: operations["createProgram"];
         delete?: never;
@@ -1522,6 +1654,58 @@ export interface components {
             points: number;
             reason: string;
         };
+        AuditEntry: {
+            /** @example program.updated */
+            action: string;
+            /**
+             * @description The API client that made the change (or `cli` for an operator's command)
+             * @example cl_3f9a0c1d2e
+             */
+            actor: string;
+            /**
+             * Format: date-time
+             * @example 2026-03-01T09:30:00Z
+             */
+            at: string;
+            /**
+             * @description Each touched field (nested ones as `a.b`): {before, after}; secrets and personal data read "[redacted]"
+             * @example {
+             *       "earn.points_per_unit": {
+             *         "after": 2,
+             *         "before": 1
+             *       }
+             *     }
+             */
+            changes: {
+                [key: string]: {
+                    [key: string]: unknown;
+                };
+            };
+            /**
+             * Format: uuid
+             * @example 0b6f8f4e-7a4e-4c1e-9a55-3f1f1c7e2d10
+             */
+            id: string;
+            /**
+             * @description The X-Request-Id of the request that made the change
+             * @example 7f9c2ba4e88f827d
+             */
+            request_id: string | null;
+            target: components["schemas"]["AuditTarget"];
+        };
+        AuditPage: {
+            items?: components["schemas"]["AuditEntry"][];
+            next_cursor?: string | null;
+        };
+        AuditTarget: {
+            /** @example 5d0c3e9e-2f55-4d44-9c1f-0e7c6f0b1a2d */
+            id: string;
+            /**
+             * @example program
+             * @enum {string}
+             */
+            type: "program" | "tier_ladder" | "rule" | "reward" | "webhook" | "client" | "member" | "import";
+        };
         Award: {
             /** @description Rules with reward_id: the coupon granted */
             coupon_code?: string;
@@ -1540,6 +1724,19 @@ export interface components {
             next_expiry?: (Record<string, never> | null) | components["schemas"]["Expiry"];
             /** @description Earned, not yet available (return window) */
             pending?: number;
+        };
+        Budget: {
+            /**
+             * @description Calendar period in the program's time zone (weeks start on Monday), or lifetime
+             * @example month
+             * @enum {string}
+             */
+            period: "day" | "week" | "month" | "year" | "lifetime";
+            /**
+             * @description Points the rule may give across all members per period
+             * @example 100000
+             */
+            points: number;
         };
         Cap: {
             count: number;
@@ -1601,6 +1798,39 @@ export interface components {
             name: string;
             scopes: ("analytics:read" | "checkout" | "members:read" | "members:write" | "program:admin")[];
         };
+        Clock: {
+            /**
+             * @example test
+             * @enum {string}
+             */
+            mode?: "test";
+            /**
+             * Format: date-time
+             * @description The program's now: the real now plus offset_seconds
+             * @example 2027-01-31T21:00:00Z
+             */
+            now?: string;
+            /**
+             * @description How far ahead of the real time the clock is
+             * @example 4579200
+             */
+            offset_seconds?: number;
+            /** Format: uuid */
+            program_id?: string;
+        };
+        ClockMove: {
+            /**
+             * @description Move the clock this many seconds forward (31 days here)
+             * @example 2678400
+             */
+            advance_seconds?: number;
+            /**
+             * Format: date-time
+             * @description Move the clock to this instant (after the clock's now)
+             * @example 2027-02-01T00:00:00+03:00
+             */
+            now?: string;
+        };
         Counts: {
             /** @description Lines accepted (each distinct chunk counted once) */
             accepted?: number;
@@ -1658,6 +1888,8 @@ export interface components {
              * @description Deduplicate on it
              */
             id: string;
+            /** @description false for a test program's events */
+            livemode: boolean;
             /** Format: uuid */
             program_id: string;
             /** @enum {string} */
@@ -1704,6 +1936,8 @@ export interface components {
              * @description Deduplicate on it
              */
             id: string;
+            /** @description false for a test program's events */
+            livemode: boolean;
             /** Format: uuid */
             program_id: string;
             /** @enum {string} */
@@ -1971,6 +2205,8 @@ export interface components {
              * @description Deduplicate on it
              */
             id: string;
+            /** @description false for a test program's events */
+            livemode: boolean;
             /** Format: uuid */
             program_id: string;
             /** @enum {string} */
@@ -2033,6 +2269,8 @@ export interface components {
              * @description Deduplicate on it
              */
             id: string;
+            /** @description false for a test program's events */
+            livemode: boolean;
             /** Format: uuid */
             program_id: string;
             /** @enum {string} */
@@ -2089,6 +2327,18 @@ export interface components {
             /** @description Ties share a rank; the next rank skips (1, 1, 3) */
             rank?: number;
             rewarded_referrals?: number;
+        };
+        LimitsSettings: {
+            /**
+             * @description Most points one API client may move by adjustments per day (program time zone), summing absolute values; null = no limit
+             * @example 20000
+             */
+            adjustment_daily_points?: number | null;
+            /**
+             * @description Most points one manual adjustment may move, either sign; null = no limit
+             * @example 5000
+             */
+            adjustment_max_points?: number | null;
         };
         Line: {
             /** @default null */
@@ -2175,6 +2425,8 @@ export interface components {
              * @description Deduplicate on it
              */
             id: string;
+            /** @description false for a test program's events */
+            livemode: boolean;
             /** Format: uuid */
             program_id: string;
             /** @enum {string} */
@@ -2200,6 +2452,8 @@ export interface components {
              * @description Deduplicate on it
              */
             id: string;
+            /** @description false for a test program's events */
+            livemode: boolean;
             /** Format: uuid */
             program_id: string;
             /** @enum {string} */
@@ -2309,6 +2563,30 @@ export interface components {
             rule_awards?: number;
             /** @description The target's tier after the merge */
             tier?: string | null;
+        };
+        MyTransferRequest: {
+            /**
+             * @description Available points to move (at least 1); pending and held points never move
+             * @example 300
+             */
+            points: number;
+            /**
+             * @description A message kept with the transfer
+             * @default null
+             * @example Happy birthday
+             */
+            reason?: string | null;
+            /**
+             * @description The receiver's card, phone, email or external id (phones in E.164, emails in any case)
+             * @default null
+             */
+            to_identity?: components["schemas"]["RecipientIdentity"] | (Record<string, never> | null);
+            /**
+             * @description The receiving member; or name them by `to_identity`
+             * @default null
+             * @example cust-2002
+             */
+            to_member_id?: string | null;
         };
         Order: {
             /**
@@ -2450,6 +2728,8 @@ export interface components {
              * @description Deduplicate on it
              */
             id: string;
+            /** @description false for a test program's events */
+            livemode: boolean;
             /** Format: uuid */
             program_id: string;
             /** @enum {string} */
@@ -2479,6 +2759,8 @@ export interface components {
              * @description Deduplicate on it
              */
             id: string;
+            /** @description false for a test program's events */
+            livemode: boolean;
             /** Format: uuid */
             program_id: string;
             /** @enum {string} */
@@ -2504,6 +2786,8 @@ export interface components {
              * @description Deduplicate on it
              */
             id: string;
+            /** @description false for a test program's events */
+            livemode: boolean;
             /** Format: uuid */
             program_id: string;
             /** @enum {string} */
@@ -2527,6 +2811,8 @@ export interface components {
              * @description Deduplicate on it
              */
             id: string;
+            /** @description false for a test program's events */
+            livemode: boolean;
             /** Format: uuid */
             program_id: string;
             /** @enum {string} */
@@ -2551,6 +2837,8 @@ export interface components {
              * @description Deduplicate on it
              */
             id: string;
+            /** @description false for a test program's events */
+            livemode: boolean;
             /** Format: uuid */
             program_id: string;
             /** @enum {string} */
@@ -2578,10 +2866,42 @@ export interface components {
              * @description Deduplicate on it
              */
             id: string;
+            /** @description false for a test program's events */
+            livemode: boolean;
             /** Format: uuid */
             program_id: string;
             /** @enum {string} */
             type: "points.reversed";
+        };
+        /** @description `points.transferred`: Points moved between two members; sent once for each (`direction` `out` for the sender, `in` for the receiver). */
+        PointsTransferredEvent: {
+            /** Format: date-time */
+            created_at: string;
+            data: {
+                direction?: string;
+                from_member_id?: string;
+                lots?: {
+                    [key: string]: unknown;
+                }[];
+                member_id: string;
+                points?: number;
+                reason?: string | null;
+                to_member_id?: string;
+                transfer_id?: number;
+            } & {
+                [key: string]: unknown;
+            };
+            /**
+             * Format: uuid
+             * @description Deduplicate on it
+             */
+            id: string;
+            /** @description false for a test program's events */
+            livemode: boolean;
+            /** Format: uuid */
+            program_id: string;
+            /** @enum {string} */
+            type: "points.transferred";
         };
         Problem: {
             /**
@@ -2623,6 +2943,13 @@ export interface components {
             earn?: components["schemas"]["EarnSettings"];
             expiry?: components["schemas"]["ExpirySettings"];
             hold_ttl_seconds?: number;
+            limits?: components["schemas"]["LimitsSettings"];
+            /**
+             * @description `test`: a sandbox program with its own clock and a reset (docs/testing-your-integration.md)
+             * @example live
+             * @enum {string}
+             */
+            readonly mode?: "live" | "test";
             name?: string;
             pending_days?: number;
             /** Format: uuid */
@@ -2633,6 +2960,7 @@ export interface components {
             tier_policy?: components["schemas"]["TierPolicy"];
             tiers?: components["schemas"]["Tier"][];
             timezone?: string;
+            transfers?: components["schemas"]["TransferSettings"];
         };
         ProgramCreate: {
             /** @enum {string} */
@@ -2642,6 +2970,14 @@ export interface components {
             earn?: components["schemas"]["EarnSettings"];
             expiry?: components["schemas"]["ExpirySettings"];
             hold_ttl_seconds?: number;
+            limits?: components["schemas"]["LimitsSettings"];
+            /**
+             * @description `live` (default) or `test`, fixed at creation. A test program has a clock that can be moved forward and can be reset; its events carry `livemode: false`.
+             * @default live
+             * @example test
+             * @enum {string}
+             */
+            mode?: "live" | "test";
             name: string;
             pending_days?: number;
             redeem?: components["schemas"]["RedeemSettings"];
@@ -2650,6 +2986,7 @@ export interface components {
             tier_policy?: components["schemas"]["TierPolicy"];
             tiers?: components["schemas"]["Tier"][];
             timezone?: string;
+            transfers?: components["schemas"]["TransferSettings"];
         };
         ProgramPatch: {
             /** @enum {string|null} */
@@ -2662,6 +2999,7 @@ export interface components {
             earn?: (components["schemas"]["EarnSettings"] | (Record<string, never> | null)) | null;
             expiry?: (components["schemas"]["ExpirySettings"] | (Record<string, never> | null)) | null;
             hold_ttl_seconds?: number | null;
+            limits?: (components["schemas"]["LimitsSettings"] | (Record<string, never> | null)) | null;
             name?: string;
             pending_days?: number | null;
             redeem?: (components["schemas"]["RedeemSettings"] | (Record<string, never> | null)) | null;
@@ -2674,6 +3012,7 @@ export interface components {
              * @example Europe/Moscow
              */
             timezone?: string | null;
+            transfers?: (components["schemas"]["TransferSettings"] | (Record<string, never> | null)) | null;
         };
         Quote: {
             available?: number;
@@ -2688,6 +3027,23 @@ export interface components {
             order: components["schemas"]["OrderContent"];
             /** @default null */
             redeem_points?: number | null;
+        };
+        ReceivedLot: {
+            /**
+             * Format: date-time
+             * @description The source lots' expiry, kept; null = never
+             */
+            expires_at?: string | null;
+            points?: number;
+        };
+        RecipientIdentity: {
+            /**
+             * @description `card`, `phone` (E.164), `email` (case-insensitive) or `external` (another system's id)
+             * @enum {string}
+             */
+            type: "card" | "phone" | "email" | "external";
+            /** @example +79161234567 */
+            value: string;
         };
         RedeemQuote: {
             applied_points?: number;
@@ -2753,6 +3109,8 @@ export interface components {
              * @description Deduplicate on it
              */
             id: string;
+            /** @description false for a test program's events */
+            livemode: boolean;
             /** Format: uuid */
             program_id: string;
             /** @enum {string} */
@@ -2767,6 +3125,12 @@ export interface components {
             min_order_amount?: string;
             referee_points?: number;
             referrer_points?: number;
+        };
+        Reset: {
+            /** @example 3 */
+            members_erased?: number;
+            /** Format: uuid */
+            program_id?: string;
         };
         Return: {
             /**
@@ -2846,6 +3210,8 @@ export interface components {
              * @description Deduplicate on it
              */
             id: string;
+            /** @description false for a test program's events */
+            livemode: boolean;
             /** Format: uuid */
             program_id: string;
             /** @enum {string} */
@@ -2972,6 +3338,17 @@ export interface components {
         };
         Rule: {
             active?: boolean;
+            budget?: (Record<string, never> | null) | components["schemas"]["Budget"];
+            /**
+             * @description GET of one budgeted rule: points left in the current period
+             * @example 58750
+             */
+            budget_remaining?: number | null;
+            /**
+             * @description GET of one budgeted rule: points the budget gave in the current period
+             * @example 41250
+             */
+            budget_used?: number | null;
             cap?: (Record<string, never> | null) | components["schemas"]["Cap"];
             categories?: string[];
             /** Format: date-time */
@@ -3000,6 +3377,8 @@ export interface components {
             valid_until?: string | null;
         };
         RuleCreate: {
+            /** @description Across all members: at most `points` per period. An award that would pass it gets what is left; once spent, the rule gives nothing until the next period (events list it in `skipped` as `budget_exhausted`; quotes and orders leave it out of `earn_breakdown`) */
+            budget?: components["schemas"]["Budget"] | (Record<string, never> | null);
             /** @description Per member: at most `count` awards per calendar period */
             cap?: components["schemas"]["Cap"] | (Record<string, never> | null);
             categories?: string[];
@@ -3047,6 +3426,8 @@ export interface components {
         RulePatch: {
             /** @description true reactivates a deleted rule */
             active?: boolean;
+            /** @description Across all members: at most `points` per period. An award that would pass it gets what is left; once spent, the rule gives nothing until the next period (events list it in `skipped` as `budget_exhausted`; quotes and orders leave it out of `earn_breakdown`) */
+            budget?: components["schemas"]["Budget"] | (Record<string, never> | null);
             /** @description Per member: at most `count` awards per calendar period */
             cap?: components["schemas"]["Cap"] | (Record<string, never> | null);
             categories?: string[];
@@ -3115,7 +3496,7 @@ export interface components {
             next_cursor?: string | null;
         };
         Skip: {
-            /** @description cap_reached | outside_window | tier_not_eligible; coupon rules also out_of_stock | reward_unavailable */
+            /** @description cap_reached | outside_window | tier_not_eligible | budget_exhausted; coupon rules also out_of_stock | reward_unavailable */
             reason?: string;
             rule_id?: string;
         };
@@ -3208,6 +3589,8 @@ export interface components {
              * @description Deduplicate on it
              */
             id: string;
+            /** @description false for a test program's events */
+            livemode: boolean;
             /** Format: uuid */
             program_id: string;
             /** @enum {string} */
@@ -3253,6 +3636,8 @@ export interface components {
              * @description Deduplicate on it
              */
             id: string;
+            /** @description false for a test program's events */
+            livemode: boolean;
             /** Format: uuid */
             program_id: string;
             /** @enum {string} */
@@ -3282,6 +3667,84 @@ export interface components {
              * @default null
              */
             scope?: string | null;
+        };
+        Transfer: {
+            /** Format: date-time */
+            created_at?: string;
+            /** @example cust-1001 */
+            from_member_id?: string;
+            /**
+             * @description The transfer's id
+             * @example 41
+             */
+            id?: number;
+            /**
+             * @description `member`: sent with a member token
+             * @enum {string}
+             */
+            initiated_by?: "client" | "member";
+            /** @example 300 */
+            points?: number;
+            /** @example Family account: gift to a daughter */
+            reason?: string | null;
+            /**
+             * @description null in a member's own transfer addressed by `to_identity`: the app learns no other member's id
+             * @example cust-2002
+             */
+            to_member_id?: string | null;
+        };
+        TransferPage: {
+            items?: components["schemas"]["Transfer"][];
+            next_cursor?: string | null;
+        };
+        TransferRequest: {
+            /**
+             * @description Available points to move (at least 1); pending and held points never move
+             * @example 300
+             */
+            points: number;
+            /** @example Family account: gift to a daughter */
+            reason: string;
+            /**
+             * @description The receiving member
+             * @example cust-2002
+             */
+            to_member_id: string;
+        };
+        TransferResult: {
+            /** @description The sender's balance after the transfer */
+            balance?: components["schemas"]["Balance"];
+            /** Format: date-time */
+            created_at?: string;
+            /** @example cust-1001 */
+            from_member_id?: string;
+            /**
+             * @description The transfer's id
+             * @example 41
+             */
+            id?: number;
+            /**
+             * @description `member`: sent with a member token
+             * @enum {string}
+             */
+            initiated_by?: "client" | "member";
+            /** @description What the receiver got per expiry instant, soonest first */
+            lots?: components["schemas"]["ReceivedLot"][];
+            /** @example 300 */
+            points?: number;
+            /** @example Family account: gift to a daughter */
+            reason?: string | null;
+            /**
+             * @description null in a member's own transfer addressed by `to_identity`: the app learns no other member's id
+             * @example cust-2002
+             */
+            to_member_id?: string | null;
+        };
+        TransferSettings: {
+            /** @description Members may give available points to other members */
+            enabled?: boolean;
+            /** @description Most points one member may send per calendar month (program time zone); null = no limit */
+            max_points_per_month?: number | null;
         };
         Vip: {
             reason?: string;
@@ -3317,6 +3780,8 @@ export interface components {
              * @description Deduplicate on it
              */
             id: string;
+            /** @description false for a test program's events */
+            livemode: boolean;
             /** Format: uuid */
             program_id: string;
             /** @enum {string} */
@@ -3340,6 +3805,8 @@ export interface components {
              * @description Deduplicate on it
              */
             id: string;
+            /** @description false for a test program's events */
+            livemode: boolean;
             /** Format: uuid */
             program_id: string;
             /** @enum {string} */
@@ -3372,7 +3839,7 @@ export interface components {
              *       "tier.upgraded"
              *     ]
              */
-            event_types: ("coupon.expired" | "coupon.used" | "hold.expired" | "import.completed" | "member.enrolled" | "member.merged" | "points.activated" | "points.earned" | "points.expired" | "points.expiring" | "points.redeemed" | "points.reversed" | "referral.rewarded" | "reward.claimed" | "tier.downgraded" | "tier.upgraded" | "vip.granted" | "vip.revoked" | "webhook.disabled" | "*")[];
+            event_types: ("coupon.expired" | "coupon.used" | "hold.expired" | "import.completed" | "member.enrolled" | "member.merged" | "points.activated" | "points.earned" | "points.expired" | "points.expiring" | "points.redeemed" | "points.reversed" | "points.transferred" | "referral.rewarded" | "reward.claimed" | "tier.downgraded" | "tier.upgraded" | "vip.granted" | "vip.revoked" | "webhook.disabled" | "*")[];
             /**
              * @description http or https, no credentials; must resolve to public addresses
              * @example https://shop.example.com/loyalty/webhooks
@@ -3418,6 +3885,8 @@ export interface components {
              * @description Deduplicate on it
              */
             id: string;
+            /** @description false for a test program's events */
+            livemode: boolean;
             /** Format: uuid */
             program_id: string;
             /** @enum {string} */
@@ -3435,10 +3904,12 @@ export interface components {
              * @description Deduplicate on it
              */
             id: string;
+            /** @description false for a test program's events */
+            livemode: boolean;
             /** Format: uuid */
             program_id: string;
             /** @enum {string} */
-            type: "coupon.expired" | "coupon.used" | "hold.expired" | "import.completed" | "member.enrolled" | "member.merged" | "points.activated" | "points.earned" | "points.expired" | "points.expiring" | "points.redeemed" | "points.reversed" | "referral.rewarded" | "reward.claimed" | "tier.downgraded" | "tier.upgraded" | "vip.granted" | "vip.revoked" | "webhook.disabled";
+            type: "coupon.expired" | "coupon.used" | "hold.expired" | "import.completed" | "member.enrolled" | "member.merged" | "points.activated" | "points.earned" | "points.expired" | "points.expiring" | "points.redeemed" | "points.reversed" | "points.transferred" | "referral.rewarded" | "reward.claimed" | "tier.downgraded" | "tier.upgraded" | "vip.granted" | "vip.revoked" | "webhook.disabled";
         };
         WebhookPage: {
             items?: components["schemas"]["Webhook"][];
@@ -3660,6 +4131,107 @@ export interface operations {
                      *     }
                      */
                     "application/json": components["schemas"]["Summary"];
+                };
+            };
+            /** @description Unauthorized: `code` is `unauthorized` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden: `code` is `forbidden` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation failed: `code` is `validation_error` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: `code` is `rate_limited` */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Service unavailable: `code` is `unavailable` */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            default: components["responses"]["DEFAULT_ERROR"];
+        };
+    };
+    listAuditEntries: {
+        parameters: {
+            query?: {
+                limit?: number;
+                cursor?: string | null;
+                /** @description Only this API client's changes */
+                actor?: string | null;
+                /** @description Only this action */
+                action?: "program.updated" | "tier_ladder.updated" | "rule.created" | "rule.updated" | "rule.deleted" | "reward.created" | "reward.updated" | "reward.deleted" | "webhook.created" | "webhook.deleted" | "webhook.secret_rotated" | "webhook.enabled" | "webhook.redelivered" | "client.created" | "client.revoked" | "member.updated" | "member.adjusted" | "member.transferred" | "member.vip_set" | "member.vip_revoked" | "identity.attached" | "identity.detached" | "member.merged" | "import.started" | "import.rows_added" | "import.completed" | "member.erased" | null;
+                /** @description Entries at or after this instant */
+                from?: string | null;
+                /** @description Entries before this instant */
+                to?: string | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "action": "program.updated",
+                     *           "actor": "cl_3f9a0c1d2e",
+                     *           "at": "2026-03-01T09:30:00Z",
+                     *           "changes": {
+                     *             "earn.points_per_unit": {
+                     *               "after": 2,
+                     *               "before": 1
+                     *             }
+                     *           },
+                     *           "id": "0b6f8f4e-7a4e-4c1e-9a55-3f1f1c7e2d10",
+                     *           "request_id": "7f9c2ba4e88f827d",
+                     *           "target": {
+                     *             "id": "5d0c3e9e-2f55-4d44-9c1f-0e7c6f0b1a2d",
+                     *             "type": "program"
+                     *           }
+                     *         }
+                     *       ],
+                     *       "next_cursor": null
+                     *     }
+                     */
+                    "application/json": components["schemas"]["AuditPage"];
                 };
             };
             /** @description Unauthorized: `code` is `unauthorized` */
@@ -6047,6 +6619,153 @@ export interface operations {
             default: components["responses"]["DEFAULT_ERROR"];
         };
     };
+    createMyTransfer: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes a retry safe: the first answer is stored for 24 h or more and replayed (with `Idempotent-Replayed: true`) for the same key, method and path; a different body answers 422 `idempotency_conflict`, a concurrent duplicate 409 `request_in_progress`. */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "points": 300,
+                 *       "reason": "Happy birthday",
+                 *       "to_member_id": "cust-2002"
+                 *     }
+                 */
+                "application/json": components["schemas"]["MyTransferRequest"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "balance": {
+                     *         "available": 1,
+                     *         "expiring": [
+                     *           {
+                     *             "expires_at": "2026-03-01T10:00:00Z",
+                     *             "points": 1
+                     *           }
+                     *         ],
+                     *         "held": 1,
+                     *         "lifetime_earned": 1,
+                     *         "member_id": "x",
+                     *         "next_expiry": {},
+                     *         "pending": 1
+                     *       },
+                     *       "created_at": "2026-03-01T10:00:00Z",
+                     *       "from_member_id": "cust-1001",
+                     *       "id": 41,
+                     *       "initiated_by": "client",
+                     *       "lots": [
+                     *         {
+                     *           "expires_at": "2026-03-01T10:00:00Z",
+                     *           "points": 1
+                     *         }
+                     *       ],
+                     *       "points": 300,
+                     *       "reason": "Family account: gift to a daughter",
+                     *       "to_member_id": "cust-2002"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["TransferResult"];
+                };
+            };
+            /** @description Malformed JSON: `code` is `malformed_json` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthorized: `code` is `unauthorized` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden: `code` is `forbidden` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A problem: `code` is `insufficient_points`, `member_merged`, `request_in_progress` */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Payload too large: `code` is `payload_too_large` */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unsupported media type: `code` is `unsupported_media_type` */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A problem: `code` is `limit_exceeded`, `validation_error`, `idempotency_conflict` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: `code` is `rate_limited` */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Service unavailable: `code` is `unavailable` */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            default: components["responses"]["DEFAULT_ERROR"];
+        };
+    };
     listMembers: {
         parameters: {
             query?: {
@@ -6677,7 +7396,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A problem: `code` is `validation_error`, `idempotency_conflict` */
+            /** @description A problem: `code` is `limit_exceeded`, `validation_error`, `idempotency_conflict` */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -8493,6 +9212,260 @@ export interface operations {
             default: components["responses"]["DEFAULT_ERROR"];
         };
     };
+    listTransfers: {
+        parameters: {
+            query?: {
+                limit?: number;
+                cursor?: string | null;
+            };
+            header?: never;
+            path: {
+                member_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "created_at": "2026-03-01T10:00:00Z",
+                     *           "from_member_id": "cust-1001",
+                     *           "id": 41,
+                     *           "initiated_by": "client",
+                     *           "points": 300,
+                     *           "reason": "Family account: gift to a daughter",
+                     *           "to_member_id": "cust-2002"
+                     *         }
+                     *       ],
+                     *       "next_cursor": "x"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["TransferPage"];
+                };
+            };
+            /** @description Unauthorized: `code` is `unauthorized` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden: `code` is `forbidden` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found: `code` is `not_found` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation failed: `code` is `validation_error` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: `code` is `rate_limited` */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Service unavailable: `code` is `unavailable` */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            default: components["responses"]["DEFAULT_ERROR"];
+        };
+    };
+    createTransfer: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes a retry safe: the first answer is stored for 24 h or more and replayed (with `Idempotent-Replayed: true`) for the same key, method and path; a different body answers 422 `idempotency_conflict`, a concurrent duplicate 409 `request_in_progress`. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                member_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "points": 300,
+                 *       "reason": "Family account: gift to a daughter",
+                 *       "to_member_id": "cust-2002"
+                 *     }
+                 */
+                "application/json": components["schemas"]["TransferRequest"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "balance": {
+                     *         "available": 1,
+                     *         "expiring": [
+                     *           {
+                     *             "expires_at": "2026-03-01T10:00:00Z",
+                     *             "points": 1
+                     *           }
+                     *         ],
+                     *         "held": 1,
+                     *         "lifetime_earned": 1,
+                     *         "member_id": "x",
+                     *         "next_expiry": {},
+                     *         "pending": 1
+                     *       },
+                     *       "created_at": "2026-03-01T10:00:00Z",
+                     *       "from_member_id": "cust-1001",
+                     *       "id": 41,
+                     *       "initiated_by": "client",
+                     *       "lots": [
+                     *         {
+                     *           "expires_at": "2026-03-01T10:00:00Z",
+                     *           "points": 1
+                     *         }
+                     *       ],
+                     *       "points": 300,
+                     *       "reason": "Family account: gift to a daughter",
+                     *       "to_member_id": "cust-2002"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["TransferResult"];
+                };
+            };
+            /** @description Malformed JSON: `code` is `malformed_json` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthorized: `code` is `unauthorized` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden: `code` is `forbidden` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found: `code` is `not_found` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A problem: `code` is `insufficient_points`, `member_merged`, `request_in_progress` */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Payload too large: `code` is `payload_too_large` */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unsupported media type: `code` is `unsupported_media_type` */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A problem: `code` is `limit_exceeded`, `validation_error`, `idempotency_conflict` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: `code` is `rate_limited` */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Service unavailable: `code` is `unavailable` */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            default: components["responses"]["DEFAULT_ERROR"];
+        };
+    };
     grantMemberVip: {
         parameters: {
             query?: never;
@@ -9234,6 +10207,11 @@ export interface operations {
                      *         "warn_days": 1
                      *       },
                      *       "hold_ttl_seconds": 10,
+                     *       "limits": {
+                     *         "adjustment_daily_points": 20000,
+                     *         "adjustment_max_points": 5000
+                     *       },
+                     *       "mode": "live",
                      *       "name": "x",
                      *       "pending_days": 1,
                      *       "program_id": "3fa85f64-5717-4562-b3fc-2c963f66afa6",
@@ -9268,7 +10246,11 @@ export interface operations {
                      *           "threshold": 1.5
                      *         }
                      *       ],
-                     *       "timezone": "x"
+                     *       "timezone": "x",
+                     *       "transfers": {
+                     *         "enabled": true,
+                     *         "max_points_per_month": 1
+                     *       }
                      *     }
                      */
                     "application/json": components["schemas"]["Program"];
@@ -9360,6 +10342,11 @@ export interface operations {
                      *         "warn_days": 1
                      *       },
                      *       "hold_ttl_seconds": 10,
+                     *       "limits": {
+                     *         "adjustment_daily_points": 20000,
+                     *         "adjustment_max_points": 5000
+                     *       },
+                     *       "mode": "live",
                      *       "name": "x",
                      *       "pending_days": 1,
                      *       "program_id": "3fa85f64-5717-4562-b3fc-2c963f66afa6",
@@ -9394,7 +10381,11 @@ export interface operations {
                      *           "threshold": 1.5
                      *         }
                      *       ],
-                     *       "timezone": "x"
+                     *       "timezone": "x",
+                     *       "transfers": {
+                     *         "enabled": true,
+                     *         "max_points_per_month": 1
+                     *       }
                      *     }
                      */
                     "application/json": components["schemas"]["Program"];
@@ -9446,6 +10437,277 @@ export interface operations {
                 };
             };
             /** @description Validation failed: `code` is `validation_error` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: `code` is `rate_limited` */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Service unavailable: `code` is `unavailable` */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            default: components["responses"]["DEFAULT_ERROR"];
+        };
+    };
+    getProgramClock: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "mode": "test",
+                     *       "now": "2027-01-31T21:00:00Z",
+                     *       "offset_seconds": 4579200,
+                     *       "program_id": "3fa85f64-5717-4562-b3fc-2c963f66afa6"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Clock"];
+                };
+            };
+            /** @description Unauthorized: `code` is `unauthorized` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden: `code` is `forbidden` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: `code` is `rate_limited` */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Service unavailable: `code` is `unavailable` */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            default: components["responses"]["DEFAULT_ERROR"];
+        };
+    };
+    moveProgramClock: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes a retry safe: the first answer is stored for 24 h or more and replayed (with `Idempotent-Replayed: true`) for the same key, method and path; a different body answers 422 `idempotency_conflict`, a concurrent duplicate 409 `request_in_progress`. */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                /**
+                 * @example {
+                 *       "advance_seconds": 2678400
+                 *     }
+                 */
+                "application/json": components["schemas"]["ClockMove"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "mode": "test",
+                     *       "now": "2027-01-31T21:00:00Z",
+                     *       "offset_seconds": 4579200,
+                     *       "program_id": "3fa85f64-5717-4562-b3fc-2c963f66afa6"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Clock"];
+                };
+            };
+            /** @description Malformed JSON: `code` is `malformed_json` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthorized: `code` is `unauthorized` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden: `code` is `forbidden` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request in progress: `code` is `request_in_progress` */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Payload too large: `code` is `payload_too_large` */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unsupported media type: `code` is `unsupported_media_type` */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A problem: `code` is `clock_not_forward`, `validation_error`, `idempotency_conflict` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: `code` is `rate_limited` */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Service unavailable: `code` is `unavailable` */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            default: components["responses"]["DEFAULT_ERROR"];
+        };
+    };
+    resetProgram: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes a retry safe: the first answer is stored for 24 h or more and replayed (with `Idempotent-Replayed: true`) for the same key, method and path; a different body answers 422 `idempotency_conflict`, a concurrent duplicate 409 `request_in_progress`. */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "members_erased": 3,
+                     *       "program_id": "3fa85f64-5717-4562-b3fc-2c963f66afa6"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Reset"];
+                };
+            };
+            /** @description Unauthorized: `code` is `unauthorized` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden: `code` is `forbidden` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request in progress: `code` is `request_in_progress` */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Idempotency key reused: `code` is `idempotency_conflict` */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -10024,6 +11286,9 @@ export interface operations {
                      *       "items": [
                      *         {
                      *           "active": true,
+                     *           "budget": {},
+                     *           "budget_remaining": 58750,
+                     *           "budget_used": 41250,
                      *           "cap": {},
                      *           "categories": [
                      *             "x"
@@ -10135,6 +11400,9 @@ export interface operations {
                     /**
                      * @example {
                      *       "active": true,
+                     *       "budget": {},
+                     *       "budget_remaining": 58750,
+                     *       "budget_used": 41250,
                      *       "cap": {},
                      *       "categories": [
                      *         "x"
@@ -10268,6 +11536,9 @@ export interface operations {
                     /**
                      * @example {
                      *       "active": true,
+                     *       "budget": {},
+                     *       "budget_remaining": 58750,
+                     *       "budget_used": 41250,
                      *       "cap": {},
                      *       "categories": [
                      *         "x"
@@ -10440,6 +11711,9 @@ export interface operations {
                     /**
                      * @example {
                      *       "active": true,
+                     *       "budget": {},
+                     *       "budget_remaining": 58750,
+                     *       "budget_used": 41250,
                      *       "cap": {},
                      *       "categories": [
                      *         "x"
@@ -10778,6 +12052,7 @@ export interface operations {
                 /**
                  * @example {
                  *       "currency": "RUB",
+                 *       "mode": "test",
                  *       "name": "x"
                  *     }
                  */
@@ -10813,6 +12088,11 @@ export interface operations {
                      *         "warn_days": 1
                      *       },
                      *       "hold_ttl_seconds": 10,
+                     *       "limits": {
+                     *         "adjustment_daily_points": 20000,
+                     *         "adjustment_max_points": 5000
+                     *       },
+                     *       "mode": "live",
                      *       "name": "x",
                      *       "pending_days": 1,
                      *       "program_id": "3fa85f64-5717-4562-b3fc-2c963f66afa6",
@@ -10847,7 +12127,11 @@ export interface operations {
                      *           "threshold": 1.5
                      *         }
                      *       ],
-                     *       "timezone": "x"
+                     *       "timezone": "x",
+                     *       "transfers": {
+                     *         "enabled": true,
+                     *         "max_points_per_month": 1
+                     *       }
                      *     }
                      */
                     "application/json": components["schemas"]["Program"];

@@ -1,9 +1,17 @@
 """ Contains all the data models used in inputs/outputs """
 
 from .adjustment import Adjustment
+from .audit_entry import AuditEntry
+from .audit_entry_changes import AuditEntryChanges
+from .audit_entry_changes_additional_property import AuditEntryChangesAdditionalProperty
+from .audit_page import AuditPage
+from .audit_target import AuditTarget
+from .audit_target_type import AuditTargetType
 from .award import Award
 from .balance import Balance
 from .balance_next_expiry_type_0_type_0 import BalanceNextExpiryType0Type0
+from .budget import Budget
+from .budget_period import BudgetPeriod
 from .cap import Cap
 from .cap_period import CapPeriod
 from .catalogue_item import CatalogueItem
@@ -11,6 +19,9 @@ from .chunk_answer import ChunkAnswer
 from .client import Client
 from .client_create import ClientCreate
 from .client_create_scopes_item import ClientCreateScopesItem
+from .clock import Clock
+from .clock_mode import ClockMode
+from .clock_move import ClockMove
 from .counts import Counts
 from .coupon import Coupon
 from .coupon_expired_event import CouponExpiredEvent
@@ -77,8 +88,12 @@ from .ladder_policy_metric import LadderPolicyMetric
 from .ladder_tier import LadderTier
 from .leaderboard import Leaderboard
 from .leaderboard_entry import LeaderboardEntry
+from .limits_settings import LimitsSettings
 from .line import Line
 from .line_error import LineError
+from .list_audit_entries_action_type_1 import ListAuditEntriesActionType1
+from .list_audit_entries_action_type_2_type_1 import ListAuditEntriesActionType2Type1
+from .list_audit_entries_action_type_3_type_1 import ListAuditEntriesActionType3Type1
 from .list_member_ledger_type_type_1 import ListMemberLedgerTypeType1
 from .list_member_ledger_type_type_2_type_1 import ListMemberLedgerTypeType2Type1
 from .list_member_ledger_type_type_3_type_1 import ListMemberLedgerTypeType3Type1
@@ -114,6 +129,8 @@ from .member_with_identities_attributes import MemberWithIdentitiesAttributes
 from .merge import Merge
 from .merge_request import MergeRequest
 from .moved import Moved
+from .my_transfer_request import MyTransferRequest
+from .my_transfer_request_to_identity_type_1_type_0 import MyTransferRequestToIdentityType1Type0
 from .order import Order
 from .order_content import OrderContent
 from .order_create import OrderCreate
@@ -140,12 +157,18 @@ from .points_redeemed_event_type import PointsRedeemedEventType
 from .points_reversed_event import PointsReversedEvent
 from .points_reversed_event_data import PointsReversedEventData
 from .points_reversed_event_type import PointsReversedEventType
+from .points_transferred_event import PointsTransferredEvent
+from .points_transferred_event_data import PointsTransferredEventData
+from .points_transferred_event_data_lots_item import PointsTransferredEventDataLotsItem
+from .points_transferred_event_type import PointsTransferredEventType
 from .problem import Problem
 from .problem_errors import ProblemErrors
 from .program import Program
 from .program_clawback import ProgramClawback
 from .program_create import ProgramCreate
 from .program_create_clawback import ProgramCreateClawback
+from .program_create_mode import ProgramCreateMode
+from .program_mode import ProgramMode
 from .program_patch import ProgramPatch
 from .program_patch_clawback_type_1 import ProgramPatchClawbackType1
 from .program_patch_clawback_type_2_type_1 import ProgramPatchClawbackType2Type1
@@ -156,6 +179,9 @@ from .program_patch_earn_type_3_type_1_type_0 import ProgramPatchEarnType3Type1T
 from .program_patch_expiry_type_1_type_0 import ProgramPatchExpiryType1Type0
 from .program_patch_expiry_type_2_type_1_type_0 import ProgramPatchExpiryType2Type1Type0
 from .program_patch_expiry_type_3_type_1_type_0 import ProgramPatchExpiryType3Type1Type0
+from .program_patch_limits_type_1_type_0 import ProgramPatchLimitsType1Type0
+from .program_patch_limits_type_2_type_1_type_0 import ProgramPatchLimitsType2Type1Type0
+from .program_patch_limits_type_3_type_1_type_0 import ProgramPatchLimitsType3Type1Type0
 from .program_patch_redeem_type_1_type_0 import ProgramPatchRedeemType1Type0
 from .program_patch_redeem_type_2_type_1_type_0 import ProgramPatchRedeemType2Type1Type0
 from .program_patch_redeem_type_3_type_1_type_0 import ProgramPatchRedeemType3Type1Type0
@@ -168,8 +194,14 @@ from .program_patch_rewards_type_3_type_1_type_0 import ProgramPatchRewardsType3
 from .program_patch_tier_policy_type_1_type_0 import ProgramPatchTierPolicyType1Type0
 from .program_patch_tier_policy_type_2_type_1_type_0 import ProgramPatchTierPolicyType2Type1Type0
 from .program_patch_tier_policy_type_3_type_1_type_0 import ProgramPatchTierPolicyType3Type1Type0
+from .program_patch_transfers_type_1_type_0 import ProgramPatchTransfersType1Type0
+from .program_patch_transfers_type_2_type_1_type_0 import ProgramPatchTransfersType2Type1Type0
+from .program_patch_transfers_type_3_type_1_type_0 import ProgramPatchTransfersType3Type1Type0
 from .quote import Quote
 from .quote_request import QuoteRequest
+from .received_lot import ReceivedLot
+from .recipient_identity import RecipientIdentity
+from .recipient_identity_type import RecipientIdentityType
 from .redeem_quote import RedeemQuote
 from .redeem_quote_reason_type_1 import RedeemQuoteReasonType1
 from .redeem_quote_reason_type_2_type_1 import RedeemQuoteReasonType2Type1
@@ -181,6 +213,7 @@ from .referral_rewarded_event import ReferralRewardedEvent
 from .referral_rewarded_event_data import ReferralRewardedEventData
 from .referral_rewarded_event_type import ReferralRewardedEventType
 from .referral_settings import ReferralSettings
+from .reset import Reset
 from .return_ import Return
 from .return_create import ReturnCreate
 from .return_line import ReturnLine
@@ -201,12 +234,15 @@ from .rfm_segment import RfmSegment
 from .rotate_secret import RotateSecret
 from .rotated_secret import RotatedSecret
 from .rule import Rule
+from .rule_budget_type_0_type_0 import RuleBudgetType0Type0
 from .rule_cap_type_0_type_0 import RuleCapType0Type0
 from .rule_create import RuleCreate
+from .rule_create_budget_type_1_type_0 import RuleCreateBudgetType1Type0
 from .rule_create_cap_type_1_type_0 import RuleCreateCapType1Type0
 from .rule_create_kind import RuleCreateKind
 from .rule_page import RulePage
 from .rule_patch import RulePatch
+from .rule_patch_budget_type_1_type_0 import RulePatchBudgetType1Type0
 from .rule_patch_cap_type_1_type_0 import RulePatchCapType1Type0
 from .rule_patch_kind import RulePatchKind
 from .segment_member import SegmentMember
@@ -230,6 +266,13 @@ from .tier_upgraded_event_data import TierUpgradedEventData
 from .tier_upgraded_event_type import TierUpgradedEventType
 from .token import Token
 from .token_request import TokenRequest
+from .transfer import Transfer
+from .transfer_initiated_by import TransferInitiatedBy
+from .transfer_page import TransferPage
+from .transfer_request import TransferRequest
+from .transfer_result import TransferResult
+from .transfer_result_initiated_by import TransferResultInitiatedBy
+from .transfer_settings import TransferSettings
 from .vip import Vip
 from .vip_grant import VipGrant
 from .vip_granted_event import VipGrantedEvent
@@ -252,9 +295,17 @@ from .webhook_page import WebhookPage
 
 __all__ = (
     "Adjustment",
+    "AuditEntry",
+    "AuditEntryChanges",
+    "AuditEntryChangesAdditionalProperty",
+    "AuditPage",
+    "AuditTarget",
+    "AuditTargetType",
     "Award",
     "Balance",
     "BalanceNextExpiryType0Type0",
+    "Budget",
+    "BudgetPeriod",
     "Cap",
     "CapPeriod",
     "CatalogueItem",
@@ -262,6 +313,9 @@ __all__ = (
     "Client",
     "ClientCreate",
     "ClientCreateScopesItem",
+    "Clock",
+    "ClockMode",
+    "ClockMove",
     "Counts",
     "Coupon",
     "CouponExpiredEvent",
@@ -328,8 +382,12 @@ __all__ = (
     "LadderTier",
     "Leaderboard",
     "LeaderboardEntry",
+    "LimitsSettings",
     "Line",
     "LineError",
+    "ListAuditEntriesActionType1",
+    "ListAuditEntriesActionType2Type1",
+    "ListAuditEntriesActionType3Type1",
     "ListMemberLedgerTypeType1",
     "ListMemberLedgerTypeType2Type1",
     "ListMemberLedgerTypeType3Type1",
@@ -365,6 +423,8 @@ __all__ = (
     "Merge",
     "MergeRequest",
     "Moved",
+    "MyTransferRequest",
+    "MyTransferRequestToIdentityType1Type0",
     "Order",
     "OrderContent",
     "OrderCreate",
@@ -391,12 +451,18 @@ __all__ = (
     "PointsReversedEvent",
     "PointsReversedEventData",
     "PointsReversedEventType",
+    "PointsTransferredEvent",
+    "PointsTransferredEventData",
+    "PointsTransferredEventDataLotsItem",
+    "PointsTransferredEventType",
     "Problem",
     "ProblemErrors",
     "Program",
     "ProgramClawback",
     "ProgramCreate",
     "ProgramCreateClawback",
+    "ProgramCreateMode",
+    "ProgramMode",
     "ProgramPatch",
     "ProgramPatchClawbackType1",
     "ProgramPatchClawbackType2Type1",
@@ -407,6 +473,9 @@ __all__ = (
     "ProgramPatchExpiryType1Type0",
     "ProgramPatchExpiryType2Type1Type0",
     "ProgramPatchExpiryType3Type1Type0",
+    "ProgramPatchLimitsType1Type0",
+    "ProgramPatchLimitsType2Type1Type0",
+    "ProgramPatchLimitsType3Type1Type0",
     "ProgramPatchRedeemType1Type0",
     "ProgramPatchRedeemType2Type1Type0",
     "ProgramPatchRedeemType3Type1Type0",
@@ -419,8 +488,14 @@ __all__ = (
     "ProgramPatchTierPolicyType1Type0",
     "ProgramPatchTierPolicyType2Type1Type0",
     "ProgramPatchTierPolicyType3Type1Type0",
+    "ProgramPatchTransfersType1Type0",
+    "ProgramPatchTransfersType2Type1Type0",
+    "ProgramPatchTransfersType3Type1Type0",
     "Quote",
     "QuoteRequest",
+    "ReceivedLot",
+    "RecipientIdentity",
+    "RecipientIdentityType",
     "RedeemQuote",
     "RedeemQuoteReasonType1",
     "RedeemQuoteReasonType2Type1",
@@ -432,6 +507,7 @@ __all__ = (
     "ReferralRewardedEventData",
     "ReferralRewardedEventType",
     "ReferralSettings",
+    "Reset",
     "Return",
     "ReturnCreate",
     "ReturnLine",
@@ -452,12 +528,15 @@ __all__ = (
     "RotatedSecret",
     "RotateSecret",
     "Rule",
+    "RuleBudgetType0Type0",
     "RuleCapType0Type0",
     "RuleCreate",
+    "RuleCreateBudgetType1Type0",
     "RuleCreateCapType1Type0",
     "RuleCreateKind",
     "RulePage",
     "RulePatch",
+    "RulePatchBudgetType1Type0",
     "RulePatchCapType1Type0",
     "RulePatchKind",
     "SegmentMember",
@@ -481,6 +560,13 @@ __all__ = (
     "TierUpgradedEventType",
     "Token",
     "TokenRequest",
+    "Transfer",
+    "TransferInitiatedBy",
+    "TransferPage",
+    "TransferRequest",
+    "TransferResult",
+    "TransferResultInitiatedBy",
+    "TransferSettings",
     "Vip",
     "VipGrant",
     "VipGrantedEvent",

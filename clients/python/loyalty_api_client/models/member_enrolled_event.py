@@ -32,6 +32,7 @@ class MemberEnrolledEvent:
             created_at (datetime.datetime):
             data (MemberEnrolledEventData):
             id (UUID): Deduplicate on it
+            livemode (bool): false for a test program's events
             program_id (UUID):
             type_ (MemberEnrolledEventType):
      """
@@ -39,6 +40,7 @@ class MemberEnrolledEvent:
     created_at: datetime.datetime
     data: MemberEnrolledEventData
     id: UUID
+    livemode: bool
     program_id: UUID
     type_: MemberEnrolledEventType
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
@@ -55,6 +57,8 @@ class MemberEnrolledEvent:
 
         id = str(self.id)
 
+        livemode = self.livemode
+
         program_id = str(self.program_id)
 
         type_ = self.type_.value
@@ -66,6 +70,7 @@ class MemberEnrolledEvent:
             "created_at": created_at,
             "data": data,
             "id": id,
+            "livemode": livemode,
             "program_id": program_id,
             "type": type_,
         })
@@ -93,6 +98,8 @@ class MemberEnrolledEvent:
 
 
 
+        livemode = d.pop("livemode")
+
         program_id = UUID(d.pop("program_id"))
 
 
@@ -107,6 +114,7 @@ class MemberEnrolledEvent:
             created_at=created_at,
             data=data,
             id=id,
+            livemode=livemode,
             program_id=program_id,
             type_=type_,
         )

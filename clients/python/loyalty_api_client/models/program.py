@@ -9,6 +9,7 @@ from attrs import field as _attrs_field
 from ..types import UNSET, Unset
 
 from ..models.program_clawback import ProgramClawback
+from ..models.program_mode import ProgramMode
 from ..types import UNSET, Unset
 from typing import cast
 from uuid import UUID
@@ -17,11 +18,13 @@ import datetime
 if TYPE_CHECKING:
   from ..models.earn_settings import EarnSettings
   from ..models.expiry_settings import ExpirySettings
+  from ..models.limits_settings import LimitsSettings
   from ..models.redeem_settings import RedeemSettings
   from ..models.referral_settings import ReferralSettings
   from ..models.reward_settings import RewardSettings
   from ..models.tier import Tier
   from ..models.tier_policy import TierPolicy
+  from ..models.transfer_settings import TransferSettings
 
 
 
@@ -41,6 +44,9 @@ class Program:
             earn (EarnSettings | Unset):
             expiry (ExpirySettings | Unset):
             hold_ttl_seconds (int | Unset):
+            limits (LimitsSettings | Unset):
+            mode (ProgramMode | Unset): `test`: a sandbox program with its own clock and a reset (docs/testing-your-
+                integration.md) Example: live.
             name (str | Unset):
             pending_days (int | Unset):
             program_id (UUID | Unset):
@@ -50,6 +56,7 @@ class Program:
             tier_policy (TierPolicy | Unset):
             tiers (list[Tier] | Unset):
             timezone (str | Unset):
+            transfers (TransferSettings | Unset):
      """
 
     clawback: ProgramClawback | Unset = UNSET
@@ -58,6 +65,8 @@ class Program:
     earn: EarnSettings | Unset = UNSET
     expiry: ExpirySettings | Unset = UNSET
     hold_ttl_seconds: int | Unset = UNSET
+    limits: LimitsSettings | Unset = UNSET
+    mode: ProgramMode | Unset = UNSET
     name: str | Unset = UNSET
     pending_days: int | Unset = UNSET
     program_id: UUID | Unset = UNSET
@@ -67,6 +76,7 @@ class Program:
     tier_policy: TierPolicy | Unset = UNSET
     tiers: list[Tier] | Unset = UNSET
     timezone: str | Unset = UNSET
+    transfers: TransferSettings | Unset = UNSET
 
 
 
@@ -75,11 +85,13 @@ class Program:
     def to_dict(self) -> dict[str, Any]:
         from ..models.earn_settings import EarnSettings # noqa: PLC0415
         from ..models.expiry_settings import ExpirySettings # noqa: PLC0415
+        from ..models.limits_settings import LimitsSettings # noqa: PLC0415
         from ..models.redeem_settings import RedeemSettings # noqa: PLC0415
         from ..models.referral_settings import ReferralSettings # noqa: PLC0415
         from ..models.reward_settings import RewardSettings # noqa: PLC0415
         from ..models.tier import Tier # noqa: PLC0415
         from ..models.tier_policy import TierPolicy # noqa: PLC0415
+        from ..models.transfer_settings import TransferSettings # noqa: PLC0415
         clawback: str | Unset = UNSET
         if not isinstance(self.clawback, Unset):
             clawback = self.clawback.value
@@ -100,6 +112,15 @@ class Program:
             expiry = self.expiry.to_dict()
 
         hold_ttl_seconds = self.hold_ttl_seconds
+
+        limits: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.limits, Unset):
+            limits = self.limits.to_dict()
+
+        mode: str | Unset = UNSET
+        if not isinstance(self.mode, Unset):
+            mode = self.mode.value
+
 
         name = self.name
 
@@ -136,6 +157,10 @@ class Program:
 
         timezone = self.timezone
 
+        transfers: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.transfers, Unset):
+            transfers = self.transfers.to_dict()
+
 
         field_dict: dict[str, Any] = {}
 
@@ -153,6 +178,10 @@ class Program:
             field_dict["expiry"] = expiry
         if hold_ttl_seconds is not UNSET:
             field_dict["hold_ttl_seconds"] = hold_ttl_seconds
+        if limits is not UNSET:
+            field_dict["limits"] = limits
+        if mode is not UNSET:
+            field_dict["mode"] = mode
         if name is not UNSET:
             field_dict["name"] = name
         if pending_days is not UNSET:
@@ -171,6 +200,8 @@ class Program:
             field_dict["tiers"] = tiers
         if timezone is not UNSET:
             field_dict["timezone"] = timezone
+        if transfers is not UNSET:
+            field_dict["transfers"] = transfers
 
         return field_dict
 
@@ -180,11 +211,13 @@ class Program:
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         from ..models.earn_settings import EarnSettings # noqa: PLC0415
         from ..models.expiry_settings import ExpirySettings # noqa: PLC0415
+        from ..models.limits_settings import LimitsSettings # noqa: PLC0415
         from ..models.redeem_settings import RedeemSettings # noqa: PLC0415
         from ..models.referral_settings import ReferralSettings # noqa: PLC0415
         from ..models.reward_settings import RewardSettings # noqa: PLC0415
         from ..models.tier import Tier # noqa: PLC0415
         from ..models.tier_policy import TierPolicy # noqa: PLC0415
+        from ..models.transfer_settings import TransferSettings # noqa: PLC0415
         d = dict(src_dict)
         _clawback = d.pop("clawback", UNSET)
         clawback: ProgramClawback | Unset
@@ -229,6 +262,26 @@ class Program:
 
 
         hold_ttl_seconds = d.pop("hold_ttl_seconds", UNSET)
+
+        _limits = d.pop("limits", UNSET)
+        limits: LimitsSettings | Unset
+        if isinstance(_limits,  Unset):
+            limits = UNSET
+        else:
+            limits = LimitsSettings.from_dict(_limits)
+
+
+
+
+        _mode = d.pop("mode", UNSET)
+        mode: ProgramMode | Unset
+        if isinstance(_mode,  Unset):
+            mode = UNSET
+        else:
+            mode = ProgramMode(_mode)
+
+
+
 
         name = d.pop("name", UNSET)
 
@@ -298,6 +351,16 @@ class Program:
 
         timezone = d.pop("timezone", UNSET)
 
+        _transfers = d.pop("transfers", UNSET)
+        transfers: TransferSettings | Unset
+        if isinstance(_transfers,  Unset):
+            transfers = UNSET
+        else:
+            transfers = TransferSettings.from_dict(_transfers)
+
+
+
+
         program = cls(
             clawback=clawback,
             created_at=created_at,
@@ -305,6 +368,8 @@ class Program:
             earn=earn,
             expiry=expiry,
             hold_ttl_seconds=hold_ttl_seconds,
+            limits=limits,
+            mode=mode,
             name=name,
             pending_days=pending_days,
             program_id=program_id,
@@ -314,6 +379,7 @@ class Program:
             tier_policy=tier_policy,
             tiers=tiers,
             timezone=timezone,
+            transfers=transfers,
         )
 
         return program

@@ -9,17 +9,20 @@ from attrs import field as _attrs_field
 from ..types import UNSET, Unset
 
 from ..models.program_create_clawback import ProgramCreateClawback
+from ..models.program_create_mode import ProgramCreateMode
 from ..types import UNSET, Unset
 from typing import cast
 
 if TYPE_CHECKING:
   from ..models.earn_settings import EarnSettings
   from ..models.expiry_settings import ExpirySettings
+  from ..models.limits_settings import LimitsSettings
   from ..models.redeem_settings import RedeemSettings
   from ..models.referral_settings import ReferralSettings
   from ..models.reward_settings import RewardSettings
   from ..models.tier import Tier
   from ..models.tier_policy import TierPolicy
+  from ..models.transfer_settings import TransferSettings
 
 
 
@@ -39,6 +42,10 @@ class ProgramCreate:
             earn (EarnSettings | Unset):
             expiry (ExpirySettings | Unset):
             hold_ttl_seconds (int | Unset):
+            limits (LimitsSettings | Unset):
+            mode (ProgramCreateMode | Unset): `live` (default) or `test`, fixed at creation. A test program has a clock that
+                can be moved forward and can be reset; its events carry `livemode: false`. Default: ProgramCreateMode.LIVE.
+                Example: test.
             pending_days (int | Unset):
             redeem (RedeemSettings | Unset):
             referral (ReferralSettings | Unset):
@@ -46,6 +53,7 @@ class ProgramCreate:
             tier_policy (TierPolicy | Unset):
             tiers (list[Tier] | Unset):
             timezone (str | Unset):
+            transfers (TransferSettings | Unset):
      """
 
     currency: str
@@ -54,6 +62,8 @@ class ProgramCreate:
     earn: EarnSettings | Unset = UNSET
     expiry: ExpirySettings | Unset = UNSET
     hold_ttl_seconds: int | Unset = UNSET
+    limits: LimitsSettings | Unset = UNSET
+    mode: ProgramCreateMode | Unset = ProgramCreateMode.LIVE
     pending_days: int | Unset = UNSET
     redeem: RedeemSettings | Unset = UNSET
     referral: ReferralSettings | Unset = UNSET
@@ -61,6 +71,7 @@ class ProgramCreate:
     tier_policy: TierPolicy | Unset = UNSET
     tiers: list[Tier] | Unset = UNSET
     timezone: str | Unset = UNSET
+    transfers: TransferSettings | Unset = UNSET
 
 
 
@@ -69,11 +80,13 @@ class ProgramCreate:
     def to_dict(self) -> dict[str, Any]:
         from ..models.earn_settings import EarnSettings # noqa: PLC0415
         from ..models.expiry_settings import ExpirySettings # noqa: PLC0415
+        from ..models.limits_settings import LimitsSettings # noqa: PLC0415
         from ..models.redeem_settings import RedeemSettings # noqa: PLC0415
         from ..models.referral_settings import ReferralSettings # noqa: PLC0415
         from ..models.reward_settings import RewardSettings # noqa: PLC0415
         from ..models.tier import Tier # noqa: PLC0415
         from ..models.tier_policy import TierPolicy # noqa: PLC0415
+        from ..models.transfer_settings import TransferSettings # noqa: PLC0415
         currency = self.currency
 
         name = self.name
@@ -92,6 +105,15 @@ class ProgramCreate:
             expiry = self.expiry.to_dict()
 
         hold_ttl_seconds = self.hold_ttl_seconds
+
+        limits: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.limits, Unset):
+            limits = self.limits.to_dict()
+
+        mode: str | Unset = UNSET
+        if not isinstance(self.mode, Unset):
+            mode = self.mode.value
+
 
         pending_days = self.pending_days
 
@@ -122,6 +144,10 @@ class ProgramCreate:
 
         timezone = self.timezone
 
+        transfers: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.transfers, Unset):
+            transfers = self.transfers.to_dict()
+
 
         field_dict: dict[str, Any] = {}
 
@@ -137,6 +163,10 @@ class ProgramCreate:
             field_dict["expiry"] = expiry
         if hold_ttl_seconds is not UNSET:
             field_dict["hold_ttl_seconds"] = hold_ttl_seconds
+        if limits is not UNSET:
+            field_dict["limits"] = limits
+        if mode is not UNSET:
+            field_dict["mode"] = mode
         if pending_days is not UNSET:
             field_dict["pending_days"] = pending_days
         if redeem is not UNSET:
@@ -151,6 +181,8 @@ class ProgramCreate:
             field_dict["tiers"] = tiers
         if timezone is not UNSET:
             field_dict["timezone"] = timezone
+        if transfers is not UNSET:
+            field_dict["transfers"] = transfers
 
         return field_dict
 
@@ -160,11 +192,13 @@ class ProgramCreate:
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         from ..models.earn_settings import EarnSettings # noqa: PLC0415
         from ..models.expiry_settings import ExpirySettings # noqa: PLC0415
+        from ..models.limits_settings import LimitsSettings # noqa: PLC0415
         from ..models.redeem_settings import RedeemSettings # noqa: PLC0415
         from ..models.referral_settings import ReferralSettings # noqa: PLC0415
         from ..models.reward_settings import RewardSettings # noqa: PLC0415
         from ..models.tier import Tier # noqa: PLC0415
         from ..models.tier_policy import TierPolicy # noqa: PLC0415
+        from ..models.transfer_settings import TransferSettings # noqa: PLC0415
         d = dict(src_dict)
         currency = d.pop("currency")
 
@@ -201,6 +235,26 @@ class ProgramCreate:
 
 
         hold_ttl_seconds = d.pop("hold_ttl_seconds", UNSET)
+
+        _limits = d.pop("limits", UNSET)
+        limits: LimitsSettings | Unset
+        if isinstance(_limits,  Unset):
+            limits = UNSET
+        else:
+            limits = LimitsSettings.from_dict(_limits)
+
+
+
+
+        _mode = d.pop("mode", UNSET)
+        mode: ProgramCreateMode | Unset
+        if isinstance(_mode,  Unset):
+            mode = UNSET
+        else:
+            mode = ProgramCreateMode(_mode)
+
+
+
 
         pending_days = d.pop("pending_days", UNSET)
 
@@ -258,6 +312,16 @@ class ProgramCreate:
 
         timezone = d.pop("timezone", UNSET)
 
+        _transfers = d.pop("transfers", UNSET)
+        transfers: TransferSettings | Unset
+        if isinstance(_transfers,  Unset):
+            transfers = UNSET
+        else:
+            transfers = TransferSettings.from_dict(_transfers)
+
+
+
+
         program_create = cls(
             currency=currency,
             name=name,
@@ -265,6 +329,8 @@ class ProgramCreate:
             earn=earn,
             expiry=expiry,
             hold_ttl_seconds=hold_ttl_seconds,
+            limits=limits,
+            mode=mode,
             pending_days=pending_days,
             redeem=redeem,
             referral=referral,
@@ -272,6 +338,7 @@ class ProgramCreate:
             tier_policy=tier_policy,
             tiers=tiers,
             timezone=timezone,
+            transfers=transfers,
         )
 
         return program_create

@@ -17,12 +17,16 @@ from typing import cast
 if TYPE_CHECKING:
   from ..models.earn_settings import EarnSettings
   from ..models.expiry_settings import ExpirySettings
+  from ..models.limits_settings import LimitsSettings
   from ..models.program_patch_earn_type_1_type_0 import ProgramPatchEarnType1Type0
   from ..models.program_patch_earn_type_2_type_1_type_0 import ProgramPatchEarnType2Type1Type0
   from ..models.program_patch_earn_type_3_type_1_type_0 import ProgramPatchEarnType3Type1Type0
   from ..models.program_patch_expiry_type_1_type_0 import ProgramPatchExpiryType1Type0
   from ..models.program_patch_expiry_type_2_type_1_type_0 import ProgramPatchExpiryType2Type1Type0
   from ..models.program_patch_expiry_type_3_type_1_type_0 import ProgramPatchExpiryType3Type1Type0
+  from ..models.program_patch_limits_type_1_type_0 import ProgramPatchLimitsType1Type0
+  from ..models.program_patch_limits_type_2_type_1_type_0 import ProgramPatchLimitsType2Type1Type0
+  from ..models.program_patch_limits_type_3_type_1_type_0 import ProgramPatchLimitsType3Type1Type0
   from ..models.program_patch_redeem_type_1_type_0 import ProgramPatchRedeemType1Type0
   from ..models.program_patch_redeem_type_2_type_1_type_0 import ProgramPatchRedeemType2Type1Type0
   from ..models.program_patch_redeem_type_3_type_1_type_0 import ProgramPatchRedeemType3Type1Type0
@@ -35,11 +39,15 @@ if TYPE_CHECKING:
   from ..models.program_patch_tier_policy_type_1_type_0 import ProgramPatchTierPolicyType1Type0
   from ..models.program_patch_tier_policy_type_2_type_1_type_0 import ProgramPatchTierPolicyType2Type1Type0
   from ..models.program_patch_tier_policy_type_3_type_1_type_0 import ProgramPatchTierPolicyType3Type1Type0
+  from ..models.program_patch_transfers_type_1_type_0 import ProgramPatchTransfersType1Type0
+  from ..models.program_patch_transfers_type_2_type_1_type_0 import ProgramPatchTransfersType2Type1Type0
+  from ..models.program_patch_transfers_type_3_type_1_type_0 import ProgramPatchTransfersType3Type1Type0
   from ..models.redeem_settings import RedeemSettings
   from ..models.referral_settings import ReferralSettings
   from ..models.reward_settings import RewardSettings
   from ..models.tier import Tier
   from ..models.tier_policy import TierPolicy
+  from ..models.transfer_settings import TransferSettings
 
 
 
@@ -61,6 +69,8 @@ class ProgramPatch:
             expiry (ExpirySettings | None | ProgramPatchExpiryType1Type0 | ProgramPatchExpiryType2Type1Type0 |
                 ProgramPatchExpiryType3Type1Type0 | Unset):
             hold_ttl_seconds (int | None | Unset):
+            limits (LimitsSettings | None | ProgramPatchLimitsType1Type0 | ProgramPatchLimitsType2Type1Type0 |
+                ProgramPatchLimitsType3Type1Type0 | Unset):
             name (str | Unset):
             pending_days (int | None | Unset):
             redeem (None | ProgramPatchRedeemType1Type0 | ProgramPatchRedeemType2Type1Type0 |
@@ -73,6 +83,8 @@ class ProgramPatch:
                 ProgramPatchTierPolicyType3Type1Type0 | TierPolicy | Unset):
             tiers (list[Tier] | None | Unset):
             timezone (None | str | Unset): An IANA time zone Example: Europe/Moscow.
+            transfers (None | ProgramPatchTransfersType1Type0 | ProgramPatchTransfersType2Type1Type0 |
+                ProgramPatchTransfersType3Type1Type0 | TransferSettings | Unset):
      """
 
     clawback: None | ProgramPatchClawbackType1 | ProgramPatchClawbackType2Type1 | ProgramPatchClawbackType3Type1 | Unset = UNSET
@@ -80,6 +92,7 @@ class ProgramPatch:
     earn: EarnSettings | None | ProgramPatchEarnType1Type0 | ProgramPatchEarnType2Type1Type0 | ProgramPatchEarnType3Type1Type0 | Unset = UNSET
     expiry: ExpirySettings | None | ProgramPatchExpiryType1Type0 | ProgramPatchExpiryType2Type1Type0 | ProgramPatchExpiryType3Type1Type0 | Unset = UNSET
     hold_ttl_seconds: int | None | Unset = UNSET
+    limits: LimitsSettings | None | ProgramPatchLimitsType1Type0 | ProgramPatchLimitsType2Type1Type0 | ProgramPatchLimitsType3Type1Type0 | Unset = UNSET
     name: str | Unset = UNSET
     pending_days: int | None | Unset = UNSET
     redeem: None | ProgramPatchRedeemType1Type0 | ProgramPatchRedeemType2Type1Type0 | ProgramPatchRedeemType3Type1Type0 | RedeemSettings | Unset = UNSET
@@ -88,6 +101,7 @@ class ProgramPatch:
     tier_policy: None | ProgramPatchTierPolicyType1Type0 | ProgramPatchTierPolicyType2Type1Type0 | ProgramPatchTierPolicyType3Type1Type0 | TierPolicy | Unset = UNSET
     tiers: list[Tier] | None | Unset = UNSET
     timezone: None | str | Unset = UNSET
+    transfers: None | ProgramPatchTransfersType1Type0 | ProgramPatchTransfersType2Type1Type0 | ProgramPatchTransfersType3Type1Type0 | TransferSettings | Unset = UNSET
 
 
 
@@ -96,12 +110,16 @@ class ProgramPatch:
     def to_dict(self) -> dict[str, Any]:
         from ..models.earn_settings import EarnSettings # noqa: PLC0415
         from ..models.expiry_settings import ExpirySettings # noqa: PLC0415
+        from ..models.limits_settings import LimitsSettings # noqa: PLC0415
         from ..models.program_patch_earn_type_1_type_0 import ProgramPatchEarnType1Type0 # noqa: PLC0415
         from ..models.program_patch_earn_type_2_type_1_type_0 import ProgramPatchEarnType2Type1Type0 # noqa: PLC0415
         from ..models.program_patch_earn_type_3_type_1_type_0 import ProgramPatchEarnType3Type1Type0 # noqa: PLC0415
         from ..models.program_patch_expiry_type_1_type_0 import ProgramPatchExpiryType1Type0 # noqa: PLC0415
         from ..models.program_patch_expiry_type_2_type_1_type_0 import ProgramPatchExpiryType2Type1Type0 # noqa: PLC0415
         from ..models.program_patch_expiry_type_3_type_1_type_0 import ProgramPatchExpiryType3Type1Type0 # noqa: PLC0415
+        from ..models.program_patch_limits_type_1_type_0 import ProgramPatchLimitsType1Type0 # noqa: PLC0415
+        from ..models.program_patch_limits_type_2_type_1_type_0 import ProgramPatchLimitsType2Type1Type0 # noqa: PLC0415
+        from ..models.program_patch_limits_type_3_type_1_type_0 import ProgramPatchLimitsType3Type1Type0 # noqa: PLC0415
         from ..models.program_patch_redeem_type_1_type_0 import ProgramPatchRedeemType1Type0 # noqa: PLC0415
         from ..models.program_patch_redeem_type_2_type_1_type_0 import ProgramPatchRedeemType2Type1Type0 # noqa: PLC0415
         from ..models.program_patch_redeem_type_3_type_1_type_0 import ProgramPatchRedeemType3Type1Type0 # noqa: PLC0415
@@ -114,11 +132,15 @@ class ProgramPatch:
         from ..models.program_patch_tier_policy_type_1_type_0 import ProgramPatchTierPolicyType1Type0 # noqa: PLC0415
         from ..models.program_patch_tier_policy_type_2_type_1_type_0 import ProgramPatchTierPolicyType2Type1Type0 # noqa: PLC0415
         from ..models.program_patch_tier_policy_type_3_type_1_type_0 import ProgramPatchTierPolicyType3Type1Type0 # noqa: PLC0415
+        from ..models.program_patch_transfers_type_1_type_0 import ProgramPatchTransfersType1Type0 # noqa: PLC0415
+        from ..models.program_patch_transfers_type_2_type_1_type_0 import ProgramPatchTransfersType2Type1Type0 # noqa: PLC0415
+        from ..models.program_patch_transfers_type_3_type_1_type_0 import ProgramPatchTransfersType3Type1Type0 # noqa: PLC0415
         from ..models.redeem_settings import RedeemSettings # noqa: PLC0415
         from ..models.referral_settings import ReferralSettings # noqa: PLC0415
         from ..models.reward_settings import RewardSettings # noqa: PLC0415
         from ..models.tier import Tier # noqa: PLC0415
         from ..models.tier_policy import TierPolicy # noqa: PLC0415
+        from ..models.transfer_settings import TransferSettings # noqa: PLC0415
         clawback: None | str | Unset
         if isinstance(self.clawback, Unset):
             clawback = UNSET
@@ -166,6 +188,20 @@ class ProgramPatch:
             hold_ttl_seconds = UNSET
         else:
             hold_ttl_seconds = self.hold_ttl_seconds
+
+        limits: dict[str, Any] | None | Unset
+        if isinstance(self.limits, Unset):
+            limits = UNSET
+        elif isinstance(self.limits, LimitsSettings):
+            limits = self.limits.to_dict()
+        elif isinstance(self.limits, ProgramPatchLimitsType1Type0):
+            limits = self.limits.to_dict()
+        elif isinstance(self.limits, ProgramPatchLimitsType2Type1Type0):
+            limits = self.limits.to_dict()
+        elif isinstance(self.limits, ProgramPatchLimitsType3Type1Type0):
+            limits = self.limits.to_dict()
+        else:
+            limits = self.limits
 
         name = self.name
 
@@ -250,6 +286,20 @@ class ProgramPatch:
         else:
             timezone = self.timezone
 
+        transfers: dict[str, Any] | None | Unset
+        if isinstance(self.transfers, Unset):
+            transfers = UNSET
+        elif isinstance(self.transfers, TransferSettings):
+            transfers = self.transfers.to_dict()
+        elif isinstance(self.transfers, ProgramPatchTransfersType1Type0):
+            transfers = self.transfers.to_dict()
+        elif isinstance(self.transfers, ProgramPatchTransfersType2Type1Type0):
+            transfers = self.transfers.to_dict()
+        elif isinstance(self.transfers, ProgramPatchTransfersType3Type1Type0):
+            transfers = self.transfers.to_dict()
+        else:
+            transfers = self.transfers
+
 
         field_dict: dict[str, Any] = {}
 
@@ -265,6 +315,8 @@ class ProgramPatch:
             field_dict["expiry"] = expiry
         if hold_ttl_seconds is not UNSET:
             field_dict["hold_ttl_seconds"] = hold_ttl_seconds
+        if limits is not UNSET:
+            field_dict["limits"] = limits
         if name is not UNSET:
             field_dict["name"] = name
         if pending_days is not UNSET:
@@ -281,6 +333,8 @@ class ProgramPatch:
             field_dict["tiers"] = tiers
         if timezone is not UNSET:
             field_dict["timezone"] = timezone
+        if transfers is not UNSET:
+            field_dict["transfers"] = transfers
 
         return field_dict
 
@@ -290,12 +344,16 @@ class ProgramPatch:
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         from ..models.earn_settings import EarnSettings # noqa: PLC0415
         from ..models.expiry_settings import ExpirySettings # noqa: PLC0415
+        from ..models.limits_settings import LimitsSettings # noqa: PLC0415
         from ..models.program_patch_earn_type_1_type_0 import ProgramPatchEarnType1Type0 # noqa: PLC0415
         from ..models.program_patch_earn_type_2_type_1_type_0 import ProgramPatchEarnType2Type1Type0 # noqa: PLC0415
         from ..models.program_patch_earn_type_3_type_1_type_0 import ProgramPatchEarnType3Type1Type0 # noqa: PLC0415
         from ..models.program_patch_expiry_type_1_type_0 import ProgramPatchExpiryType1Type0 # noqa: PLC0415
         from ..models.program_patch_expiry_type_2_type_1_type_0 import ProgramPatchExpiryType2Type1Type0 # noqa: PLC0415
         from ..models.program_patch_expiry_type_3_type_1_type_0 import ProgramPatchExpiryType3Type1Type0 # noqa: PLC0415
+        from ..models.program_patch_limits_type_1_type_0 import ProgramPatchLimitsType1Type0 # noqa: PLC0415
+        from ..models.program_patch_limits_type_2_type_1_type_0 import ProgramPatchLimitsType2Type1Type0 # noqa: PLC0415
+        from ..models.program_patch_limits_type_3_type_1_type_0 import ProgramPatchLimitsType3Type1Type0 # noqa: PLC0415
         from ..models.program_patch_redeem_type_1_type_0 import ProgramPatchRedeemType1Type0 # noqa: PLC0415
         from ..models.program_patch_redeem_type_2_type_1_type_0 import ProgramPatchRedeemType2Type1Type0 # noqa: PLC0415
         from ..models.program_patch_redeem_type_3_type_1_type_0 import ProgramPatchRedeemType3Type1Type0 # noqa: PLC0415
@@ -308,11 +366,15 @@ class ProgramPatch:
         from ..models.program_patch_tier_policy_type_1_type_0 import ProgramPatchTierPolicyType1Type0 # noqa: PLC0415
         from ..models.program_patch_tier_policy_type_2_type_1_type_0 import ProgramPatchTierPolicyType2Type1Type0 # noqa: PLC0415
         from ..models.program_patch_tier_policy_type_3_type_1_type_0 import ProgramPatchTierPolicyType3Type1Type0 # noqa: PLC0415
+        from ..models.program_patch_transfers_type_1_type_0 import ProgramPatchTransfersType1Type0 # noqa: PLC0415
+        from ..models.program_patch_transfers_type_2_type_1_type_0 import ProgramPatchTransfersType2Type1Type0 # noqa: PLC0415
+        from ..models.program_patch_transfers_type_3_type_1_type_0 import ProgramPatchTransfersType3Type1Type0 # noqa: PLC0415
         from ..models.redeem_settings import RedeemSettings # noqa: PLC0415
         from ..models.referral_settings import ReferralSettings # noqa: PLC0415
         from ..models.reward_settings import RewardSettings # noqa: PLC0415
         from ..models.tier import Tier # noqa: PLC0415
         from ..models.tier_policy import TierPolicy # noqa: PLC0415
+        from ..models.transfer_settings import TransferSettings # noqa: PLC0415
         d = dict(src_dict)
         def _parse_clawback(data: object) -> None | ProgramPatchClawbackType1 | ProgramPatchClawbackType2Type1 | ProgramPatchClawbackType3Type1 | Unset:
             if data is None:
@@ -464,6 +526,56 @@ class ProgramPatch:
             return cast(int | None | Unset, data)
 
         hold_ttl_seconds = _parse_hold_ttl_seconds(d.pop("hold_ttl_seconds", UNSET))
+
+
+        def _parse_limits(data: object) -> LimitsSettings | None | ProgramPatchLimitsType1Type0 | ProgramPatchLimitsType2Type1Type0 | ProgramPatchLimitsType3Type1Type0 | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                limits_type_0 = LimitsSettings.from_dict(data)
+
+
+
+                return limits_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                limits_type_1_type_0 = ProgramPatchLimitsType1Type0.from_dict(data)
+
+
+
+                return limits_type_1_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                limits_type_2_type_1_type_0 = ProgramPatchLimitsType2Type1Type0.from_dict(data)
+
+
+
+                return limits_type_2_type_1_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                limits_type_3_type_1_type_0 = ProgramPatchLimitsType3Type1Type0.from_dict(data)
+
+
+
+                return limits_type_3_type_1_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(LimitsSettings | None | ProgramPatchLimitsType1Type0 | ProgramPatchLimitsType2Type1Type0 | ProgramPatchLimitsType3Type1Type0 | Unset, data)
+
+        limits = _parse_limits(d.pop("limits", UNSET))
 
 
         name = d.pop("name", UNSET)
@@ -713,12 +825,63 @@ class ProgramPatch:
         timezone = _parse_timezone(d.pop("timezone", UNSET))
 
 
+        def _parse_transfers(data: object) -> None | ProgramPatchTransfersType1Type0 | ProgramPatchTransfersType2Type1Type0 | ProgramPatchTransfersType3Type1Type0 | TransferSettings | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                transfers_type_0 = TransferSettings.from_dict(data)
+
+
+
+                return transfers_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                transfers_type_1_type_0 = ProgramPatchTransfersType1Type0.from_dict(data)
+
+
+
+                return transfers_type_1_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                transfers_type_2_type_1_type_0 = ProgramPatchTransfersType2Type1Type0.from_dict(data)
+
+
+
+                return transfers_type_2_type_1_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                transfers_type_3_type_1_type_0 = ProgramPatchTransfersType3Type1Type0.from_dict(data)
+
+
+
+                return transfers_type_3_type_1_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(None | ProgramPatchTransfersType1Type0 | ProgramPatchTransfersType2Type1Type0 | ProgramPatchTransfersType3Type1Type0 | TransferSettings | Unset, data)
+
+        transfers = _parse_transfers(d.pop("transfers", UNSET))
+
+
         program_patch = cls(
             clawback=clawback,
             currency=currency,
             earn=earn,
             expiry=expiry,
             hold_ttl_seconds=hold_ttl_seconds,
+            limits=limits,
             name=name,
             pending_days=pending_days,
             redeem=redeem,
@@ -727,6 +890,7 @@ class ProgramPatch:
             tier_policy=tier_policy,
             tiers=tiers,
             timezone=timezone,
+            transfers=transfers,
         )
 
         return program_patch

@@ -13,7 +13,9 @@ from typing import cast
 import datetime
 
 if TYPE_CHECKING:
+  from ..models.budget import Budget
   from ..models.cap import Cap
+  from ..models.rule_budget_type_0_type_0 import RuleBudgetType0Type0
   from ..models.rule_cap_type_0_type_0 import RuleCapType0Type0
 
 
@@ -29,6 +31,11 @@ class Rule:
     """ 
         Attributes:
             active (bool | Unset):
+            budget (Budget | None | RuleBudgetType0Type0 | Unset):
+            budget_remaining (int | None | Unset): GET of one budgeted rule: points left in the current period Example:
+                58750.
+            budget_used (int | None | Unset): GET of one budgeted rule: points the budget gave in the current period
+                Example: 41250.
             cap (Cap | None | RuleCapType0Type0 | Unset):
             categories (list[str] | Unset):
             created_at (datetime.datetime | Unset):
@@ -50,6 +57,9 @@ class Rule:
      """
 
     active: bool | Unset = UNSET
+    budget: Budget | None | RuleBudgetType0Type0 | Unset = UNSET
+    budget_remaining: int | None | Unset = UNSET
+    budget_used: int | None | Unset = UNSET
     cap: Cap | None | RuleCapType0Type0 | Unset = UNSET
     categories: list[str] | Unset = UNSET
     created_at: datetime.datetime | Unset = UNSET
@@ -74,9 +84,33 @@ class Rule:
 
 
     def to_dict(self) -> dict[str, Any]:
+        from ..models.budget import Budget # noqa: PLC0415
         from ..models.cap import Cap # noqa: PLC0415
+        from ..models.rule_budget_type_0_type_0 import RuleBudgetType0Type0 # noqa: PLC0415
         from ..models.rule_cap_type_0_type_0 import RuleCapType0Type0 # noqa: PLC0415
         active = self.active
+
+        budget: dict[str, Any] | None | Unset
+        if isinstance(self.budget, Unset):
+            budget = UNSET
+        elif isinstance(self.budget, RuleBudgetType0Type0):
+            budget = self.budget.to_dict()
+        elif isinstance(self.budget, Budget):
+            budget = self.budget.to_dict()
+        else:
+            budget = self.budget
+
+        budget_remaining: int | None | Unset
+        if isinstance(self.budget_remaining, Unset):
+            budget_remaining = UNSET
+        else:
+            budget_remaining = self.budget_remaining
+
+        budget_used: int | None | Unset
+        if isinstance(self.budget_used, Unset):
+            budget_used = UNSET
+        else:
+            budget_used = self.budget_used
 
         cap: dict[str, Any] | None | Unset
         if isinstance(self.cap, Unset):
@@ -193,6 +227,12 @@ class Rule:
         })
         if active is not UNSET:
             field_dict["active"] = active
+        if budget is not UNSET:
+            field_dict["budget"] = budget
+        if budget_remaining is not UNSET:
+            field_dict["budget_remaining"] = budget_remaining
+        if budget_used is not UNSET:
+            field_dict["budget_used"] = budget_used
         if cap is not UNSET:
             field_dict["cap"] = cap
         if categories is not UNSET:
@@ -236,10 +276,62 @@ class Rule:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.budget import Budget # noqa: PLC0415
         from ..models.cap import Cap # noqa: PLC0415
+        from ..models.rule_budget_type_0_type_0 import RuleBudgetType0Type0 # noqa: PLC0415
         from ..models.rule_cap_type_0_type_0 import RuleCapType0Type0 # noqa: PLC0415
         d = dict(src_dict)
         active = d.pop("active", UNSET)
+
+        def _parse_budget(data: object) -> Budget | None | RuleBudgetType0Type0 | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                budget_type_0_type_0 = RuleBudgetType0Type0.from_dict(data)
+
+
+
+                return budget_type_0_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                budget_type_1 = Budget.from_dict(data)
+
+
+
+                return budget_type_1
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(Budget | None | RuleBudgetType0Type0 | Unset, data)
+
+        budget = _parse_budget(d.pop("budget", UNSET))
+
+
+        def _parse_budget_remaining(data: object) -> int | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(int | None | Unset, data)
+
+        budget_remaining = _parse_budget_remaining(d.pop("budget_remaining", UNSET))
+
+
+        def _parse_budget_used(data: object) -> int | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(int | None | Unset, data)
+
+        budget_used = _parse_budget_used(d.pop("budget_used", UNSET))
+
 
         def _parse_cap(data: object) -> Cap | None | RuleCapType0Type0 | Unset:
             if data is None:
@@ -441,6 +533,9 @@ class Rule:
 
         rule = cls(
             active=active,
+            budget=budget,
+            budget_remaining=budget_remaining,
+            budget_used=budget_used,
             cap=cap,
             categories=categories,
             created_at=created_at,

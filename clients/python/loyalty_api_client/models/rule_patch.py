@@ -14,7 +14,9 @@ from typing import cast
 import datetime
 
 if TYPE_CHECKING:
+  from ..models.budget import Budget
   from ..models.cap import Cap
+  from ..models.rule_patch_budget_type_1_type_0 import RulePatchBudgetType1Type0
   from ..models.rule_patch_cap_type_1_type_0 import RulePatchCapType1Type0
 
 
@@ -30,6 +32,9 @@ class RulePatch:
     """ 
         Attributes:
             active (bool | Unset): true reactivates a deleted rule
+            budget (Budget | None | RulePatchBudgetType1Type0 | Unset): Across all members: at most `points` per period. An
+                award that would pass it gets what is left; once spent, the rule gives nothing until the next period (events
+                list it in `skipped` as `budget_exhausted`; quotes and orders leave it out of `earn_breakdown`)
             cap (Cap | None | RulePatchCapType1Type0 | Unset): Per member: at most `count` awards per calendar period
             categories (list[str] | Unset):
             event_type (None | str | Unset): Event rules: the event type they answer
@@ -51,6 +56,7 @@ class RulePatch:
      """
 
     active: bool | Unset = UNSET
+    budget: Budget | None | RulePatchBudgetType1Type0 | Unset = UNSET
     cap: Cap | None | RulePatchCapType1Type0 | Unset = UNSET
     categories: list[str] | Unset = UNSET
     event_type: None | str | Unset = UNSET
@@ -72,9 +78,21 @@ class RulePatch:
 
 
     def to_dict(self) -> dict[str, Any]:
+        from ..models.budget import Budget # noqa: PLC0415
         from ..models.cap import Cap # noqa: PLC0415
+        from ..models.rule_patch_budget_type_1_type_0 import RulePatchBudgetType1Type0 # noqa: PLC0415
         from ..models.rule_patch_cap_type_1_type_0 import RulePatchCapType1Type0 # noqa: PLC0415
         active = self.active
+
+        budget: dict[str, Any] | None | Unset
+        if isinstance(self.budget, Unset):
+            budget = UNSET
+        elif isinstance(self.budget, Budget):
+            budget = self.budget.to_dict()
+        elif isinstance(self.budget, RulePatchBudgetType1Type0):
+            budget = self.budget.to_dict()
+        else:
+            budget = self.budget
 
         cap: dict[str, Any] | None | Unset
         if isinstance(self.cap, Unset):
@@ -184,6 +202,8 @@ class RulePatch:
         })
         if active is not UNSET:
             field_dict["active"] = active
+        if budget is not UNSET:
+            field_dict["budget"] = budget
         if cap is not UNSET:
             field_dict["cap"] = cap
         if categories is not UNSET:
@@ -221,10 +241,42 @@ class RulePatch:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.budget import Budget # noqa: PLC0415
         from ..models.cap import Cap # noqa: PLC0415
+        from ..models.rule_patch_budget_type_1_type_0 import RulePatchBudgetType1Type0 # noqa: PLC0415
         from ..models.rule_patch_cap_type_1_type_0 import RulePatchCapType1Type0 # noqa: PLC0415
         d = dict(src_dict)
         active = d.pop("active", UNSET)
+
+        def _parse_budget(data: object) -> Budget | None | RulePatchBudgetType1Type0 | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                budget_type_0 = Budget.from_dict(data)
+
+
+
+                return budget_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                budget_type_1_type_0 = RulePatchBudgetType1Type0.from_dict(data)
+
+
+
+                return budget_type_1_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(Budget | None | RulePatchBudgetType1Type0 | Unset, data)
+
+        budget = _parse_budget(d.pop("budget", UNSET))
+
 
         def _parse_cap(data: object) -> Cap | None | RulePatchCapType1Type0 | Unset:
             if data is None:
@@ -412,6 +464,7 @@ class RulePatch:
 
         rule_patch = cls(
             active=active,
+            budget=budget,
             cap=cap,
             categories=categories,
             event_type=event_type,

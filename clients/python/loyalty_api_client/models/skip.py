@@ -23,8 +23,8 @@ T = TypeVar("T", bound="Skip")
 class Skip:
     """ 
         Attributes:
-            reason (str | Unset): cap_reached | outside_window | tier_not_eligible; coupon rules also out_of_stock |
-                reward_unavailable
+            reason (str | Unset): cap_reached | outside_window | tier_not_eligible | budget_exhausted; coupon rules also
+                out_of_stock | reward_unavailable
             rule_id (str | Unset):
      """
 

@@ -13,6 +13,7 @@ class WebhookEventType(StrEnum):
     POINTS_EXPIRING = "points.expiring"
     POINTS_REDEEMED = "points.redeemed"
     POINTS_REVERSED = "points.reversed"
+    POINTS_TRANSFERRED = "points.transferred"
     REFERRAL_REWARDED = "referral.rewarded"
     REWARD_CLAIMED = "reward.claimed"
     TIER_DOWNGRADED = "tier.downgraded"

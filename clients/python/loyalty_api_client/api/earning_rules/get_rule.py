@@ -102,7 +102,8 @@ def sync_detailed(
 ) -> Response[Problem | Rule]:
     """ Read a rule
 
-     An earning rule, inactive ones included.
+     An earning rule, inactive ones included. A rule with a `budget` also answers `budget_used` and
+    `budget_remaining`: what it gave and has left in the current period.
 
     Args:
         rule_id (str):
@@ -135,7 +136,8 @@ def sync(
 ) -> Problem | Rule | None:
     """ Read a rule
 
-     An earning rule, inactive ones included.
+     An earning rule, inactive ones included. A rule with a `budget` also answers `budget_used` and
+    `budget_remaining`: what it gave and has left in the current period.
 
     Args:
         rule_id (str):
@@ -163,7 +165,8 @@ async def asyncio_detailed(
 ) -> Response[Problem | Rule]:
     """ Read a rule
 
-     An earning rule, inactive ones included.
+     An earning rule, inactive ones included. A rule with a `budget` also answers `budget_used` and
+    `budget_remaining`: what it gave and has left in the current period.
 
     Args:
         rule_id (str):
@@ -196,7 +199,8 @@ async def asyncio(
 ) -> Problem | Rule | None:
     """ Read a rule
 
-     An earning rule, inactive ones included.
+     An earning rule, inactive ones included. A rule with a `budget` also answers `budget_used` and
+    `budget_remaining`: what it gave and has left in the current period.
 
     Args:
         rule_id (str):

@@ -153,7 +153,11 @@ def sync_detailed(
     """ Credit or debit points by hand, with a reason; the caller is recorded as the actor
 
      A manual credit (positive `points`) or debit (negative) with a mandatory `reason`, recorded in the
-    ledger with the calling client as the actor. A debit below zero answers 409 `insufficient_points`.
+    ledger with the calling client as the actor. A debit below zero answers 409 `insufficient_points`;
+    one
+    beyond the program's `limits` (per adjustment, or per client and day) answers 422 `limit_exceeded`
+    and
+    applies nothing.
 
     Args:
         member_id (str):
@@ -193,7 +197,11 @@ def sync(
     """ Credit or debit points by hand, with a reason; the caller is recorded as the actor
 
      A manual credit (positive `points`) or debit (negative) with a mandatory `reason`, recorded in the
-    ledger with the calling client as the actor. A debit below zero answers 409 `insufficient_points`.
+    ledger with the calling client as the actor. A debit below zero answers 409 `insufficient_points`;
+    one
+    beyond the program's `limits` (per adjustment, or per client and day) answers 422 `limit_exceeded`
+    and
+    applies nothing.
 
     Args:
         member_id (str):
@@ -228,7 +236,11 @@ async def asyncio_detailed(
     """ Credit or debit points by hand, with a reason; the caller is recorded as the actor
 
      A manual credit (positive `points`) or debit (negative) with a mandatory `reason`, recorded in the
-    ledger with the calling client as the actor. A debit below zero answers 409 `insufficient_points`.
+    ledger with the calling client as the actor. A debit below zero answers 409 `insufficient_points`;
+    one
+    beyond the program's `limits` (per adjustment, or per client and day) answers 422 `limit_exceeded`
+    and
+    applies nothing.
 
     Args:
         member_id (str):
@@ -268,7 +280,11 @@ async def asyncio(
     """ Credit or debit points by hand, with a reason; the caller is recorded as the actor
 
      A manual credit (positive `points`) or debit (negative) with a mandatory `reason`, recorded in the
-    ledger with the calling client as the actor. A debit below zero answers 409 `insufficient_points`.
+    ledger with the calling client as the actor. A debit below zero answers 409 `insufficient_points`;
+    one
+    beyond the program's `limits` (per adjustment, or per client and day) answers 422 `limit_exceeded`
+    and
+    applies nothing.
 
     Args:
         member_id (str):

@@ -145,7 +145,7 @@ def sync_detailed(
 
      Creates a program with its name, currency and settings. Needs the `platform:admin` scope of a
     platform
-    operator.
+    operator. `mode: test` makes a sandbox program with a clock of its own (`/v1/program/clock`).
 
     Args:
         idempotency_key (str | Unset):
@@ -183,7 +183,7 @@ def sync(
 
      Creates a program with its name, currency and settings. Needs the `platform:admin` scope of a
     platform
-    operator.
+    operator. `mode: test` makes a sandbox program with a clock of its own (`/v1/program/clock`).
 
     Args:
         idempotency_key (str | Unset):
@@ -216,7 +216,7 @@ async def asyncio_detailed(
 
      Creates a program with its name, currency and settings. Needs the `platform:admin` scope of a
     platform
-    operator.
+    operator. `mode: test` makes a sandbox program with a clock of its own (`/v1/program/clock`).
 
     Args:
         idempotency_key (str | Unset):
@@ -254,7 +254,7 @@ async def asyncio(
 
      Creates a program with its name, currency and settings. Needs the `platform:admin` scope of a
     platform
-    operator.
+    operator. `mode: test` makes a sandbox program with a clock of its own (`/v1/program/clock`).
 
     Args:
         idempotency_key (str | Unset):

@@ -1,0 +1,7 @@
+from enum import StrEnum
+
+class ClockMode(StrEnum):
+    TEST = "test"
+
+    def __str__(self) -> str:
+        return str(self.value)
