@@ -336,3 +336,22 @@ def test_concurrent_moves_of_one_clock_both_count(app):
     assert 86400 <= offsets[0] < 86400 + 60 and 2 * 86400 <= offsets[1] < 2 * 86400 + 60
     assert 2 * 86400 <= api.get("/v1/program/clock").json["offset_seconds"] < 2 * 86400 + 60
     assert (balance(api)["pending"], balance(api)["available"]) == (0, 100)
+
+
+def test_clock_moves_and_resets_are_in_the_audit_log(app):
+    api = create_program(app, pending_days=1)
+    assert api.post("/v1/members", json={"member_id": "m1"}).status_code == 201
+    before = api.get("/v1/program/clock").json["now"]
+    moved = api.post("/v1/program/clock", json={"advance_seconds": 86400})
+    assert moved.status_code == 200
+    assert api.post("/v1/program/reset").status_code == 200
+    assert api.post("/v1/program/reset").status_code == 200  # nothing left: no second entry
+    entries = api.get("/v1/audit").json["items"]
+    actions = [entry["action"] for entry in entries if entry["action"].startswith("program.")]
+    assert actions == ["program.reset", "program.clock_moved"]
+    clock = next(entry for entry in entries if entry["action"] == "program.clock_moved")
+    assert clock["request_id"] == moved.headers["X-Request-Id"]
+    assert datetime.fromisoformat(clock["changes"]["now"]["after"]) - datetime.fromisoformat(before) >= \
+        timedelta(seconds=86400)
+    reset = next(entry for entry in entries if entry["action"] == "program.reset")
+    assert reset["changes"]["members_erased"] == {"before": None, "after": 1}

@@ -22,7 +22,7 @@ SECRET_FIELDS = frozenset({"secret", "client_secret", "secret_hash", "secret_sea
 IGNORED_FIELDS = frozenset({"created_at", "updated_at"})
 
 ACTIONS = (
-    "program.updated", "tier_ladder.updated",
+    "program.updated", "tier_ladder.updated", "program.clock_moved", "program.reset",
     "rule.created", "rule.updated", "rule.deleted",
     "reward.created", "reward.updated", "reward.deleted",
     "webhook.created", "webhook.deleted", "webhook.secret_rotated", "webhook.enabled", "webhook.redelivered",

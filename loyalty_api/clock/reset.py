@@ -22,11 +22,13 @@ import uuid
 from sqlalchemy import text
 from sqlalchemy.orm import Session
 
+from loyalty_api.audit import service as audit
+from loyalty_api.audit.rules import Actor
 from loyalty_api.clock.service import _test_clock
 
 # Children before the rows their foreign keys name; ``members`` last.
 ERASED_TABLES: tuple[str, ...] = (
-    "lot_draws", "lots", "ledger_entries", "holds", "order_returns", "orders", "rule_awards", "member_events",
+    "member_transfers", "rule_budget_usage", "adjustment_usage", "lot_draws", "lots", "ledger_entries", "holds", "order_returns", "orders", "rule_awards", "member_events",
     "tier_changes", "member_tiers", "expiry_lot_notices", "expiry_hold_notices", "referrals", "member_rfm",
     "member_identities", "member_merges", "import_errors", "import_chunks", "import_lots", "imported_metrics",
     "imports", "analytics_days", "analytics_progress", "balances",
@@ -36,6 +38,9 @@ ERASED_TABLES: tuple[str, ...] = (
 KEPT_TABLES: tuple[str, ...] = (
     "programs", "api_clients", "earning_rules", "rewards", "webhooks", "webhook_delivery_counts",
     "expiry_progress",
+    # Append-only by a trigger, and it holds no personal data: a reset is itself a change
+    # the log keeps (rule budgets' and adjustment limits' counts above start again).
+    "audit_entries",
 )
 # Partly erased, by their own statement below.
 PARTLY_ERASED: tuple[str, ...] = ("coupons", "outbox_events", "webhook_deliveries", "idempotency_keys", "members")
@@ -63,10 +68,13 @@ _STATEMENTS = (
 _COUNT_MEMBERS = text("SELECT count(*) FROM members WHERE program_id = :program_id")
 
 
-def reset_program(session: Session, program_id: uuid.UUID) -> dict:
+def reset_program(session: Session, program_id: uuid.UUID, *, actor: Actor) -> dict:
     """Erase the test program's members and what they did; answer how many members went."""
     _test_clock(session, program_id)
     members = session.execute(_COUNT_MEMBERS, {"program_id": program_id}).scalar_one()
     for statement in _STATEMENTS:
         session.execute(statement, {"program_id": program_id})
+    if members:  # a repeated reset changes nothing and writes no entry
+        audit.record(session, program_id, actor, "program.reset", ("program", program_id),
+                     after={"members_erased": members})
     return {"program_id": program_id, "members_erased": members}

@@ -10,6 +10,7 @@ from flask_smorest import Blueprint
 
 from loyalty_api.clock import reset, service
 from loyalty_api.clock.schemas import ClockMoveSchema, ClockSchema, ResetSchema
+from loyalty_api.http.actor import current_actor
 from loyalty_api.http.auth import authorize, current_program_id
 from loyalty_api.http.operations import operation
 from loyalty_api.http.transaction import after_commit, current_uow
@@ -51,7 +52,7 @@ class Clock(MethodView):
         effects can be read. Reads are exact at the new time in any case. A live program: 403 `forbidden`.
         """
         program_id = current_program_id()
-        answer = service.move_clock(current_uow().session, program_id, _real_now(),
+        answer = service.move_clock(current_uow().session, program_id, _real_now(), actor=current_actor(),
                                     advance_seconds=data.get("advance_seconds"), target=data.get("now"))
         factory, since = current_app.extensions["loyalty"].session_factory, answer.pop("moved_from")
         after_commit(lambda: run_program(factory, program_id, answer["now"], since))
@@ -69,4 +70,4 @@ class Reset(MethodView):
         Keeps the settings, rules, tiers, rewards, API clients, webhooks and the clock (time only moves
         forward). A live program: 403 `forbidden`. Safe to repeat: a second reset finds nothing to erase.
         """
-        return reset.reset_program(current_uow().session, current_program_id())
+        return reset.reset_program(current_uow().session, current_program_id(), actor=current_actor())

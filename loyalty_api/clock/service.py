@@ -18,6 +18,8 @@ from sqlalchemy import text
 from sqlalchemy.engine import Connection
 from sqlalchemy.orm import Session
 
+from loyalty_api.audit import service as audit
+from loyalty_api.audit.rules import Actor
 from loyalty_api.clock import rules
 from loyalty_api.errors import ClockNotForward, Forbidden, NotFound, ValidationFailed
 
@@ -78,7 +80,7 @@ def get_clock(session: Session, program_id: uuid.UUID, real_now: datetime) -> di
     return clock_view(program_id, real_now, _test_clock(session, program_id))
 
 
-def move_clock(session: Session, program_id: uuid.UUID, real_now: datetime, *,
+def move_clock(session: Session, program_id: uuid.UUID, real_now: datetime, *, actor: Actor,
                advance_seconds: int | None = None, target: datetime | None = None) -> dict[str, Any]:
     """Move a test program's clock forward (by ``advance_seconds`` or to ``target``)."""
     if (advance_seconds is None) == (target is None):
@@ -92,4 +94,8 @@ def move_clock(session: Session, program_id: uuid.UUID, real_now: datetime, *,
     except rules.TooFar as exc:
         raise ValidationFailed(str(exc), errors={"now" if target else "advance_seconds": [str(exc)]}) from exc
     session.execute(_MOVE, {"program_id": program_id, "offset": moved})
-    return {**clock_view(program_id, real_now, moved), "moved_from": rules.program_now(real_now, offset)}
+    moved_from = rules.program_now(real_now, offset)
+    view = clock_view(program_id, real_now, moved)
+    audit.record(session, program_id, actor, "program.clock_moved", ("program", program_id),
+                 before={"now": moved_from}, after={"now": view["now"]})
+    return {**view, "moved_from": moved_from}
