@@ -19,6 +19,7 @@ DEFAULT_SETTINGS: dict[str, Any] = {
     "tier_policy": {"metric": "points_earned", "window_months": None, "retention_months": 12,
                     "downgrade": "one_level"},
     "tiers": [],
+    "currencies": {},
 }
 
 

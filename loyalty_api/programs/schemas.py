@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 
@@ -76,6 +77,25 @@ class Tier(ma.Schema):
     perks = ma.fields.List(ma.fields.String(validate=validate.Length(1, 200)), load_default=list)
 
 
+class ExchangeRate(DecimalString):
+    """The value of 1.00 of a currency in the program currency: a decimal string above 0,
+    at most 9 digits before the point and 10 after (1 IDR is 0.0056 RUB, 1 KWD 300 RUB)."""
+
+    PATTERN = re.compile(r"^\d{1,9}(\.\d{1,10})?$")
+
+    def _deserialize(self, value, attr, data, **kwargs):
+        if not isinstance(value, str) or not self.PATTERN.fullmatch(value):
+            raise ma.ValidationError("A decimal string above 0 such as \"98.50\" (at most 10 decimals).")
+        if Decimal(value) <= 0:
+            raise ma.ValidationError("Must be more than 0.")
+        return Decimal(value)
+
+
+CURRENCIES_DESCRIPTION = ("Other currencies orders and quotes may come in: ISO 4217 code -> the value of 1.00 of "
+                          "it in the program currency. Converted before any rule; the order keeps its rate.")
+CURRENCIES_EXAMPLE = {"EUR": "98.50", "USD": "91.20"}
+
+
 class SettingsSchema(ma.Schema):
     """Every setting of SPEC §2. On writes the whole merged document is validated."""
 
@@ -90,6 +110,10 @@ class SettingsSchema(ma.Schema):
     timezone = ma.fields.String(validate=_timezone)
     tier_policy = ma.fields.Nested(TierPolicy)
     tiers = ma.fields.List(ma.fields.Nested(Tier), validate=validate.Length(max=50))
+    currencies = ma.fields.Dict(
+        keys=ma.fields.String(validate=WholeMatch(r"^[A-Z]{3}$", error="An ISO 4217 code such as EUR.")),
+        values=ExchangeRate(metadata={"example": "98.50"}), validate=validate.Length(max=200),
+        metadata={"description": CURRENCIES_DESCRIPTION, "example": CURRENCIES_EXAMPLE})
 
     @ma.validates_schema
     def _ladder_is_consistent(self, data, **kwargs):
@@ -156,6 +180,9 @@ class ProgramPatchSchema(ma.Schema):
     timezone = _patched({"type": "string", "example": "Europe/Moscow", "description": "An IANA time zone"})
     tier_policy = _patched(_setting("TierPolicy"))
     tiers = _patched({"type": "array", "maxItems": 50, "items": _setting("Tier")})
+    currencies = _patched({"type": "object", "additionalProperties": {"type": "string", "format": "decimal"},
+                           "description": CURRENCIES_DESCRIPTION + " A null rate removes that currency.",
+                           "example": CURRENCIES_EXAMPLE})
 
 
 class ClientCreateSchema(ma.Schema):
