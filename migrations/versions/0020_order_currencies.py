@@ -33,7 +33,10 @@ def upgrade() -> None:
     op.add_column("orders", sa.Column("currency_amount", MONEY, nullable=True))
     op.add_column("orders", sa.Column("currency_discount_amount", MONEY, nullable=True))
     op.add_column("orders", sa.Column("currency_returned_amount", MONEY, nullable=True))
-    op.create_check_constraint(op.f("ck_orders_converted_sane"), "orders", CONVERTED_SANE)
+    # NOT VALID, then VALIDATE: the scan of existing orders (all NULL) runs without
+    # holding the exclusive lock that would stop order writes meanwhile.
+    op.execute(f"ALTER TABLE orders ADD CONSTRAINT ck_orders_converted_sane CHECK ({CONVERTED_SANE}) NOT VALID")
+    op.execute("ALTER TABLE orders VALIDATE CONSTRAINT ck_orders_converted_sane")
     op.add_column("order_returns", sa.Column("currency_amount", MONEY, nullable=True))
     op.create_check_constraint(op.f("ck_order_returns_currency_amount_not_negative"), "order_returns",
                                "currency_amount >= 0")
