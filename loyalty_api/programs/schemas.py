@@ -91,6 +91,12 @@ class ExchangeRate(DecimalString):
         return Decimal(value)
 
 
+def _at_most_200_currencies(value: dict) -> None:
+    # Not validate.Length: the document would say maxLength, which an object has not.
+    if len(value) > 200:
+        raise ma.ValidationError("At most 200 currencies.")
+
+
 CURRENCIES_DESCRIPTION = ("Other currencies orders and quotes may come in: ISO 4217 code -> the value of 1.00 of "
                           "it in the program currency. Converted before any rule; the order keeps its rate.")
 CURRENCIES_EXAMPLE = {"EUR": "98.50", "USD": "91.20"}
@@ -112,8 +118,8 @@ class SettingsSchema(ma.Schema):
     tiers = ma.fields.List(ma.fields.Nested(Tier), validate=validate.Length(max=50))
     currencies = ma.fields.Dict(
         keys=ma.fields.String(validate=WholeMatch(r"^[A-Z]{3}$", error="An ISO 4217 code such as EUR.")),
-        values=ExchangeRate(metadata={"example": "98.50"}), validate=validate.Length(max=200),
-        metadata={"description": CURRENCIES_DESCRIPTION, "example": CURRENCIES_EXAMPLE})
+        values=ExchangeRate(metadata={"example": "98.50"}), validate=_at_most_200_currencies,
+        metadata={"description": CURRENCIES_DESCRIPTION, "example": CURRENCIES_EXAMPLE, "maxProperties": 200})
 
     @ma.validates_schema
     def _ladder_is_consistent(self, data, **kwargs):
