@@ -179,3 +179,34 @@ def test_tier_spend_counts_in_the_program_currency(app):
     # a quarter of the order returned (15.00 EUR = 1477.50 RUB of 5910.00) takes a quarter of the paid off
     assert api.post("/v1/orders/o1/returns", json={"return_id": "r1", "amount": "15.00"}).status_code == 201
     assert api.get("/v1/members/m1/tier").json["progress"] == "3682.50"
+
+
+def test_an_order_in_euros_captures_a_hold_under_the_converted_limits(app):
+    api = shop(app)
+    api.post("/v1/members/m1/adjustments", json={"points": 600, "reason": "seed"})
+    hold = api.post("/v1/holds", json={"member_id": "m1", "points": 500, "order_id": "o1"}).json
+    # 10.00 EUR = 985.00 RUB: cap floor(0.5 x 985.00) = 492 points, so 500 held points break the limit
+    assert_problem(order(api, "o1", "10.00", hold_id=hold["hold_id"]), 422, "redeem_limit")
+    # 10.20 EUR = 1004.70 RUB: cap 502; the discount 500.00 RUB is 5.0761 -> 5.08 EUR
+    placed = order(api, "o1", "10.20", hold_id=hold["hold_id"])
+    assert placed.status_code == 201, placed.json
+    assert (placed.json["discount_amount"], placed.json["paid_amount"], placed.json["earned_points"]) == (
+        "5.08", "5.12", 504)  # floor(1004.70 - 500.00)
+    assert balance(api) == 600 - 500 + 504
+    assert_problem(api.post(f"/v1/holds/{hold['hold_id']}/release"), 409, "hold_not_active")  # captured
+
+
+def test_the_database_refuses_an_order_with_half_of_its_conversion(app):
+    from sqlalchemy import text
+    from sqlalchemy.exc import IntegrityError
+
+    api = shop(app)
+    assert order(api, "o1", "10.00").status_code == 201
+    with unit_of_work(app.extensions["loyalty"].session_factory) as uow:
+        with pytest.raises(IntegrityError, match="ck_orders_converted_sane"):
+            uow.session.execute(text("UPDATE orders SET currency_amount = NULL WHERE program_id = :p AND order_id = 'o1'"),
+                                {"p": api.program_id})
+    with unit_of_work(app.extensions["loyalty"].session_factory) as uow:
+        with pytest.raises(IntegrityError, match="ck_orders_converted_sane"):
+            uow.session.execute(text("UPDATE orders SET currency_returned_amount = currency_amount + 1"
+                                     " WHERE program_id = :p AND order_id = 'o1'"), {"p": api.program_id})
