@@ -56,7 +56,8 @@ def to_lines(raw: list[dict[str, Any]] | None) -> list[rules.Line]:
 
 def _check_order_input(config: dict[str, Any], program: Program, amount: Decimal, currency: str,
                        lines: list[rules.Line]) -> rules.Conversion:
-    """Refuse bad money; answer the order converted to the program currency (SPEC §15)."""
+    """Refuse bad money; answer the order converted to the program currency
+    (docs/currencies-and-limits.md)."""
     rate = None
     if currency != program.currency:
         rate = config["currencies"].get(currency)
