@@ -186,7 +186,8 @@ class ProgramPatchSchema(ma.Schema):
     timezone = _patched({"type": "string", "example": "Europe/Moscow", "description": "An IANA time zone"})
     tier_policy = _patched(_setting("TierPolicy"))
     tiers = _patched({"type": "array", "maxItems": 50, "items": _setting("Tier")})
-    currencies = _patched({"type": "object", "additionalProperties": {"type": "string", "format": "decimal"},
+    currencies = _patched({"type": "object",
+                           "additionalProperties": {"type": "string", "format": "decimal", "nullable": True},
                            "description": CURRENCIES_DESCRIPTION + " A null rate removes that currency.",
                            "example": CURRENCIES_EXAMPLE})
 
