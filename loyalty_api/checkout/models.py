@@ -9,6 +9,7 @@ that make checkout writes exactly-once (``order_id``, ``return_id``).
 from __future__ import annotations
 
 import uuid
+from dataclasses import dataclass
 from datetime import datetime
 from decimal import Decimal
 from typing import Any
@@ -20,6 +21,8 @@ from sqlalchemy.orm import Mapped, mapped_column
 from loyalty_api.db import Base
 
 MONEY = Numeric(19, 4)
+# 1.00 of an order's currency in the program currency (the program setting ``currencies``).
+RATE = Numeric(19, 10)
 
 
 class Hold(Base):
@@ -70,10 +73,25 @@ class Order(Base):
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
     # Fingerprint of the request's content: a retry must match it (else duplicate_order).
     request_hash: Mapped[str] = mapped_column(String(64))
+    # An order in another listed currency: the money columns above are in the program
+    # currency (what tiers, referrals and returns count); these keep the rate it was
+    # converted at, for good, and what the customer was shown in the order's currency.
+    # All NULL for an order in the program currency.
+    exchange_rate: Mapped[Decimal | None] = mapped_column(RATE)
+    currency_amount: Mapped[Decimal | None] = mapped_column(MONEY)
+    currency_discount_amount: Mapped[Decimal | None] = mapped_column(MONEY)
+    currency_returned_amount: Mapped[Decimal | None] = mapped_column(MONEY)
 
     __table_args__ = (
         CheckConstraint("status IN ('completed', 'partially_returned', 'returned', 'cancelled')",
                         name="status_known"),
+        # Either all four are NULL or all are set and sane (coalesce: a NULL among them must fail, not pass).
+        CheckConstraint("CASE WHEN exchange_rate IS NULL"
+                        " THEN num_nonnulls(currency_amount, currency_discount_amount, currency_returned_amount) = 0"
+                        " ELSE coalesce(exchange_rate > 0 AND currency_amount > 0"
+                        " AND currency_discount_amount BETWEEN 0 AND currency_amount"
+                        " AND currency_returned_amount BETWEEN 0 AND currency_amount, false) END",
+                        name="converted_sane"),
         CheckConstraint("amount > 0 AND paid_amount >= 0 AND paid_amount <= amount", name="amounts_sane"),
         CheckConstraint("returned_amount >= 0 AND returned_amount <= amount", name="returned_within_amount"),
         CheckConstraint("earned_points >= 0 AND redeemed_points >= 0", name="points_not_negative"),
@@ -93,8 +111,61 @@ class OrderReturn(Base):
     points_refunded: Mapped[int] = mapped_column(BigInteger)
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
     request_hash: Mapped[str] = mapped_column(String(64))
+    # The return's amount in its order's currency (NULL when that is the program currency).
+    currency_amount: Mapped[Decimal | None] = mapped_column(MONEY)
 
     __table_args__ = (
         CheckConstraint("amount >= 0", name="amount_not_negative"),
+        CheckConstraint("currency_amount >= 0", name="currency_amount_not_negative"),
         CheckConstraint("points_reversed >= 0 AND points_refunded >= 0", name="points_not_negative"),
     )
+
+
+@dataclass
+class OrderView:
+    """An order's columns as plain data (what the seams and answers see). Its money is in
+    the program currency; ``answer`` shows an order in another currency in that one."""
+
+    program_id: uuid.UUID
+    order_id: str
+    member_id: str
+    amount: Decimal
+    paid_amount: Decimal
+    currency: str
+    lines: list[dict[str, Any]]
+    earned_points: int
+    redeemed_points: int
+    discount_amount: Decimal
+    returned_amount: Decimal
+    status: str
+    hold_id: str | None
+    placed_at: datetime
+    points_available_at: datetime
+    created_at: datetime
+    request_hash: str
+    exchange_rate: Decimal | None = None
+    currency_amount: Decimal | None = None
+    currency_discount_amount: Decimal | None = None
+    currency_returned_amount: Decimal | None = None
+
+    @classmethod
+    def of(cls, row: Any) -> "OrderView":
+        return cls(**{name: getattr(row, name) for name in cls.__dataclass_fields__})
+
+    @property
+    def shown_amount(self) -> Decimal:
+        """The amount in the order's own currency (what returns are measured against)."""
+        return self.amount if self.exchange_rate is None else self.currency_amount
+
+    @property
+    def shown_returned(self) -> Decimal:
+        return self.returned_amount if self.exchange_rate is None else self.currency_returned_amount
+
+    def answer(self) -> dict[str, Any]:
+        # Shallow: the answer is serialised at once, so asdict's deep copy is waste.
+        answer = {name: getattr(self, name) for name in self.__dataclass_fields__}
+        if self.exchange_rate is not None:
+            answer.update(amount=self.currency_amount, discount_amount=self.currency_discount_amount,
+                          paid_amount=self.currency_amount - self.currency_discount_amount,
+                          returned_amount=self.currency_returned_amount)
+        return answer

@@ -39,7 +39,9 @@ def _fingerprint(data: dict[str, Any]) -> str:
 
 
 def _answer(row: Any) -> dict[str, Any]:
-    return {"return_id": row.return_id, "order_id": row.order_id, "amount": row.amount,
+    # An order in another currency: the return is answered in that currency, as it was asked.
+    amount = row.amount if row.currency_amount is None else row.currency_amount
+    return {"return_id": row.return_id, "order_id": row.order_id, "amount": amount,
             "points_reversed": row.points_reversed, "points_refunded": row.points_refunded,
             "created_at": row.created_at}
 
@@ -59,10 +61,14 @@ def _returned_counts(session: Session, program_id: uuid.UUID, order_id: str) -> 
     return counts
 
 
-def _locked_order(session: Session, program_id: uuid.UUID, order_id: str, now: datetime) -> OrderView:
+def _locked_order(session: Session, program_id: uuid.UUID, order_id: str, now: datetime,
+                  amount: Decimal | None = None) -> OrderView:
     # The member lock comes first; the order is read again after it, fresh.
-    member_id = get_order(session, program_id, order_id).member_id
-    lots.lock_member(session, program_id, member_id, now)
+    first = get_order(session, program_id, order_id)
+    finer = rules.money_errors(first.currency, amount)  # in the order's currency; bad input holds no lock
+    if finer:
+        raise ValidationFailed(f"Money has more decimals than {first.currency} has", errors=finer)
+    lots.lock_member(session, program_id, first.member_id, now)
     return get_order(session, program_id, order_id)
 
 
@@ -70,10 +76,7 @@ def record_return(session: Session, program_id: uuid.UUID, order_id: str, data: 
                   now: datetime) -> tuple[dict[str, Any], bool]:
     """Return part of an order, by lines or by amount, once per ``return_id``; answers (return, created)."""
     program = load_program(session, program_id)
-    finer = rules.money_errors(program.currency, data.get("amount"))
-    if finer:  # before the order's lock: bad input holds no lock
-        raise ValidationFailed(f"Money has more decimals than {program.currency} has", errors=finer)
-    order = _locked_order(session, program_id, order_id, now)
+    order = _locked_order(session, program_id, order_id, now, data.get("amount"))
     request_hash = _fingerprint(data)
     existing = _existing_return(session, program_id, order_id, data["return_id"])
     if existing is not None:
@@ -91,8 +94,9 @@ def record_return(session: Session, program_id: uuid.UUID, order_id: str, data: 
         lines = [{"sku": line["sku"], "quantity": line["quantity"]} for line in data["lines"]]
     else:
         value = data["amount"]
-    if order.returned_amount + value > order.amount:
-        raise ReturnExceedsOrder(f"Only {order.amount - order.returned_amount} of the order is left to return")
+    # Measured in the order's own currency (the stored lines and the amount are as sent).
+    if order.shown_returned + value > order.shown_amount:
+        raise ReturnExceedsOrder(f"Only {order.shown_amount - order.shown_returned} of the order is left to return")
     row = _apply_return(session, program, order, data["return_id"], value, lines, request_hash, now)
     return _answer(row), True
 
@@ -103,7 +107,7 @@ def cancel_order(session: Session, program_id: uuid.UUID, order_id: str, now: da
     order = _locked_order(session, program_id, order_id, now)
     if order.status == "cancelled":
         return order.answer()
-    _apply_return(session, program, order, CANCEL_RETURN_ID, order.amount - order.returned_amount, None,
+    _apply_return(session, program, order, CANCEL_RETURN_ID, order.shown_amount - order.shown_returned, None,
                   "cancel", now, cancel=True)
     return get_order(session, program_id, order_id).answer()
 
@@ -111,9 +115,14 @@ def cancel_order(session: Session, program_id: uuid.UUID, order_id: str, now: da
 def _apply_return(session: Session, program: Any, order: OrderView, return_id: str, value: Decimal,
                   lines: list[dict[str, Any]] | None, request_hash: str, now: datetime,
                   cancel: bool = False) -> Any:
-    """Write the refund, the reversal, the order's new state and the return (member locked)."""
+    """Write the refund, the reversal, the order's new state and the return (member locked).
+
+    ``value`` is in the order's currency; the points follow its program-currency part at
+    the order's own rate (``exchange_rate``), never today's."""
     program_id, member_id = program.program_id, order.member_id
-    after = order.returned_amount + value
+    shown_after = order.shown_returned + value
+    after = shown_after if order.exchange_rate is None else rules.converted_so_far(
+        shown_after, order.currency_amount, order.amount, order.exchange_rate, rules.minor_units(program.currency))
     reverse, refund = rules.return_points(order.amount, order.earned_points, order.redeemed_points,
                                           order.returned_amount, after)
     debt = lots.lock_member(session, program_id, member_id, now)
@@ -134,17 +143,21 @@ def _apply_return(session: Session, program: Any, order: OrderView, return_id: s
                               now=now, order_id=order.order_id, return_id=return_id)
         lots.change_debt(session, program_id, member_id, reversed_points - taken, now,
                          lifetime_delta=-reversed_points)
-    status = "cancelled" if cancel else ("returned" if after >= order.amount else "partially_returned")
+    converted = {} if order.exchange_rate is None else {"currency_returned_amount": shown_after}
+    status = "cancelled" if cancel else ("returned" if shown_after >= order.shown_amount else "partially_returned")
     session.execute(update(Order).where(Order.program_id == program_id, Order.order_id == order.order_id)
-                    .values(returned_amount=after, status=status))
-    row = {"program_id": program_id, "order_id": order.order_id, "return_id": return_id, "amount": value,
-           "lines": lines, "points_reversed": reversed_points, "points_refunded": refund, "created_at": now,
-           "request_hash": request_hash}
+                    .values(returned_amount=after, status=status, **converted))
+    row = {"program_id": program_id, "order_id": order.order_id, "return_id": return_id,
+           "amount": after - order.returned_amount, "lines": lines, "points_reversed": reversed_points,
+           "points_refunded": refund, "created_at": now, "request_hash": request_hash,
+           "currency_amount": None if order.exchange_rate is None else value}
     session.execute(insert(OrderReturn).values(row))
     emit(session, program_id, "points.reversed", {
         "member_id": member_id, "order_id": order.order_id, "return_id": None if cancel else return_id,
         "cancelled": cancel, "amount": str(value), "points": reversed_points,
         "points_reversed": reversed_points, "points_refunded": refund})
     order.returned_amount, order.status = after, status
+    if converted:
+        order.currency_returned_amount = shown_after
     after_order_returned(session, program, order, now)
     return OrderReturn(**row)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import math
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 from fractions import Fraction
 from typing import Any, Iterable, Sequence
@@ -46,6 +46,61 @@ def money_errors(currency: str, amount: Decimal | None, unit_prices: Sequence[De
     if lines:
         errors["lines"] = lines
     return errors
+
+
+def half_up(value: Fraction | Decimal, places: int) -> Decimal:
+    """``value`` (not negative) rounded half up to ``places`` decimals, exactly."""
+    return Decimal(math.floor(Fraction(value) * 10**places + Fraction(1, 2))).scaleb(-places)
+
+
+@dataclass(frozen=True)
+class Conversion:
+    """An order's money in the program currency (``amount``, ``lines``: what every rule
+    sees) and the way back to the order's currency for what the customer is shown."""
+
+    rate: Decimal | None  # 1.00 of the order's currency in the program currency; None: the same currency
+    amount: Decimal
+    lines: Sequence["Line"]
+    shown_amount: Decimal  # the amount as sent, in the order's currency
+    shown_places: int
+
+    def shown(self, money: Decimal) -> Decimal:
+        """Program-currency money of this order (its discount) in the order's currency,
+        round half up, never above the amount the customer pays."""
+        if self.rate is None:
+            return money
+        return min(half_up(Fraction(money) / Fraction(self.rate), self.shown_places), self.shown_amount)
+
+
+def convert_order(amount: Decimal, lines: Sequence["Line"], rate: Decimal | None, *, program_places: int,
+                  order_places: int) -> Conversion:
+    """The order in the program currency: each line's unit price and the amount times
+    ``rate``, round half up to the program currency's minor unit.
+
+    Lines rounded up one by one can add up to a little more than the rounded amount
+    (three lines of 0.01 at 1.5 are 0.06, the amount 0.03 is 0.05); the amount is then
+    the lines' sum, so that the lines never exceed it and the rest earns nothing.
+    """
+    if rate is None:
+        return Conversion(None, amount, lines, amount, order_places)
+    converted = [replace(line, unit_price=half_up(Fraction(line.unit_price) * Fraction(rate), program_places))
+                 for line in lines]
+    total = max(half_up(Fraction(amount) * Fraction(rate), program_places),
+                sum((line.value for line in converted), Decimal(0)))
+    return Conversion(rate, total, converted, amount, order_places)
+
+
+def converted_so_far(returned: Decimal, shown_amount: Decimal, amount: Decimal, rate: Decimal,
+                     program_places: int) -> Decimal:
+    """The program-currency part of an order returned so far, from the part returned so far
+    in the order's currency (``returned`` of ``shown_amount``) at the order's own rate.
+
+    Converting the running total, not each return, keeps one cent of rounding from piling
+    up over many returns; returning the whole order returns its whole ``amount``.
+    """
+    if returned >= shown_amount:
+        return amount
+    return min(half_up(Fraction(returned) * Fraction(rate), program_places), amount)
 
 
 @dataclass(frozen=True)

@@ -11,7 +11,13 @@ from loyalty_api.fields import AwareDateTime, DecimalString, Money, StrictIntege
 
 KEY_PATTERN = r"^[A-Za-z0-9._~:-]{1,128}$"
 CURRENCY = ma.fields.String(required=True, validate=WholeMatch(r"^[A-Z]{3}$", error="An ISO 4217 code."),
-                            metadata={"example": "RUB"})
+                            metadata={"example": "RUB", "description": (
+                                "The program currency or one of its `currencies` setting (converted at that "
+                                "rate before any rule); another answers 422 currency_mismatch")})
+
+
+EXCHANGE_RATE = ("1.00 of the order's currency in the program currency, as converted (null: the order is in the "
+                 "program currency). Money in the answer is in the order's currency")
 
 
 def _key(**kwargs) -> ma.fields.String:
@@ -76,6 +82,7 @@ class QuoteSchema(ma.Schema):
     redeem = ma.fields.Nested(RedeemQuoteSchema)
     available = ma.fields.Integer()
     tier_after = ma.fields.String(allow_none=True)
+    exchange_rate = MoneyOut(allow_none=True, metadata={"example": "98.50", "description": EXCHANGE_RATE})
 
 
 class HoldCreateSchema(ma.Schema):
@@ -118,6 +125,8 @@ class OrderSchema(ma.Schema):
     placed_at = AwareDateTime()
     points_available_at = AwareDateTime()
     created_at = AwareDateTime()
+    exchange_rate = MoneyOut(allow_none=True, metadata={"example": "98.50", "description": EXCHANGE_RATE + (
+        "; kept for good: returns and cancels use it, never today's rate")})
 
 
 class ReturnLineSchema(ma.Schema):

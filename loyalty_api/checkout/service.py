@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import hashlib
 import uuid
-from dataclasses import dataclass
 from datetime import datetime, timedelta
 from decimal import Decimal
 from typing import Any
@@ -26,7 +25,7 @@ from sqlalchemy.orm import Session
 
 from loyalty_api.budgets import service as order_budgets
 from loyalty_api.checkout import rules, seams
-from loyalty_api.checkout.models import Hold, Order
+from loyalty_api.checkout.models import Hold, Order, OrderView
 from loyalty_api.errors import (CurrencyMismatch, DuplicateOrder, HoldNotActive, InsufficientPoints, NotFound,
                                 RedeemLimit, ValidationFailed)
 from loyalty_api.checkout.statements import RECORD_EARNING_ORDER, RECORD_ORDER
@@ -39,40 +38,10 @@ from loyalty_api.programs.service import program_config
 from loyalty_api.timestamps import rfc3339
 
 FUTURE_TOLERANCE = timedelta(minutes=5)
+MONEY_LIMIT = Decimal(10**15)
 
 
 # --- shared helpers -----------------------------------------------------------------------
-
-@dataclass
-class OrderView:
-    """An order's columns as plain data (what the seams and answers see)."""
-
-    program_id: uuid.UUID
-    order_id: str
-    member_id: str
-    amount: Decimal
-    paid_amount: Decimal
-    currency: str
-    lines: list[dict[str, Any]]
-    earned_points: int
-    redeemed_points: int
-    discount_amount: Decimal
-    returned_amount: Decimal
-    status: str
-    hold_id: str | None
-    placed_at: datetime
-    points_available_at: datetime
-    created_at: datetime
-    request_hash: str
-
-    @classmethod
-    def of(cls, row: Any) -> "OrderView":
-        return cls(**{name: getattr(row, name) for name in cls.__dataclass_fields__})
-
-    def answer(self) -> dict[str, Any]:
-        # Shallow: the answer is serialised at once, so asdict's deep copy is waste.
-        return {name: getattr(self, name) for name in self.__dataclass_fields__}
-
 
 def load_program(session: Session, program_id: uuid.UUID) -> Program:
     program = session.get(Program, program_id)
@@ -87,16 +56,28 @@ def to_lines(raw: list[dict[str, Any]] | None) -> list[rules.Line]:
 
 
 def _check_order_input(config: dict[str, Any], program: Program, amount: Decimal, currency: str,
-                       lines: list[rules.Line]) -> None:
+                       lines: list[rules.Line]) -> rules.Conversion:
+    """Refuse bad money; answer the order converted to the program currency
+    (docs/currencies-and-limits.md)."""
+    rate = None
     if currency != program.currency:
-        raise CurrencyMismatch(f"This program counts money in {program.currency}",
-                               errors={"currency": [f"Must be {program.currency}."]})
+        rate = config["currencies"].get(currency)
+        if rate is None:
+            accepted = sorted([program.currency, *config["currencies"]])
+            raise CurrencyMismatch(f"This program takes money in {', '.join(accepted)}",
+                                   errors={"currency": [f"One of {', '.join(accepted)}."]})
     finer = rules.money_errors(currency, amount, [line.unit_price for line in lines])
     if finer:
         raise ValidationFailed(f"Money has more decimals than {currency} has", errors=finer)
     if sum((line.value for line in lines), Decimal(0)) > amount:
         raise ValidationFailed("The lines add up to more than the amount",
                                errors={"lines": ["Lines add up to more than amount."]})
+    money = rules.convert_order(amount, lines, rate, program_places=rules.minor_units(program.currency),
+                                order_places=rules.minor_units(currency))
+    if money.amount >= MONEY_LIMIT:  # the columns' precision; only a conversion can get here
+        raise ValidationFailed(f"The amount is too large in {program.currency}",
+                               errors={"amount": [f"Below {MONEY_LIMIT} {program.currency} once converted."]})
+    return money
 
 
 def _earn(config: dict[str, Any], context: seams.EarnContext, amount: Decimal, lines: list[rules.Line],
@@ -124,9 +105,8 @@ def quote(session: Session, program_id: uuid.UUID, member_id: str, order: dict[s
     """What an order would earn and how many points it may use; writes nothing."""
     program = load_program(session, program_id)
     config = program_config(program)
-    lines = to_lines(order.get("lines"))
-    amount = order["amount"]
-    _check_order_input(config, program, amount, order["currency"], lines)
+    money = _check_order_input(config, program, order["amount"], order["currency"], to_lines(order.get("lines")))
+    amount = money.amount
     available = ledger.available_points(session, program_id, member_id, now)
     redeem = config["redeem"]
     clamped = rules.clamp_redeem(redeem_points, available, amount, redeem["point_value"],
@@ -134,13 +114,14 @@ def quote(session: Session, program_id: uuid.UUID, member_id: str, order: dict[s
     discount = redeem["point_value"] * clamped.applied_points
     context = seams.earn_context(session, program, member_id, now)
     earn = order_budgets.shown_for_quote(session, program, context.purchase_rules,
-                                         _earn(config, context, amount, lines, discount), now)
+                                         _earn(config, context, amount, money.lines, discount), now)
     figures = seams.OrderFigures(member_id, amount, amount - discount, earn.points, clamped.applied_points)
     return {
         "member_id": member_id, "earn_points": earn.points, "earn_breakdown": _breakdown(earn),
         "redeem": {"max_points": clamped.max_points, "applied_points": clamped.applied_points,
-                   "discount_amount": discount, "reason": clamped.reason},
+                   "discount_amount": money.shown(discount), "reason": clamped.reason},
         "available": available, "tier_after": seams.tier_after(session, program, member_id, figures, now),
+        "exchange_rate": money.rate,
     }
 
 
@@ -182,11 +163,12 @@ def _hold_for_order(session: Session, program_id: uuid.UUID, data: dict[str, Any
 def record_order(session: Session, program_id: uuid.UUID, data: dict[str, Any],
                  now: datetime) -> tuple[dict[str, Any], bool]:
     """Record a paid order once per ``order_id``; answers (order, created)."""
-    amount, member_id, order_id = data["amount"], data["member_id"], data["order_id"]
+    member_id, order_id = data["member_id"], data["order_id"]
     program, any_purchase_rules = seams.program_for_order(session, program_id, member_id)
     config = program_config(program)
-    lines = to_lines(data.get("lines"))
-    _check_order_input(config, program, amount, data["currency"], lines)
+    # Every rule below counts in the program currency; the customer is shown the order's.
+    money = _check_order_input(config, program, data["amount"], data["currency"], to_lines(data.get("lines")))
+    amount = money.amount
     placed_at = data.get("placed_at") or now
     if placed_at > now + FUTURE_TOLERANCE:
         raise ValidationFailed("placed_at is in the future", errors={"placed_at": ["Must not be in the future."]})
@@ -204,8 +186,9 @@ def record_order(session: Session, program_id: uuid.UUID, data: dict[str, Any],
     # Budgeted rules get what their budgets grant: taken now, before the member lock (the
     # lock order, see budgets.service), and given back below if this is a replay.
     budgets = order_budgets.take_for_order(session, program, context.purchase_rules,
-                                           _earn(config, context, amount, lines, discount), now)
+                                           _earn(config, context, amount, money.lines, discount), now)
     earn = budgets.earn
+    shown_discount = money.shown(discount)
     available_at = placed_at + timedelta(days=config["pending_days"])
     request_hash = _fingerprint(data)
     row = {
@@ -215,13 +198,13 @@ def record_order(session: Session, program_id: uuid.UUID, data: dict[str, Any],
         "earned_points": earn.points, "redeemed_points": redeemed, "discount_amount": discount,
         "returned_amount": Decimal(0), "status": "completed", "hold_id": data.get("hold_id"),
         "placed_at": placed_at, "points_available_at": available_at, "created_at": now,
-        "request_hash": request_hash,
+        "request_hash": request_hash, **_in_order_currency(money, shown_discount),
     }
     events: list[tuple[str, dict[str, Any]]] = []
     if redeemed:
         events.append(("points.redeemed", {
             "member_id": member_id, "order_id": order_id, "points": redeemed,
-            "discount_amount": str(discount), "hold_id": hold.hold_id if hold else None}))
+            "discount_amount": str(shown_discount), "hold_id": hold.hold_id if hold else None}))
     credits = _earn_credits(program, order_id, earn, available_at)
     if credits:
         events.append(("points.earned", {
@@ -255,6 +238,13 @@ def record_order(session: Session, program_id: uuid.UUID, data: dict[str, Any],
     view = OrderView(**row)
     seams.after_order_recorded(session, program, view, now, referred=referred)
     return view.answer(), True
+
+
+def _in_order_currency(money: rules.Conversion, shown_discount: Decimal) -> dict[str, Any]:
+    converted = money.rate is not None
+    return {"exchange_rate": money.rate, "currency_amount": money.shown_amount if converted else None,
+            "currency_discount_amount": shown_discount if converted else None,
+            "currency_returned_amount": Decimal(0) if converted else None}
 
 
 def _json_lines(lines: list[dict[str, Any]]) -> list[dict[str, Any]]:

@@ -18,7 +18,8 @@ from loyalty_api.ledger.lots import CREDIT_CTES, LOCK_FOR_ORDER, REFERRED
 
 _ORDER_COLUMNS = ("program_id", "order_id", "member_id", "amount", "paid_amount", "currency", "lines",
                   "earned_points", "redeemed_points", "discount_amount", "returned_amount", "status", "hold_id",
-                  "placed_at", "points_available_at", "created_at", "request_hash")
+                  "placed_at", "points_available_at", "created_at", "request_hash", "exchange_rate",
+                  "currency_amount", "currency_discount_amount", "currency_returned_amount")
 _VALUES = ", ".join("CAST(:lines AS jsonb)" if name == "lines" else f":{name}" for name in _ORDER_COLUMNS)
 _NEW = "EXISTS (SELECT FROM new_order)"
 

@@ -21,6 +21,7 @@ DEFAULT_SETTINGS: dict[str, Any] = {
     "tiers": [],
     "transfers": {"enabled": False, "max_points_per_month": None},
     "limits": {"adjustment_max_points": None, "adjustment_daily_points": None},
+    "currencies": {},
 }
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 
@@ -91,6 +92,31 @@ class LimitsSettings(ma.Schema):
                        "summing absolute values; null = no limit", "example": 20000})
 
 
+class ExchangeRate(DecimalString):
+    """The value of 1.00 of a currency in the program currency: a decimal string above 0,
+    at most 9 digits before the point and 10 after (1 IDR is 0.0056 RUB, 1 KWD 300 RUB)."""
+
+    PATTERN = re.compile(r"^\d{1,9}(\.\d{1,10})?$")
+
+    def _deserialize(self, value, attr, data, **kwargs):
+        if not isinstance(value, str) or not self.PATTERN.fullmatch(value):
+            raise ma.ValidationError("A decimal string above 0 such as \"98.50\" (at most 10 decimals).")
+        if Decimal(value) <= 0:
+            raise ma.ValidationError("Must be more than 0.")
+        return Decimal(value)
+
+
+def _at_most_200_currencies(value: dict) -> None:
+    # Not validate.Length: the document would say maxLength, which an object has not.
+    if len(value) > 200:
+        raise ma.ValidationError("At most 200 currencies.")
+
+
+CURRENCIES_DESCRIPTION = ("Other currencies orders and quotes may come in: ISO 4217 code -> the value of 1.00 of "
+                          "it in the program currency. Converted before any rule; the order keeps its rate.")
+CURRENCIES_EXAMPLE = {"EUR": "98.50", "USD": "91.20"}
+
+
 class SettingsSchema(ma.Schema):
     """Every setting of SPEC §2. On writes the whole merged document is validated."""
 
@@ -107,6 +133,10 @@ class SettingsSchema(ma.Schema):
     tiers = ma.fields.List(ma.fields.Nested(Tier), validate=validate.Length(max=50))
     transfers = ma.fields.Nested(TransferSettings)
     limits = ma.fields.Nested(LimitsSettings)
+    currencies = ma.fields.Dict(
+        keys=ma.fields.String(validate=WholeMatch(r"^[A-Z]{3}$", error="An ISO 4217 code such as EUR.")),
+        values=ExchangeRate(metadata={"example": "98.50"}), validate=_at_most_200_currencies,
+        metadata={"description": CURRENCIES_DESCRIPTION, "example": CURRENCIES_EXAMPLE, "maxProperties": 200})
 
     @ma.validates_schema
     def _ladder_is_consistent(self, data, **kwargs):
@@ -182,6 +212,10 @@ class ProgramPatchSchema(ma.Schema):
     tiers = _patched({"type": "array", "maxItems": 50, "items": _setting("Tier")})
     transfers = _patched(_setting("TransferSettings"))
     limits = _patched(_setting("LimitsSettings"))
+    currencies = _patched({"type": "object",
+                           "additionalProperties": {"type": "string", "format": "decimal", "nullable": True},
+                           "description": CURRENCIES_DESCRIPTION + " A null rate removes that currency.",
+                           "example": CURRENCIES_EXAMPLE})
 
 
 class ClientCreateSchema(ma.Schema):

@@ -34,12 +34,15 @@ def hash_secret(secret: str) -> str:
     return hashlib.sha256(secret.encode()).hexdigest()
 
 
-def _validated(settings: dict[str, Any]) -> dict[str, Any]:
+def _validated(settings: dict[str, Any], currency: str) -> dict[str, Any]:
     """Validate a whole settings document and return it in its JSON form."""
     try:
         loaded = _settings_schema.load(settings)
     except ma.ValidationError as exc:
         raise ValidationFailed("Program settings are not valid", errors=exc.messages) from exc
+    if currency in loaded.get("currencies", {}):  # its rate would be 1, and a second source of truth
+        raise ValidationFailed("Program settings are not valid", errors={"currencies": {
+            currency: ["The program currency itself needs no rate."]}})
     return _settings_schema.dump(loaded)
 
 
@@ -54,7 +57,7 @@ def create_program(session: Session, *, name: str, currency: str,
         problems["mode"] = ["live or test."]
     if problems:
         raise ValidationFailed("The program is not valid", errors=problems)
-    document = _validated(rules.with_defaults(_settings_only(settings or {})))
+    document = _validated(rules.with_defaults(_settings_only(settings or {})), currency)
     program = Program(program_id=uuid.uuid4(), name=name, currency=currency, settings=document, mode=mode)
     session.add(program)
     session.flush()
@@ -88,7 +91,7 @@ def patch_program(session: Session, program_id: uuid.UUID, patch: dict[str, Any]
             raise ValidationFailed("Program name is not valid", errors={"name": ["1-200 characters."]})
         program.name = name
     merged = rules.merge_patch(program.settings, _settings_only(patch))
-    program.settings = _validated(rules.with_defaults(merged))
+    program.settings = _validated(rules.with_defaults(merged), program.currency)
     program.updated_at = _now(session)
     session.flush()
     audit.record(session, program_id, actor, action, (action.split(".")[0], program_id), before=before,

@@ -36,7 +36,9 @@ CALLER_REASON_EVENTS = ("points.earned", "points.redeemed", "points.reversed", "
 _LEDGER_PAGE = 200
 
 _ORDER_FIELDS = ("order_id", "amount", "paid_amount", "currency", "lines", "earned_points", "redeemed_points",
-                 "discount_amount", "returned_amount", "status", "placed_at", "points_available_at", "created_at")
+                 "discount_amount", "returned_amount", "status", "placed_at", "points_available_at", "created_at",
+                 # an order in another currency: the figures above are in the program currency
+                 "exchange_rate", "currency_amount", "currency_discount_amount", "currency_returned_amount")
 
 
 def export_member(session: Session, program_id: uuid.UUID, member_id: str, now: datetime) -> dict[str, Any]:
@@ -93,7 +95,7 @@ def _orders(session: Session, program_id: uuid.UUID, member_id: str) -> list[dic
             returns.setdefault(found.order_id, []).append({
                 "return_id": found.return_id, "amount": found.amount, "lines": found.lines,
                 "points_reversed": found.points_reversed, "points_refunded": found.points_refunded,
-                "created_at": found.created_at})
+                "created_at": found.created_at, "currency_amount": found.currency_amount})
     return [{**{name: getattr(order, name) for name in _ORDER_FIELDS}, "returns": returns.get(order.order_id, [])}
             for order in orders]
 
