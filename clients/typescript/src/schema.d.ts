@@ -1902,7 +1902,10 @@ export interface components {
              * @example 149.90
              */
             amount: string;
-            /** @example RUB */
+            /**
+             * @description The program currency or one of its `currencies` setting (converted at that rate before any rule); another answers 422 currency_mismatch
+             * @example RUB
+             */
             currency: string;
             lines?: components["schemas"]["Line"][];
             member_id: string;
@@ -2107,6 +2110,12 @@ export interface components {
              */
             discount_amount?: string;
             earned_points?: number;
+            /**
+             * Format: decimal
+             * @description 1.00 of the order's currency in the program currency, as converted (null: the order is in the program currency). Money in the answer is in the order's currency; kept for good: returns and cancels use it, never today's rate
+             * @example 98.50
+             */
+            exchange_rate?: string | null;
             hold_id?: string | null;
             /** @description The order's lines as recorded */
             lines?: {
@@ -2603,6 +2612,12 @@ export interface components {
              */
             discount_amount?: string;
             earned_points?: number;
+            /**
+             * Format: decimal
+             * @description 1.00 of the order's currency in the program currency, as converted (null: the order is in the program currency). Money in the answer is in the order's currency; kept for good: returns and cancels use it, never today's rate
+             * @example 98.50
+             */
+            exchange_rate?: string | null;
             hold_id?: string | null;
             member_id?: string;
             order_id?: string;
@@ -2631,7 +2646,10 @@ export interface components {
              * @example 149.90
              */
             amount: string;
-            /** @example RUB */
+            /**
+             * @description The program currency or one of its `currencies` setting (converted at that rate before any rule); another answers 422 currency_mismatch
+             * @example RUB
+             */
             currency: string;
             lines?: components["schemas"]["Line"][];
         };
@@ -2642,7 +2660,10 @@ export interface components {
              * @example 149.90
              */
             amount: string;
-            /** @example RUB */
+            /**
+             * @description The program currency or one of its `currencies` setting (converted at that rate before any rule); another answers 422 currency_mismatch
+             * @example RUB
+             */
             currency: string;
             /** @default null */
             hold_id?: string | null;
@@ -2938,6 +2959,16 @@ export interface components {
             clawback?: "allow_negative" | "clamp_to_zero";
             /** Format: date-time */
             readonly created_at?: string;
+            /**
+             * @description Other currencies orders and quotes may come in: ISO 4217 code -> the value of 1.00 of it in the program currency. Converted before any rule; the order keeps its rate.
+             * @example {
+             *       "EUR": "98.50",
+             *       "USD": "91.20"
+             *     }
+             */
+            currencies?: {
+                [key: string]: string;
+            };
             /** @example RUB */
             currency?: string;
             earn?: components["schemas"]["EarnSettings"];
@@ -2965,6 +2996,16 @@ export interface components {
         ProgramCreate: {
             /** @enum {string} */
             clawback?: "allow_negative" | "clamp_to_zero";
+            /**
+             * @description Other currencies orders and quotes may come in: ISO 4217 code -> the value of 1.00 of it in the program currency. Converted before any rule; the order keeps its rate.
+             * @example {
+             *       "EUR": "98.50",
+             *       "USD": "91.20"
+             *     }
+             */
+            currencies?: {
+                [key: string]: string;
+            };
             /** @example RUB */
             currency: string;
             earn?: components["schemas"]["EarnSettings"];
@@ -2992,6 +3033,16 @@ export interface components {
             /** @enum {string|null} */
             clawback?: "allow_negative" | "clamp_to_zero" | null;
             /**
+             * @description Other currencies orders and quotes may come in: ISO 4217 code -> the value of 1.00 of it in the program currency. Converted before any rule; the order keeps its rate. A null rate removes that currency.
+             * @example {
+             *       "EUR": "98.50",
+             *       "USD": "91.20"
+             *     }
+             */
+            currencies?: {
+                [key: string]: string | null;
+            } | null;
+            /**
              * @description Fixed at creation: only the current value is accepted
              * @example RUB
              */
@@ -3018,6 +3069,12 @@ export interface components {
             available?: number;
             earn_breakdown?: components["schemas"]["EarnPart"][];
             earn_points?: number;
+            /**
+             * Format: decimal
+             * @description 1.00 of the order's currency in the program currency, as converted (null: the order is in the program currency). Money in the answer is in the order's currency
+             * @example 98.50
+             */
+            exchange_rate?: string | null;
             member_id?: string;
             redeem?: components["schemas"]["RedeemQuote"];
             tier_after?: string | null;
@@ -4189,7 +4246,7 @@ export interface operations {
                 /** @description Only this API client's changes */
                 actor?: string | null;
                 /** @description Only this action */
-                action?: "program.updated" | "tier_ladder.updated" | "rule.created" | "rule.updated" | "rule.deleted" | "reward.created" | "reward.updated" | "reward.deleted" | "webhook.created" | "webhook.deleted" | "webhook.secret_rotated" | "webhook.enabled" | "webhook.redelivered" | "client.created" | "client.revoked" | "member.updated" | "member.adjusted" | "member.transferred" | "member.vip_set" | "member.vip_revoked" | "identity.attached" | "identity.detached" | "member.merged" | "import.started" | "import.rows_added" | "import.completed" | "member.erased" | null;
+                action?: "program.updated" | "tier_ladder.updated" | "program.clock_moved" | "program.reset" | "rule.created" | "rule.updated" | "rule.deleted" | "reward.created" | "reward.updated" | "reward.deleted" | "webhook.created" | "webhook.deleted" | "webhook.secret_rotated" | "webhook.enabled" | "webhook.redelivered" | "client.created" | "client.revoked" | "member.updated" | "member.adjusted" | "member.transferred" | "member.vip_set" | "member.vip_revoked" | "identity.attached" | "identity.detached" | "member.merged" | "import.started" | "import.rows_added" | "import.completed" | "member.erased" | null;
                 /** @description Entries at or after this instant */
                 from?: string | null;
                 /** @description Entries before this instant */
@@ -4409,6 +4466,7 @@ export interface operations {
                      *         }
                      *       ],
                      *       "earn_points": 1,
+                     *       "exchange_rate": "98.50",
                      *       "member_id": "x",
                      *       "redeem": {
                      *         "applied_points": 1,
@@ -7882,6 +7940,7 @@ export interface operations {
                      *           "currency": "x",
                      *           "discount_amount": "149.90",
                      *           "earned_points": 1,
+                     *           "exchange_rate": "98.50",
                      *           "hold_id": "x",
                      *           "lines": [
                      *             {}
@@ -9697,6 +9756,7 @@ export interface operations {
                      *       "currency": "x",
                      *       "discount_amount": "149.90",
                      *       "earned_points": 1,
+                     *       "exchange_rate": "98.50",
                      *       "hold_id": "x",
                      *       "member_id": "x",
                      *       "order_id": "x",
@@ -9724,6 +9784,7 @@ export interface operations {
                      *       "currency": "x",
                      *       "discount_amount": "149.90",
                      *       "earned_points": 1,
+                     *       "exchange_rate": "98.50",
                      *       "hold_id": "x",
                      *       "member_id": "x",
                      *       "order_id": "x",
@@ -9846,6 +9907,7 @@ export interface operations {
                      *       "currency": "x",
                      *       "discount_amount": "149.90",
                      *       "earned_points": 1,
+                     *       "exchange_rate": "98.50",
                      *       "hold_id": "x",
                      *       "member_id": "x",
                      *       "order_id": "x",
@@ -9935,6 +9997,7 @@ export interface operations {
                      *       "currency": "x",
                      *       "discount_amount": "149.90",
                      *       "earned_points": 1,
+                     *       "exchange_rate": "98.50",
                      *       "hold_id": "x",
                      *       "member_id": "x",
                      *       "order_id": "x",
@@ -10189,6 +10252,10 @@ export interface operations {
                      * @example {
                      *       "clawback": "allow_negative",
                      *       "created_at": "2026-03-01T10:00:00Z",
+                     *       "currencies": {
+                     *         "EUR": "98.50",
+                     *         "USD": "91.20"
+                     *       },
                      *       "currency": "RUB",
                      *       "earn": {
                      *         "excluded_categories": [
@@ -10306,6 +10373,10 @@ export interface operations {
             content: {
                 /**
                  * @example {
+                 *       "currencies": {
+                 *         "EUR": "98.50",
+                 *         "USD": "91.20"
+                 *       },
                  *       "currency": "RUB",
                  *       "timezone": "Europe/Moscow"
                  *     }
@@ -10324,6 +10395,10 @@ export interface operations {
                      * @example {
                      *       "clawback": "allow_negative",
                      *       "created_at": "2026-03-01T10:00:00Z",
+                     *       "currencies": {
+                     *         "EUR": "98.50",
+                     *         "USD": "91.20"
+                     *       },
                      *       "currency": "RUB",
                      *       "earn": {
                      *         "excluded_categories": [
@@ -12051,6 +12126,10 @@ export interface operations {
             content: {
                 /**
                  * @example {
+                 *       "currencies": {
+                 *         "EUR": "98.50",
+                 *         "USD": "91.20"
+                 *       },
                  *       "currency": "RUB",
                  *       "mode": "test",
                  *       "name": "x"
@@ -12070,6 +12149,10 @@ export interface operations {
                      * @example {
                      *       "clawback": "allow_negative",
                      *       "created_at": "2026-03-01T10:00:00Z",
+                     *       "currencies": {
+                     *         "EUR": "98.50",
+                     *         "USD": "91.20"
+                     *       },
                      *       "currency": "RUB",
                      *       "earn": {
                      *         "excluded_categories": [

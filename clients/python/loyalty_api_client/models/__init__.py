@@ -167,12 +167,15 @@ from .program import Program
 from .program_clawback import ProgramClawback
 from .program_create import ProgramCreate
 from .program_create_clawback import ProgramCreateClawback
+from .program_create_currencies import ProgramCreateCurrencies
 from .program_create_mode import ProgramCreateMode
+from .program_currencies import ProgramCurrencies
 from .program_mode import ProgramMode
 from .program_patch import ProgramPatch
 from .program_patch_clawback_type_1 import ProgramPatchClawbackType1
 from .program_patch_clawback_type_2_type_1 import ProgramPatchClawbackType2Type1
 from .program_patch_clawback_type_3_type_1 import ProgramPatchClawbackType3Type1
+from .program_patch_currencies_type_0 import ProgramPatchCurrenciesType0
 from .program_patch_earn_type_1_type_0 import ProgramPatchEarnType1Type0
 from .program_patch_earn_type_2_type_1_type_0 import ProgramPatchEarnType2Type1Type0
 from .program_patch_earn_type_3_type_1_type_0 import ProgramPatchEarnType3Type1Type0
@@ -461,12 +464,15 @@ __all__ = (
     "ProgramClawback",
     "ProgramCreate",
     "ProgramCreateClawback",
+    "ProgramCreateCurrencies",
     "ProgramCreateMode",
+    "ProgramCurrencies",
     "ProgramMode",
     "ProgramPatch",
     "ProgramPatchClawbackType1",
     "ProgramPatchClawbackType2Type1",
     "ProgramPatchClawbackType3Type1",
+    "ProgramPatchCurrenciesType0",
     "ProgramPatchEarnType1Type0",
     "ProgramPatchEarnType2Type1Type0",
     "ProgramPatchEarnType3Type1Type0",

@@ -34,6 +34,9 @@ class ExportedOrder:
             currency (str | Unset):
             discount_amount (str | Unset):  Example: 149.90.
             earned_points (int | Unset):
+            exchange_rate (None | str | Unset): 1.00 of the order's currency in the program currency, as converted (null:
+                the order is in the program currency). Money in the answer is in the order's currency; kept for good: returns
+                and cancels use it, never today's rate Example: 98.50.
             hold_id (None | str | Unset):
             lines (list[ExportedOrderLinesItem] | Unset): The order's lines as recorded
             member_id (str | Unset):
@@ -52,6 +55,7 @@ class ExportedOrder:
     currency: str | Unset = UNSET
     discount_amount: str | Unset = UNSET
     earned_points: int | Unset = UNSET
+    exchange_rate: None | str | Unset = UNSET
     hold_id: None | str | Unset = UNSET
     lines: list[ExportedOrderLinesItem] | Unset = UNSET
     member_id: str | Unset = UNSET
@@ -82,6 +86,12 @@ class ExportedOrder:
         discount_amount = self.discount_amount
 
         earned_points = self.earned_points
+
+        exchange_rate: None | str | Unset
+        if isinstance(self.exchange_rate, Unset):
+            exchange_rate = UNSET
+        else:
+            exchange_rate = self.exchange_rate
 
         hold_id: None | str | Unset
         if isinstance(self.hold_id, Unset):
@@ -145,6 +155,8 @@ class ExportedOrder:
             field_dict["discount_amount"] = discount_amount
         if earned_points is not UNSET:
             field_dict["earned_points"] = earned_points
+        if exchange_rate is not UNSET:
+            field_dict["exchange_rate"] = exchange_rate
         if hold_id is not UNSET:
             field_dict["hold_id"] = hold_id
         if lines is not UNSET:
@@ -194,6 +206,16 @@ class ExportedOrder:
         discount_amount = d.pop("discount_amount", UNSET)
 
         earned_points = d.pop("earned_points", UNSET)
+
+        def _parse_exchange_rate(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        exchange_rate = _parse_exchange_rate(d.pop("exchange_rate", UNSET))
+
 
         def _parse_hold_id(data: object) -> None | str | Unset:
             if data is None:
@@ -275,6 +297,7 @@ class ExportedOrder:
             currency=currency,
             discount_amount=discount_amount,
             earned_points=earned_points,
+            exchange_rate=exchange_rate,
             hold_id=hold_id,
             lines=lines,
             member_id=member_id,

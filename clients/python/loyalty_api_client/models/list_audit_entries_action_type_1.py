@@ -15,6 +15,8 @@ class ListAuditEntriesActionType1(StrEnum):
     MEMBER_UPDATED = "member.updated"
     MEMBER_VIP_REVOKED = "member.vip_revoked"
     MEMBER_VIP_SET = "member.vip_set"
+    PROGRAM_CLOCK_MOVED = "program.clock_moved"
+    PROGRAM_RESET = "program.reset"
     PROGRAM_UPDATED = "program.updated"
     REWARD_CREATED = "reward.created"
     REWARD_DELETED = "reward.deleted"

@@ -31,6 +31,9 @@ class Order:
             currency (str | Unset):
             discount_amount (str | Unset):  Example: 149.90.
             earned_points (int | Unset):
+            exchange_rate (None | str | Unset): 1.00 of the order's currency in the program currency, as converted (null:
+                the order is in the program currency). Money in the answer is in the order's currency; kept for good: returns
+                and cancels use it, never today's rate Example: 98.50.
             hold_id (None | str | Unset):
             member_id (str | Unset):
             order_id (str | Unset):
@@ -47,6 +50,7 @@ class Order:
     currency: str | Unset = UNSET
     discount_amount: str | Unset = UNSET
     earned_points: int | Unset = UNSET
+    exchange_rate: None | str | Unset = UNSET
     hold_id: None | str | Unset = UNSET
     member_id: str | Unset = UNSET
     order_id: str | Unset = UNSET
@@ -73,6 +77,12 @@ class Order:
         discount_amount = self.discount_amount
 
         earned_points = self.earned_points
+
+        exchange_rate: None | str | Unset
+        if isinstance(self.exchange_rate, Unset):
+            exchange_rate = UNSET
+        else:
+            exchange_rate = self.exchange_rate
 
         hold_id: None | str | Unset
         if isinstance(self.hold_id, Unset):
@@ -118,6 +128,8 @@ class Order:
             field_dict["discount_amount"] = discount_amount
         if earned_points is not UNSET:
             field_dict["earned_points"] = earned_points
+        if exchange_rate is not UNSET:
+            field_dict["exchange_rate"] = exchange_rate
         if hold_id is not UNSET:
             field_dict["hold_id"] = hold_id
         if member_id is not UNSET:
@@ -161,6 +173,16 @@ class Order:
         discount_amount = d.pop("discount_amount", UNSET)
 
         earned_points = d.pop("earned_points", UNSET)
+
+        def _parse_exchange_rate(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        exchange_rate = _parse_exchange_rate(d.pop("exchange_rate", UNSET))
+
 
         def _parse_hold_id(data: object) -> None | str | Unset:
             if data is None:
@@ -218,6 +240,7 @@ class Order:
             currency=currency,
             discount_amount=discount_amount,
             earned_points=earned_points,
+            exchange_rate=exchange_rate,
             hold_id=hold_id,
             member_id=member_id,
             order_id=order_id,

@@ -28,7 +28,8 @@ class OrderCreate:
     """ 
         Attributes:
             amount (str): Order total before the points discount Example: 149.90.
-            currency (str):  Example: RUB.
+            currency (str): The program currency or one of its `currencies` setting (converted at that rate before any
+                rule); another answers 422 currency_mismatch Example: RUB.
             member_id (str):
             order_id (str):
             hold_id (None | str | Unset):

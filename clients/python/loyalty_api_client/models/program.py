@@ -19,6 +19,7 @@ if TYPE_CHECKING:
   from ..models.earn_settings import EarnSettings
   from ..models.expiry_settings import ExpirySettings
   from ..models.limits_settings import LimitsSettings
+  from ..models.program_currencies import ProgramCurrencies
   from ..models.redeem_settings import RedeemSettings
   from ..models.referral_settings import ReferralSettings
   from ..models.reward_settings import RewardSettings
@@ -40,6 +41,9 @@ class Program:
         Attributes:
             clawback (ProgramClawback | Unset):
             created_at (datetime.datetime | Unset):
+            currencies (ProgramCurrencies | Unset): Other currencies orders and quotes may come in: ISO 4217 code -> the
+                value of 1.00 of it in the program currency. Converted before any rule; the order keeps its rate. Example:
+                {'EUR': '98.50', 'USD': '91.20'}.
             currency (str | Unset):  Example: RUB.
             earn (EarnSettings | Unset):
             expiry (ExpirySettings | Unset):
@@ -61,6 +65,7 @@ class Program:
 
     clawback: ProgramClawback | Unset = UNSET
     created_at: datetime.datetime | Unset = UNSET
+    currencies: ProgramCurrencies | Unset = UNSET
     currency: str | Unset = UNSET
     earn: EarnSettings | Unset = UNSET
     expiry: ExpirySettings | Unset = UNSET
@@ -86,6 +91,7 @@ class Program:
         from ..models.earn_settings import EarnSettings # noqa: PLC0415
         from ..models.expiry_settings import ExpirySettings # noqa: PLC0415
         from ..models.limits_settings import LimitsSettings # noqa: PLC0415
+        from ..models.program_currencies import ProgramCurrencies # noqa: PLC0415
         from ..models.redeem_settings import RedeemSettings # noqa: PLC0415
         from ..models.referral_settings import ReferralSettings # noqa: PLC0415
         from ..models.reward_settings import RewardSettings # noqa: PLC0415
@@ -100,6 +106,10 @@ class Program:
         created_at: str | Unset = UNSET
         if not isinstance(self.created_at, Unset):
             created_at = self.created_at.isoformat()
+
+        currencies: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.currencies, Unset):
+            currencies = self.currencies.to_dict()
 
         currency = self.currency
 
@@ -170,6 +180,8 @@ class Program:
             field_dict["clawback"] = clawback
         if created_at is not UNSET:
             field_dict["created_at"] = created_at
+        if currencies is not UNSET:
+            field_dict["currencies"] = currencies
         if currency is not UNSET:
             field_dict["currency"] = currency
         if earn is not UNSET:
@@ -212,6 +224,7 @@ class Program:
         from ..models.earn_settings import EarnSettings # noqa: PLC0415
         from ..models.expiry_settings import ExpirySettings # noqa: PLC0415
         from ..models.limits_settings import LimitsSettings # noqa: PLC0415
+        from ..models.program_currencies import ProgramCurrencies # noqa: PLC0415
         from ..models.redeem_settings import RedeemSettings # noqa: PLC0415
         from ..models.referral_settings import ReferralSettings # noqa: PLC0415
         from ..models.reward_settings import RewardSettings # noqa: PLC0415
@@ -235,6 +248,16 @@ class Program:
             created_at = UNSET
         else:
             created_at = datetime.datetime.fromisoformat(_created_at)
+
+
+
+
+        _currencies = d.pop("currencies", UNSET)
+        currencies: ProgramCurrencies | Unset
+        if isinstance(_currencies,  Unset):
+            currencies = UNSET
+        else:
+            currencies = ProgramCurrencies.from_dict(_currencies)
 
 
 
@@ -364,6 +387,7 @@ class Program:
         program = cls(
             clawback=clawback,
             created_at=created_at,
+            currencies=currencies,
             currency=currency,
             earn=earn,
             expiry=expiry,

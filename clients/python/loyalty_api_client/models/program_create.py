@@ -17,6 +17,7 @@ if TYPE_CHECKING:
   from ..models.earn_settings import EarnSettings
   from ..models.expiry_settings import ExpirySettings
   from ..models.limits_settings import LimitsSettings
+  from ..models.program_create_currencies import ProgramCreateCurrencies
   from ..models.redeem_settings import RedeemSettings
   from ..models.referral_settings import ReferralSettings
   from ..models.reward_settings import RewardSettings
@@ -39,6 +40,9 @@ class ProgramCreate:
             currency (str):  Example: RUB.
             name (str):
             clawback (ProgramCreateClawback | Unset):
+            currencies (ProgramCreateCurrencies | Unset): Other currencies orders and quotes may come in: ISO 4217 code ->
+                the value of 1.00 of it in the program currency. Converted before any rule; the order keeps its rate. Example:
+                {'EUR': '98.50', 'USD': '91.20'}.
             earn (EarnSettings | Unset):
             expiry (ExpirySettings | Unset):
             hold_ttl_seconds (int | Unset):
@@ -59,6 +63,7 @@ class ProgramCreate:
     currency: str
     name: str
     clawback: ProgramCreateClawback | Unset = UNSET
+    currencies: ProgramCreateCurrencies | Unset = UNSET
     earn: EarnSettings | Unset = UNSET
     expiry: ExpirySettings | Unset = UNSET
     hold_ttl_seconds: int | Unset = UNSET
@@ -81,6 +86,7 @@ class ProgramCreate:
         from ..models.earn_settings import EarnSettings # noqa: PLC0415
         from ..models.expiry_settings import ExpirySettings # noqa: PLC0415
         from ..models.limits_settings import LimitsSettings # noqa: PLC0415
+        from ..models.program_create_currencies import ProgramCreateCurrencies # noqa: PLC0415
         from ..models.redeem_settings import RedeemSettings # noqa: PLC0415
         from ..models.referral_settings import ReferralSettings # noqa: PLC0415
         from ..models.reward_settings import RewardSettings # noqa: PLC0415
@@ -95,6 +101,10 @@ class ProgramCreate:
         if not isinstance(self.clawback, Unset):
             clawback = self.clawback.value
 
+
+        currencies: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.currencies, Unset):
+            currencies = self.currencies.to_dict()
 
         earn: dict[str, Any] | Unset = UNSET
         if not isinstance(self.earn, Unset):
@@ -157,6 +167,8 @@ class ProgramCreate:
         })
         if clawback is not UNSET:
             field_dict["clawback"] = clawback
+        if currencies is not UNSET:
+            field_dict["currencies"] = currencies
         if earn is not UNSET:
             field_dict["earn"] = earn
         if expiry is not UNSET:
@@ -193,6 +205,7 @@ class ProgramCreate:
         from ..models.earn_settings import EarnSettings # noqa: PLC0415
         from ..models.expiry_settings import ExpirySettings # noqa: PLC0415
         from ..models.limits_settings import LimitsSettings # noqa: PLC0415
+        from ..models.program_create_currencies import ProgramCreateCurrencies # noqa: PLC0415
         from ..models.redeem_settings import RedeemSettings # noqa: PLC0415
         from ..models.referral_settings import ReferralSettings # noqa: PLC0415
         from ..models.reward_settings import RewardSettings # noqa: PLC0415
@@ -210,6 +223,16 @@ class ProgramCreate:
             clawback = UNSET
         else:
             clawback = ProgramCreateClawback(_clawback)
+
+
+
+
+        _currencies = d.pop("currencies", UNSET)
+        currencies: ProgramCreateCurrencies | Unset
+        if isinstance(_currencies,  Unset):
+            currencies = UNSET
+        else:
+            currencies = ProgramCreateCurrencies.from_dict(_currencies)
 
 
 
@@ -326,6 +349,7 @@ class ProgramCreate:
             currency=currency,
             name=name,
             clawback=clawback,
+            currencies=currencies,
             earn=earn,
             expiry=expiry,
             hold_ttl_seconds=hold_ttl_seconds,

@@ -18,6 +18,7 @@ if TYPE_CHECKING:
   from ..models.earn_settings import EarnSettings
   from ..models.expiry_settings import ExpirySettings
   from ..models.limits_settings import LimitsSettings
+  from ..models.program_patch_currencies_type_0 import ProgramPatchCurrenciesType0
   from ..models.program_patch_earn_type_1_type_0 import ProgramPatchEarnType1Type0
   from ..models.program_patch_earn_type_2_type_1_type_0 import ProgramPatchEarnType2Type1Type0
   from ..models.program_patch_earn_type_3_type_1_type_0 import ProgramPatchEarnType3Type1Type0
@@ -63,6 +64,9 @@ class ProgramPatch:
         Attributes:
             clawback (None | ProgramPatchClawbackType1 | ProgramPatchClawbackType2Type1 | ProgramPatchClawbackType3Type1 |
                 Unset):
+            currencies (None | ProgramPatchCurrenciesType0 | Unset): Other currencies orders and quotes may come in: ISO
+                4217 code -> the value of 1.00 of it in the program currency. Converted before any rule; the order keeps its
+                rate. A null rate removes that currency. Example: {'EUR': '98.50', 'USD': '91.20'}.
             currency (str | Unset): Fixed at creation: only the current value is accepted Example: RUB.
             earn (EarnSettings | None | ProgramPatchEarnType1Type0 | ProgramPatchEarnType2Type1Type0 |
                 ProgramPatchEarnType3Type1Type0 | Unset):
@@ -88,6 +92,7 @@ class ProgramPatch:
      """
 
     clawback: None | ProgramPatchClawbackType1 | ProgramPatchClawbackType2Type1 | ProgramPatchClawbackType3Type1 | Unset = UNSET
+    currencies: None | ProgramPatchCurrenciesType0 | Unset = UNSET
     currency: str | Unset = UNSET
     earn: EarnSettings | None | ProgramPatchEarnType1Type0 | ProgramPatchEarnType2Type1Type0 | ProgramPatchEarnType3Type1Type0 | Unset = UNSET
     expiry: ExpirySettings | None | ProgramPatchExpiryType1Type0 | ProgramPatchExpiryType2Type1Type0 | ProgramPatchExpiryType3Type1Type0 | Unset = UNSET
@@ -111,6 +116,7 @@ class ProgramPatch:
         from ..models.earn_settings import EarnSettings # noqa: PLC0415
         from ..models.expiry_settings import ExpirySettings # noqa: PLC0415
         from ..models.limits_settings import LimitsSettings # noqa: PLC0415
+        from ..models.program_patch_currencies_type_0 import ProgramPatchCurrenciesType0 # noqa: PLC0415
         from ..models.program_patch_earn_type_1_type_0 import ProgramPatchEarnType1Type0 # noqa: PLC0415
         from ..models.program_patch_earn_type_2_type_1_type_0 import ProgramPatchEarnType2Type1Type0 # noqa: PLC0415
         from ..models.program_patch_earn_type_3_type_1_type_0 import ProgramPatchEarnType3Type1Type0 # noqa: PLC0415
@@ -152,6 +158,14 @@ class ProgramPatch:
             clawback = self.clawback.value
         else:
             clawback = self.clawback
+
+        currencies: dict[str, Any] | None | Unset
+        if isinstance(self.currencies, Unset):
+            currencies = UNSET
+        elif isinstance(self.currencies, ProgramPatchCurrenciesType0):
+            currencies = self.currencies.to_dict()
+        else:
+            currencies = self.currencies
 
         currency = self.currency
 
@@ -307,6 +321,8 @@ class ProgramPatch:
         })
         if clawback is not UNSET:
             field_dict["clawback"] = clawback
+        if currencies is not UNSET:
+            field_dict["currencies"] = currencies
         if currency is not UNSET:
             field_dict["currency"] = currency
         if earn is not UNSET:
@@ -345,6 +361,7 @@ class ProgramPatch:
         from ..models.earn_settings import EarnSettings # noqa: PLC0415
         from ..models.expiry_settings import ExpirySettings # noqa: PLC0415
         from ..models.limits_settings import LimitsSettings # noqa: PLC0415
+        from ..models.program_patch_currencies_type_0 import ProgramPatchCurrenciesType0 # noqa: PLC0415
         from ..models.program_patch_earn_type_1_type_0 import ProgramPatchEarnType1Type0 # noqa: PLC0415
         from ..models.program_patch_earn_type_2_type_1_type_0 import ProgramPatchEarnType2Type1Type0 # noqa: PLC0415
         from ..models.program_patch_earn_type_3_type_1_type_0 import ProgramPatchEarnType3Type1Type0 # noqa: PLC0415
@@ -414,6 +431,26 @@ class ProgramPatch:
             return cast(None | ProgramPatchClawbackType1 | ProgramPatchClawbackType2Type1 | ProgramPatchClawbackType3Type1 | Unset, data)
 
         clawback = _parse_clawback(d.pop("clawback", UNSET))
+
+
+        def _parse_currencies(data: object) -> None | ProgramPatchCurrenciesType0 | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                currencies_type_0 = ProgramPatchCurrenciesType0.from_dict(data)
+
+
+
+                return currencies_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(None | ProgramPatchCurrenciesType0 | Unset, data)
+
+        currencies = _parse_currencies(d.pop("currencies", UNSET))
 
 
         currency = d.pop("currency", UNSET)
@@ -877,6 +914,7 @@ class ProgramPatch:
 
         program_patch = cls(
             clawback=clawback,
+            currencies=currencies,
             currency=currency,
             earn=earn,
             expiry=expiry,

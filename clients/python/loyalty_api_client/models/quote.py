@@ -30,6 +30,8 @@ class Quote:
             available (int | Unset):
             earn_breakdown (list[EarnPart] | Unset):
             earn_points (int | Unset):
+            exchange_rate (None | str | Unset): 1.00 of the order's currency in the program currency, as converted (null:
+                the order is in the program currency). Money in the answer is in the order's currency Example: 98.50.
             member_id (str | Unset):
             redeem (RedeemQuote | Unset):
             tier_after (None | str | Unset):
@@ -38,6 +40,7 @@ class Quote:
     available: int | Unset = UNSET
     earn_breakdown: list[EarnPart] | Unset = UNSET
     earn_points: int | Unset = UNSET
+    exchange_rate: None | str | Unset = UNSET
     member_id: str | Unset = UNSET
     redeem: RedeemQuote | Unset = UNSET
     tier_after: None | str | Unset = UNSET
@@ -62,6 +65,12 @@ class Quote:
 
         earn_points = self.earn_points
 
+        exchange_rate: None | str | Unset
+        if isinstance(self.exchange_rate, Unset):
+            exchange_rate = UNSET
+        else:
+            exchange_rate = self.exchange_rate
+
         member_id = self.member_id
 
         redeem: dict[str, Any] | Unset = UNSET
@@ -85,6 +94,8 @@ class Quote:
             field_dict["earn_breakdown"] = earn_breakdown
         if earn_points is not UNSET:
             field_dict["earn_points"] = earn_points
+        if exchange_rate is not UNSET:
+            field_dict["exchange_rate"] = exchange_rate
         if member_id is not UNSET:
             field_dict["member_id"] = member_id
         if redeem is not UNSET:
@@ -117,6 +128,16 @@ class Quote:
 
         earn_points = d.pop("earn_points", UNSET)
 
+        def _parse_exchange_rate(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        exchange_rate = _parse_exchange_rate(d.pop("exchange_rate", UNSET))
+
+
         member_id = d.pop("member_id", UNSET)
 
         _redeem = d.pop("redeem", UNSET)
@@ -143,6 +164,7 @@ class Quote:
             available=available,
             earn_breakdown=earn_breakdown,
             earn_points=earn_points,
+            exchange_rate=exchange_rate,
             member_id=member_id,
             redeem=redeem,
             tier_after=tier_after,
