@@ -62,7 +62,7 @@ CITUS_MODULES = (
     "test_segments_jobs", "test_rules_api", "test_reliability_isolation", "test_foundation_idempotency",
     "test_foundation_members", "test_foundation_programs", "test_transfers_api", "test_transfers_concurrency",
     "test_budgets_api", "test_budgets_concurrency", "test_adjustment_limits_api", "test_audit_actions", "test_audit_log",
-    "test_clock_api",
+    "test_clock_api", "test_imports_api",
 )
 
 

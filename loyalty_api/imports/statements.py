@@ -4,10 +4,13 @@ never a loop of single-row inserts.
 A chunk's rows travel as one JSON parameter, an array of positional arrays
 (``service._rows``: orjson in C, where binding one array per column cost Python
 about a microsecond a value), unpacked by ``jsonb_array_elements``; short lists of ids
-stay arrays. Lookups join the chunk's ids to the key's index one by one (a lateral
-subquery that ``OFFSET 0`` keeps from being flattened into a join the planner may
-turn into a scan): the statistics are stale in the middle of a large import, and a
-scan of all the program's rows per chunk grows with the import.
+stay arrays. Lookups name the chunk's ids with ``= ANY(array)`` on the key's index
+(program_id, member_id, …), never a join of the ids to the table: the statistics are
+stale in the middle of a large import, and a join the planner turns into a scan of
+all the program's rows per chunk grows with the import; an array on the index's
+leading columns stays an index scan whatever the statistics say. (A lateral subquery
+fenced with ``OFFSET 0`` did the same on one server, but Citus refuses an OFFSET or
+LIMIT in a lateral subquery over a table function such as ``unnest``.)
 
 Every statement names ``program_id``. Locks: the members' ``balances`` rows first, in
 member-id order (the ledger's lock order), then the import's row at the very end (it
@@ -22,18 +25,16 @@ from sqlalchemy import text
 # The chunk's members and the referrers it names, as they stand.
 KNOWN_MEMBERS = text("""
 SELECT m.member_id, m.status, coalesce(b.debt, 0) AS debt
-  FROM unnest(CAST(:member_ids AS text[])) AS g(member_id)
-  CROSS JOIN LATERAL (SELECT m.program_id, m.member_id, m.status FROM members m
-                       WHERE m.program_id = :program_id AND m.member_id = g.member_id OFFSET 0) AS m
+  FROM members m
   LEFT JOIN balances b ON b.program_id = m.program_id AND b.member_id = m.member_id
+ WHERE m.program_id = :program_id AND m.member_id = ANY(CAST(:member_ids AS text[]))
 """)
 
 # Lots already imported for the chunk's known members (the caller keeps the keys it sent).
 KNOWN_LOTS = text("""
 SELECT l.member_id, l.lot_ref, l.points, l.available_at, l.expires_at
-  FROM unnest(CAST(:member_ids AS text[])) AS g(member_id)
-  CROSS JOIN LATERAL (SELECT l.* FROM import_lots l
-                       WHERE l.program_id = :program_id AND l.member_id = g.member_id OFFSET 0) AS l
+  FROM import_lots l
+ WHERE l.program_id = :program_id AND l.member_id = ANY(CAST(:member_ids AS text[]))
 """)
 
 # Holders of the chunk's identifiers (the caller keeps the exact pairs it sent).
