@@ -22,8 +22,8 @@ from sqlalchemy.orm import Session
 from loyalty_api.audit.rules import Actor
 from loyalty_api.errors import ValidationFailed
 from loyalty_api.events.service import emit
-from loyalty_api.http.pagination import decode_cursor, page
-from loyalty_api.members import service as members
+from loyalty_api.pagination import decode_cursor, page
+from loyalty_api.members import lookup as members
 from loyalty_api.programs import service as programs
 from loyalty_api.programs.models import Program
 from loyalty_api.tiers import metrics, rules
