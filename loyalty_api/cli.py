@@ -62,8 +62,10 @@ def main() -> None:
 
 def _register_features() -> None:
     from loyalty_api.imports.cli import register
+    from loyalty_api.ledger.cli import register as register_ledger
 
     register(main, _app)
+    register_ledger(main, _app, _uow)
 
 
 _register_features()
@@ -277,28 +279,6 @@ def worker(once: bool, poll_interval: float, concurrency: int, timeout: float, d
     for signum in (signal.SIGTERM, signal.SIGINT):
         signal.signal(signum, runner.request_stop)
     runner.run_forever(poll_interval)
-
-
-@main.group()
-def ledger() -> None:
-    """Points ledger checks."""
-
-
-@ledger.command("verify")
-@click.option("--program", "program_id", type=click.UUID, default=None, help="Only this program")
-def ledger_verify(program_id: uuid.UUID | None) -> None:
-    """Recompute every balance from the entries and lots; exit 1 on any mismatch."""
-    from loyalty_api.ledger.service import verify_ledger
-
-    app = _app(signs=False)
-    with _uow(app) as uow:
-        mismatches = verify_ledger(uow.session, program_id)
-    app.extensions["loyalty"].engine.dispose()
-    for found in mismatches:
-        click.echo(json.dumps({"program_id": str(found.program_id), "member_id": found.member_id,
-                               "check": found.check, "expected": found.expected, "actual": found.actual}))
-    click.echo(f"{len(mismatches)} mismatch(es)", err=True)
-    sys.exit(1 if mismatches else 0)
 
 
 if __name__ == "__main__":

@@ -95,7 +95,7 @@ def add_demo_catalogue(session, program_id) -> None:
     from loyalty_api.earning_rules.schemas import RuleCreateSchema
     from loyalty_api.rewards import service as rewards
     from loyalty_api.rewards.schemas import RewardCreateSchema
-    from loyalty_api.tiers import service as tiers
+    from loyalty_api.tiers import ladder as tiers
     from loyalty_api.tiers.schemas import LadderSchema
 
     tiers.put_ladder(session, program_id, LadderSchema().load(DEMO_LADDER), actor=OPERATOR)

@@ -19,7 +19,7 @@ from loyalty_api.audit import rules
 from loyalty_api.audit.models import AuditEntry
 from loyalty_api.audit.rules import Actor
 from loyalty_api.errors import ValidationFailed
-from loyalty_api.http.pagination import decode_cursor, page
+from loyalty_api.pagination import decode_cursor, page
 
 # What a withdrawal (DELETE of a rule or a reward, which stay readable) changes.
 DEACTIVATED: dict[str, Any] = {"before": {"active": True}, "after": {"active": False}}

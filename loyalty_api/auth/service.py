@@ -5,7 +5,7 @@ from __future__ import annotations
 from sqlalchemy.orm import Session
 
 from loyalty_api.errors import LoyaltyError
-from loyalty_api.http.auth import PROGRAM_SCOPES
+from loyalty_api.principal import PROGRAM_SCOPES
 from loyalty_api.programs import service as programs
 
 

@@ -142,19 +142,6 @@ def take_for_rule(session: Session, program_id: uuid.UUID, rule: Any, wanted: in
     return take(session, program_id, [(rule.rule_id, budget, wanted)], now, tz_name).get(rule.rule_id, 0)
 
 
-def rule_with_budget(session: Session, program_id: uuid.UUID, rule_id: str, now: datetime) -> dict[str, Any]:
-    """A rule's document, with ``budget_used``/``budget_remaining`` of the period holding ``now``
-    when it has a budget."""
-    from loyalty_api.earning_rules.service import get_rule, rule_document
-    from loyalty_api.programs.service import get_program, program_config
-
-    rule = get_rule(session, program_id, rule_id)
-    if not rule.budget_points:
-        return rule_document(rule)  # the figures are left out, as in the list
-    tz_name = program_config(get_program(session, program_id))["timezone"]
-    return {**rule_document(rule), **rule_status(session, program_id, rule, now, tz_name)}
-
-
 @dataclass
 class OrderBudgets:
     """What an order took from its rules' budgets, and its earn cut to it."""

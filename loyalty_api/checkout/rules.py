@@ -274,3 +274,10 @@ def return_points(amount: Decimal, earned: int, redeemed: int, returned_before: 
     reverse = share_so_far(after, whole, earned) - share_so_far(before, whole, earned)
     refund = share_so_far(after, whole, redeemed) - share_so_far(before, whole, redeemed)
     return reverse, refund
+
+
+def to_lines(raw: list[dict[str, Any]] | None) -> list[Line]:
+    """An order's lines as the request document gives them (``unit_price`` as a string
+    or a number), as ``Line`` values."""
+    return [Line(sku=line.get("sku"), category=line.get("category"), quantity=int(line["quantity"]),
+                 unit_price=Decimal(str(line["unit_price"]))) for line in raw or []]

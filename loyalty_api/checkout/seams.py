@@ -25,7 +25,7 @@ from loyalty_api.errors import NotFound
 from loyalty_api.programs.models import Program
 
 if TYPE_CHECKING:
-    from loyalty_api.checkout.service import OrderView
+    from loyalty_api.checkout.models import OrderView
 
 
 @dataclass(frozen=True)
@@ -49,7 +49,7 @@ class OrderFigures:
 def earn_context(session: Session, program: Program, member_id: str, now: datetime, *,
                  any_purchase_rules: bool = True) -> EarnContext:
     """The member's tier before this order and the purchase rules that apply now."""
-    from loyalty_api.earning_rules.service import purchase_rules_for
+    from loyalty_api.earning_rules.purchases import purchase_rules_for
     from loyalty_api.tiers.service import earn_context as tier_earn_context
 
     tier_code, tier_multiplier = tier_earn_context(session, program, member_id, now)
@@ -63,7 +63,7 @@ def earn_context(session: Session, program: Program, member_id: str, now: dateti
 def _program_statement() -> Constant:
     """Built and compiled once per process, run on the driver: SQLAlchemy's ORM loading
     of the ``Program`` cost about 0.3 ms per order on the reference machine."""
-    from loyalty_api.earning_rules.service import purchase_rules_exist
+    from loyalty_api.earning_rules.purchases import purchase_rules_exist
     from loyalty_api.tiers.service import row_exists_clause
 
     # The subqueries name the parameter, not programs.program_id: on Citus a program table

@@ -25,6 +25,7 @@ from sqlalchemy.orm import Session
 
 from loyalty_api.budgets import service as order_budgets
 from loyalty_api.checkout import rules, seams
+from loyalty_api.checkout.rules import to_lines
 from loyalty_api.checkout.models import Hold, Order, OrderView
 from loyalty_api.errors import (CurrencyMismatch, DuplicateOrder, HoldNotActive, InsufficientPoints, NotFound,
                                 RedeemLimit, ValidationFailed)
@@ -48,11 +49,6 @@ def load_program(session: Session, program_id: uuid.UUID) -> Program:
     if program is None:
         raise NotFound("Program not found")
     return program
-
-
-def to_lines(raw: list[dict[str, Any]] | None) -> list[rules.Line]:
-    return [rules.Line(sku=line.get("sku"), category=line.get("category"), quantity=int(line["quantity"]),
-                       unit_price=Decimal(str(line["unit_price"]))) for line in raw or []]
 
 
 def _check_order_input(config: dict[str, Any], program: Program, amount: Decimal, currency: str,
@@ -224,7 +220,7 @@ def record_order(session: Session, program_id: uuid.UUID, data: dict[str, Any],
             raise DuplicateOrder(f"Order {order_id!r} was recorded with different content")
         return existing.answer(), False
     if not recorded.member_found:
-        from loyalty_api.members.service import missing_member_error
+        from loyalty_api.members.lookup import missing_member_error
 
         raise missing_member_error(session, program_id, member_id)
     debt, referred = recorded.debt, bool(recorded.referred)

@@ -5,7 +5,6 @@ from __future__ import annotations
 from flask.views import MethodView
 from flask_smorest import Blueprint
 
-from loyalty_api.budgets import service as budgets
 from loyalty_api.earning_rules import service
 from loyalty_api.earning_rules.schemas import (EventCreateSchema, EventResultSchema, RuleCreateSchema,
                                                RuleListArgs, RulePatchSchema, RuleSchema)
@@ -63,7 +62,7 @@ class RuleById(MethodView):
         An earning rule, inactive ones included. A rule with a `budget` also answers `budget_used` and
         `budget_remaining`: what it gave and has left in the current period.
         """
-        return budgets.rule_with_budget(current_uow().session, current_program_id(), rule_id, program_now())
+        return service.rule_with_budget(current_uow().session, current_program_id(), rule_id, program_now())
 
     @operation("updateRule")
     @authorize("program:admin")

@@ -12,7 +12,7 @@ from decimal import Decimal
 from typing import Any
 
 import orjson
-from sqlalchemy import func, select, text
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from loyalty_api.budgets import service as budgets
@@ -20,7 +20,7 @@ from loyalty_api.earning_rules import rules
 from loyalty_api.earning_rules.models import EarningRule, MemberEvent, RuleAward
 from loyalty_api.audit import service as audit
 from loyalty_api.errors import DuplicateEvent, NotFound, RuleExists, ValidationFailed
-from loyalty_api.http.pagination import keyset_page
+from loyalty_api.pagination import keyset_page
 
 CENTS = Decimal("0.01")
 TERMS = ("name", "event_type", "points", "multiplier", "points_per_unit", "skus", "categories",
@@ -186,7 +186,7 @@ def record_event(session: Session, program_id: uuid.UUID, member_id: str, data: 
     of one member are counted against caps one after the other.
     """
     from loyalty_api.ledger import service as ledger
-    from loyalty_api.members.service import get_member
+    from loyalty_api.members.lookup import get_member
     from loyalty_api.programs.service import get_program, program_config
 
     fingerprint = _event_fingerprint(data)
@@ -252,53 +252,13 @@ def _grant_coupon(session: Session, program_id: uuid.UUID, member_id: str, rule:
     return {"rule_id": rule.rule_id, "points": 0, "coupon_code": code}
 
 
-def purchase_rules_exist(program_id: Any) -> Any:
-    """EXISTS of an active purchase rule, for checkout to fold into the statement that
-    reads the program: an order of a program without such rules reads no rules at all."""
-    return select(EarningRule.rule_id).where(
-        EarningRule.program_id == program_id, EarningRule.kind == "purchase",
-        EarningRule.active.is_(True)).exists()
+def rule_with_budget(session: Session, program_id: uuid.UUID, rule_id: str, now: datetime) -> dict[str, Any]:
+    """A rule's document, with ``budget_used``/``budget_remaining`` of the period holding ``now``
+    when it has a budget."""
+    from loyalty_api.programs.service import get_program, program_config
 
-
-def purchase_rules_for(session: Session, program: Any, member_id: str, tier_code: str | None,
-                       now: datetime) -> list:
-    """The purchase rules an order of this member placed ``now`` earns with.
-
-    Active, inside their window, open to the member's tier, and under their cap,
-    which counts the orders the rule gave points to (its ``bonus`` entries) in the
-    cap's calendar period. Checkout asks before it takes the member's ledger lock,
-    so a per-member advisory lock (only when a cap is in play) keeps two concurrent
-    orders from both taking the last use; it is held until the order commits.
-    """
-    from loyalty_api.checkout.rules import PurchaseRule
-    from loyalty_api.programs.service import program_config
-
-    candidates = [rule for rule in active_rules(session, program.program_id, "purchase")
-                  if rules.in_window(now, rule.valid_from, rule.valid_until)
-                  and rules.tier_eligible(rule.tiers, tier_code)]
-    capped = [rule for rule in candidates if rule.cap_count]
-    if capped:
-        session.execute(text("SELECT pg_advisory_xact_lock(hashtextextended(:key, 0))"),
-                        {"key": f"purchase-cap|{program.program_id}|{member_id}"})
-        tz_name = program_config(program)["timezone"]
-        full = {rule.rule_id for rule in capped
-                if rules.cap_reached(cap_of(rule), _orders_in_period(session, program.program_id, member_id,
-                                                                     rule, now, tz_name))}
-        candidates = [rule for rule in candidates if rule.rule_id not in full]
-    return [PurchaseRule(rule_id=rule.rule_id, skus=frozenset(rule.skus), categories=frozenset(rule.categories),
-                         multiplier=rule.multiplier, points_per_unit=rule.points_per_unit,
-                         min_order_amount=rule.min_order_amount, expires_in_days=rule.expires_in_days,
-                         budget=budgets.budget_of(rule)) for rule in candidates]
-
-
-def _orders_in_period(session: Session, program_id: uuid.UUID, member_id: str, rule: EarningRule, now: datetime,
-                      tz_name: str) -> int:
-    from loyalty_api.ledger.models import LedgerEntry
-
-    start, end = cap_bounds(rule, now, tz_name)
-    query = select(func.count(func.distinct(LedgerEntry.order_id))).where(
-        LedgerEntry.program_id == program_id, LedgerEntry.member_id == member_id, LedgerEntry.type == "bonus",
-        LedgerEntry.rule_id == rule.rule_id, LedgerEntry.order_id.isnot(None))
-    if start is not None:
-        query = query.where(LedgerEntry.created_at >= start, LedgerEntry.created_at < end)
-    return session.scalar(query) or 0
+    rule = get_rule(session, program_id, rule_id)
+    if not rule.budget_points:
+        return rule_document(rule)  # the figures are left out, as in the list
+    tz_name = program_config(get_program(session, program_id))["timezone"]
+    return {**rule_document(rule), **budgets.rule_status(session, program_id, rule, now, tz_name)}

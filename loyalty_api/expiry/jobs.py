@@ -12,7 +12,7 @@ from __future__ import annotations
 import os
 import uuid
 from concurrent.futures import ThreadPoolExecutor
-from datetime import datetime, timedelta, timezone
+from datetime import datetime
 from typing import Callable
 
 from sqlalchemy import text
@@ -21,13 +21,10 @@ from sqlalchemy.orm import Session
 
 from loyalty_api.db import unit_of_work
 from loyalty_api.expiry import notices, rules, service
+from loyalty_api.expiry.watermarks import SLACK, announce_since_watermark
 from loyalty_api.jobs.registry import JobContext, job_step
 from loyalty_api.programs.models import Program
 
-# Announcement scans restart a little before the last run's instant, so rows that
-# committed just after a run looked are still seen once (the notice keys dedupe).
-SLACK = timedelta(days=1)
-EPOCH = datetime(1970, 1, 1, tzinfo=timezone.utc)
 # Burning runs this many workers side by side, each on its own share of the members
 # (a hash partition, so they never compete for the same rows). Replicas add more.
 WORKERS = max(1, int(os.environ.get("EXPIRY_JOB_WORKERS", "2")))
@@ -63,13 +60,6 @@ SELECT b.member_id FROM balances b
  ORDER BY b.member_id LIMIT :batch
 """)
 
-_ADVANCE = """
-INSERT INTO expiry_progress AS p (program_id, {column}, updated_at) VALUES (:program_id, :value, now())
-ON CONFLICT (program_id) DO UPDATE
-   SET {column} = GREATEST(p.{column}, excluded.{column}), updated_at = excluded.updated_at
-"""
-
-
 # Which programs have anything for a step: one lock-free statement over all programs
 # (on Citus a multi-shard query, each shard answering for its programs), joined on
 # program_id only; the step then claims program by program.
@@ -97,40 +87,10 @@ def _programs(context: JobContext, work: str) -> list[uuid.UUID]:
             {"now": context.now, "slack": SLACK, "only": context.only}).scalars())
 
 
-def _progress(session: Session, program_id: uuid.UUID, column: str) -> datetime | None:
-    return session.execute(text(f"SELECT {column} FROM expiry_progress WHERE program_id = :p"),
-                           {"p": program_id}).scalar()
-
-
-def _advance(session: Session, program_id: uuid.UUID, column: str, value: datetime) -> None:
-    session.execute(text(_ADVANCE.format(column=column)), {"program_id": program_id, "value": value})
-
-
-def _announce_since_watermark(context: JobContext, work: str, column: str, announce) -> int:
-    """Announce, batch by batch, what became due since the program's watermark (less a
-    slack for transactions that committed late), then move the watermark to ``now``."""
-    announced = 0
-    for program_id in _programs(context, work):
-        with context.program(program_id):
-            with unit_of_work(context.session_factory) as uow:
-                since = (_progress(uow.session, program_id, column) or EPOCH + SLACK) - SLACK
-            while True:
-                with unit_of_work(context.session_factory) as uow:
-                    done, seen = announce(uow.session, program_id, context.now, since, context.batch_size)
-                    uow.commit()
-                announced += done
-                if seen < context.batch_size:
-                    break
-            with unit_of_work(context.session_factory) as uow:
-                _advance(uow.session, program_id, column, context.now)
-                uow.commit()
-    return announced
-
-
 @job_step("expiry.activate", order=10)
 def activate(context: JobContext) -> dict:
     """``points.activated`` once per lot whose pending period ended."""
-    return {"lots": _announce_since_watermark(context, "activated", "activated_through",
+    return {"lots": announce_since_watermark(context, _programs(context, "activated"), "activated_through",
                                               notices.announce_activated)}
 
 
@@ -278,7 +238,7 @@ def burn_inactive(context: JobContext) -> dict:
 @job_step("expiry.holds", order=40)
 def expire_holds(context: JobContext) -> dict:
     """``hold.expired`` once per hold that ran out uncaptured (its points came back at read time)."""
-    return {"holds": _announce_since_watermark(context, "holds", "holds_through",
+    return {"holds": announce_since_watermark(context, _programs(context, "holds"), "holds_through",
                                                notices.announce_expired_holds)}
 
 

@@ -1,18 +1,17 @@
 """Cursor pagination: ``limit`` (1-200, default 50) and an opaque ``cursor``.
 
 A cursor is the sort key of the last item served, base64url-encoded JSON; lists
-answer ``{"items": […], "next_cursor": str | null}``.
+answer ``{"items": […], "next_cursor": str | null}``. This module holds the HTTP
+side (the query-string schema, the page schema of the OpenAPI document); the cursor
+and page helpers services use live in ``loyalty_api/pagination.py``.
 """
 
 from __future__ import annotations
 
-import base64
-from typing import Any, Sequence
-
 import marshmallow as ma
-import orjson
 
-from loyalty_api.errors import ValidationFailed
+# Re-exported for the resources that page by hand.
+from loyalty_api.pagination import decode_cursor, encode_cursor, keyset_page, page  # noqa: F401
 
 
 class PageArgs(ma.Schema):
@@ -20,43 +19,8 @@ class PageArgs(ma.Schema):
     cursor = ma.fields.String(load_default=None, validate=ma.validate.Length(max=512))
 
 
-def encode_cursor(key: Sequence[Any]) -> str:
-    return base64.urlsafe_b64encode(orjson.dumps(list(key))).decode().rstrip("=")
-
-
-def decode_cursor(cursor: str | None, arity: int) -> list[Any] | None:
-    if not cursor:
-        return None
-    try:
-        key = orjson.loads(base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4)))
-    except (ValueError, orjson.JSONDecodeError) as exc:
-        raise ValidationFailed("The cursor is not valid", errors={"cursor": ["Invalid cursor."]}) from exc
-    if not isinstance(key, list) or len(key) != arity:
-        raise ValidationFailed("The cursor is not valid", errors={"cursor": ["Invalid cursor."]})
-    return key
-
-
-def page(rows: Sequence[Any], limit: int, key_of) -> dict[str, Any]:
-    """``rows`` holds up to ``limit + 1`` items; the extra one only says there is more."""
-    items = list(rows[:limit])
-    more = len(rows) > limit
-    return {"items": items, "next_cursor": encode_cursor(key_of(items[-1])) if more and items else None}
-
-
 def page_schema(item_schema: type[ma.Schema], name: str) -> type[ma.Schema]:
     return type(name, (ma.Schema,), {
         "items": ma.fields.List(ma.fields.Nested(item_schema)),
         "next_cursor": ma.fields.String(allow_none=True),
     })
-
-
-def keyset_page(session, query, key, *, limit: int, cursor: str | None, document) -> dict[str, Any]:
-    """One page of a select ordered by a single string column ``key`` (an id), with each
-    row turned into its answer by ``document``."""
-    after = decode_cursor(cursor, 1)
-    if after is not None:
-        query = query.where(key > str(after[0]))
-    found = session.scalars(query.order_by(key).limit(limit + 1)).all()
-    result = page(found, limit, lambda row: [getattr(row, key.key)])
-    result["items"] = [document(row) for row in result["items"]]
-    return result

@@ -28,7 +28,7 @@ from sqlalchemy.exc import DBAPIError, IntegrityError, OperationalError
 
 from loyalty_api.db import UnitOfWork
 from loyalty_api.errors import ValidationFailed
-from loyalty_api.http.auth import Principal
+from loyalty_api.principal import Principal
 from loyalty_api.http.problems import TRANSACTION_CONFLICTS, problem_response
 from loyalty_api.idempotency import service as idempotency
 

@@ -21,7 +21,7 @@ from loyalty_api.audit.rules import Actor
 from loyalty_api.errors import IdentityTaken, NotFound, ValidationFailed
 from loyalty_api.identities import rules
 from loyalty_api.identities.models import MemberIdentity
-from loyalty_api.members import service as members
+from loyalty_api.members import lookup as members
 
 # How often an issued card number may collide before we give up (10^15 numbers: never).
 _ISSUE_ATTEMPTS = 5

@@ -160,7 +160,7 @@ def lock_member(session: Session, program_id: uuid.UUID, member_id: str, now: da
                                               "lifetime": lifetime_delta, "activity": activity_at},
                              program_id, member_id, now)
     if row is None:
-        from loyalty_api.members.service import missing_member_error
+        from loyalty_api.members.lookup import missing_member_error
 
         raise missing_member_error(session, program_id, member_id)
     return row.debt

@@ -20,7 +20,7 @@ from loyalty_api.audit import service as audit
 from loyalty_api.audit.rules import Actor
 from loyalty_api.errors import InsufficientPoints, NotFound, ValidationFailed
 from loyalty_api.events.service import emit
-from loyalty_api.http.pagination import decode_cursor, page
+from loyalty_api.pagination import decode_cursor, page
 from loyalty_api.ledger import lots, rules
 from loyalty_api.ledger.balances import Balance, available_points, get_balance  # noqa: F401  (this module's API)
 from loyalty_api.ledger.lots import lock_member  # noqa: F401  (part of this module's API)

@@ -15,10 +15,10 @@ from typing import Any
 from sqlalchemy.orm import Session
 
 from loyalty_api.errors import Forbidden, NotFound, Unauthorized, ValidationFailed
-from loyalty_api.http.auth import MEMBER_SCOPE, issue_token
+from loyalty_api.principal import MEMBER_SCOPE, issue_token
 from loyalty_api.identities import service as identities
 from loyalty_api.ledger import service as ledger
-from loyalty_api.members import service as members
+from loyalty_api.members import lookup as members
 from loyalty_api.members.models import Member
 from loyalty_api.referrals import service as referrals
 from loyalty_api.tiers import service as tiers

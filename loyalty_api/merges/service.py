@@ -30,7 +30,7 @@ from loyalty_api.errors import MemberBusy, MemberMerged, ValidationFailed
 from loyalty_api.events.service import emit
 from loyalty_api.expiry.service import burn_expired_lots
 from loyalty_api.ledger import lots
-from loyalty_api.members import service as members
+from loyalty_api.members import lookup as members
 from loyalty_api.members.models import Member
 from loyalty_api.merges import statements as sql
 from loyalty_api.merges.models import MemberMerge

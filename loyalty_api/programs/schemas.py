@@ -10,7 +10,7 @@ import marshmallow as ma
 from marshmallow import validate
 
 from loyalty_api.fields import AwareDateTime, DecimalString, Money, Number, StrictBoolean, StrictInteger, WholeMatch
-from loyalty_api.http.auth import PROGRAM_SCOPES
+from loyalty_api.principal import PROGRAM_SCOPES
 from loyalty_api.tiers.rules import ladder_errors
 
 CURRENCY = ma.fields.String(validate=WholeMatch(r"^[A-Z]{3}$", error="An ISO 4217 code such as RUB."),

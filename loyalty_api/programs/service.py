@@ -21,7 +21,7 @@ from sqlalchemy.orm.util import identity_key
 from loyalty_api.audit import service as audit
 from loyalty_api.audit.rules import Actor
 from loyalty_api.errors import NotFound, ValidationFailed
-from loyalty_api.http.auth import PLATFORM_ADMIN, PROGRAM_SCOPES
+from loyalty_api.principal import PLATFORM_ADMIN, PROGRAM_SCOPES
 from loyalty_api.programs import rules
 from loyalty_api.programs.models import ApiClient, Program
 from loyalty_api.programs.schemas import SettingsSchema

@@ -16,7 +16,7 @@ from sqlalchemy.orm import Session
 from loyalty_api.earning_rules.rules import period_bounds
 from loyalty_api.errors import NotFound, ValidationFailed
 from loyalty_api.events.service import emit
-from loyalty_api.http.pagination import decode_cursor, page
+from loyalty_api.pagination import decode_cursor, page
 from loyalty_api.members.models import Member
 from loyalty_api.referrals import rules
 from loyalty_api.referrals.models import Referral

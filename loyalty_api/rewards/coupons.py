@@ -18,7 +18,7 @@ from sqlalchemy.orm import Session
 from loyalty_api.checkout.models import Order
 from loyalty_api.errors import CouponNotActive, NotFound, ValidationFailed
 from loyalty_api.events.service import emit
-from loyalty_api.http.pagination import decode_cursor, page
+from loyalty_api.pagination import decode_cursor, page
 from loyalty_api.ledger import lots
 from loyalty_api.ledger import service as ledger
 from loyalty_api.members.models import Member
@@ -77,8 +77,7 @@ def member_coupons(session: Session, program_id: uuid.UUID, member_id: str, now:
 def validate_coupon(session: Session, program_id: uuid.UUID, code: str, order: dict[str, Any],
                     now: datetime) -> dict[str, Any]:
     """Whether the coupon can pay part of this order, and what it is worth for it (writes nothing)."""
-    from loyalty_api.checkout.rules import money_errors
-    from loyalty_api.checkout.service import to_lines
+    from loyalty_api.checkout.rules import money_errors, to_lines
 
     program = session.get(Program, program_id)
     coupon = _find(session, program_id, code)

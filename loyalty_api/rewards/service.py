@@ -21,7 +21,7 @@ from loyalty_api.audit import service as audit
 from loyalty_api.audit.rules import Actor
 from loyalty_api.errors import InsufficientPoints, NotFound, RewardExists, RewardNotClaimable, ValidationFailed
 from loyalty_api.events.service import emit
-from loyalty_api.http.pagination import decode_cursor, keyset_page, page
+from loyalty_api.pagination import decode_cursor, keyset_page, page
 from loyalty_api.ledger import lots
 from loyalty_api.ledger import service as ledger
 from loyalty_api.programs.models import Program

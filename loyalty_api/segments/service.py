@@ -22,7 +22,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from loyalty_api.errors import ValidationFailed
 from loyalty_api.expiry import rules as expiry_rules
 from loyalty_api.expiry.service import settings_of
-from loyalty_api.http.pagination import decode_cursor, page
+from loyalty_api.pagination import decode_cursor, page
 from loyalty_api.programs.models import Program
 from loyalty_api.segments import rules
 

@@ -20,7 +20,7 @@ from loyalty_api.earning_rules.models import MemberEvent
 from loyalty_api.identities import service as identities
 from loyalty_api.ledger import service as ledger
 from loyalty_api.ledger.balances import get_balance
-from loyalty_api.members import service as members
+from loyalty_api.members import lookup as members
 from loyalty_api.members.models import Member
 from loyalty_api.merges.models import MemberMerge
 from loyalty_api.referrals.models import Referral

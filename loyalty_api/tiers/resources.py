@@ -11,7 +11,7 @@ from loyalty_api.http.pagination import PageArgs
 from loyalty_api.http.transaction import current_uow
 from loyalty_api.http.operations import operation
 from loyalty_api.http.clock import program_now
-from loyalty_api.tiers import service, vip
+from loyalty_api.tiers import ladder, service, vip
 from loyalty_api.tiers.schemas import LadderSchema, MemberTierSchema, TierHistorySchema, VipGrantSchema
 
 blp = Blueprint("tiers", __name__, url_prefix="/v1", description="Tiers, tier progress and VIP status")
@@ -28,7 +28,7 @@ class ProgramTiers(MethodView):
         The tiers (code, name, threshold, multiplier, perks) and the policy that evaluates them (metric,
         window, retention, downgrade).
         """
-        return service.get_ladder(current_uow().session, current_program_id())
+        return ladder.get_ladder(current_uow().session, current_program_id())
 
     @operation("replaceTierLadder")
     @authorize("program:admin")
@@ -40,7 +40,7 @@ class ProgramTiers(MethodView):
         Replaces the whole ladder and policy after checking that thresholds rise with the tiers. Members are
         re-evaluated the next time they are read or earn.
         """
-        return service.put_ladder(current_uow().session, current_program_id(), data, actor=current_actor())
+        return ladder.put_ladder(current_uow().session, current_program_id(), data, actor=current_actor())
 
 
 @blp.route("/members/<string:member_id>/tier")

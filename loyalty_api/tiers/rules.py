@@ -252,3 +252,23 @@ def progress(ladder: tuple[Tier, ...], code: str | None, metric: Decimal | int,
     if current is not None and current.threshold is not None and metric_for_keep is not None:
         keep = max(current.threshold - metric_for_keep, 0)
     return {"next_tier": upcoming, "remaining_to_next": remaining, "required_to_keep": keep}
+
+
+@dataclass(frozen=True)
+class Standing:
+    """A member's tier situation at one instant, after everything due was applied
+    (what ``service.evaluate_member`` answers)."""
+
+    ladder: tuple[Tier, ...]
+    policy: Policy
+    state: MemberTierState
+    metric: Decimal | int
+    now: datetime
+
+    @property
+    def code(self) -> str | None:
+        return effective_code(self.ladder, self.state, self.now)
+
+    @property
+    def tier(self) -> Tier | None:
+        return tier_of(self.ladder, self.code)

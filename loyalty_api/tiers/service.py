@@ -10,7 +10,6 @@ nothing changed, so a read of a settled member stays a read.
 from __future__ import annotations
 
 import uuid
-from dataclasses import dataclass
 from datetime import datetime, timezone
 from decimal import Decimal
 from typing import Any
@@ -19,14 +18,15 @@ from sqlalchemy import event, exists, select
 from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.orm import Session
 
-from loyalty_api.audit.rules import Actor
 from loyalty_api.errors import ValidationFailed
 from loyalty_api.events.service import emit
-from loyalty_api.http.pagination import decode_cursor, page
-from loyalty_api.members import service as members
+from loyalty_api.pagination import decode_cursor, page
+from loyalty_api.members import lookup as members
 from loyalty_api.programs import service as programs
 from loyalty_api.programs.models import Program
 from loyalty_api.tiers import metrics, rules
+from loyalty_api.tiers.ladder import ladder_of
+from loyalty_api.tiers.rules import Standing
 from loyalty_api.tiers.models import MemberTier, TierChange
 from loyalty_api.timestamps import rfc3339_or_none
 
@@ -42,56 +42,6 @@ def _forget(session: Session) -> None:
 
 def utcnow() -> datetime:
     return datetime.now(timezone.utc)
-
-
-@dataclass(frozen=True)
-class Standing:
-    """A member's tier situation at one instant, after everything due was applied."""
-
-    ladder: tuple[rules.Tier, ...]
-    policy: rules.Policy
-    state: rules.MemberTierState
-    metric: Decimal | int
-    now: datetime
-
-    @property
-    def code(self) -> str | None:
-        return rules.effective_code(self.ladder, self.state, self.now)
-
-    @property
-    def tier(self) -> rules.Tier | None:
-        return rules.tier_of(self.ladder, self.code)
-
-
-def ladder_of(program: Program) -> tuple[tuple[rules.Tier, ...], rules.Policy]:
-    config = programs.program_config(program)
-    return rules.ladder_from(config.get("tiers") or []), rules.policy_from(config.get("tier_policy") or {})
-
-
-# --- the ladder ----------------------------------------------------------------------------
-
-def get_ladder(session: Session, program_id: uuid.UUID) -> dict[str, Any]:
-    document = programs.program_document(programs.get_program(session, program_id))
-    return {"tiers": document["tiers"], "tier_policy": document["tier_policy"]}
-
-
-def put_ladder(session: Session, program_id: uuid.UUID, data: dict[str, Any], *, actor: Actor) -> dict[str, Any]:
-    """Replace the ladder and policy. Members are re-evaluated lazily (docs/tiers.md)."""
-    errors = rules.ladder_errors(data["tiers"], data["tier_policy"]["metric"])
-    if errors:
-        raise ValidationFailed("The tier ladder is not valid",
-                               errors={"tiers": {str(index): fields for index, fields in errors.items()}})
-    tiers = [{**tier, "threshold": _json_number(tier["threshold"]),
-              "earn_multiplier": _json_number(tier["earn_multiplier"])} for tier in data["tiers"]]
-    programs.patch_program(session, program_id, {"tiers": tiers, "tier_policy": dict(data["tier_policy"])},
-                           actor=actor, action="tier_ladder.updated")
-    return get_ladder(session, program_id)
-
-
-def _json_number(value: Decimal | None) -> int | float | None:
-    if value is None:
-        return None
-    return int(value) if value == value.to_integral_value() else float(value)
 
 
 # --- evaluation ----------------------------------------------------------------------------

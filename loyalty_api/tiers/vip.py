@@ -17,7 +17,7 @@ from loyalty_api.audit import service as audit
 from loyalty_api.audit.rules import Actor
 from loyalty_api.errors import ValidationFailed
 from loyalty_api.events.service import emit
-from loyalty_api.members import service as members
+from loyalty_api.members import lookup as members
 from loyalty_api.programs import service as programs
 from loyalty_api.tiers import rules, service
 

@@ -30,13 +30,13 @@ from loyalty_api.audit.rules import Actor
 from loyalty_api.earning_rules.rules import period_bounds
 from loyalty_api.errors import Forbidden, InsufficientPoints, LimitExceeded, NotFound, ValidationFailed
 from loyalty_api.events.service import emit
-from loyalty_api.http.pagination import decode_cursor, page
+from loyalty_api.pagination import decode_cursor, page
 from loyalty_api.identities import rules as identity_rules
 from loyalty_api.identities.service import holder_of
 from loyalty_api.ledger import lots
 from loyalty_api.ledger.balances import get_balance
 from loyalty_api.ledger.rules import Draw
-from loyalty_api.members import service as members
+from loyalty_api.members import lookup as members
 from loyalty_api.programs.service import get_program, program_config
 from loyalty_api.transfers import rules
 from loyalty_api.transfers.models import MemberTransfer

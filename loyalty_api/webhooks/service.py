@@ -18,7 +18,7 @@ from loyalty_api.audit import service as audit
 from loyalty_api.audit.rules import REDACTED, Actor
 from loyalty_api.errors import Conflict, NotFound, ValidationFailed
 from loyalty_api.events.service import emit
-from loyalty_api.http.pagination import decode_cursor, page
+from loyalty_api.pagination import decode_cursor, page
 from loyalty_api.timestamps import rfc3339_or_none
 from loyalty_api.webhooks import sender
 from loyalty_api.webhooks.crypto import SecretBox, new_secret

@@ -25,7 +25,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from loyalty_api.config import Settings
 from loyalty_api.db import unit_of_work
 from loyalty_api.observability import heartbeats
-from loyalty_api.webhooks import dispatch, sender, service
+from loyalty_api.webhooks import dispatch, results, sender, service
 from loyalty_api.webhooks.crypto import SecretBox
 from loyalty_api.webhooks.rotation import Rotation, from_anywhere
 from loyalty_api.webhooks.rules import (MAX_ATTEMPTS, claim_backoffs, delivery_headers, envelope_body,
@@ -165,7 +165,7 @@ class Worker:
         try:
             if self._outcomes:
                 with unit_of_work(self.session_factory) as uow:
-                    dispatch.add_counts(uow.session, dict(self._outcomes))
+                    results.add_counts(uow.session, dict(self._outcomes))
                     uow.commit()
             if time.monotonic() - self._last_beat >= HEARTBEAT_EVERY_SECONDS or self._counts["errors"]:
                 heartbeats.beat(self.session_factory, heartbeats.WEBHOOK_WORKER, ok=not self._counts["errors"])
@@ -220,7 +220,7 @@ class Worker:
     def _release(self, items: list[dispatch.Claimed], token: uuid.UUID) -> None:
         try:
             with unit_of_work(self.session_factory) as uow:
-                dispatch.release(uow.session, items, token)
+                results.release(uow.session, items, token)
                 uow.commit()
         except Exception:  # the leases run out on their own
             log.exception("webhook release failed")
@@ -265,16 +265,16 @@ class Worker:
         now = self._since_claim(item, claimed)
         disable_reason = None
         with unit_of_work(self.session_factory) as uow:
-            dispatch.lock_webhook(uow.session, item)
+            results.lock_webhook(uow.session, item)
             if outcome.ok:
-                kept = dispatch.record_success(uow.session, item, token, now, outcome.status_code)
+                kept = results.record_success(uow.session, item, token, now, outcome.status_code)
                 outcome_name = "succeeded"
             else:
                 gone = outcome.status_code == 410
                 retry_at = None if gone else next_attempt_at(
                     item.first_failed_at, item.attempts, now, self.options.jitter(),
                     parse_retry_after(outcome.retry_after, now))
-                failing_since = dispatch.record_failure(uow.session, item, token, now, retry_at,
+                failing_since = results.record_failure(uow.session, item, token, now, retry_at,
                                                         outcome.status_code, outcome.error)
                 kept = failing_since is not None
                 outcome_name = "retrying" if retry_at else "failed"
