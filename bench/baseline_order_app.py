@@ -23,7 +23,7 @@ import json
 import os
 import threading
 import uuid
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 from decimal import Decimal
 
 import psycopg
@@ -71,7 +71,7 @@ def _write(path: str, work) -> Response:
             if stored_status is not None:
                 conn.rollback()
                 return Response(bytes(stored_body), stored_status, mimetype="application/json")
-            args = {"program_id": program_id, "member_id": body["member_id"], "now": datetime.now(timezone.utc),
+            args = {"program_id": program_id, "member_id": body["member_id"], "now": datetime.now(UTC),
                     "request_hash": hashlib.sha256(raw).hexdigest()}
             status, document = work(cur, body, args)
             answer = json.dumps(document, separators=(",", ":")).encode()
@@ -120,7 +120,7 @@ def _order(cur, body: dict, args: dict) -> tuple[int, dict]:
              "event_types": [kind for kind, _ in events],
              "event_data": [json.dumps(data, separators=(",", ":")) for _, data in events]}
     cur.execute(sql.RECORD_ORDER if redeemed else sql.RECORD_EARNING_ORDER, order)
-    inserted, found, _debt, _referred = cur.fetchone()
+    _inserted, found, _debt, _referred = cur.fetchone()
     if not found:
         return 404, {"code": "member_not_found"}
     if redeemed:
@@ -172,7 +172,7 @@ def quote():
     """The quote's four reads in one transaction (it writes nothing)."""
     body = request.get_json()
     args = {"program_id": os.environ["BENCH_PROGRAM"], "member_id": body["member_id"],
-            "now": datetime.now(timezone.utc)}
+            "now": datetime.now(UTC)}
     conn = connection()
     try:
         with conn.cursor() as cur:
