@@ -6,6 +6,8 @@
 2. pgbench tpcb-like on the same server: the database's own ceiling.
 3. bench/baseline_app.py under gunicorn with loyalty_api/gunicorn_conf.py: a plain
    Flask + psycopg TPC-B-like write per request, the ceiling of a Python service.
+   Then the same-work ceilings (bench/same_work.py): bench/baseline_order_app.py
+   (an order's and a flow's statements, no framework) and pgbench with the order's.
 4. The service itself, started the way production starts it, and the scenarios
    (bench/lua/*.lua under wrk, from another process, over loopback).
 5. The import scenario (``--import``): as many members as the scale, 3 lots each,
@@ -231,8 +233,8 @@ class Bench:
                  target=">= 0.70x same-work", met=same is not None and same >= 0.7)
         rate = max(1, round(0.8 * peak.rps))
         paced = run("order", rate=rate)
-        self.add(f"POST /v1/orders at 80% of peak ({rate}/s)", paced, baseline, limit=self.ceilings.of_order(paced.rps)[1],
-                 same_work=self.ceilings.of_order(paced.rps)[0],
+        same, limit = self.ceilings.of_order(paced.rps)
+        self.add(f"POST /v1/orders at 80% of peak ({rate}/s)", paced, baseline, same_work=same, limit=limit,
                  target="p99 <= 50 ms", met=paced.latency_ms.get("p99", 1e9) <= 50)
         flow = run("flow", connections=8, threads=8)
         flows = flow.flows / flow.seconds if flow.seconds else 0.0

@@ -27,7 +27,7 @@ N = 4
 
 def _rows(url: str, program_id) -> dict[str, int]:
     with psycopg.connect(url) as conn:
-        return {table: conn.execute(f"SELECT count(*) FROM {table} WHERE program_id = %s",  # noqa: S608
+        return {table: conn.execute(f"SELECT count(*) FROM {table} WHERE program_id = %s",
                                     (program_id,)).fetchone()[0] for table in TABLES}
 
 
