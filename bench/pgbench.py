@@ -58,3 +58,28 @@ def run(server: str, bench_url: str, *, quick: bool, seconds: float, clients: in
                    {"mean": float(latency.group(1))} if latency else {},
                    int(failed.group(1)) if failed else 0,
                    f"scale {scale}, {clients} clients")
+
+
+ORDER_SCRIPT = Path(__file__).resolve().parent / "pgbench_order.sql"
+
+
+def run_order(bench_url: str, program_id: str, members: int, *, seconds: float, clients: int = 8) -> Ceiling:
+    """bench/pgbench_order.sql on the benchmark database itself (its program, members,
+    tables and indexes): the database's own limit for an order's statements. The
+    orders it writes stay (like the scenarios' own), under order ids ``pg-…``."""
+    program = binary()
+    if program is None:
+        return Ceiling(None, {}, 0, "pgbench not found")
+    done = subprocess.run([program, "-n", "-f", str(ORDER_SCRIPT), "-D", f"program={program_id}",
+                           "-D", f"members={members}", "-c", str(clients), "-j", "2",
+                           "-T", str(max(1, round(seconds))), infra.libpq(bench_url)],
+                          capture_output=True, text=True, timeout=seconds + 120, check=False)
+    if done.returncode != 0:
+        return Ceiling(None, {}, 1, f"pgbench failed: {(done.stderr or done.stdout).strip()[-300:]}")
+    tps = re.search(r"tps = ([\d.]+) \(without initial", done.stdout)
+    latency = re.search(r"latency average = ([\d.]+) ms", done.stdout)
+    failed = re.search(r"number of failed transactions: (\d+)", done.stdout)
+    return Ceiling(float(tps.group(1)) if tps else None,
+                   {"mean": float(latency.group(1))} if latency else {},
+                   int(failed.group(1)) if failed else 0,
+                   f"the order's 4 statements, {clients} clients")

@@ -23,6 +23,10 @@ class Row:
     socket_errors: dict = field(default_factory=dict)  # wrk's connect/read/write/timeout counts
     counts_as_error: bool = True
     sample_error: str = ""
+    # Ratios to the same-work baseline app (bench/baseline_order_app.py) and to the
+    # pgbench limit of the same statements (bench/pgbench_order.sql), where one applies.
+    same_work: float | None = None
+    limit: float | None = None
 
 
 def header(facts: dict) -> None:
@@ -45,8 +49,15 @@ def _ms(value: float | None) -> str:
     return "-" if value is None else f"{value:.1f}"
 
 
+def _ratio(value: float | None) -> str:
+    return "-" if value is None else f"{value:.2f}"
+
+
 def table(rows: list[Row], baseline_rps: float, notes: list[str]) -> None:
-    head = f"{'scenario':<50} {'req/s':>8} {'x base':>7} {'p50 ms':>7} {'p99 ms':>7} {'errors':>6}  target"
+    # x base: to the TPC-B-like baseline app; x same: to the same-work baseline app;
+    # x pg: to pgbench running the same statements ("-": none applies).
+    head = (f"{'scenario':<50} {'req/s':>8} {'x base':>7} {'p50 ms':>7} {'p99 ms':>7} {'errors':>6} "
+            f"{'x same':>6} {'x pg':>5}  target")
     print(head)
     print("-" * len(head))
     for row in rows:
@@ -56,7 +67,7 @@ def table(rows: list[Row], baseline_rps: float, notes: list[str]) -> None:
         target = f"{row.target}: {verdict}" if row.target else ""
         p50 = row.latency_ms.get("p50", row.latency_ms.get("mean"))
         print(f"{row.label:<50} {rps:>8} {ratio:>7} {_ms(p50):>7} {_ms(row.latency_ms.get('p99')):>7} "
-              f"{row.errors:>6}  {target}")
+              f"{row.errors:>6} {_ratio(row.same_work):>6} {_ratio(row.limit):>5}  {target}")
         details = [text for text in (row.value, row.extra, row.note) if text]
         if row.counts and (row.counts.get("4xx") or row.counts.get("5xx")):
             details.append(f"4xx {row.counts.get('4xx', 0)}, 5xx {row.counts.get('5xx', 0)}")
@@ -77,8 +88,8 @@ def markdown(path: str) -> str:
     from pathlib import Path
 
     saved = json.loads(Path(path).read_text())
-    lines = ["| scenario | req/s | x baseline | p50 ms | p99 ms | errors | target |",
-             "|---|---:|---:|---:|---:|---:|---|"]
+    lines = ["| scenario | req/s | x baseline | p50 ms | p99 ms | errors | x same-work | x pgbench | target |",
+             "|---|---:|---:|---:|---:|---:|---:|---:|---|"]
     for label, row in saved["figures"].items():
         latency = row["latency_ms"] or {}
         verdict = "" if row["met"] is None else (" **met**" if row["met"] else " **not met**")
@@ -88,7 +99,7 @@ def markdown(path: str) -> str:
                  "-" if row["rps"] is None else f"{row['rps']:.0f}",
                  "-" if row["ratio"] is None else f"{row['ratio']:.2f}",
                  _ms(latency.get("p50", latency.get("mean"))), _ms(latency.get("p99")),
-                 str(row["errors"]), target]
+                 str(row["errors"]), _ratio(row.get("same_work")), _ratio(row.get("limit")), target]
         lines.append("| " + " | ".join(cells) + " |")
     return "\n".join(lines)
 

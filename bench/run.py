@@ -6,6 +6,8 @@
 2. pgbench tpcb-like on the same server: the database's own ceiling.
 3. bench/baseline_app.py under gunicorn with loyalty_api/gunicorn_conf.py: a plain
    Flask + psycopg TPC-B-like write per request, the ceiling of a Python service.
+   Then the same-work ceilings (bench/same_work.py): bench/baseline_order_app.py
+   (an order's and a flow's statements, no framework) and pgbench with the order's.
 4. The service itself, started the way production starts it, and the scenarios
    (bench/lua/*.lua under wrk, from another process, over loopback).
 5. The import scenario (``--import``): as many members as the scale, 3 lots each,
@@ -27,7 +29,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from bench import infra, loader, pgbench, report
+from bench import infra, loader, pgbench, report, same_work
 from bench.hot_member import HOT_MEMBER, hot_member_check
 from bench.loadgen import LoadGenerator, Result, find_wrk
 
@@ -153,8 +155,10 @@ class Bench:
                                     ceiling.latency_ms, ceiling.errors, note=ceiling.note))
         env = {"DATABASE_URL": url, "JWT_KEYS": os.environ["JWT_KEYS"], "BENCH_TOKEN": data.token,
                "BENCH_MEMBERS": str(self.members), "BENCH_RUN": self.run_tag,
-               "BENCH_ACCOUNTS": str(self.members), "BENCH_HOT_MEMBER": HOT_MEMBER}
+               "BENCH_ACCOUNTS": str(self.members), "BENCH_HOT_MEMBER": HOT_MEMBER,
+               "BENCH_PROGRAM": str(data.program_id)}
         baseline = self.run_baseline(gen, env)
+        self.ceilings = same_work.measure(self, gen, env, baseline, progress) if with_ledger else same_work.Ceilings()
         self.run_service(gen, env, baseline, data, with_ledger)
         self.run_imports(server)
         self.facts["load_average_after"] = [round(x, 1) for x in os.getloadavg()]
@@ -163,7 +167,7 @@ class Bench:
                           + ("; --priority: this run's scheduling groups at nice -15)" if args.priority else ")"))
         report.table(self.rows, baseline.rps, self.notes)
         if self.label == "1m":
-            self.compare_scale(ROOT / "bench" / "results" / "100k.json")
+            same_work.compare_scale(self, ROOT / "bench" / "results" / "100k.json")
         self.save(baseline)
         failed = sum(row.errors for row in self.rows if row.counts_as_error)
         return 1 if failed else 0
@@ -224,18 +228,23 @@ class Bench:
     def ledger_scenarios(self, run, base: str, env: dict, baseline: Result, data) -> None:
         run("order", seconds=self.warmup)
         peak = run("order")
-        self.add("POST /v1/orders earn, 3 lines (peak)", peak, baseline,
-                 target=">= 70% of baseline", met=peak.rps >= 0.7 * baseline.rps)
+        same, limit = self.ceilings.of_order(peak.rps)
+        self.add("POST /v1/orders earn, 3 lines (peak)", peak, baseline, same_work=same, limit=limit,
+                 target=">= 0.70x same-work", met=same is not None and same >= 0.7)
         rate = max(1, round(0.8 * peak.rps))
         paced = run("order", rate=rate)
-        self.add(f"POST /v1/orders at 80% of peak ({rate}/s)", paced, baseline,
+        same, limit = self.ceilings.of_order(paced.rps)
+        self.add(f"POST /v1/orders at 80% of peak ({rate}/s)", paced, baseline, same_work=same, limit=limit,
                  target="p99 <= 50 ms", met=paced.latency_ms.get("p99", 1e9) <= 50)
         flow = run("flow", connections=8, threads=8)
-        self.add("checkout flow quote->hold->order (requests)", flow, baseline,
-                 extra=f"{flow.flows / flow.seconds:.0f} flows/s" if flow.seconds else "")
+        flows = flow.flows / flow.seconds if flow.seconds else 0.0
+        same = flows / self.ceilings.flow if self.ceilings.flow else None
+        self.add("checkout flow quote->hold->order (requests)", flow, baseline, same_work=same,
+                 target=">= 0.60x same-work flows/s", met=same is not None and same >= 0.6,
+                 extra=f"{flows:.0f} flows/s")
         balance = run("balance")
         self.add("GET /v1/members/{id}/balance", balance, baseline,
-                 target=">= 2,000 req/s", met=balance.rps >= 2000)
+                 target=">= 0.90x TPC-B baseline", met=bool(baseline.rps) and balance.rps >= 0.9 * baseline.rps)
         hot = run("hot", connections=64, threads=4)
         progress("hot member check")
         check = hot_member_check(self.url, data.program_id, hot.acked)
@@ -256,32 +265,13 @@ class Bench:
                                     socket_errors={kind: count for kind, count in result.errors.items()
                                                    if kind != "status"}, **kw))
 
-    def compare_scale(self, reference_path: Path) -> None:
-        """Order earn and balance read at 1M members against the 100k run's figures."""
-        if not reference_path.exists():
-            print(f"\nno {reference_path.name} to compare with: run `make bench` (100k) first")
-            return
-        reference = json.loads(reference_path.read_text())["figures"]
-        print(f"\nscale: 1M members / {self.facts['entries']:,} entries against the 100k run "
-              f"(bench/results/100k.json); target: within 15%")
-        for row in self.rows:
-            if not row.label.startswith(("POST /v1/orders earn", "GET /v1/members/{id}/balance")):
-                continue
-            small = reference.get(row.label, {}).get("rps")
-            if not small or row.rps is None:
-                continue
-            change = row.rps / small - 1
-            verdict = "met" if abs(change) <= 0.15 or change > 0 else "NOT MET"
-            print(f"  {row.label:<48} 100k {small:8.0f}  1m {row.rps:8.0f}  {change:+.0%}: {verdict}")
-            self.facts.setdefault("scale", {})[row.label] = {"100k": small, "1m": row.rps, "change": change}
-
     def save(self, baseline: Result) -> None:
         if self.args.quick and not self.args.save:
             return
         path = self.args.save or ROOT / "bench" / "results" / f"{self.label}.json"
         path.parent.mkdir(parents=True, exist_ok=True)
         figures = {row.label: {"rps": row.rps, "latency_ms": row.latency_ms, "errors": row.errors,
-                               "ratio": row.ratio, "target": row.target, "met": row.met, "value": row.value,
+                               "ratio": row.ratio, "same_work": row.same_work, "limit": row.limit, "target": row.target, "met": row.met, "value": row.value,
                                "extra": row.extra} for row in self.rows}
         path.write_text(json.dumps({"facts": self.facts, "figures": figures, "notes": self.notes,
                                     "when": time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime())}, indent=2,

@@ -16,6 +16,9 @@ ROOT = Path(__file__).resolve().parent.parent
 SCENARIOS = [
     "pgbench tpcb-like (database ceiling)",
     "baseline app: TPC-B-like POST /tx",
+    "same-work app: POST /v1/orders (peak)",
+    "same-work app: checkout flow (requests)",
+    "pgbench: the order's statements (limit)",
     "GET /v1/members/{id}",
     "POST /v1/orders earn, 3 lines (peak)",
     "POST /v1/orders at 80% of peak",
