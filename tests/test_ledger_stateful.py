@@ -17,7 +17,8 @@ the run, that debt, captures, refunds, transfers, burns, activations and expired
 were all reached often enough: a change that makes the machine stop reaching them
 fails the test instead of quietly testing less.
 
-Budget: 50 examples of 30 steps (under a minute here); deeper:
+Budget: 50 examples of 30 steps (about 25 s on an idle machine, 80-90 s beside a full
+suite run); deeper:
 ``LEDGER_EXAMPLES=500 SHRINK=1 pytest --timeout=0 tests/test_ledger_stateful.py``
 (``LEDGER_STEPS`` sets the steps per example).
 """
