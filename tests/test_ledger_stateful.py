@@ -437,8 +437,9 @@ class LedgerMachine(RuleBasedStateMachine):
 # share measured over several default runs (swarm testing switches rules off per
 # example, so shares vary from run to run), so that chance alone does not fail it and a
 # machine that stops reaching one does. 50 examples: at least 1-5 examples each (transfers:
-# at least one, a full-suite run reached them in only 1 of 55 examples).
-MUST_REACH = {"debt": 0.05, "hold captured": 0.05, "points refunded": 0.07, "reversal beyond the balance": 0.1,
+# at least one, a full-suite run reached them in only 1 of 55 examples; captures: one run
+# captured in only 2 of 78).
+MUST_REACH = {"debt": 0.05, "hold captured": 0.01, "points refunded": 0.07, "reversal beyond the balance": 0.1,
               "transfer": 0.01, "transfer back": 0.01, "lots burned (job)": 0.1, "lots activated (job)": 0.1,
               "holds expired (job)": 0.03}
 
