@@ -10,8 +10,10 @@ from datetime import datetime, timedelta, timezone
 import psycopg
 import pytest
 from sqlalchemy import func, select, update
+from sqlalchemy.exc import IntegrityError, OperationalError
 
 from loyalty_api.idempotency.models import IdempotencyRecord
+from loyalty_api.members.models import Member
 from tests.support import ApiCaller, assert_problem, make_program, token_for
 
 
@@ -103,6 +105,43 @@ def test_the_key_is_recorded_in_the_same_transaction_as_the_change(app, api, pro
                                                  "/v1/members"))
         assert record.response_status == 201
         assert b'"member_id":"same-tx"' in record.response_body
+
+
+@pytest.mark.parametrize("failure, status, code", [
+    (lambda: OperationalError("INSERT INTO idempotency_records", {}, Exception("connection lost")), 503,
+     "unavailable"),
+    (lambda: IntegrityError("INSERT INTO idempotency_records", {}, Exception("duplicate key")), 409, "conflict"),
+])
+def test_a_failure_after_the_handler_leaves_neither_the_change_nor_the_record(app, api, program, monkeypatch,
+                                                                              failure, status, code):
+    """The view has inserted the member and the record is written into the same session;
+    then the step fails before the commit: both roll back together, and the same key
+    runs the request afresh afterwards."""
+    from loyalty_api.http import transaction
+    key = _key()
+    real_store = transaction.idempotency.store
+    stored = []
+
+    def store_then_fail(session, *args, **kwargs):
+        real_store(session, *args, **kwargs)
+        session.flush()  # the record really reached the database, inside the transaction
+        stored.append(args[0])
+        raise failure()
+
+    monkeypatch.setattr(transaction.idempotency, "store", store_then_fail)
+    assert_problem(api.post("/v1/members", json={"member_id": "half-done"}, headers={"Idempotency-Key": key}),
+                   status, code)
+    assert len(stored) == 1  # the failure came after the handler and the record
+    record_key = (program.program_id, program.client_id, key, "POST", "/v1/members")
+    with app.extensions["loyalty"].session_factory() as session:
+        assert session.get(IdempotencyRecord, record_key) is None
+        assert session.execute(select(func.count()).select_from(Member).where(
+            Member.program_id == program.program_id, Member.member_id == "half-done")).scalar() == 0
+    monkeypatch.setattr(transaction.idempotency, "store", real_store)
+    again = api.post("/v1/members", json={"member_id": "half-done"}, headers={"Idempotency-Key": key})
+    assert again.status_code == 201 and "Idempotent-Replayed" not in again.headers
+    with app.extensions["loyalty"].session_factory() as session:
+        assert session.get(IdempotencyRecord, record_key).response_status == 201
 
 
 def test_a_replay_still_needs_a_valid_token_and_scope(app, api, anonymous, program):

@@ -264,10 +264,62 @@ def test_segments_need_members_read(app, shop):
     assert_problem(shop.api.with_token(None).get("/v1/members"), 401, "unauthorized")
 
 
-def test_rfm_refresh_is_idempotent_and_follows_returns(shop):
+def test_rfm_refresh_is_idempotent(shop):
     pid = shop.handle.program_id
     with unit_of_work(shop.factory) as uow:
         assert segments.refresh_rfm(uow.session, pid, shop.start) == {"scored": 5, "changed": 0, "removed": 0}
+
+
+def _rfm_rows(factory, pid):
+    with unit_of_work(factory) as uow:
+        return {row.member_id: (row.cell, row.spend) for row in uow.session.execute(text(
+            "SELECT member_id, cell, spend FROM member_rfm WHERE program_id = :p"), {"p": pid})}
+
+
+def test_rfm_follows_returns(app):
+    """A program of its own (the shop is shared by this module's tests), two members with
+    one order each; x returns 200.00 of its 400.00 order. Ties on the order count break by
+    spend (F), so both F and M swap:
+
+    | member | placed | amount | spend before | R F M before | spend after | R F M after |
+    |--------|--------|--------|--------------|--------------|-------------|-------------|
+    | x      | -2d    | 400.00 | 400.00       | 1 2 2        | 200.00      | 1 1 1       |
+    | y      | -1d    | 300.00 | 300.00       | 2 1 1        | 300.00      | 2 2 2       |
+
+    Then x cancels what is left: the order is no longer kept, x is no longer scored.
+    """
+    now = datetime.now(timezone.utc).replace(microsecond=0)
+    pid = make_program(app, settings=SETTINGS).program_id
+    factory = app.extensions["loyalty"].session_factory
+    with unit_of_work(factory) as uow:
+        for member_id, days, amount in (("x", 2, "400"), ("y", 1, "300")):
+            members.enroll(uow.session, pid, {"member_id": member_id})
+            placed = now - timedelta(days=days)
+            checkout.record_order(uow.session, pid, {
+                "order_id": f"{member_id}1", "member_id": member_id, "amount": Decimal(amount), "currency": "RUB",
+                "lines": [], "redeem_points": None, "placed_at": placed}, placed)
+        uow.commit()
+
+    def refresh():
+        with unit_of_work(factory) as uow:
+            counts = segments.refresh_rfm(uow.session, pid, now)
+            uow.commit()
+        return counts
+
+    assert refresh() == {"scored": 2, "changed": 2, "removed": 0}
+    assert _rfm_rows(factory, pid) == {"x": ("122", Decimal("400.00")), "y": ("211", Decimal("300.00"))}
+    with unit_of_work(factory) as uow:
+        checkout_returns.record_return(uow.session, pid, "x1", {"return_id": "rx", "amount": Decimal("200")},
+                                       now - timedelta(hours=1))
+        uow.commit()
+    assert refresh() == {"scored": 2, "changed": 2, "removed": 0}
+    assert _rfm_rows(factory, pid) == {"x": ("111", Decimal("200.00")), "y": ("222", Decimal("300.00"))}
+    assert refresh() == {"scored": 2, "changed": 0, "removed": 0}
+    with unit_of_work(factory) as uow:
+        checkout_returns.cancel_order(uow.session, pid, "x1", now - timedelta(minutes=30))
+        uow.commit()
+    assert refresh() == {"scored": 1, "changed": 1, "removed": 1}
+    assert _rfm_rows(factory, pid) == {"y": ("111", Decimal("300.00"))}
 
 
 def test_analytics_rfm_counts_cells_and_segments(shop):
