@@ -444,15 +444,22 @@ MUST_REACH = {"debt": 0.05, "hold captured": 0.01, "points refunded": 0.07, "rev
               "holds expired (job)": 0.03}
 
 
+# What even the default run (50 examples, in CI) must reach at least once: each was
+# reached in 5-30 examples in every run seen. Rarer states (a hold running out before
+# capture, a transfer back) came in 1-20 of ~60 examples from run to run (Hypothesis
+# switches rules off per example), so only a long run (LEDGER_EXAMPLES >= 200) asserts
+# the MUST_REACH shares for all of them.
+EVERY_RUN = ("debt", "hold captured", "points refunded", "reversal beyond the balance", "transfer",
+             "lots burned (job)", "lots activated (job)")
+LONG_RUN = 200
+
+
 def test_ledger_state_machine(app):
     LedgerMachine.app = app
     REACHED.clear()
     TIMES.clear()
     run_state_machine_as_test(LedgerMachine, settings=settings(
         max_examples=EXAMPLES, stateful_step_count=STEPS, deadline=None, phases=PHASES,
-        # The default run is the same sequence every time (its coverage floor below cannot
-        # fail by chance in CI); a long run (LEDGER_EXAMPLES=…) draws fresh sequences.
-        derandomize=not os.environ.get("LEDGER_EXAMPLES"),
         suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much]))
     examples = REACHED["examples"]
     print(f"\nledger state machine, {examples} examples of up to {STEPS} steps: reached in how many examples"
@@ -460,5 +467,8 @@ def test_ledger_state_machine(app):
     for what in sorted(set(REACHED) - {"examples"}):
         print(f"  {what:32} {REACHED[what]:4} ({TIMES[what]})")
     assert examples >= min(EXAMPLES, 10)
-    short = {what: REACHED[what] for what, share in MUST_REACH.items() if REACHED[what] < share * examples}
+    if EXAMPLES >= LONG_RUN:  # shares are meaningful only over many examples
+        short = {what: REACHED[what] for what, share in MUST_REACH.items() if REACHED[what] < share * examples}
+    else:
+        short = {what: REACHED[what] for what in EVERY_RUN if REACHED[what] < 1}
     assert short == {}, f"the machine reached too rarely: {short} of {examples} examples"
