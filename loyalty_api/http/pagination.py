@@ -10,9 +10,6 @@ from __future__ import annotations
 
 import marshmallow as ma
 
-# Re-exported for the resources that page by hand.
-from loyalty_api.pagination import decode_cursor, encode_cursor, keyset_page, page  # noqa: F401
-
 
 class PageArgs(ma.Schema):
     limit = ma.fields.Integer(load_default=50, validate=ma.validate.Range(min=1, max=200))

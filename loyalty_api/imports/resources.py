@@ -15,7 +15,7 @@ from loyalty_api.http.api import RAW_BODY_ROUTES
 from loyalty_api.http.actor import current_actor
 from loyalty_api.http.auth import authorize, current_program_id
 from loyalty_api.http.operations import operation
-from loyalty_api.http.pagination import decode_cursor, page
+from loyalty_api.pagination import decode_cursor, page
 from loyalty_api.http.transaction import current_uow
 from loyalty_api.http.clock import program_now
 from loyalty_api.imports import formats, rules, service
