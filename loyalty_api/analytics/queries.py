@@ -24,6 +24,7 @@ from __future__ import annotations
 from sqlalchemy import text
 
 from loyalty_api.ledger.rules import ACTIVITY_TYPES
+from loyalty_api.sql import compose
 
 ISSUED_TYPES = ("earn", "bonus", "referral")
 
@@ -43,7 +44,7 @@ def _live_members(bounds: str) -> str:
             f" AND created_at >= :{bounds}_from AND created_at < :{bounds}_to)")
 
 
-_DAYS = "program_id = :program_id AND day >= :{0}_from AND day < :{0}_to"
+_DAYS = "program_id = :program_id AND day >= :{window}_from AND day < :{window}_to"
 
 PERIOD = text(f"""
 WITH flows AS (
@@ -51,7 +52,7 @@ WITH flows AS (
   UNION ALL
   {_live_entries("live2")}
   UNION ALL
-  SELECT kind, sign, sum(points) FROM analytics_days WHERE {_DAYS.format("days")} AND kind <> 'enrolled'
+  SELECT kind, sign, sum(points) FROM analytics_days WHERE {compose(_DAYS, window="days")} AND kind <> 'enrolled'
    GROUP BY 1, 2
 )
 SELECT coalesce(sum(points) FILTER (WHERE kind IN {_in(ISSUED_TYPES)} OR (kind = 'adjust' AND sign > 0)), 0)
@@ -62,10 +63,10 @@ SELECT coalesce(sum(points) FILTER (WHERE kind IN {_in(ISSUED_TYPES)} OR (kind =
        coalesce(-sum(points) FILTER (WHERE kind = 'expire'), 0) AS expired,
        coalesce(-sum(points) FILTER (WHERE kind = 'adjust' AND sign < 0), 0) AS adjusted_out,
        {_live_members("live1")} + {_live_members("live2")}
-         + (SELECT coalesce(sum(items), 0) FROM analytics_days WHERE {_DAYS.format("days")} AND kind = 'enrolled')
+         + (SELECT coalesce(sum(items), 0) FROM analytics_days WHERE {compose(_DAYS, window="days")} AND kind = 'enrolled')
          AS new_members,
        {_live_members("before")} + {_live_members("after")}
-         + (SELECT coalesce(sum(items), 0) FROM analytics_days WHERE {_DAYS.format("rolled")} AND kind = 'enrolled')
+         + (SELECT coalesce(sum(items), 0) FROM analytics_days WHERE {compose(_DAYS, window="rolled")} AND kind = 'enrolled')
          - (SELECT count(*) FROM members WHERE program_id = :program_id AND status = 'erased') AS total_members,
        -- A member's last activity is the latest of its activity entries (the ledger
        -- writes both with the same instant), so when nobody was active at or after
@@ -107,13 +108,13 @@ _TAKEN_SINCE_FLOOR = f"""(SELECT coalesce(sum(l.remaining), 0) FROM lots l JOIN 
        AND {_OPEN_LOT})"""
 TAKEN_BY_INACTIVITY = {
     "off": "0",
-    "all": _TAKEN_FROM_MEMBERS.format(members="(b.last_activity_at < :cutoff OR b.last_activity_at IS NULL)"),
-    "since_floor": _TAKEN_FROM_MEMBERS.format(members="b.last_activity_at >= :floor AND b.last_activity_at < :cutoff")
+    "all": compose(_TAKEN_FROM_MEMBERS, members="(b.last_activity_at < :cutoff OR b.last_activity_at IS NULL)"),
+    "since_floor": compose(_TAKEN_FROM_MEMBERS, members="b.last_activity_at >= :floor AND b.last_activity_at < :cutoff")
                    + "\n + " + _TAKEN_SINCE_FLOOR,
 }
 
 _OUTSTANDING = f"""
-SELECT (SELECT coalesce(sum(points), 0) FROM analytics_days WHERE {_DAYS.format("rolled")} AND kind <> 'enrolled')
+SELECT (SELECT coalesce(sum(points), 0) FROM analytics_days WHERE {compose(_DAYS, window="rolled")} AND kind <> 'enrolled')
        + (SELECT coalesce(sum(points), 0) FROM ledger_entries WHERE program_id = :program_id
              AND created_at < :before_to)
        + (SELECT coalesce(sum(points), 0) FROM ledger_entries WHERE program_id = :program_id
@@ -131,7 +132,7 @@ SELECT (SELECT coalesce(sum(points), 0) FROM analytics_days WHERE {_DAYS.format(
            WHERE e.program_id = :program_id AND e.created_at > :now AND e.points > 0
              AND l.available_at <= l.created_at AND l.available_at > :now AND {_OPEN_LOT}) AS pending
 """
-OUTSTANDING = {name: text(_OUTSTANDING.format(taken=taken)) for name, taken in TAKEN_BY_INACTIVITY.items()}
+OUTSTANDING = {name: text(compose(_OUTSTANDING, taken=taken)) for name, taken in TAKEN_BY_INACTIVITY.items()}
 
 # Tier rows of erased members stay (the ledger and tier history are kept), so they
 # are taken off the index-only counts per tier.

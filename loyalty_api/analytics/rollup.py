@@ -16,6 +16,7 @@ from sqlalchemy import text
 from sqlalchemy.orm import Session
 
 from loyalty_api.analytics import rules
+from loyalty_api.sql import compose
 
 TRY_LOCK = text("SELECT pg_try_advisory_xact_lock(hashtext('analytics.rollup'), hashtext(CAST(:program_id AS text)))")
 
@@ -25,7 +26,7 @@ INSERT INTO analytics_days AS d (program_id, day, kind, sign, points, items)
 ON CONFLICT (program_id, day, kind, sign) DO UPDATE SET points = excluded.points, items = excluded.items
  WHERE (d.points, d.items) IS DISTINCT FROM (excluded.points, excluded.items)
 """
-_ROLL_UP = text(_UPSERT.format(select="""
+_ROLL_UP = text(compose(_UPSERT, select="""
 SELECT program_id, CAST(created_at AT TIME ZONE 'UTC' AS date), type, sign(points), sum(points), count(*)
   FROM ledger_entries WHERE program_id = :program_id AND created_at >= :start AND created_at < :end
  GROUP BY 1, 2, 3, 4

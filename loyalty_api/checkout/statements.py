@@ -15,6 +15,7 @@ from __future__ import annotations
 from loyalty_api.driver import Constant
 from loyalty_api.events.service import INSERT_FROM_ARRAYS
 from loyalty_api.ledger.lots import CREDIT_CTES, LOCK_FOR_ORDER, REFERRED
+from loyalty_api.sql import compose
 
 _ORDER_COLUMNS = ("program_id", "order_id", "member_id", "amount", "paid_amount", "currency", "lines",
                   "earned_points", "redeemed_points", "discount_amount", "returned_amount", "status", "hold_id",
@@ -34,11 +35,11 @@ SELECT (SELECT order_id FROM new_order) AS inserted, locked.debt IS NOT NULL AS 
        locked.debt IS NOT NULL AND {referred} AS referred, {lot_ids} AS lot_ids
   FROM (SELECT 1) AS one LEFT JOIN locked ON true
 """
-_PARTS = {"columns": ", ".join(_ORDER_COLUMNS), "values": _VALUES, "events": INSERT_FROM_ARRAYS.format(when=_NEW),
-          "lock": LOCK_FOR_ORDER.format(when=_NEW), "referred": REFERRED}
+_PARTS = {"columns": ", ".join(_ORDER_COLUMNS), "values": _VALUES, "events": compose(INSERT_FROM_ARRAYS, when=_NEW),
+          "lock": compose(LOCK_FOR_ORDER, when=_NEW), "referred": REFERRED}
 
-RECORD_ORDER = Constant(_RECORD.format(**_PARTS, credits="", lot_ids="CAST(NULL AS bigint[])"))
+RECORD_ORDER = Constant(compose(_RECORD, **_PARTS, credits="", lot_ids="CAST(NULL AS bigint[])"))
 # Credits only once the lock is taken (and so only for a new order of a member who exists).
-RECORD_EARNING_ORDER = Constant(_RECORD.format(
-    **_PARTS, credits=",\n" + CREDIT_CTES.format(when="EXISTS (SELECT FROM locked)"),
+RECORD_EARNING_ORDER = Constant(compose(_RECORD,
+    **_PARTS, credits=",\n" + compose(CREDIT_CTES, when="EXISTS (SELECT FROM locked)"),
     lot_ids="ARRAY(SELECT lot_id FROM credit_lots ORDER BY lot_id)"))

@@ -24,6 +24,7 @@ from loyalty_api.expiry import notices, rules, service
 from loyalty_api.expiry.watermarks import SLACK, announce_since_watermark
 from loyalty_api.jobs.registry import JobContext, job_step
 from loyalty_api.programs.models import Program
+from loyalty_api.sql import compose
 
 # Burning runs this many workers side by side, each on its own share of the members
 # (a hash partition, so they never compete for the same rows). Replicas add more.
@@ -40,7 +41,7 @@ _DUE_MEMBERS = text(f"""
 SELECT DISTINCT member_id FROM (
   SELECT member_id FROM lots
    WHERE program_id = :program_id AND member_id > :after AND remaining > 0 AND expires_at <= :now
-     AND {MY_SHARE.format(column="member_id")}
+     AND {compose(MY_SHARE, column="member_id")}
    ORDER BY member_id LIMIT :batch) due
  ORDER BY member_id
 """)
@@ -54,7 +55,7 @@ _INACTIVE_MEMBERS = text(f"""
 SELECT b.member_id FROM balances b
  WHERE b.program_id = :program_id AND b.member_id > :after
    AND (b.last_activity_at < :cutoff OR b.last_activity_at IS NULL)
-   AND {MY_SHARE.format(column="b.member_id")}
+   AND {compose(MY_SHARE, column="b.member_id")}
    AND EXISTS (SELECT 1 FROM lots l WHERE l.program_id = b.program_id AND l.member_id = b.member_id
                  AND {service.INACTIVE_LOT})
  ORDER BY b.member_id LIMIT :batch

@@ -27,6 +27,7 @@ from loyalty_api.observability.metrics import record_points
 from loyalty_api.programs.models import Program
 from loyalty_api.programs.service import program_config
 from loyalty_api.timestamps import rfc3339_sql
+from loyalty_api.sql import compose
 
 # The job writes these event types without going through emit(), which checks them.
 if not {"points.expired", "points.expiring", "points.activated", "hold.expired"} <= EVENT_TYPES:
@@ -51,7 +52,7 @@ def settings_of(program: Program) -> tuple[dict[str, Any], str]:
 # The write path, the job and the reads all test this same condition.
 ACTIVE_HOLD = """EXISTS (SELECT 1 FROM holds h WHERE h.program_id = :program_id AND h.member_id = {member}
    AND h.status = 'held' AND h.expires_at > :now)"""
-_HAS_ACTIVE_HOLD = text("SELECT " + ACTIVE_HOLD.format(member=":member_id"))
+_HAS_ACTIVE_HOLD = text("SELECT " + compose(ACTIVE_HOLD, member=":member_id"))
 
 
 def has_active_hold(session: Session, program_id: uuid.UUID, member_id: str, now: datetime) -> bool:
@@ -194,7 +195,7 @@ _PAST_DEADLINE = f"""
  l.remaining > 0 AND l.available_at < :cutoff AND coalesce(b.last_activity_at, '-infinity') < :cutoff
  AND (l.expires_at IS NULL OR l.expires_at > {LOT_DEADLINE})"""
 INACTIVE_LOT = f"""{_PAST_DEADLINE}
- AND NOT {ACTIVE_HOLD.format(member="l.member_id")}"""
+ AND NOT {compose(ACTIVE_HOLD, member="l.member_id")}"""
 # Is a member past the deadline kept from the burn by an active hold? Then the job's
 # watermark (analytics' ``inactivity_floor``) must not move: that member's lots stay.
 _HELD_FROM_BURN = text(f"""

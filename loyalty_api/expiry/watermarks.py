@@ -15,6 +15,7 @@ from sqlalchemy.orm import Session
 
 from loyalty_api.db import unit_of_work
 from loyalty_api.jobs.registry import JobContext
+from loyalty_api.sql import compose
 
 # Announcement scans restart a little before the last run's instant, so rows that
 # committed just after a run looked are still seen once (the notice keys dedupe).
@@ -34,7 +35,7 @@ def progress(session: Session, program_id: uuid.UUID, column: str) -> datetime |
 
 
 def advance(session: Session, program_id: uuid.UUID, column: str, value: datetime) -> None:
-    session.execute(text(ADVANCE.format(column=column)), {"program_id": program_id, "value": value})
+    session.execute(text(compose(ADVANCE, column=column)), {"program_id": program_id, "value": value})
 
 
 def announce_since_watermark(context: JobContext, program_ids: list[uuid.UUID], column: str, announce) -> int:

@@ -18,6 +18,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from loyalty_api.programs.service import get_program
 from loyalty_api.segments.service import segment_query
+from loyalty_api.sql import compose
 
 BATCH = 2000
 
@@ -68,7 +69,7 @@ def entry_items(session_factory: sessionmaker[Session], program_id: uuid.UUID, s
     window = (" AND created_at >= :since" if since else "") + (" AND created_at < :until" if until else "")
     with session_factory() as session:
         _snapshot(session)
-        for row in _rows(session, _ENTRIES.format(window=window),
+        for row in _rows(session, compose(_ENTRIES, window=window),
                          {"program_id": program_id, "since": since, "until": until}):
             credit = row.points > 0
             yield {"id": row.entry_id, "member_id": row.member_id, "type": row.type, "points": int(row.points),

@@ -24,6 +24,7 @@ from loyalty_api.expiry import service as expiry
 from loyalty_api.ledger import lots
 from loyalty_api.programs.models import Program
 from loyalty_api.programs.service import config_of
+from loyalty_api.sql import compose
 
 
 @dataclass(frozen=True)
@@ -43,7 +44,7 @@ class Balance:
 # Not while the member has an active hold (``expiry.service.ACTIVE_HOLD``).
 _INACTIVE_BEFORE = """CASE WHEN b.member_id IS NOT NULL
        AND (b.last_activity_at IS NULL OR b.last_activity_at < CAST(:cutoff AS timestamptz))
-       AND NOT """ + expiry.ACTIVE_HOLD.format(member="b.member_id") + """
+       AND NOT """ + compose(expiry.ACTIVE_HOLD, member="b.member_id") + """
       THEN CAST(:cutoff AS timestamptz) END"""
 _HELD = """(SELECT coalesce(sum(points), 0) FROM holds
     WHERE program_id = :program_id AND member_id = :member_id AND status = 'held'
@@ -54,19 +55,19 @@ SELECT m.status, coalesce(b.debt, 0) AS debt, coalesce(b.lifetime_earned, 0) AS 
   (SELECT coalesce(sum(remaining), 0) FROM lots
     WHERE program_id = :program_id AND member_id = :member_id AND remaining > 0
       AND available_at <= :now AND (expires_at IS NULL OR expires_at > :now)
-      AND available_at >= coalesce(INACTIVE_BEFORE, '-infinity')) AS active,
+      AND available_at >= coalesce({inactive_before}, '-infinity')) AS active,
   (SELECT coalesce(sum(remaining), 0) FROM lots
     WHERE program_id = :program_id AND member_id = :member_id AND remaining > 0
       AND available_at > :now AND (expires_at IS NULL OR expires_at > :now)) AS pending,
   (SELECT coalesce(sum(remaining), 0) FROM lots
     WHERE program_id = :program_id AND member_id = :member_id AND remaining > 0
       AND available_at <= :now AND expires_at <= :now) AS expired,
-  HELD
+  {held}
 FROM members m
 LEFT JOIN balances b ON b.program_id = m.program_id AND b.member_id = m.member_id
 WHERE m.program_id = :program_id AND m.member_id = :member_id
-""".replace("INACTIVE_BEFORE", _INACTIVE_BEFORE).replace("HELD", _HELD)
-_BALANCE = text(_BALANCE_SQL)
+"""
+_BALANCE = text(compose(_BALANCE_SQL, inactive_before=_INACTIVE_BEFORE, held=_HELD))
 
 
 def _figures(session: Session, program: Program | None, params: dict[str, Any]) -> tuple[Any, lots.Spendable]:
@@ -90,10 +91,10 @@ def available_points(session: Session, program_id: uuid.UUID, member_id: str, no
 # The balance answer in one statement: the program's settings, the member's figures
 # and non-empty lots; which lots count (pending, active, gone by expiry or inactivity)
 # is decided by the expiry rules in Python, from the same lots the schedule lists.
-_BALANCE_READ = Constant("""
+_BALANCE_READ = Constant(compose("""
 SELECT p.updated_at, p.settings, m.status, coalesce(b.debt, 0) AS debt, coalesce(b.lifetime_earned, 0) AS lifetime,
   b.last_activity_at,
-  HELD,
+  {held},
   l.remaining, l.available_at, l.expires_at
 FROM programs p
 LEFT JOIN members m ON m.program_id = p.program_id AND m.member_id = :member_id
@@ -103,7 +104,7 @@ LEFT JOIN LATERAL (
          array_agg(expires_at ORDER BY lot_id) AS expires_at
     FROM lots WHERE program_id = :program_id AND member_id = :member_id AND remaining > 0) l ON true
 WHERE p.program_id = :program_id
-""".replace("HELD", _HELD))
+""", held=_HELD))
 
 
 def get_balance(db: Runner, program_id: uuid.UUID, member_id: str, now: datetime) -> Balance:

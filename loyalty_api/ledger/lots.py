@@ -20,6 +20,7 @@ from loyalty_api.driver import Constant, one_or_none
 from loyalty_api.expiry.service import burn_overdue_inactivity
 from loyalty_api.ledger.models import BalanceRow, LedgerEntry
 from loyalty_api.observability.metrics import record_entry
+from loyalty_api.sql import compose
 
 # One statement creates the balance row on first use, checks the member exists
 # (erased members are gone; a merged member's row answers nothing, read again under
@@ -30,7 +31,7 @@ INSERT INTO balances AS b (program_id, member_id, debt, lifetime_earned, last_ac
 SELECT m.program_id, m.member_id, 0, CAST(:lifetime AS bigint), CAST(:activity AS timestamptz),
        CAST(:now AS timestamptz), CAST(:now AS timestamptz)
   FROM members m
- WHERE m.program_id = :program_id AND m.member_id = :member_id AND m.status <> 'erased'
+ WHERE m.program_id = :program_id AND m.member_id = :member_id AND m.status <> 'erased'{only_if}
 ON CONFLICT (program_id, member_id) DO UPDATE
    SET lifetime_earned = b.lifetime_earned + excluded.lifetime_earned,
        last_activity_at = GREATEST(b.last_activity_at, excluded.last_activity_at),
@@ -38,13 +39,13 @@ ON CONFLICT (program_id, member_id) DO UPDATE
  WHERE NOT b.merged
 RETURNING b.debt
 """
-_LOCK = Constant(_LOCK_SQL)
+_LOCK = Constant(compose(_LOCK_SQL, only_if=""))
 # The same for an order, which also learns whether the member was referred: only a
 # referred member can have a pending referral (members.referred_by is set at
 # enrolment, with the referral, and never changes), so the others skip that query.
 # A fragment: the order folds it into the statement that records the order
 # (``{when}``: lock only if the order is new); run it through ``lock_member_within``.
-LOCK_FOR_ORDER = _LOCK_SQL.replace("AND m.status <> 'erased'", "AND m.status <> 'erased' AND {when}")
+LOCK_FOR_ORDER = compose(_LOCK_SQL, only_if=" AND {when}")
 # Read beside the lock, not in its RETURNING: on Citus a subquery in the RETURNING of
 # an INSERT … SELECT runs on the worker's shard, where a distributed query may not.
 REFERRED = """EXISTS (SELECT 1 FROM members r WHERE r.program_id = :program_id AND r.member_id = :member_id
@@ -83,7 +84,7 @@ UPDATE lots SET remaining = lots.remaining - take.t
  WHERE lots.program_id = :program_id AND lots.lot_id = take.lot_id
 RETURNING take.t AS taken, take.lot_id, lots.expires_at
 """
-SPEND_AVAILABLE = text(SPEND.format(
+SPEND_AVAILABLE = text(compose(SPEND,
     priority="", where="available_at <= :now AND (expires_at IS NULL OR expires_at > :now)"))
 # The spend, its debit entry and its draws (what it took from each lot, for refunds)
 # in one statement: the entry is written only when the lots gave all of ``points``
@@ -116,7 +117,7 @@ WITH c AS (
 )
 SELECT entry_id FROM entry
 """)
-_SPEND_NEW_LOTS = text(SPEND.format(priority="", where="lot_id = ANY(:lot_ids)")).bindparams(
+_SPEND_NEW_LOTS = text(compose(SPEND, priority="", where="lot_id = ANY(:lot_ids)")).bindparams(
     bindparam("lot_ids", expanding=False))
 
 
@@ -243,7 +244,7 @@ CREDIT_CTES = """credit_entries AS (
     FROM credit_entries
   RETURNING lot_id
 )"""
-_INSERT_CREDITS = text(f"WITH {CREDIT_CTES.format(when='true')} SELECT lot_id FROM credit_lots")
+_INSERT_CREDITS = text(f"WITH {compose(CREDIT_CTES, when='true')} SELECT lot_id FROM credit_lots")
 
 
 def credit_arrays(rows: Sequence[dict[str, Any]]) -> dict[str, list[Any]]:

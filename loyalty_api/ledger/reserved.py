@@ -21,17 +21,18 @@ from loyalty_api.ledger import lots
 from loyalty_api.ledger.lots import SPEND
 from loyalty_api.ledger.models import LotDraw
 from loyalty_api.ledger.rules import Draw, refund_slices
+from loyalty_api.sql import compose
 
 # A reversal takes the order's own pending lots first (no hold reserves pending
 # points), then available ones, the order's own first, up to what no hold reserves.
-_SPEND_OWN_PENDING = text(SPEND.format(
+_SPEND_OWN_PENDING = text(compose(SPEND,
     priority="", where="order_id = :order_id AND available_at > :now AND (expires_at IS NULL OR expires_at > :now)"))
-_SPEND_FOR_REVERSAL = text(SPEND.format(
+_SPEND_FOR_REVERSAL = text(compose(SPEND,
     priority="(order_id IS DISTINCT FROM :order_id),",
     where="available_at <= :now AND (expires_at IS NULL OR expires_at > :now)"))
 # Points of lots past their expiry that active holds still reserve (``Spendable.kept``);
 # only a capture takes them, in spending order (the order the expiry job keeps them in).
-_SPEND_KEPT = text(SPEND.format(priority="", where="available_at <= :now AND expires_at <= :now"))
+_SPEND_KEPT = text(compose(SPEND, priority="", where="available_at <= :now AND expires_at <= :now"))
 
 
 def take_for_reversal(session: Session, program_id: uuid.UUID, member_id: str, points: int, now: datetime,

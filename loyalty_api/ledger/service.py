@@ -28,6 +28,7 @@ from loyalty_api.ledger.models import LedgerEntry
 from loyalty_api.programs.models import Program
 from loyalty_api.programs.service import program_config
 from loyalty_api.timestamps import rfc3339_or_none
+from loyalty_api.sql import compose
 
 
 @dataclass(frozen=True)
@@ -246,18 +247,18 @@ def verify_ledger(session: Session, program_id: uuid.UUID | None = None) -> list
     where_l = "WHERE l.program_id = :program_id" if program_id else "WHERE true"
     params = {"program_id": program_id} if program_id else {}
     found: list[Mismatch] = []
-    for row in session.execute(text(_VERIFY.format(where=where, and_="AND" if program_id else "WHERE")), params):
+    for row in session.execute(text(compose(_VERIFY, where=where, and_="AND" if program_id else "WHERE")), params):
         expected_total = int(row.remaining) - int(row.debt)
         if int(row.total) != expected_total:
             found.append(Mismatch(row.program_id, row.member_id, "entries_vs_lots", expected_total, int(row.total)))
         if int(row.lifetime) != int(row.lifetime_earned):
             found.append(Mismatch(row.program_id, row.member_id, "lifetime_earned", int(row.lifetime),
                                   int(row.lifetime_earned)))
-    for row in session.execute(text(_VERIFY_LOTS.format(where_l=where_l)), params):
+    for row in session.execute(text(compose(_VERIFY_LOTS, where_l=where_l)), params):
         found.append(Mismatch(row.program_id, row.member_id, f"lot {row.lot_id} vs its entry",
                               int(row.entry_points or 0), int(row.lot_points)))
     where_o = "WHERE o.program_id = :program_id" if program_id else ""
-    for row in session.execute(text(_VERIFY_ORDERS.format(where_o=where_o)), params):
+    for row in session.execute(text(compose(_VERIFY_ORDERS, where_o=where_o)), params):
         for figure, expected, actual in (("earned", row.earned_points, row.e_earned),
                                          ("redeemed", row.redeemed_points, row.e_redeemed),
                                          ("reversed", row.r_reversed, row.e_reversed),

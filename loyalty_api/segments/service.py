@@ -25,6 +25,7 @@ from loyalty_api.expiry.service import settings_of
 from loyalty_api.pagination import decode_cursor, page
 from loyalty_api.programs.models import Program
 from loyalty_api.segments import rules
+from loyalty_api.sql import compose
 
 CSV_BATCH = 1000
 
@@ -146,9 +147,9 @@ def segment_query(program: Program, args: dict[str, Any], now: datetime, *, afte
         params["max_points"] = args["max_points"]
     if limit is not None:
         params["limit"] = limit
-    sql = _MEMBERS.format(source=_RFM_MEMBERS if key == "r" else _ALL_MEMBERS, key=key,
-                          member_filters="\n     ".join(member), figure_filters=" ".join(figures),
-                          limit="LIMIT :limit" if limit is not None else "")
+    sql = compose(_MEMBERS, source=_RFM_MEMBERS if key == "r" else _ALL_MEMBERS, key=key,
+                  member_filters="\n     ".join(member), figure_filters=" ".join(figures),
+                  limit="LIMIT :limit" if limit is not None else "")
     return SegmentQuery(sql, params)
 
 

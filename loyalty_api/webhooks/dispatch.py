@@ -12,6 +12,7 @@ or read first and passed as a value (the claim).
 from __future__ import annotations
 
 import uuid
+from loyalty_api.sql import compose
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
@@ -144,7 +145,7 @@ WHERE d.program_id = :program_id AND d.status = 'pending' AND d.attempts >= :max
 
 def _by_clock(sql: str) -> dict[bool, TextClause]:
     """The statement with the caller's clock (True) or the database's (False)."""
-    return {True: text(sql.format(clock="CAST(:now AS timestamptz)")), False: text(sql.format(clock="now()"))}
+    return {True: text(compose(sql, clock="CAST(:now AS timestamptz)")), False: text(compose(sql, clock="now()"))}
 
 
 _PROGRAMS_DUE = _by_clock(_PROGRAMS_DUE_SQL)
