@@ -6,10 +6,11 @@ from __future__ import annotations
 import re
 import shutil
 import subprocess
+import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from bench import infra
+from bench import infra, pgbench_flow
 
 
 @dataclass
@@ -67,10 +68,24 @@ def run_order(bench_url: str, program_id: str, members: int, *, seconds: float, 
     """bench/pgbench_order.sql on the benchmark database itself (its program, members,
     tables and indexes): the database's own limit for an order's statements. The
     orders it writes stay (like the scenarios' own), under order ids ``pg-…``."""
+    return _run_script(ORDER_SCRIPT, bench_url, program_id, members, seconds=seconds, clients=clients,
+                       what="the order's 4 statements")
+
+
+def run_flow(bench_url: str, program_id: str, members: int, *, seconds: float, clients: int = 8) -> Ceiling:
+    """bench/pgbench_flow.py's script (quote, hold, order capturing the hold: the
+    same-work app's statements) on the benchmark database; ``rps`` is flows/s."""
+    with tempfile.TemporaryDirectory() as directory:
+        return _run_script(pgbench_flow.write(Path(directory)), bench_url, program_id, members, seconds=seconds,
+                           clients=clients, what="the flow's 20 statements in 3 transactions")
+
+
+def _run_script(script: Path, bench_url: str, program_id: str, members: int, *, seconds: float, clients: int,
+                what: str) -> Ceiling:
     program = binary()
     if program is None:
         return Ceiling(None, {}, 0, "pgbench not found")
-    done = subprocess.run([program, "-n", "-f", str(ORDER_SCRIPT), "-D", f"program={program_id}",
+    done = subprocess.run([program, "-n", "-f", str(script), "-D", f"program={program_id}",
                            "-D", f"members={members}", "-c", str(clients), "-j", "2",
                            "-T", str(max(1, round(seconds))), infra.libpq(bench_url)],
                           capture_output=True, text=True, timeout=seconds + 120, check=False)
@@ -82,4 +97,4 @@ def run_order(bench_url: str, program_id: str, members: int, *, seconds: float, 
     return Ceiling(float(tps.group(1)) if tps else None,
                    {"mean": float(latency.group(1))} if latency else {},
                    int(failed.group(1)) if failed else 0,
-                   f"the order's 4 statements, {clients} clients")
+                   f"{what}, {clients} clients")

@@ -239,7 +239,8 @@ class Bench:
         flow = run("flow", connections=8, threads=8)
         flows = flow.flows / flow.seconds if flow.seconds else 0.0
         same = flows / self.ceilings.flow if self.ceilings.flow else None
-        self.add("checkout flow quote->hold->order (requests)", flow, baseline, same_work=same,
+        limit = flows / self.ceilings.flow_limit if self.ceilings.flow_limit else None
+        self.add("checkout flow quote->hold->order (requests)", flow, baseline, same_work=same, limit=limit,
                  target=">= 0.60x same-work flows/s", met=same is not None and same >= 0.6,
                  extra=f"{flows:.0f} flows/s")
         balance = run("balance")

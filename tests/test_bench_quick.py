@@ -19,6 +19,7 @@ SCENARIOS = [
     "same-work app: POST /v1/orders (peak)",
     "same-work app: checkout flow (requests)",
     "pgbench: the order's statements (limit)",
+    "pgbench: the checkout flow's statements (limit)",
     "GET /v1/members/{id}",
     "POST /v1/orders earn, 3 lines (peak)",
     "POST /v1/orders at 80% of peak",
