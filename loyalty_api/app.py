@@ -9,6 +9,7 @@ from flask import Flask
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session, sessionmaker
 
+from loyalty_api import wiring
 from loyalty_api.config import Settings, load_settings
 from loyalty_api.db import make_engine, make_session_factory
 from loyalty_api.http import transaction
@@ -59,6 +60,7 @@ def blueprints():
 
 def create_app(config: Mapping[str, Any] | None = None, *, require_jwt_keys: bool = True) -> Flask:
     settings = load_settings(config, require_jwt_keys=require_jwt_keys)
+    wiring.install()  # the cross-feature reactions every service of this process runs
     app = Flask("loyalty_api", static_folder=None)  # no unauthenticated file serving
     app.config["MAX_CONTENT_LENGTH"] = settings.MAX_CONTENT_LENGTH
     app.config["TESTING"] = settings.TESTING

@@ -120,6 +120,15 @@ def _citus_database_url(citus_url: str):
         drop_database(citus_url, name)
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _reactions_wired():
+    """Tests that call services without building the app still run the cross-feature
+    reactions (``create_app`` and the jobs runner install them too)."""
+    from loyalty_api import wiring
+
+    wiring.install()
+
+
 @pytest.fixture(scope="session")
 def app_config(database_url):
     return {"DATABASE_URL": database_url, "JWT_KEYS": TEST_JWT_KEYS, "TESTING": True,

@@ -222,3 +222,74 @@ def test_rules_are_pure(path):
     frameworks = sorted(name for name in raw_imports(path)
                         if name.split(".")[0] in ("flask", "flask_smorest", "sqlalchemy"))
     assert not frameworks, f"{path.relative_to(ROOT)} imports {frameworks}"
+
+
+# --- who may the ledger and checkout's reaction seams import ------------------------
+
+# Every module outside the ledger that a ledger module imports, with why. Reactions of
+# other features to the ledger's writes go through ``loyalty_api.reactions`` (wired in
+# ``loyalty_api.wiring``), so no feature that reacts appears here; an entry no ledger
+# module imports any more fails, so the list only shrinks.
+LEDGER_MAY_IMPORT: dict[str, str] = {
+    "loyalty_api.driver": "statements run on the driver",
+    "loyalty_api.db": "the models' declarative base",
+    "loyalty_api.errors": "the service errors",
+    "loyalty_api.fields": "schema fields",
+    "loyalty_api.pagination": "history cursors",
+    "loyalty_api.timestamps": "RFC 3339 rendering",
+    "loyalty_api.observability.metrics": "entry counters",
+    "loyalty_api.reactions": "the before_member_lock hook (the inactivity burn is wired, not imported)",
+    "loyalty_api.programs.models": "every write is under a program",
+    "loyalty_api.programs.service": "the program's config (expiry, currency)",
+    "loyalty_api.audit.rules": "manual credits and debits are audited, in their transaction",
+    "loyalty_api.audit.service": "manual credits and debits are audited, in their transaction",
+    "loyalty_api.events.service": "points events go to the outbox in the write's transaction",
+    "loyalty_api.adjustment_limits.service": "a manual adjustment is refused beyond its limit",
+    "loyalty_api.members.lookup": "the error that says why a member cannot be locked (gone, merged)",
+    "loyalty_api.expiry.rules": "the pure definition of when a lot burns, shared with the expiry job",
+    "loyalty_api.expiry.service": "read side only (balances.py): the inactivity cutoff and the "
+                                  "active-hold test folded into the balance statement",
+}
+LEDGER_HTTP_MODULES = ("loyalty_api.ledger.resources", "loyalty_api.ledger.schemas")
+
+
+def _outside_edges(graph: dict[str, set[str]], package: str) -> dict[str, set[str]]:
+    return {module: {m for m in edges if m != package and not m.startswith(package + ".")}
+            for module, edges in graph.items() if module == package or module.startswith(package + ".")}
+
+
+def test_the_ledger_imports_only_its_allow_list():
+    outside = _outside_edges(build_graph(), "loyalty_api.ledger")
+    unexpected = {module: sorted(m for m in edges if m not in LEDGER_MAY_IMPORT
+                                 and not (module in LEDGER_HTTP_MODULES and m.startswith("loyalty_api.http.")))
+                  for module, edges in outside.items()}
+    assert not {m: e for m, e in unexpected.items() if e}, unexpected
+    used = set().union(*outside.values())
+    assert not set(LEDGER_MAY_IMPORT) - used, f"stale entries: {sorted(set(LEDGER_MAY_IMPORT) - used)}"
+
+
+def test_the_ledger_write_path_imports_no_expiry():
+    # The burn before the member lock is expiry's reaction, not a ledger import.
+    outside = _outside_edges(build_graph(), "loyalty_api.ledger")
+    writers = {m: sorted(e for e in outside[m] if e.startswith("loyalty_api.expiry"))
+               for m in ("loyalty_api.ledger.lots", "loyalty_api.ledger.service", "loyalty_api.ledger.reserved")}
+    assert writers == {m: [] for m in writers}
+
+
+REACTING_FEATURES = ("loyalty_api.referrals", "loyalty_api.tiers", "loyalty_api.rewards")
+# The read-side providers that still ask tiers directly (no writes, answers checkout needs).
+SEAM_READ_PROVIDERS = {"earn_context", "_program_statement", "program_for_order", "tier_after"}
+
+
+def test_checkout_seams_reach_reactions_only_through_the_registry():
+    path = ROOT / "checkout" / "seams.py"
+    known = set(all_modules())
+    assert not {m for m in imports_of("loyalty_api.checkout.seams", path, known)
+                if m.startswith(("loyalty_api.referrals", "loyalty_api.rewards"))}
+    tree = ast.parse(path.read_text())
+    for function in (node for node in tree.body if isinstance(node, ast.FunctionDef)):
+        imported = {node.module for node in ast.walk(function) if isinstance(node, ast.ImportFrom)}
+        feature = sorted(m for m in imported if m and m.startswith(REACTING_FEATURES))
+        assert function.name in SEAM_READ_PROVIDERS or not feature, (function.name, feature)
+    top = {node.module for node in tree.body if isinstance(node, ast.ImportFrom)}
+    assert not {m for m in top if m and m.startswith(REACTING_FEATURES)}

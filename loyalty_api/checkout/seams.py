@@ -3,8 +3,10 @@ purchase rules before an order (earn context), the tier a quote would lead to, a
 what runs inside an order's or a return's transaction after its points are written
 (tier upgrade, referral qualification and reversal, coupons released by a cancel).
 
-Imports of the other features happen inside the functions: they import checkout's
-models and rules themselves.
+The reactions after an order or a return go through ``loyalty_api.reactions``, in the
+order of ``loyalty_api.wiring``'s table. The read-side providers (earn context,
+program, tier after a quote) still import tiers and earning rules inside the
+functions: those features import checkout's models and rules themselves.
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ from typing import TYPE_CHECKING
 from sqlalchemy import bindparam, select
 from sqlalchemy.orm import Session
 
+from loyalty_api import reactions
 from loyalty_api.checkout import rules
 from loyalty_api.driver import Constant, one_or_none
 from loyalty_api.errors import NotFound
@@ -101,30 +104,19 @@ def tier_after(session: Session, program: Program, member_id: str, order_figures
 
 def after_order_recorded(session: Session, program: Program, order: "OrderView", now: datetime, *,
                           referred: bool = True) -> str | None:
-    """Runs inside the order's transaction after its points are written (tier upgrade,
-    referral qualification); answers the member's tier code after the order.
+    """Runs the ``after_order_recorded`` reactions (``loyalty_api.wiring``: referral
+    qualification, then the tier upgrade) inside the order's transaction after its
+    points are written; answers the last reaction's result, the member's tier code
+    after the order.
 
     ``referred=False``: the member was referred by nobody, so no referral can qualify.
     """
-    from loyalty_api.referrals.service import reward_on_order
-    from loyalty_api.tiers.service import after_order as tier_after_order
-
-    if referred:
-        reward_on_order(session, program, order, now)
-    # After the referral credits, so that they count when the metric is points_earned.
-    return tier_after_order(session, program, order.member_id, now)
+    answers = reactions.run(reactions.AFTER_ORDER_RECORDED, session, program, order, now, referred=referred)
+    return answers[-1] if answers else None
 
 
 def after_order_returned(session: Session, program: Program, order: "OrderView", now: datetime) -> None:
-    """Runs inside the return's (or cancel's) transaction after its points are written."""
-    from loyalty_api.referrals.service import reverse_on_return
-    from loyalty_api.tiers.service import after_return as tier_after_return
-
-    reverse_on_return(session, program, order, now)
-    if order.status == "cancelled":
-        from loyalty_api.rewards.coupons import release_for_order
-
-        release_for_order(session, program.program_id, order.order_id, now)  # its coupons are usable again
-    # The metric is read live, so the return already lowers it; the tier itself only
-    # falls when its retention ends (jobs), never here.
-    tier_after_return(session, program, order.member_id, now)
+    """Runs the ``after_order_returned`` reactions (``loyalty_api.wiring``: referral
+    reversal, coupons released by a cancel, tier re-evaluation) inside the return's
+    (or cancel's) transaction after its points are written."""
+    reactions.run(reactions.AFTER_ORDER_RETURNED, session, program, order, now)

@@ -90,8 +90,9 @@ def inactive_before(session: Session, program_id: uuid.UUID, member_id: str, now
 def burn_overdue_inactivity(session: Session, program_id: uuid.UUID, member_id: str, now: datetime) -> int:
     """Before a write restarts the member's clock, burn what inactivity took already.
 
-    Called by the ledger's ``lock_member`` ahead of its own locking statement; it
-    takes the same balance row lock first, so the lock order stays the ledger's.
+    The ledger runs it ahead of its own locking statement (its ``before_member_lock``
+    hook, wired in ``loyalty_api.wiring``); it takes the same balance row lock first,
+    so the lock order stays the ledger's.
     Answers the points burned.
     """
     expiry, tz = settings_of(session.get(Program, program_id))

@@ -19,6 +19,7 @@ from datetime import datetime, timezone
 
 from sqlalchemy.orm import Session, sessionmaker
 
+from loyalty_api import wiring
 from loyalty_api.clock import service as clock
 from loyalty_api.db import unit_of_work
 from loyalty_api.jobs.registry import JobContext, all_steps
@@ -46,6 +47,7 @@ def run_program(session_factory: sessionmaker[Session], program_id: uuid.UUID, n
 
 
 def _run(context: JobContext, passes: list[JobContext], only: list[str] | None) -> dict:
+    wiring.install()  # a runner may be used without the app (its steps write points)
     report: dict = {}
     for step in all_steps():
         if only and step.name not in only:

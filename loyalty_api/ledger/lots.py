@@ -16,8 +16,8 @@ from typing import Any, Sequence
 from sqlalchemy import bindparam, insert, text, update
 from sqlalchemy.orm import Session
 
+from loyalty_api import reactions
 from loyalty_api.driver import Constant, one_or_none
-from loyalty_api.expiry.service import burn_overdue_inactivity
 from loyalty_api.ledger.models import BalanceRow, LedgerEntry
 from loyalty_api.observability.metrics import record_entry
 from loyalty_api.sql import compose
@@ -172,8 +172,9 @@ def lock_member_within(session: Session, statement: Constant, params: dict[str, 
     """Run a statement that takes the member lock (``_LOCK``, or a caller's statement
     with a ``LOCK_FOR_ORDER`` fragment; params ``lifetime`` and ``activity`` besides
     the ids and ``now``); answers its one row, or None."""
-    # A passed inactivity deadline burns before this write can restart the clock.
-    burn_overdue_inactivity(session, program_id, member_id, now)
+    # A passed inactivity deadline burns before this write can restart the clock
+    # (expiry's reaction, installed by ``loyalty_api.wiring``).
+    reactions.run(reactions.BEFORE_MEMBER_LOCK, session, program_id, member_id, now)
     return one_or_none(session, statement, params)
 
 
