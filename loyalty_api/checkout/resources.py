@@ -11,7 +11,7 @@ from loyalty_api.checkout import holds, returns, service
 from loyalty_api.checkout.schemas import (HoldCreateSchema, HoldSchema, OrderCreateSchema, OrderSchema,
                                           QuoteRequestSchema, QuoteSchema, ReturnCreateSchema, ReturnSchema)
 from loyalty_api.http.auth import authorize, current_program_id
-from loyalty_api.http.transaction import current_uow
+from loyalty_api.http.transaction import current_uow, idempotent
 from loyalty_api.http.operations import operation
 from loyalty_api.http.clock import program_now
 
@@ -26,6 +26,7 @@ def _now() -> datetime:
 class Quote(MethodView):
     @operation("quoteCheckout", "insufficient_points", "redeem_limit", "currency_mismatch")
     @authorize("checkout")
+    @idempotent
     @blp.arguments(QuoteRequestSchema())
     @blp.response(200, QuoteSchema)
     def post(self, data):
@@ -43,6 +44,7 @@ class Quote(MethodView):
 class Holds(MethodView):
     @operation("createHold", "insufficient_points")
     @authorize("checkout")
+    @idempotent
     @blp.arguments(HoldCreateSchema())
     @blp.response(201, HoldSchema)
     @blp.alt_response(200, schema=HoldSchema, description="The order_id has this hold already (same member and points)")
@@ -62,6 +64,7 @@ class Holds(MethodView):
 class HoldRelease(MethodView):
     @operation("releaseHold", "hold_not_active")
     @authorize("checkout")
+    @idempotent
     @blp.response(200, HoldSchema)
     def post(self, hold_id: str):
         """Give a hold's points back
@@ -77,6 +80,7 @@ class Orders(MethodView):
     @operation("createOrder", "insufficient_points", "duplicate_order", "hold_not_active", "redeem_limit",
                "currency_mismatch")
     @authorize("checkout")
+    @idempotent
     @blp.arguments(OrderCreateSchema())
     @blp.response(201, OrderSchema)
     @blp.alt_response(200, schema=OrderSchema, description="The order was recorded before with the same content")
@@ -109,6 +113,7 @@ class OrderById(MethodView):
 class OrderReturns(MethodView):
     @operation("createReturn", "return_exceeds_order", "conflict")
     @authorize("checkout")
+    @idempotent
     @blp.arguments(ReturnCreateSchema())
     @blp.response(201, ReturnSchema)
     @blp.alt_response(200, schema=ReturnSchema, description="The return was recorded before")
@@ -128,6 +133,7 @@ class OrderReturns(MethodView):
 class OrderCancel(MethodView):
     @operation("cancelOrder", "conflict")
     @authorize("checkout")
+    @idempotent
     @blp.response(200, OrderSchema)
     def post(self, order_id: str):
         """Cancel an order: return whatever is left of it

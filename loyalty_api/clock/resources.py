@@ -13,7 +13,7 @@ from loyalty_api.clock.schemas import ClockMoveSchema, ClockSchema, ResetSchema
 from loyalty_api.http.actor import current_actor
 from loyalty_api.http.auth import authorize, current_program_id
 from loyalty_api.http.operations import operation
-from loyalty_api.http.transaction import after_commit, current_uow
+from loyalty_api.http.transaction import after_commit, current_uow, idempotent
 from loyalty_api.jobs.runner import run_program
 
 blp = Blueprint("clock", __name__, url_prefix="/v1", description="Test programs: their clock and reset")
@@ -39,6 +39,7 @@ class Clock(MethodView):
     @operation("moveProgramClock", "clock_not_forward",
                request_example={"advance_seconds": 2678400})
     @authorize("program:admin")
+    @idempotent
     @blp.arguments(ClockMoveSchema())
     @blp.response(200, ClockSchema)
     def post(self, data):
@@ -63,6 +64,7 @@ class Clock(MethodView):
 class Reset(MethodView):
     @operation("resetProgram")
     @authorize("program:admin")
+    @idempotent
     @blp.response(200, ResetSchema)
     def post(self):
         """Erase a test program's members, ledger, orders and their events

@@ -11,7 +11,7 @@ from loyalty_api.earning_rules.schemas import (EventCreateSchema, EventResultSch
 from loyalty_api.http.actor import current_actor
 from loyalty_api.http.auth import authorize, current_program_id
 from loyalty_api.http.pagination import PageArgs, page_schema
-from loyalty_api.http.transaction import current_uow
+from loyalty_api.http.transaction import current_uow, idempotent
 from loyalty_api.http.operations import operation
 from loyalty_api.http.clock import program_now
 
@@ -40,6 +40,7 @@ class Rules(MethodView):
 
     @operation("createRule", "rule_exists")
     @authorize("program:admin")
+    @idempotent
     @blp.arguments(RuleCreateSchema())
     @blp.response(201, RuleSchema)
     def post(self, data):
@@ -92,6 +93,7 @@ class RuleById(MethodView):
 class MemberEvents(MethodView):
     @operation("recordMemberEvent", "duplicate_event")
     @authorize("members:write")
+    @idempotent
     @blp.arguments(EventCreateSchema())
     @blp.response(201, EventResultSchema)
     @blp.alt_response(200, schema=EventResultSchema, description="The event_id was recorded before: the first answer")

@@ -30,6 +30,7 @@ from loyalty_api.fields import MEMBER_ID_PATTERN
 from loyalty_api.http import ratelimit
 from loyalty_api.http.revocation import revocations
 from loyalty_api.http.operations import security_for
+from loyalty_api.http.transaction import run_retrying_conflicts
 
 # Re-exported: these names moved to ``loyalty_api/principal.py`` (a leaf module).
 from loyalty_api.principal import (  # noqa: F401
@@ -116,8 +117,10 @@ def current_program_id() -> uuid.UUID:
 def authorize(scope: str) -> Callable:
     """Decorate a view method: the caller needs ``scope`` (see module doc).
 
-    Also starts idempotency handling for POSTs once the caller is known, so that a
-    replay is never shown to a caller who could not have made the request.
+    Once the caller is let through, the view runs inside ``run_retrying_conflicts``
+    (a deadlock reruns the whole unit of work, never the checks above, so a retry does
+    not count twice against the rate limit). A POST view is also ``@idempotent``,
+    stacked under this decorator, which refuses to run without the caller it records.
     """
 
     def decorator(view: Callable) -> Callable:
@@ -135,12 +138,8 @@ def authorize(scope: str) -> Callable:
                 # PostgreSQL text cannot hold NUL, so no object has such an id: 404, not
                 # the 422 "cannot be stored" the query would end in.
                 raise NotFound("No object has an id with a NUL character")
-            from loyalty_api.http.transaction import begin_idempotent_request, run_retrying_conflicts
-
-            replay = begin_idempotent_request(principal)
-            if replay is not None:
-                return replay
-            return run_retrying_conflicts(principal, view, *args, **kwargs)
+            g.authorized_principal = principal
+            return run_retrying_conflicts(view, *args, **kwargs)
 
         wrapper.required_scope = scope  # type: ignore[attr-defined]
         # The OpenAPI document names the scope (flask-smorest reads ``_apidoc``).

@@ -4,7 +4,8 @@ The idempotency record of a POST is written in the same transaction as the chang
 so a crash between the two cannot leave a change without its record or the reverse.
 Error answers (4xx) roll the change back. Most are not stored (``NOT_STORED``); any
 other 4xx record is kept in a transaction of its own so that a retry gets the same
-answer. A key belongs to its caller (``Principal.caller``).
+answer. A key belongs to its caller (``Principal.caller``). A POST view is marked
+``@idempotent``, under ``@authorize`` (which runs it in ``run_retrying_conflicts``).
 
 A deadlock or serialization failure (SQLSTATE 40P01, 40001) rolls the whole
 transaction back, so the request runs again from the start, at most twice more after
@@ -84,9 +85,32 @@ def reads_only(view: Callable) -> Callable:
     return wrapper
 
 
+def idempotent(view: Callable) -> Callable:
+    """Decorate a POST view method, under ``@authorize``: an ``Idempotency-Key`` claims
+    the key for its caller before the view runs, or answers the stored reply.
+
+    Under ``@authorize`` so that a replay is never shown to a caller who could not have
+    made the request; the wrapper refuses to run unless ``authorize`` has let the caller
+    through. Inside ``authorize``'s conflict retries, so a retry claims the key again
+    (the rollback released it)."""
+
+    @functools.wraps(view)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        principal = g.get("authorized_principal")
+        if principal is None:
+            raise RuntimeError("idempotent: stack it under @authorize, which knows the caller")
+        replay = begin_idempotent_request(principal)
+        if replay is not None:
+            return replay
+        return view(*args, **kwargs)
+
+    wrapper.idempotent = True  # type: ignore[attr-defined]
+    return wrapper
+
+
 def begin_idempotent_request(principal: Principal) -> Response | None:
     key = request.headers.get(IDEMPOTENCY_HEADER)
-    if request.method != "POST" or key is None:
+    if key is None:
         return None
     if not 1 <= len(key) <= 255:
         raise ValidationFailed("Idempotency-Key must be 1 to 255 characters",
@@ -104,9 +128,9 @@ def begin_idempotent_request(principal: Principal) -> Response | None:
     return None
 
 
-def run_retrying_conflicts(principal: Principal, view: Callable, *args: Any, **kwargs: Any) -> Any:
+def run_retrying_conflicts(view: Callable, *args: Any, **kwargs: Any) -> Any:
     """Run the view; on a deadlock or serialization failure roll back, pause briefly and
-    run it again (the idempotency claim again too: the rollback released it)."""
+    run it again (an ``@idempotent`` view claims its key again: the rollback released it)."""
     for attempt in range(1, CONFLICT_RETRIES + 2):
         try:
             return view(*args, **kwargs)
@@ -117,9 +141,6 @@ def run_retrying_conflicts(principal: Principal, view: Callable, *args: Any, **k
                         type(exc.orig).__name__, attempt)
         current_uow().rollback()
         time.sleep(random.uniform(*RETRY_PAUSE_SECONDS) * attempt)
-        replay = begin_idempotent_request(principal)
-        if replay is not None:
-            return replay
     raise AssertionError("unreachable")
 
 

@@ -7,7 +7,7 @@ from flask_smorest import Blueprint
 
 from loyalty_api.http.actor import current_actor
 from loyalty_api.http.auth import authorize, current_program_id
-from loyalty_api.http.transaction import current_uow
+from loyalty_api.http.transaction import current_uow, idempotent
 from loyalty_api.http.operations import operation
 from loyalty_api.identities import service
 from loyalty_api.identities.schemas import IdentityCreateSchema, IdentityListSchema, IdentitySchema
@@ -31,6 +31,7 @@ class MemberIdentities(MethodView):
 
     @operation("addMemberIdentity", "identity_taken", "member_merged")
     @authorize("members:write")
+    @idempotent
     @blp.arguments(IdentityCreateSchema())
     @blp.response(201, IdentitySchema)
     @blp.alt_response(200, schema=IdentitySchema, description="The member held this identity already")

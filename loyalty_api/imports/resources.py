@@ -16,7 +16,7 @@ from loyalty_api.http.actor import current_actor
 from loyalty_api.http.auth import authorize, current_program_id
 from loyalty_api.http.operations import operation
 from loyalty_api.pagination import decode_cursor, page
-from loyalty_api.http.transaction import current_uow
+from loyalty_api.http.transaction import current_uow, idempotent
 from loyalty_api.http.clock import program_now
 from loyalty_api.imports import formats, rules, service
 from loyalty_api.imports.schemas import (ChunkAnswerSchema, ErrorPageArgs, ImportCreateSchema, ImportSchema,
@@ -58,6 +58,7 @@ def _now() -> datetime:
 class Imports(MethodView):
     @operation("createImport")
     @authorize("program:admin")
+    @idempotent
     @blp.arguments(ImportCreateSchema())
     @blp.response(201, ImportSchema)
     def post(self, data):
@@ -89,6 +90,7 @@ class ImportById(MethodView):
 class ImportRows(MethodView):
     @operation("addImportRows", "import_closed", "conflict", "validation_error")
     @authorize("program:admin")
+    @idempotent
     @blp.response(200, ChunkAnswerSchema)
     @blp.doc(**_ROWS_DOC)
     def post(self, import_id: uuid.UUID):
@@ -113,6 +115,7 @@ class ImportRows(MethodView):
 class ImportComplete(MethodView):
     @operation("completeImport")
     @authorize("program:admin")
+    @idempotent
     @blp.response(200, ImportSchema)
     def post(self, import_id: uuid.UUID):
         """Complete the import: no more chunks; one `import.completed` event with the counts

@@ -7,7 +7,7 @@ from flask_smorest import Blueprint
 
 from loyalty_api.http.actor import current_actor
 from loyalty_api.http.auth import authorize, current_program_id
-from loyalty_api.http.transaction import current_reader, current_uow, reads_only
+from loyalty_api.http.transaction import current_reader, current_uow, idempotent, reads_only
 from loyalty_api.http.operations import operation
 from loyalty_api.http.clock import program_now
 from loyalty_api.ledger import balances, service
@@ -52,6 +52,7 @@ class MemberLedger(MethodView):
 class MemberAdjustments(MethodView):
     @operation("createAdjustment", "insufficient_points", "limit_exceeded")
     @authorize("members:write")
+    @idempotent
     @blp.arguments(AdjustmentSchema())
     @blp.response(201, EntrySchema)
     def post(self, data, member_id: str):

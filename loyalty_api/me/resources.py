@@ -8,7 +8,7 @@ from flask_smorest import Blueprint
 
 from loyalty_api.http.auth import MEMBER_SCOPE, authorize, current_principal, current_program_id
 from loyalty_api.http.pagination import PageArgs
-from loyalty_api.http.transaction import current_uow, keep_out_of_replays
+from loyalty_api.http.transaction import current_uow, idempotent, keep_out_of_replays
 from loyalty_api.http.operations import operation
 from loyalty_api.http.clock import program_now
 from loyalty_api.ledger.schemas import BalanceSchema, EntryPageSchema, LedgerArgs
@@ -25,6 +25,7 @@ blp = Blueprint("me", __name__, url_prefix="/v1", description="Member tokens and
 class MemberTokens(MethodView):
     @operation("createMemberToken")
     @authorize("members:write")
+    @idempotent
     # Every field has a default, so no body at all is a valid request too.
     @blp.arguments(MemberTokenRequestSchema(), required=False)
     @blp.response(201, MemberTokenSchema)

@@ -7,7 +7,7 @@ from flask_smorest import Blueprint
 
 from loyalty_api.http.actor import current_actor
 from loyalty_api.http.auth import authorize, current_program_id
-from loyalty_api.http.transaction import current_reader, current_uow, reads_only
+from loyalty_api.http.transaction import current_reader, current_uow, idempotent, reads_only
 from loyalty_api.http.operations import operation
 from loyalty_api.members import service
 from loyalty_api.members.schemas import MemberCreateSchema, MemberPatchSchema, MemberSchema
@@ -35,6 +35,7 @@ class Members(MethodView):
 
     @operation("createMember", "member_exists", "unknown_referral_code")
     @authorize("members:write")
+    @idempotent
     @blp.arguments(MemberCreateSchema())
     @blp.response(201, MemberSchema)
     def post(self, data):

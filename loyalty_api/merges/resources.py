@@ -7,7 +7,7 @@ from flask_smorest import Blueprint
 
 from loyalty_api.http.actor import current_actor
 from loyalty_api.http.auth import authorize, current_program_id
-from loyalty_api.http.transaction import current_uow
+from loyalty_api.http.transaction import current_uow, idempotent
 from loyalty_api.http.operations import operation
 from loyalty_api.http.clock import program_now
 from loyalty_api.merges import service
@@ -20,6 +20,7 @@ blp = Blueprint("merges", __name__, url_prefix="/v1", description="Merging dupli
 class MemberMerge(MethodView):
     @operation("mergeMember", "member_busy", "member_merged")
     @authorize("members:write")
+    @idempotent
     @blp.arguments(MergeRequestSchema())
     @blp.response(201, MergeSchema)
     @blp.alt_response(200, schema=MergeSchema, description="This pair was merged before: the first answer")

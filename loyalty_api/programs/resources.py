@@ -9,7 +9,7 @@ from flask_smorest import Blueprint
 
 from loyalty_api.http.actor import current_actor
 from loyalty_api.http.auth import PLATFORM_ADMIN, authorize, current_program_id
-from loyalty_api.http.transaction import current_uow, keep_out_of_replays
+from loyalty_api.http.transaction import current_uow, idempotent, keep_out_of_replays
 from loyalty_api.http.operations import operation
 from loyalty_api.programs import service
 from loyalty_api.programs.schemas import (ClientCreateSchema, ClientSchema, ProgramCreateSchema,
@@ -51,6 +51,7 @@ class CurrentProgram(MethodView):
 class Programs(MethodView):
     @operation("createProgram")
     @authorize(PLATFORM_ADMIN)
+    @idempotent
     @blp.arguments(ProgramCreateSchema())
     @blp.response(201, ProgramSchema)
     def post(self, data):
@@ -70,6 +71,7 @@ class Programs(MethodView):
 class ProgramClients(MethodView):
     @operation("createProgramClient")
     @authorize(PLATFORM_ADMIN)
+    @idempotent
     @blp.arguments(ClientCreateSchema())
     @blp.response(201, ClientSchema)
     def post(self, data, program_id: uuid.UUID):

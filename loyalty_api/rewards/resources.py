@@ -10,7 +10,7 @@ from flask_smorest import Blueprint
 from loyalty_api.http.actor import current_actor
 from loyalty_api.http.auth import MEMBER_SCOPE, authorize, current_principal, current_program_id
 from loyalty_api.http.pagination import PageArgs
-from loyalty_api.http.transaction import current_uow
+from loyalty_api.http.transaction import current_uow, idempotent
 from loyalty_api.http.operations import operation
 from loyalty_api.http.clock import program_now
 from loyalty_api.rewards import coupons, member_view, service
@@ -41,6 +41,7 @@ class Rewards(MethodView):
 
     @operation("createReward", "reward_exists")
     @authorize("program:admin")
+    @idempotent
     @blp.arguments(RewardCreateSchema())
     @blp.response(201, RewardSchema)
     def post(self, data):
@@ -110,6 +111,7 @@ class MemberRewards(MethodView):
 class MemberRewardClaim(MethodView):
     @operation("claimMemberReward", "reward_not_claimable", "insufficient_points")
     @authorize("members:write")
+    @idempotent
     @blp.response(201, CouponSchema)
     def post(self, member_id: str, reward_id: str):
         """Spend the reward's points and issue its coupon
@@ -155,6 +157,7 @@ class MyRewards(MethodView):
 class MyRewardClaim(MethodView):
     @operation("claimMyReward", "reward_not_claimable", "insufficient_points")
     @authorize(MEMBER_SCOPE)
+    @idempotent
     @blp.response(201, CouponSchema)
     def post(self, reward_id: str):
         """Claim a reward for this member: spend its points, get its coupon (member token)
@@ -186,6 +189,7 @@ class MyCoupons(MethodView):
 class CouponValidate(MethodView):
     @operation("validateCoupon", "coupon_not_active")
     @authorize("checkout")
+    @idempotent
     @blp.arguments(CouponOrderSchema())
     @blp.response(200, CouponValidationSchema)
     def post(self, order, code: str):
@@ -201,6 +205,7 @@ class CouponValidate(MethodView):
 class CouponUse(MethodView):
     @operation("useCoupon", "coupon_not_active")
     @authorize("checkout")
+    @idempotent
     @blp.arguments(CouponUseSchema())
     @blp.response(200, CouponSchema)
     def post(self, data, code: str):
@@ -217,6 +222,7 @@ class CouponUse(MethodView):
 class CouponCancel(MethodView):
     @operation("cancelCoupon", "coupon_not_active")
     @authorize("checkout")
+    @idempotent
     @blp.response(200, CouponSchema)
     def post(self, code: str):
         """Cancel an unused coupon: its points come back (a refund entry)

@@ -11,7 +11,7 @@ from loyalty_api.http.auth import MEMBER_SCOPE, authorize, current_principal, cu
 from loyalty_api.http.clock import program_now
 from loyalty_api.http.operations import operation
 from loyalty_api.http.pagination import PageArgs
-from loyalty_api.http.transaction import current_uow
+from loyalty_api.http.transaction import current_uow, idempotent
 from loyalty_api.transfers import service
 from loyalty_api.transfers.schemas import (MyTransferRequestSchema, TransferPageSchema, TransferRequestSchema,
                                            TransferResultSchema)
@@ -25,6 +25,7 @@ _CODES = ("insufficient_points", "limit_exceeded", "member_merged")
 class MemberTransfers(MethodView):
     @operation("createTransfer", *_CODES)
     @authorize("members:write")
+    @idempotent
     @blp.arguments(TransferRequestSchema())
     @blp.response(201, TransferResultSchema)
     def post(self, data, member_id: str):
@@ -59,6 +60,7 @@ class MemberTransfers(MethodView):
 class MyTransfers(MethodView):
     @operation("createMyTransfer", *_CODES)
     @authorize(MEMBER_SCOPE)
+    @idempotent
     @blp.arguments(MyTransferRequestSchema())
     @blp.response(201, TransferResultSchema)
     def post(self, data):

@@ -11,7 +11,7 @@ from flask_smorest import Blueprint
 from loyalty_api.http.actor import current_actor
 from loyalty_api.http.auth import authorize, current_program_id
 from loyalty_api.http.pagination import PageArgs
-from loyalty_api.http.transaction import current_uow, keep_out_of_replays
+from loyalty_api.http.transaction import current_uow, idempotent, keep_out_of_replays
 from loyalty_api.http.operations import operation
 from loyalty_api.webhooks import service
 from loyalty_api.webhooks.schemas import (DeliveryArgs, DeliveryPageSchema, DeliverySchema, RotatedSecretSchema,
@@ -29,6 +29,7 @@ def _settings():
 class Webhooks(MethodView):
     @operation("createWebhook")
     @authorize("program:admin")
+    @idempotent
     @blp.arguments(WebhookCreateSchema())
     @blp.response(201, WebhookCreatedSchema)
     def post(self, data):
@@ -80,6 +81,7 @@ class WebhookById(MethodView):
 class WebhookSecret(MethodView):
     @operation("rotateWebhookSecret", "conflict")
     @authorize("program:admin")
+    @idempotent
     @blp.arguments(RotateSecretSchema())
     @blp.response(200, RotatedSecretSchema)
     def post(self, data, webhook_id: uuid.UUID):
@@ -97,6 +99,7 @@ class WebhookSecret(MethodView):
 class WebhookEnable(MethodView):
     @operation("enableWebhook")
     @authorize("program:admin")
+    @idempotent
     @blp.response(200, WebhookSchema)
     def post(self, webhook_id: uuid.UUID):
         """Re-enable a webhook the worker disabled; events from now on are delivered again
@@ -127,6 +130,7 @@ class WebhookDeliveries(MethodView):
 class Redelivery(MethodView):
     @operation("redeliverWebhookDelivery", "conflict")
     @authorize("program:admin")
+    @idempotent
     @blp.response(201, DeliverySchema)
     def post(self, webhook_id: uuid.UUID, delivery_id: uuid.UUID):
         """Deliver an event again (a new delivery, due at once)
