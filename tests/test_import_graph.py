@@ -239,6 +239,7 @@ LEDGER_MAY_IMPORT: dict[str, str] = {
     "loyalty_api.timestamps": "RFC 3339 rendering",
     "loyalty_api.observability.metrics": "entry counters",
     "loyalty_api.reactions": "the before_member_lock hook (the inactivity burn is wired, not imported)",
+    "loyalty_api.sql": "statements composed from named fragments",
     "loyalty_api.programs.models": "every write is under a program",
     "loyalty_api.programs.service": "the program's config (expiry, currency)",
     "loyalty_api.audit.rules": "manual credits and debits are audited, in their transaction",
