@@ -6,10 +6,7 @@ BEGIN and COMMIT are not cursor executions and are not counted.
 
 from __future__ import annotations
 
-import contextlib
-
 import pytest
-from sqlalchemy import event
 
 from tests.support import ApiCaller, make_program
 
@@ -35,77 +32,46 @@ def order(api, order_id, key):
     return api.post("/v1/orders", json=body, headers={"Idempotency-Key": key})
 
 
-@contextlib.contextmanager
-def each_statement(app, record):
-    """Call ``record(cursor, statement)`` after every statement the app runs."""
-    engine = app.extensions["loyalty"].engine
-
-    def listener(conn, cursor, statement, parameters, context, executemany):
-        record(cursor, statement)
-
-    event.listen(engine, "after_cursor_execute", listener)
-    try:
-        yield
-    finally:
-        event.remove(engine, "after_cursor_execute", listener)
-
-
-@contextlib.contextmanager
-def counted(app):
-    statements: list[str] = []
-    with each_statement(app, lambda cursor, statement: statements.append(" ".join(statement.split())[:80])):
-        yield statements
-
-
-def test_earning_order_with_idempotency_key(app, plain):
-    with counted(app) as statements:
+def test_earning_order_with_idempotency_key(count_statements, plain):
+    with count_statements() as statements:
         response = order(plain, "o1", "key-1")
     assert response.status_code == 201 and response.json["earned_points"] == 250
     assert len(statements) == ORDER_STATEMENTS, statements
-    with counted(app) as statements:  # a replay answers from the stored record
+    with count_statements() as statements:  # a replay answers from the stored record
         again = order(plain, "o1", "key-1")
     assert again.status_code == 201 and again.headers["Idempotent-Replayed"] == "true"
     assert again.json == response.json
     assert len(statements) == 1, statements
 
 
-def test_balance_read(app, plain):
-    with counted(app) as statements:
+def test_balance_read(count_statements, plain):
+    with count_statements() as statements:
         response = plain.get("/v1/members/m1/balance")
     assert response.status_code == 200 and response.json["available"] == 250
     assert len(statements) == BALANCE_STATEMENTS, statements
 
 
-@contextlib.contextmanager
-def transaction_states(app):
-    """psycopg's view of the connection as each statement runs: INTRANS inside a
-    transaction block, IDLE when the statement ran on its own (autocommit)."""
-    states: list = []
-    with each_statement(app, lambda cursor, statement: states.append(cursor.connection.info.transaction_status)):
-        yield states
-
-
-def test_member_read_is_one_statement_without_begin_or_commit(app, plain):
+def test_member_read_is_one_statement_without_begin_or_commit(count_statements, plain):
     from psycopg.pq import TransactionStatus
 
-    with transaction_states(app) as states:
+    with count_statements() as ran:
         response = plain.get("/v1/members/m1")
     assert response.status_code == 200 and response.json["member_id"] == "m1"
-    assert states == [TransactionStatus.IDLE]
+    assert [statement.transaction_status for statement in ran] == [TransactionStatus.IDLE]
 
 
-def test_balance_read_needs_no_begin_or_commit_and_writes_still_do(app, plain):
+def test_balance_read_needs_no_begin_or_commit_and_writes_still_do(count_statements, plain):
     from psycopg.pq import TransactionStatus
 
-    with transaction_states(app) as states:
+    with count_statements() as ran:
         assert plain.get("/v1/members/m1/balance").status_code == 200
-    assert states == [TransactionStatus.IDLE] * BALANCE_STATEMENTS
-    with transaction_states(app) as states:  # the pooled connection is back in a transaction for writes
+    assert [statement.transaction_status for statement in ran] == [TransactionStatus.IDLE] * BALANCE_STATEMENTS
+    with count_statements() as ran:  # the pooled connection is back in a transaction for writes
         assert order(plain, "o2", "key-2").status_code == 201
-    assert states == [TransactionStatus.INTRANS] * ORDER_STATEMENTS
+    assert [statement.transaction_status for statement in ran] == [TransactionStatus.INTRANS] * ORDER_STATEMENTS
 
 
-def test_earning_order_with_a_budgeted_rule(app):
+def test_earning_order_with_a_budgeted_rule(app, count_statements):
     """The budgeted case pays for its rules: read them (1) and one take for all its
     budgeted rules (1). A program without budgeted rules keeps ORDER_STATEMENTS (the
     test above)."""
@@ -115,7 +81,7 @@ def test_earning_order_with_a_budgeted_rule(app):
     assert api.post("/v1/program/rules", json={"kind": "purchase", "rule_id": "promo", "points_per_unit": 1,
                                                "budget": {"points": 10000, "period": "month"}}).status_code == 201
     assert order(api, "warm-up", "key-0").status_code == 201
-    with counted(app) as statements:
+    with count_statements() as statements:
         response = order(api, "o1", "key-1")
     assert response.status_code == 201 and response.json["earned_points"] == 500
     assert len(statements) == ORDER_STATEMENTS + 2, statements

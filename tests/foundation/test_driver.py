@@ -79,18 +79,12 @@ def test_an_autocommit_connection_runs_outside_a_transaction(app):
         assert cursor.connection.info.transaction_status == TransactionStatus.IDLE
 
 
-def test_an_attached_program_is_found_without_a_query(app, session_factory, program):
+def test_an_attached_program_is_found_without_a_query(session_factory, program, count_statements):
     read = Constant.of(select(*Program.__table__.columns).where(Program.program_id == bindparam("p")))
-    statements = []
-    engine = app.extensions["loyalty"].engine
-    listener = lambda *args: statements.append(args[2])  # noqa: E731
     with session_factory() as session:
         attached = attached_program(session, one_or_none(session, read, {"p": program.program_id}))
-        event.listen(engine, "before_cursor_execute", listener)
-        try:
+        with count_statements() as statements:
             assert session.get(Program, program.program_id) is attached
-        finally:
-            event.remove(engine, "before_cursor_execute", listener)
         assert statements == []
         assert attached.settings == session.execute(select(Program.settings).where(
             Program.program_id == program.program_id)).scalar_one()
