@@ -226,3 +226,21 @@ def count_statements(app):
             event.remove(engine, "after_cursor_execute", listener)
 
     return counting
+
+
+@pytest.fixture
+def make_shop(app):
+    """``make_shop(**settings)``: a fresh program with those settings, its members enrolled
+    (``members=("m1",)`` unless given), answered as the admin caller; ``.program`` is the
+    ProgramHandle and ``.program_id`` its id."""
+
+    def make(*, members=("m1",), **settings) -> ApiCaller:
+        handle = make_program(app, settings=settings)
+        shop = ApiCaller(app.test_client(), handle.token)
+        shop.program, shop.program_id = handle, handle.program_id
+        for member_id in members:
+            response = shop.post("/v1/members", json={"member_id": member_id})
+            assert response.status_code == 201, response.json
+        return shop
+
+    return make

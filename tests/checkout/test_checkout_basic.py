@@ -4,27 +4,13 @@ from __future__ import annotations
 
 import pytest
 
-from tests.support import make_program, ApiCaller
-
 
 @pytest.fixture
-def shop(app):
+def shop(make_shop):
     """A program where 1.00 earns 1 point, nothing pends, 1 point = 1.00, 50% payable with points."""
-    handle = make_program(app, settings={
-        "earn": {"points_per_unit": 1, "excluded_skus": ["GIFT"], "excluded_categories": ["delivery"]},
-        "redeem": {"point_value": "1.00", "min_points": 100, "max_order_share": "0.5"},
-        "pending_days": 0, "clawback": "allow_negative",
-    })
-    api = ApiCaller(app.test_client(), handle.token)
-    api.program_id = handle.program_id
-    assert api.post("/v1/members", json={"member_id": "m1"}).status_code == 201
-    return api
-
-
-def order(api, order_id, amount, lines=None, **extra):
-    body = {"order_id": order_id, "member_id": "m1", "amount": amount, "currency": "RUB",
-            "lines": lines or [], **extra}
-    return api.post("/v1/orders", json=body)
+    return make_shop(earn={"points_per_unit": 1, "excluded_skus": ["GIFT"], "excluded_categories": ["delivery"]},
+                     redeem={"point_value": "1.00", "min_points": 100, "max_order_share": "0.5"},
+                     pending_days=0, clawback="allow_negative")
 
 
 def balance(api):
@@ -33,22 +19,22 @@ def balance(api):
     return response.json
 
 
-def test_order_earns_and_replays(shop):
-    first = order(shop, "o1", "1000.00")
+def test_order_earns_and_replays(shop, make_order):
+    first = make_order(shop, "o1", "1000.00")
     assert first.status_code == 201, first.json
     assert first.json["earned_points"] == 1000
     assert first.json["paid_amount"] == "1000.00"
-    again = order(shop, "o1", "1000.00")
+    again = make_order(shop, "o1", "1000.00")
     assert again.status_code == 200
     assert again.json == first.json
-    clash = order(shop, "o1", "999.00")
+    clash = make_order(shop, "o1", "999.00")
     assert clash.status_code == 409 and clash.json["code"] == "duplicate_order"
     assert balance(shop)["available"] == 1000
     assert shop.get("/v1/orders/o1").json == first.json
 
 
-def test_quote_exclusions_share_and_min(shop):
-    assert order(shop, "seed", "300.00").status_code == 201  # 300 points
+def test_quote_exclusions_share_and_min(shop, make_order):
+    assert make_order(shop, "seed", "300.00").status_code == 201  # 300 points
     lines = [{"sku": "A", "category": "toys", "quantity": 2, "unit_price": "100.00"},
              {"sku": "GIFT", "category": "cards", "quantity": 1, "unit_price": "50.00"},
              {"sku": "D", "category": "delivery", "quantity": 1, "unit_price": "30.00"}]
@@ -67,15 +53,15 @@ def test_quote_exclusions_share_and_min(shop):
     assert low["available"] == 300
 
 
-def test_hold_capture_and_return(shop):
-    assert order(shop, "seed", "1000.00").status_code == 201
+def test_hold_capture_and_return(shop, make_order):
+    assert make_order(shop, "seed", "1000.00").status_code == 201
     hold = shop.post("/v1/holds", json={"member_id": "m1", "points": 200})
     assert hold.status_code == 201, hold.json
     assert balance(shop)["held"] == 200 and balance(shop)["available"] == 800
-    placed = order(shop, "o2", "400.00", hold_id=hold.json["hold_id"])
+    placed = make_order(shop, "o2", "400.00", hold_id=hold.json["hold_id"])
     assert placed.status_code == 201, placed.json
     assert placed.json["redeemed_points"] == 200 and placed.json["earned_points"] == 200
-    recapture = order(shop, "o3", "400.00", hold_id=hold.json["hold_id"])
+    recapture = make_order(shop, "o3", "400.00", hold_id=hold.json["hold_id"])
     assert recapture.status_code == 409 and recapture.json["code"] == "hold_not_active"
     assert balance(shop)["available"] == 1000  # 1000 - 200 + 200
     half = shop.post("/v1/orders/o2/returns", json={"return_id": "r1", "amount": "200.00"})
@@ -89,13 +75,13 @@ def test_hold_capture_and_return(shop):
                                                    "earn"]
 
 
-def test_events_and_ledger_filters(shop, app):
+def test_events_and_ledger_filters(shop, app, make_order):
     from sqlalchemy import text
 
     from loyalty_api.db import unit_of_work
 
-    assert order(shop, "seed", "500.00").status_code == 201
-    assert order(shop, "o2", "400.00", redeem_points=150).status_code == 201  # cap: 0.5 x 400
+    assert make_order(shop, "seed", "500.00").status_code == 201
+    assert make_order(shop, "o2", "400.00", redeem_points=150).status_code == 201  # cap: 0.5 x 400
     assert shop.post("/v1/orders/o2/returns", json={"return_id": "r1", "amount": "100.00"}).status_code == 201
     entries = shop.get("/v1/members/m1/ledger?order_id=o2").json["items"]
     # order o2: paid 250.00 earns 250; returning 100.00 of 400.00 takes back 62.5 -> 63, gives back 37.5 -> 38
@@ -136,7 +122,7 @@ def test_order_of_an_unknown_or_erased_member_leaves_nothing_behind(app, shop, w
             OutboxEvent.program_id == shop.program_id)) == events_before
 
 
-def test_an_order_that_earns_nothing_writes_no_entry_and_no_event(app, shop):
+def test_an_order_that_earns_nothing_writes_no_entry_and_no_event(app, shop, make_order):
     """Only a gift card (excluded): the order is recorded with 0 points, no ledger
     entry, no lot, no outbox event; the member's balance is untouched."""
     from sqlalchemy import func, select
@@ -152,9 +138,9 @@ def test_an_order_that_earns_nothing_writes_no_entry_and_no_event(app, shop):
 
     before = counts()
     gift = [{"sku": "GIFT", "category": "cards", "quantity": 1, "unit_price": "50.00"}]
-    placed = order(shop, "gift-only", "50.00", gift)
+    placed = make_order(shop, "gift-only", "50.00", gift)
     assert placed.status_code == 201, placed.json
     assert (placed.json["earned_points"], placed.json["redeemed_points"]) == (0, 0)
     assert counts() == before
-    assert order(shop, "gift-only", "50.00", gift).json == placed.json
+    assert make_order(shop, "gift-only", "50.00", gift).json == placed.json
     assert balance(shop)["available"] == 0

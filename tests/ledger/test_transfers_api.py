@@ -34,13 +34,6 @@ def shop(app, settings=None, members=("ann", "bob")):
     return handle, api
 
 
-def seed(api, member_id, points, expires_at=None):
-    body = {"points": points, "reason": "seed"}
-    if expires_at is not None:
-        body["expires_at"] = expires_at.isoformat()
-    assert api.post(f"/v1/members/{member_id}/adjustments", json=body).status_code == 201
-
-
 def send(api, to, points, sender="ann", reason="gift", **headers):
     return api.post(f"/v1/members/{sender}/transfers", json={"to_member_id": to, "points": points, "reason": reason},
                     headers=headers or None)
@@ -60,11 +53,11 @@ def lots_of(app, handle, member_id):
             " ORDER BY expires_at NULLS LAST, lot_id"), {"p": handle.program_id, "m": member_id})]
 
 
-def test_a_transfer_moves_available_points_soonest_expiring_first_and_keeps_their_expiry(app):
+def test_a_transfer_moves_available_points_soonest_expiring_first_and_keeps_their_expiry(app, make_adjustment):
     handle, api = shop(app)
-    seed(api, "ann", 100, SOON)
-    seed(api, "ann", 200, LATER)
-    seed(api, "ann", 50)
+    make_adjustment(api, "ann", 100, reason="seed", expires_at=SOON)
+    make_adjustment(api, "ann", 200, reason="seed", expires_at=LATER)
+    make_adjustment(api, "ann", 50, reason="seed")
     answer = send(api, "bob", 250)
     assert answer.status_code == 201, answer.json
     body = answer.json
@@ -94,9 +87,9 @@ def test_a_transfer_moves_available_points_soonest_expiring_first_and_keeps_thei
     verify(app, handle)
 
 
-def test_pending_and_held_points_do_not_move(app):
+def test_pending_and_held_points_do_not_move(app, make_adjustment):
     handle, api = shop(app, {"pending_days": 14})
-    seed(api, "ann", 100)
+    make_adjustment(api, "ann", 100, reason="seed")
     assert api.post("/v1/orders", json={"order_id": "o1", "member_id": "ann", "amount": "500.00",
                                         "currency": "RUB"}).status_code == 201
     hold = api.post("/v1/holds", json={"member_id": "ann", "points": 60, "order_id": "o2"})
@@ -107,9 +100,9 @@ def test_pending_and_held_points_do_not_move(app):
     verify(app, handle)
 
 
-def test_every_refusal_has_its_status_and_code_and_changes_nothing(app):
+def test_every_refusal_has_its_status_and_code_and_changes_nothing(app, make_adjustment):
     handle, api = shop(app, members=("ann", "bob", "cat", "dan", "eve"))
-    seed(api, "ann", 100)
+    make_adjustment(api, "ann", 100, reason="seed")
     assert_problem(send(api, "bob", 101), 409, "insufficient_points")
     assert_problem(send(api, "ann", 10), 422, "validation_error")
     for points in (0, -5, "10", 1.5):
@@ -134,10 +127,10 @@ def test_every_refusal_has_its_status_and_code_and_changes_nothing(app):
     verify(app, handle)
 
 
-def test_transfers_are_off_until_the_program_enables_them(app):
+def test_transfers_are_off_until_the_program_enables_them(app, make_adjustment):
     _, api = shop(app, {"transfers": {"enabled": False}})
     assert api.get("/v1/program").json["transfers"] == {"enabled": False, "max_points_per_month": None}
-    seed(api, "ann", 100)
+    make_adjustment(api, "ann", 100, reason="seed")
     assert_problem(send(api, "bob", 10), 403, "forbidden")
     patched = api.patch("/v1/program", json={"transfers": {"enabled": True, "max_points_per_month": 500}})
     assert patched.status_code == 200 and patched.json["transfers"]["max_points_per_month"] == 500
@@ -147,13 +140,13 @@ def test_transfers_are_off_until_the_program_enables_them(app):
     assert api.get("/v1/members/ann/balance").json["available"] == 90
 
 
-def test_the_monthly_limit_counts_the_senders_transfers_of_the_calendar_month(app):
+def test_the_monthly_limit_counts_the_senders_transfers_of_the_calendar_month(app, make_adjustment):
     """Limit 300: 200 passes, 150 more would make 350 (refused), 100 makes exactly 300, 1 more is refused;
     what the sender received does not count, and another sender has a limit of its own."""
     handle, api = shop(app, {"transfers": {"enabled": True, "max_points_per_month": 300}},
                        members=("ann", "bob", "cat"))
-    seed(api, "ann", 1000)
-    seed(api, "bob", 1000)
+    make_adjustment(api, "ann", 1000, reason="seed")
+    make_adjustment(api, "bob", 1000, reason="seed")
     assert send(api, "bob", 200).status_code == 201
     problem = assert_problem(send(api, "bob", 150), 422, "limit_exceeded")
     assert (problem["limit"], problem["used"], problem["remaining"]) == (300, 200, 100)
@@ -165,12 +158,12 @@ def test_the_monthly_limit_counts_the_senders_transfers_of_the_calendar_month(ap
     verify(app, handle)
 
 
-def test_a_limit_month_is_the_programs_calendar_month(app):
+def test_a_limit_month_is_the_programs_calendar_month(app, make_adjustment):
     """Transfers dated in the previous month of the program's zone do not count."""
     from sqlalchemy import text
 
     handle, api = shop(app, {"timezone": "Asia/Tokyo", "transfers": {"enabled": True, "max_points_per_month": 100}})
-    seed(api, "ann", 500)
+    make_adjustment(api, "ann", 500, reason="seed")
     assert send(api, "bob", 100).status_code == 201
     assert_problem(send(api, "bob", 1), 422, "limit_exceeded")
     with unit_of_work(app.extensions["loyalty"].session_factory) as uow:
@@ -181,9 +174,9 @@ def test_a_limit_month_is_the_programs_calendar_month(app):
     assert send(api, "bob", 100).status_code == 201
 
 
-def test_a_retried_transfer_applies_once(app):
+def test_a_retried_transfer_applies_once(app, make_adjustment):
     handle, api = shop(app)
-    seed(api, "ann", 100)
+    make_adjustment(api, "ann", 100, reason="seed")
     first = send(api, "bob", 30, **{"Idempotency-Key": "t-1"})
     again = send(api, "bob", 30, **{"Idempotency-Key": "t-1"})
     assert first.status_code == again.status_code == 201
@@ -196,9 +189,9 @@ def test_a_retried_transfer_applies_once(app):
     verify(app, handle)
 
 
-def test_a_member_sends_with_a_member_token_by_id_or_by_identity(app):
+def test_a_member_sends_with_a_member_token_by_id_or_by_identity(app, make_adjustment):
     handle, api = shop(app, members=("ann", "bob", "cat"))
-    seed(api, "ann", 100, SOON)
+    make_adjustment(api, "ann", 100, reason="seed", expires_at=SOON)
     assert api.post("/v1/members/cat/identities", json={"type": "phone", "value": "+79161234567"}).status_code == 201
     token = api.post("/v1/members/ann/tokens", json={}).json["access_token"]
     app_api = api.with_token(token)
@@ -233,10 +226,10 @@ def test_a_member_sends_with_a_member_token_by_id_or_by_identity(app):
     verify(app, handle)
 
 
-def test_the_transfer_list_pages_newest_first(app):
+def test_the_transfer_list_pages_newest_first(app, make_adjustment):
     _, api = shop(app)
-    seed(api, "ann", 100)
-    seed(api, "bob", 100)
+    make_adjustment(api, "ann", 100, reason="seed")
+    make_adjustment(api, "bob", 100, reason="seed")
     ids = [send(api, "bob", 1).json["id"], send(api, "ann", 2, sender="bob").json["id"], send(api, "bob", 3).json["id"]]
     first = api.get("/v1/members/ann/transfers?limit=2").json
     assert [item["id"] for item in first["items"]] == ids[::-1][:2] and first["next_cursor"]
@@ -245,12 +238,12 @@ def test_the_transfer_list_pages_newest_first(app):
     assert_problem(api.get("/v1/members/nobody/transfers"), 404, "not_found")
 
 
-def test_a_transfer_pays_the_receivers_debt_first(app):
+def test_a_transfer_pays_the_receivers_debt_first(app, make_adjustment):
     """bob owes 30 (as after a return under allow_negative): 50 in pays the 30, 20 become available."""
     from loyalty_api.ledger import lots
 
     handle, api = shop(app)
-    seed(api, "ann", 100)
+    make_adjustment(api, "ann", 100, reason="seed")
     now = datetime.now(timezone.utc)
     with unit_of_work(app.extensions["loyalty"].session_factory) as uow:
         lots.lock_member(uow.session, handle.program_id, "bob", now)
@@ -266,9 +259,9 @@ def test_a_transfer_pays_the_receivers_debt_first(app):
     verify(app, handle)
 
 
-def test_erasing_a_member_blanks_the_reasons_of_their_transfers_on_both_sides(app):
+def test_erasing_a_member_blanks_the_reasons_of_their_transfers_on_both_sides(app, make_adjustment):
     handle, api = shop(app)
-    seed(api, "ann", 100)
+    make_adjustment(api, "ann", 100, reason="seed")
     assert send(api, "bob", 30, reason="for Bob Smith's birthday").status_code == 201
     assert api.delete("/v1/members/bob").status_code == 204
     out = api.get("/v1/members/ann/ledger?type=transfer_out").json["items"][0]

@@ -8,13 +8,8 @@ from loyalty_api.identities.rules import luhn_valid
 from tests.support import LiveServer, assert_problem, run_together
 
 
-def _enrol(api, *member_ids):
-    for member_id in member_ids:
-        assert api.post("/v1/members", json={"member_id": member_id}).status_code == 201
-
-
-def test_an_issued_card_has_a_check_digit_and_a_qr_payload_the_till_can_scan(api):
-    _enrol(api, "ann")
+def test_an_issued_card_has_a_check_digit_and_a_qr_payload_the_till_can_scan(api, make_member):
+    make_member(api, "ann")
     issued = api.post("/v1/members/ann/identities", json={"type": "card"})
     assert issued.status_code == 201, issued.json
     card = issued.json["value"]
@@ -28,8 +23,9 @@ def test_an_issued_card_has_a_check_digit_and_a_qr_payload_the_till_can_scan(api
         assert found.json["member_id"] == "ann"
 
 
-def test_phones_meet_in_e164_and_emails_case_insensitively(api):
-    _enrol(api, "ann", "bob")
+def test_phones_meet_in_e164_and_emails_case_insensitively(api, make_member):
+    make_member(api, "ann")
+    make_member(api, "bob")
     phone = api.post("/v1/members/ann/identities", json={"type": "phone", "value": "+7 (916) 123-45-67"})
     assert phone.status_code == 201 and phone.json["value"] == "+79161234567"
     email = api.post("/v1/members/ann/identities", json={"type": "email", "value": "Ann@Shop.COM"})
@@ -51,8 +47,8 @@ def test_phones_meet_in_e164_and_emails_case_insensitively(api):
     assert api.post("/v1/members/bob/identities", json={"type": "external", "value": "ann@shop.com"}).status_code == 201
 
 
-def test_bad_identities_are_refused_and_unknown_ones_are_not_found(api):
-    _enrol(api, "ann")
+def test_bad_identities_are_refused_and_unknown_ones_are_not_found(api, make_member):
+    make_member(api, "ann")
     for body in ({"type": "phone", "value": "89161234567"},  # no country code: not guessed
                  {"type": "phone", "value": "+7 12"}, {"type": "email", "value": "not-an-email"},
                  {"type": "card", "value": "12"}, {"type": "phone"}, {"type": "fax", "value": "1"}):
@@ -63,8 +59,9 @@ def test_bad_identities_are_refused_and_unknown_ones_are_not_found(api):
     assert_problem(api.post("/v1/members/nobody/identities", json={"type": "card"}), 404, "not_found")
 
 
-def test_detach_and_erasure_remove_identities(api):
-    _enrol(api, "ann", "bob")
+def test_detach_and_erasure_remove_identities(api, make_member):
+    make_member(api, "ann")
+    make_member(api, "bob")
     assert api.post("/v1/members/ann/identities", json={"type": "external", "value": "crm/42"}).status_code == 201
     assert api.post("/v1/members/ann/identities", json={"type": "phone", "value": "+79161234567"}).status_code == 201
     # An external id may hold a slash; the path carries it as it is.
@@ -78,8 +75,8 @@ def test_detach_and_erasure_remove_identities(api):
     assert api.post("/v1/members/bob/identities", json={"type": "phone", "value": "+79161234567"}).status_code == 201
 
 
-def test_a_member_token_shows_the_members_identities(api):
-    _enrol(api, "ann")
+def test_a_member_token_shows_the_members_identities(api, make_member):
+    make_member(api, "ann")
     card = api.post("/v1/members/ann/identities", json={"type": "card"}).json
     token = api.post("/v1/members/ann/tokens", json={}).json["access_token"]
     me = api.with_token(token).get("/v1/me")
@@ -87,9 +84,10 @@ def test_a_member_token_shows_the_members_identities(api):
     assert me.json["identities"] == [card]
 
 
-def test_concurrent_attaches_of_one_phone_give_it_to_exactly_one_member(app, api):
+def test_concurrent_attaches_of_one_phone_give_it_to_exactly_one_member(app, api, make_member):
     members = [f"m{i}" for i in range(8)]
-    _enrol(api, *members)
+    for member_id in members:
+        make_member(api, member_id)
     with LiveServer(app) as server:
         def attach(member_id):
             return lambda: requests.post(f"{server.url}/v1/members/{member_id}/identities",

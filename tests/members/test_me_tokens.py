@@ -12,20 +12,14 @@ MEMBER_PREFIX = "/v1/me"
 PUBLIC_PATHS = {"/healthz", "/readyz", "/metrics", "/openapi.json", "/v1/auth/token"}
 
 
-def enrol(api, member_id, **fields):
-    response = api.post("/v1/members", json={"member_id": member_id, **fields})
-    assert response.status_code == 201, response.json
-    return response.json
-
-
 def member_token(api, member_id, body=None):
     response = api.post(f"/v1/members/{member_id}/tokens", json=body if body is not None else {})
     assert response.status_code == 201, response.json
     return response.json
 
 
-def test_issue_token_defaults_and_claims(app, api, program):
-    enrol(api, "alice")
+def test_issue_token_defaults_and_claims(app, api, program, make_member):
+    make_member(api, "alice")
     answer = member_token(api, "alice")
     assert answer["token_type"] == "Bearer"
     assert answer["expires_in"] == 900
@@ -36,8 +30,8 @@ def test_issue_token_defaults_and_claims(app, api, program):
     assert claims["exp"] - claims["iat"] == 900
 
 
-def test_ttl_is_bounded(api):
-    enrol(api, "bob")
+def test_ttl_is_bounded(api, make_member):
+    make_member(api, "bob")
     assert member_token(api, "bob", {"ttl_seconds": 3600})["expires_in"] == 3600
     too_long = api.post("/v1/members/bob/tokens", json={"ttl_seconds": 86401})
     assert too_long.status_code == 422
@@ -46,8 +40,8 @@ def test_ttl_is_bounded(api):
     assert too_short.status_code == 422 and "ttl_seconds" in too_short.json["errors"]
 
 
-def test_issuing_needs_members_write_and_a_member_of_this_program(app, api, program):
-    enrol(api, "carol")
+def test_issuing_needs_members_write_and_a_member_of_this_program(app, api, program, make_member):
+    make_member(api, "carol")
     reader = api.with_token(token_for(app, scopes=["members:read"], program_id=program.program_id))
     assert reader.post("/v1/members/carol/tokens", json={}).status_code == 403
     assert api.post("/v1/members/nobody/tokens", json={}).status_code == 404
@@ -55,17 +49,17 @@ def test_issuing_needs_members_write_and_a_member_of_this_program(app, api, prog
     assert api.with_token(other.token).post("/v1/members/carol/tokens", json={}).status_code == 404
 
 
-def test_blocked_or_erased_members_get_no_token(api):
-    enrol(api, "dan")
+def test_blocked_or_erased_members_get_no_token(api, make_member):
+    make_member(api, "dan")
     api.patch("/v1/members/dan", json={"status": "blocked"})
     assert api.post("/v1/members/dan/tokens", json={}).json["code"] == "forbidden"
     api.delete("/v1/members/dan")
     assert api.post("/v1/members/dan/tokens", json={}).status_code == 404
 
 
-def test_me_reads_only_the_tokens_member(api):
-    enrol(api, "erin", email="erin@example.com")
-    enrol(api, "frank", email="frank@example.com")
+def test_me_reads_only_the_tokens_member(api, make_member):
+    make_member(api, "erin", email="erin@example.com")
+    make_member(api, "frank", email="frank@example.com")
     erin = api.with_token(member_token(api, "erin")["access_token"])
     me = erin.get("/v1/me")
     assert me.status_code == 200
@@ -75,17 +69,17 @@ def test_me_reads_only_the_tokens_member(api):
     assert erin.get("/v1/me", query_string={"member_id": "frank"}).json["member_id"] == "erin"
 
 
-def test_same_member_id_in_two_programs_stays_apart(app, api):
-    enrol(api, "gina", email="gina@shop-one.example")
+def test_same_member_id_in_two_programs_stays_apart(app, api, make_member):
+    make_member(api, "gina", email="gina@shop-one.example")
     other = make_program(app)
     other_api = api.with_token(other.token)
-    enrol(other_api, "gina", email="gina@shop-two.example")
+    make_member(other_api, "gina", email="gina@shop-two.example")
     token = member_token(other_api, "gina")["access_token"]
     assert api.with_token(token).get("/v1/me").json["email"] == "gina@shop-two.example"
 
 
-def test_token_of_blocked_or_erased_member_is_refused(api):
-    enrol(api, "hank")
+def test_token_of_blocked_or_erased_member_is_refused(api, make_member):
+    make_member(api, "hank")
     hank = api.with_token(member_token(api, "hank")["access_token"])
     assert hank.get("/v1/me").status_code == 200
     api.patch("/v1/members/hank", json={"status": "blocked"})
@@ -98,8 +92,8 @@ def test_token_of_blocked_or_erased_member_is_refused(api):
     assert (erased.status_code, erased.json["code"]) == (401, "unauthorized")
 
 
-def test_forged_and_expired_member_tokens_are_refused(app, api, program):
-    enrol(api, "ivy")
+def test_forged_and_expired_member_tokens_are_refused(app, api, program, make_member):
+    make_member(api, "ivy")
     expired = token_for(app, scopes=["member"], program_id=program.program_id, token_type="member",
                         subject="ivy", ttl_seconds=-10)
     assert api.with_token(expired).get("/v1/me").status_code == 401
@@ -136,8 +130,8 @@ def _member_routes(app):
             yield rule, method
 
 
-def test_every_other_route_refuses_a_member_token(app, api):
-    enrol(api, "jack")
+def test_every_other_route_refuses_a_member_token(app, api, make_member):
+    make_member(api, "jack")
     token = member_token(api, "jack")["access_token"]
     checked = 0
     for rule, method in _member_routes(app):
@@ -155,11 +149,11 @@ def test_me_routes_need_a_token(anonymous, path):
     assert anonymous.get(path).status_code == 401
 
 
-def test_my_referrals_lists_only_my_referees(api):
-    referrer = enrol(api, "kate")
-    enrol(api, "liam", referral_code=referrer["referral_code"])
-    enrol(api, "mia")
-    enrol(api, "noah", referral_code=api.get("/v1/members/mia").json["referral_code"])
+def test_my_referrals_lists_only_my_referees(api, make_member):
+    referrer = make_member(api, "kate")
+    make_member(api, "liam", referral_code=referrer["referral_code"])
+    make_member(api, "mia")
+    make_member(api, "noah", referral_code=api.get("/v1/members/mia").json["referral_code"])
     kate = api.with_token(member_token(api, "kate")["access_token"])
     mine = kate.get("/v1/me/referrals")
     assert mine.status_code == 200, mine.json
@@ -167,13 +161,13 @@ def test_my_referrals_lists_only_my_referees(api):
     assert mine.json == api.get("/v1/members/kate/referrals").json
 
 
-def test_me_balance_ledger_and_tier_are_the_members_own(app):
+def test_me_balance_ledger_and_tier_are_the_members_own(app, make_member):
     shop = make_program(app, settings={"earn": {"points_per_unit": 1}, "pending_days": 0})
     api = ApiCaller(app.test_client(), shop.token)
     api.put("/v1/program/tiers", json={"tiers": [{"code": "silver", "name": "Silver", "threshold": 100}],
                                        "tier_policy": {"metric": "points_earned"}})
     for member_id, amount in (("olga", "150.00"), ("pete", "40.00")):
-        enrol(api, member_id)
+        make_member(api, member_id)
         placed = api.post("/v1/orders", json={"order_id": f"o-{member_id}", "member_id": member_id,
                                               "amount": amount, "currency": "RUB"})
         assert placed.status_code == 201, placed.json
