@@ -2,7 +2,7 @@
 sends (captured from its driver; the ledger's and checkout's SQL), in psycopg's
 ``%(name)s`` form: the same-work baselines (bench/baseline_order_app.py) send them
 with no framework in between. If the service's statements change, change these:
-tests/test_bench_ceiling.py compares the rows both write per table.
+tests/bench/test_bench_ceiling.py compares the rows both write per table.
 """
 
 from __future__ import annotations

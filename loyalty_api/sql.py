@@ -4,7 +4,7 @@ A template names its slots as ``{name}``; ``compose`` fills every slot and refus
 missing or an unused fragment, so a renamed slot cannot leave a statement silently
 without its condition. Fragments are inserted as they are (their own ``{…}`` slots, if
 any, stay for a later ``compose``). Never ``str.replace`` or ad-hoc ``format`` on SQL:
-``tests/test_sql_compose.py`` walks the package for them.
+``tests/structure/test_sql_compose.py`` walks the package for them.
 """
 
 from __future__ import annotations

@@ -8,9 +8,12 @@ work the same way.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import secrets
 import uuid
+from dataclasses import dataclass
+from typing import Any
 
 import psycopg
 import pytest
@@ -193,3 +196,51 @@ def _statements_stay_in_one_program(request, statement_audit):
     if findings:
         pytest.fail("statements that name a program table without pinning its program_id "
                     "(docs/scaling.md):\n" + "\n".join(map(str, findings)), pytrace=False)
+
+
+@dataclass(frozen=True)
+class RanStatement:
+    sql: str  # whitespace folded, cut at 80 characters: enough to tell statements apart in a failure
+    transaction_status: Any  # psycopg's TransactionStatus as it ran: INTRANS in a transaction, IDLE on its own
+
+
+@pytest.fixture
+def count_statements(app):
+    """``with count_statements() as ran:`` lists every statement an engine ran in the block
+    (the app's read-write engine unless another is given). BEGIN and COMMIT are not cursor
+    executions and are not listed, so ``len(ran)`` is the round trips a change adds or saves."""
+    from sqlalchemy import event
+
+    @contextlib.contextmanager
+    def counting(engine=None):
+        engine = engine if engine is not None else app.extensions["loyalty"].engine
+        ran: list[RanStatement] = []
+
+        def listener(conn, cursor, statement, parameters, context, executemany):
+            ran.append(RanStatement(" ".join(statement.split())[:80], cursor.connection.info.transaction_status))
+
+        event.listen(engine, "after_cursor_execute", listener)
+        try:
+            yield ran
+        finally:
+            event.remove(engine, "after_cursor_execute", listener)
+
+    return counting
+
+
+@pytest.fixture
+def make_shop(app):
+    """``make_shop(**settings)``: a fresh program with those settings, its members enrolled
+    (``members=("m1",)`` unless given), answered as the admin caller; ``.program`` is the
+    ProgramHandle and ``.program_id`` its id."""
+
+    def make(*, members=("m1",), **settings) -> ApiCaller:
+        handle = make_program(app, settings=settings)
+        shop = ApiCaller(app.test_client(), handle.token)
+        shop.program, shop.program_id = handle, handle.program_id
+        for member_id in members:
+            response = shop.post("/v1/members", json={"member_id": member_id})
+            assert response.status_code == 201, response.json
+        return shop
+
+    return make

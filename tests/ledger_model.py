@@ -1,4 +1,4 @@
-"""The plain in-memory ledger that ``tests/test_ledger_stateful.py`` checks the database
+"""The plain in-memory ledger that ``tests/ledger/test_ledger_stateful.py`` checks the database
 against: lots spent soonest-expiry first, refunds back onto their source lots' expiry,
 debt paid first by any new lot, and what the expiry job steps should report."""
 

@@ -1,4 +1,4 @@
-"""Helpers of the reliability suite (tests/test_reliability_*.py): the service as
+"""Helpers of the reliability suite (tests/reliability/test_reliability_*.py): the service as
 deployed (gunicorn, several workers), a PostgreSQL of the test's own that it may stop,
 the ``ledger verify`` CLI as a subprocess, and a thread pool of HTTP clients.
 

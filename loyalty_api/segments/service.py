@@ -6,7 +6,7 @@ in one statement: members are walked in ``member_id`` order and each one's lots 
 holds are summed through the ledger's own indexes (``ix_lots_member_open``,
 ``ix_holds_member_active``). Lots taken by a passed inactivity deadline are left out
 exactly as ``expiry.service.inactive_before`` says (one cutoff per program).
-``tests/test_segments_members.py`` holds every item equal to ``GET …/balance``.
+``tests/segments/test_segments_members.py`` holds every item equal to ``GET …/balance``.
 """
 
 from __future__ import annotations

@@ -1,5 +1,5 @@
 // A storefront session through the typed client, against the server at LOYALTY_URL
-// (run by tests/test_sdk_clients.py): token -> enrol -> quote -> hold -> order capturing
+// (run by tests/contract/test_sdk_clients.py): token -> enrol -> quote -> hold -> order capturing
 // the hold -> partial return -> balance -> ledger page -> member token -> /v1/me/tier.
 // Prints the figures as JSON; any problem answer fails with its code.
 import { createLoyaltyClient } from "../src/index";
