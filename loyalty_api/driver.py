@@ -22,7 +22,7 @@ Three private members of SQLAlchemy's ``Connection`` make this possible:
 ``_has_events`` (its own and the engine's: skip the dispatch when nobody listens)
 and ``_handle_dbapi_exception`` (wrap the error, run ``handle_error``). They are kept
 behind the pinned minor version (``sqlalchemy>=2.1.9,<2.2``);
-``tests/test_driver_contract.py`` is the contract an upgrade must pass first.
+``tests/foundation/test_driver_contract.py`` is the contract an upgrade must pass first.
 """
 
 from __future__ import annotations

@@ -25,7 +25,7 @@ from sqlalchemy.exc import DBAPIError, ProgrammingError
 
 from loyalty_api.driver import Constant, run
 
-PYPROJECT = Path(__file__).resolve().parents[1] / "pyproject.toml"
+PYPROJECT = Path(__file__).resolve().parents[2] / "pyproject.toml"
 
 
 def _pinned_minor() -> tuple[int, int]:
