@@ -18,8 +18,9 @@ from __future__ import annotations
 
 from typing import Any, Callable, Iterable
 
-# (session, program_id, member_id, now): runs before the ledger locks a member's
-# balance row for a write (the inactivity burn, which must see the old activity).
+# (session, program_id, member_id, now, *, program): runs before the ledger locks a
+# member's balance row for a write (the inactivity burn, which must see the old
+# activity); ``program`` is the caller's program value, or None when it has none.
 BEFORE_MEMBER_LOCK = "before_member_lock"
 # (session, program, order, now, *, referred): after an order's points are written.
 # The last reaction answers the member's tier code after the order (the hook's answer).

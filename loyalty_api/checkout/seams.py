@@ -26,6 +26,7 @@ from loyalty_api.checkout import rules
 from loyalty_api.driver import Constant, one_or_none
 from loyalty_api.errors import NotFound
 from loyalty_api.programs.models import Program
+from loyalty_api.programs.values import ProgramSettings
 
 if TYPE_CHECKING:
     from loyalty_api.checkout.models import OrderView
@@ -78,11 +79,13 @@ def _program_statement() -> Constant:
     ).where(Program.program_id == program_id))
 
 
-def program_for_order(session: Session, program_id: uuid.UUID, member_id: str) -> tuple[Program, bool]:
+def program_for_order(session: Session, program_id: uuid.UUID, member_id: str) -> tuple[ProgramSettings, bool]:
     """The program, and whether it has active purchase rules, in the one statement that
     reads the program; the member's tier row's existence rides along too, so an order
-    in a program without tiers reads neither ``earning_rules`` nor ``member_tiers``."""
-    from loyalty_api.programs.service import attached_program
+    in a program without tiers reads neither ``earning_rules`` nor ``member_tiers``.
+
+    The program is a plain value that the order path hands to everything it calls
+    (nothing else of the transaction reads the ``programs`` row again)."""
     from loyalty_api.tiers.service import note_absent
 
     found = one_or_none(session, _program_statement(), {"program_id": program_id, "member_id": member_id})
@@ -90,7 +93,7 @@ def program_for_order(session: Session, program_id: uuid.UUID, member_id: str) -
         raise NotFound("Program not found")
     if not found.tier_row:
         note_absent(session, program_id, member_id)
-    return attached_program(session, found), found.any_purchase_rules
+    return ProgramSettings.of(found), found.any_purchase_rules
 
 
 def tier_after(session: Session, program: Program, member_id: str, order_figures: OrderFigures,

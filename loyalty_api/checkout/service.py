@@ -212,7 +212,7 @@ def record_order(session: Session, program_id: uuid.UUID, data: dict[str, Any],
     recorded = lots.lock_member_within(session, RECORD_EARNING_ORDER if credits_now else RECORD_ORDER, {
         **row, "lines": orjson.dumps(_json_lines(row["lines"])).decode(), **event_arrays(events), "now": now,
         "lifetime": earn.points, "activity": now if earn.points or redeemed else None, **lots.credit_arrays(credits),
-    }, program_id, member_id, now)
+    }, program_id, member_id, now, program=program)
     if recorded.inserted is None:
         budgets.give_back(session)
         existing = get_order(session, program_id, order_id)

@@ -87,15 +87,18 @@ def inactive_before(session: Session, program_id: uuid.UUID, member_id: str, now
     return None if has_active_hold(session, program_id, member_id, now) else cutoff
 
 
-def burn_overdue_inactivity(session: Session, program_id: uuid.UUID, member_id: str, now: datetime) -> int:
+def burn_overdue_inactivity(session: Session, program_id: uuid.UUID, member_id: str, now: datetime, *,
+                            program: Any = None) -> int:
     """Before a write restarts the member's clock, burn what inactivity took already.
 
     The ledger runs it ahead of its own locking statement (its ``before_member_lock``
     hook, wired in ``loyalty_api.wiring``); it takes the same balance row lock first,
     so the lock order stays the ledger's.
+    ``program``: the program's columns if the ledger's caller passed them (the order
+    path's ``ProgramSettings``); otherwise they are read here.
     Answers the points burned.
     """
-    expiry, tz = settings_of(session.get(Program, program_id))
+    expiry, tz = settings_of(program if program is not None else session.get(Program, program_id))
     cutoff = rules.inactivity_cutoff(now, expiry.get("inactivity_days"), tz)
     if cutoff is None:
         return 0

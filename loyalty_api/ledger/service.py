@@ -69,7 +69,7 @@ def credit(session: Session, program: Program, member_id: str, *, entry_type: st
     program_id = program.program_id
     debt = lots.lock_member(session, program_id, member_id, now,
                             lifetime_delta=points if entry_type in rules.LIFETIME_TYPES else 0,
-                            activity_at=now if entry_type in rules.ACTIVITY_TYPES else None)
+                            activity_at=now if entry_type in rules.ACTIVITY_TYPES else None, program=program)
     entry_id, = lots.insert_credits(session, program_id, member_id, [{
         "type": entry_type, "points": points, "order_id": order_id, "rule_id": rule_id, "event_id": event_id,
         "reason": reason, "actor": actor, "available_at": available_at, "expires_at": expires_at,
@@ -89,7 +89,7 @@ def debit(session: Session, program: Program, member_id: str, *, entry_type: str
         raise ValueError(f"not a debit: {entry_type} {points}")
     program_id = program.program_id
     debt = lots.lock_member(session, program_id, member_id, now,
-                            activity_at=now if entry_type in rules.ACTIVITY_TYPES else None)
+                            activity_at=now if entry_type in rules.ACTIVITY_TYPES else None, program=program)
     figures = lots.spendable(session, program_id, member_id, now, debt)
     if figures.available < points:
         raise InsufficientPoints(f"{figures.available} points available, {points} needed",
