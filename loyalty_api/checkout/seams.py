@@ -26,7 +26,7 @@ from loyalty_api.checkout import rules
 from loyalty_api.driver import Constant, one_or_none
 from loyalty_api.errors import NotFound
 from loyalty_api.programs.models import Program
-from loyalty_api.programs.values import ProgramSettings
+from loyalty_api.programs.values import ProgramColumns, ProgramSettings
 
 if TYPE_CHECKING:
     from loyalty_api.checkout.models import OrderView
@@ -50,7 +50,7 @@ class OrderFigures:
     redeemed_points: int
 
 
-def earn_context(session: Session, program: Program, member_id: str, now: datetime, *,
+def earn_context(session: Session, program: ProgramColumns, member_id: str, now: datetime, *,
                  any_purchase_rules: bool = True) -> EarnContext:
     """The member's tier before this order and the purchase rules that apply now."""
     from loyalty_api.earning_rules.purchases import purchase_rules_for
@@ -96,7 +96,7 @@ def program_for_order(session: Session, program_id: uuid.UUID, member_id: str) -
     return ProgramSettings.of(found), found.any_purchase_rules
 
 
-def tier_after(session: Session, program: Program, member_id: str, order_figures: OrderFigures,
+def tier_after(session: Session, program: ProgramColumns, member_id: str, order_figures: OrderFigures,
                 now: datetime) -> str | None:
     """The tier the member would have after an order with these figures (no writes)."""
     from loyalty_api.tiers.service import tier_after as tier_after_order_figures
@@ -105,7 +105,7 @@ def tier_after(session: Session, program: Program, member_id: str, order_figures
                       earned_points=order_figures.earned_points)
 
 
-def after_order_recorded(session: Session, program: Program, order: "OrderView", now: datetime, *,
+def after_order_recorded(session: Session, program: ProgramColumns, order: "OrderView", now: datetime, *,
                           referred: bool = True) -> str | None:
     """Runs the ``after_order_recorded`` reactions (``loyalty_api.wiring``: referral
     qualification, then the tier upgrade) inside the order's transaction after its
@@ -118,7 +118,7 @@ def after_order_recorded(session: Session, program: Program, order: "OrderView",
     return answers[-1] if answers else None
 
 
-def after_order_returned(session: Session, program: Program, order: "OrderView", now: datetime) -> None:
+def after_order_returned(session: Session, program: ProgramColumns, order: "OrderView", now: datetime) -> None:
     """Runs the ``after_order_returned`` reactions (``loyalty_api.wiring``: referral
     reversal, coupons released by a cancel, tier re-evaluation) inside the return's
     (or cancel's) transaction after its points are written."""

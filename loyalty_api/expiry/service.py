@@ -25,6 +25,7 @@ from loyalty_api.expiry import rules
 from loyalty_api.ledger.models import BalanceRow
 from loyalty_api.observability.metrics import record_points
 from loyalty_api.programs.models import Program
+from loyalty_api.programs.values import ProgramColumns
 from loyalty_api.programs.service import program_config
 from loyalty_api.timestamps import rfc3339_sql
 from loyalty_api.sql import compose
@@ -40,7 +41,7 @@ def _outbox(event_type: str, source: str, data: str) -> str:
             f"SELECT :program_id, gen_random_uuid(), '{event_type}', member_id, {data} FROM {source}")
 
 
-def settings_of(program: Program) -> tuple[dict[str, Any], str]:
+def settings_of(program: ProgramColumns) -> tuple[dict[str, Any], str]:
     config = program_config(program)
     return config["expiry"], config["timezone"]
 
@@ -109,7 +110,7 @@ def burn_overdue_inactivity(session: Session, program_id: uuid.UUID, member_id: 
                               tz=tz)[1]
 
 
-def read_cutoff(program: Program, now: datetime) -> datetime | None:
+def read_cutoff(program: ProgramColumns, now: datetime) -> datetime | None:
     """The inactivity cutoff for a read at ``now`` (``None`` when inactivity is off);
     a member whose balance row shows activity before it (or none) is past the deadline
     and ``inactive_before`` answers it. For a read that folds that test into its own

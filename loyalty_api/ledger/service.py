@@ -26,6 +26,7 @@ from loyalty_api.ledger.balances import Balance, available_points, get_balance  
 from loyalty_api.ledger.lots import lock_member  # noqa: F401  (part of this module's API)
 from loyalty_api.ledger.models import LedgerEntry
 from loyalty_api.programs.models import Program
+from loyalty_api.programs.values import ProgramColumns
 from loyalty_api.programs.service import program_config
 from loyalty_api.timestamps import rfc3339_or_none
 from loyalty_api.sql import compose
@@ -40,7 +41,7 @@ class Mismatch:
     actual: int
 
 
-def credit_expiry(program: Program, available_at: datetime, *, expires_at: datetime | None = None,
+def credit_expiry(program: ProgramColumns, available_at: datetime, *, expires_at: datetime | None = None,
                   expires_in_days: int | None = None) -> datetime | None:
     config = program_config(program)
     if expires_at is not None:
@@ -54,7 +55,7 @@ def _iso(value: datetime | None) -> str | None:
     return rfc3339_or_none(value)
 
 
-def credit(session: Session, program: Program, member_id: str, *, entry_type: str, points: int,
+def credit(session: Session, program: ProgramColumns, member_id: str, *, entry_type: str, points: int,
            now: datetime, order_id: str | None = None, rule_id: str | None = None,
            event_id: str | None = None, reason: str | None = None, actor: str | None = None,
            available_at: datetime | None = None, expires_at: datetime | None = None,
@@ -81,7 +82,7 @@ def credit(session: Session, program: Program, member_id: str, *, entry_type: st
     return entry_id
 
 
-def debit(session: Session, program: Program, member_id: str, *, entry_type: str, points: int,
+def debit(session: Session, program: ProgramColumns, member_id: str, *, entry_type: str, points: int,
           now: datetime, reason: str | None = None, actor: str | None = None,
           order_id: str | None = None) -> int:
     """Spend ``points`` from available lots (soonest expiry first); ``InsufficientPoints`` if short."""

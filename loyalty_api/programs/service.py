@@ -24,6 +24,7 @@ from loyalty_api.principal import PLATFORM_ADMIN, PROGRAM_SCOPES
 from loyalty_api.programs import rules
 from loyalty_api.programs.models import ApiClient, Program
 from loyalty_api.programs.schemas import SettingsSchema
+from loyalty_api.programs.values import ProgramColumns
 
 _settings_schema = SettingsSchema()
 SETTING_KEYS = frozenset(SettingsSchema().fields)
@@ -122,7 +123,7 @@ def config_of(program_id: uuid.UUID, updated_at: datetime, settings: dict[str, A
     return _parsed(program_id, updated_at.isoformat(), orjson.dumps(settings, option=orjson.OPT_SORT_KEYS).decode())
 
 
-def program_config(program: Program) -> dict[str, Any]:
+def program_config(program: ProgramColumns) -> dict[str, Any]:
     """Settings with ``Decimal`` numbers, parsed once per program version and process."""
     return config_of(program.program_id, program.updated_at, program.settings)
 

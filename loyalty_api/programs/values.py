@@ -11,7 +11,7 @@ from __future__ import annotations
 import uuid
 from dataclasses import dataclass
 from datetime import datetime, timedelta
-from typing import Any
+from typing import Any, Protocol
 
 
 @dataclass(frozen=True)
@@ -31,3 +31,25 @@ class ProgramSettings:
         return cls(program_id=row.program_id, name=row.name, currency=row.currency, settings=row.settings,
                    created_at=row.created_at, updated_at=row.updated_at, mode=row.mode,
                    clock_offset=row.clock_offset)
+
+
+class ProgramColumns(Protocol):
+    """What the order path's consumers read of a program: a ``ProgramSettings`` or a
+    loaded ``Program`` (other paths still pass the ORM object)."""
+
+    @property
+    def program_id(self) -> uuid.UUID: ...
+    @property
+    def name(self) -> str: ...
+    @property
+    def currency(self) -> str: ...
+    @property
+    def settings(self) -> dict[str, Any]: ...
+    @property
+    def created_at(self) -> datetime: ...
+    @property
+    def updated_at(self) -> datetime: ...
+    @property
+    def mode(self) -> str: ...
+    @property
+    def clock_offset(self) -> timedelta: ...
