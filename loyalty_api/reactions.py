@@ -18,8 +18,9 @@ from __future__ import annotations
 
 from typing import Any, Callable, Iterable
 
-# (session, program_id, member_id, now): runs before the ledger locks a member's
-# balance row for a write (the inactivity burn, which must see the old activity).
+# (session, program_id, member_id, now, *, program): runs before the ledger locks a
+# member's balance row for a write (the inactivity burn, which must see the old
+# activity); ``program`` is the caller's program value, or None when it has none.
 BEFORE_MEMBER_LOCK = "before_member_lock"
 # (session, program, order, now, *, referred): after an order's points are written.
 # The last reaction answers the member's tier code after the order (the hook's answer).
@@ -61,3 +62,39 @@ def run(hook: str, *args: Any, **kwargs: Any) -> list[Any]:
     first); answers their results, in the same order. An exception stops the rest and
     reaches the caller, whose transaction then rolls back."""
     return [reaction(*args, **kwargs) for reaction in reactions_of(hook)]
+
+
+# --- read-side providers ----------------------------------------------------------
+# What checkout asks other features before an order is written (no writes, one answer
+# each): one function per name, installed by ``loyalty_api.wiring`` like the hooks.
+# (session, program, member_id, now) -> (tier code, multiplier) the order earns at
+TIER_EARN_CONTEXT = "tier_earn_context"
+# (session, program, member_id, now, *, paid_amount, earned_points) -> tier code a quote leads to
+TIER_AFTER = "tier_after"
+# (program_id, member_id) SQL parameters -> EXISTS of the member's tier row
+TIER_ROW_EXISTS = "tier_row_exists"
+# (session, program_id, member_id): the member has no tier row, learnt by the caller
+TIER_ROW_ABSENT = "tier_row_absent"
+# (program_id) SQL parameter -> EXISTS of an active purchase rule
+PURCHASE_RULES_EXIST = "purchase_rules_exist"
+# (session, program, member_id, tier_code, now) -> the purchase rules the order earns with
+PURCHASE_RULES_FOR = "purchase_rules_for"
+
+PROVIDERS = (TIER_EARN_CONTEXT, TIER_AFTER, TIER_ROW_EXISTS, TIER_ROW_ABSENT, PURCHASE_RULES_EXIST,
+             PURCHASE_RULES_FOR)
+
+_provided: dict[str, Callable[..., Any]] | None = None
+
+
+def install_providers(providers: dict[str, Callable[..., Any]]) -> None:
+    """Replace the providers; every name of ``PROVIDERS`` exactly once, nothing else."""
+    global _provided
+    if set(providers) != set(PROVIDERS):
+        raise ValueError(f"providers must be exactly {PROVIDERS}, got {sorted(providers)}")
+    _provided = dict(providers)
+
+
+def provider(name: str) -> Callable[..., Any]:
+    if _provided is None:
+        raise NotWired(f"provider {name!r} asked before loyalty_api.wiring.install()")
+    return _provided[name]

@@ -15,11 +15,16 @@ from typing import Any
 from sqlalchemy.orm import Session
 
 from loyalty_api import reactions
+from loyalty_api.earning_rules.purchases import purchase_rules_exist, purchase_rules_for
 from loyalty_api.expiry.service import burn_overdue_inactivity
 from loyalty_api.referrals.service import reverse_on_return, reward_on_order
 from loyalty_api.rewards.coupons import release_for_order
 from loyalty_api.tiers.service import after_order as tier_after_order
 from loyalty_api.tiers.service import after_return as tier_after_return
+from loyalty_api.tiers.service import earn_context as tier_earn_context
+from loyalty_api.tiers.service import note_absent as tier_row_absent
+from loyalty_api.tiers.service import row_exists_clause as tier_row_exists
+from loyalty_api.tiers.service import tier_after
 
 
 def referral_on_order(session: Session, program: Any, order: Any, now: datetime, *, referred: bool) -> None:
@@ -62,5 +67,17 @@ TABLE: tuple[tuple[str, reactions.Reaction], ...] = (
 )
 
 
+# What checkout reads from tiers and earning rules before an order (no writes).
+PROVIDERS: dict[str, reactions.Reaction] = {
+    reactions.TIER_EARN_CONTEXT: tier_earn_context,
+    reactions.TIER_AFTER: tier_after,
+    reactions.TIER_ROW_EXISTS: tier_row_exists,
+    reactions.TIER_ROW_ABSENT: tier_row_absent,
+    reactions.PURCHASE_RULES_EXIST: purchase_rules_exist,
+    reactions.PURCHASE_RULES_FOR: purchase_rules_for,
+}
+
+
 def install() -> None:
     reactions.install(TABLE)
+    reactions.install_providers(PROVIDERS)

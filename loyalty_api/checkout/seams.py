@@ -4,9 +4,10 @@ what runs inside an order's or a return's transaction after its points are writt
 (tier upgrade, referral qualification and reversal, coupons released by a cancel).
 
 The reactions after an order or a return go through ``loyalty_api.reactions``, in the
-order of ``loyalty_api.wiring``'s table. The read-side providers (earn context,
-program, tier after a quote) still import tiers and earning rules inside the
-functions: those features import checkout's models and rules themselves.
+order of ``loyalty_api.wiring``'s table; so do the reads asked of tiers and earning
+rules (earn context, the program statement's EXISTS clauses, tier after a quote),
+through the providers the same wiring installs: those features import checkout's
+models and rules themselves, so checkout imports neither.
 """
 
 from __future__ import annotations
@@ -26,6 +27,7 @@ from loyalty_api.checkout import rules
 from loyalty_api.driver import Constant, one_or_none
 from loyalty_api.errors import NotFound
 from loyalty_api.programs.models import Program
+from loyalty_api.programs.values import ProgramColumns, ProgramSettings
 
 if TYPE_CHECKING:
     from loyalty_api.checkout.models import OrderView
@@ -49,60 +51,53 @@ class OrderFigures:
     redeemed_points: int
 
 
-def earn_context(session: Session, program: Program, member_id: str, now: datetime, *,
+def earn_context(session: Session, program: ProgramColumns, member_id: str, now: datetime, *,
                  any_purchase_rules: bool = True) -> EarnContext:
     """The member's tier before this order and the purchase rules that apply now."""
-    from loyalty_api.earning_rules.purchases import purchase_rules_for
-    from loyalty_api.tiers.service import earn_context as tier_earn_context
-
-    tier_code, tier_multiplier = tier_earn_context(session, program, member_id, now)
+    tier_code, tier_multiplier = reactions.provider(reactions.TIER_EARN_CONTEXT)(session, program, member_id, now)
     if not any_purchase_rules:
         return EarnContext(tier_code, tier_multiplier)
     return EarnContext(tier_code, tier_multiplier,
-                       purchase_rules_for(session, program, member_id, tier_code, now))
+                       reactions.provider(reactions.PURCHASE_RULES_FOR)(session, program, member_id, tier_code, now))
 
 
 @functools.cache
 def _program_statement() -> Constant:
     """Built and compiled once per process, run on the driver: SQLAlchemy's ORM loading
     of the ``Program`` cost about 0.3 ms per order on the reference machine."""
-    from loyalty_api.earning_rules.purchases import purchase_rules_exist
-    from loyalty_api.tiers.service import row_exists_clause
-
     # The subqueries name the parameter, not programs.program_id: on Citus a program table
     # correlated with the reference table ``programs`` cannot be routed to one shard.
     program_id = bindparam("program_id")
     return Constant.of(select(
-        *Program.__table__.columns, purchase_rules_exist(program_id).label("any_purchase_rules"),
-        row_exists_clause(program_id, bindparam("member_id")).label("tier_row"),
+        *Program.__table__.columns, reactions.provider(reactions.PURCHASE_RULES_EXIST)(program_id).label("any_purchase_rules"),
+        reactions.provider(reactions.TIER_ROW_EXISTS)(program_id, bindparam("member_id")).label("tier_row"),
     ).where(Program.program_id == program_id))
 
 
-def program_for_order(session: Session, program_id: uuid.UUID, member_id: str) -> tuple[Program, bool]:
+def program_for_order(session: Session, program_id: uuid.UUID, member_id: str) -> tuple[ProgramSettings, bool]:
     """The program, and whether it has active purchase rules, in the one statement that
     reads the program; the member's tier row's existence rides along too, so an order
-    in a program without tiers reads neither ``earning_rules`` nor ``member_tiers``."""
-    from loyalty_api.programs.service import attached_program
-    from loyalty_api.tiers.service import note_absent
+    in a program without tiers reads neither ``earning_rules`` nor ``member_tiers``.
 
+    The program is a plain value that the order path hands to everything it calls
+    (nothing else of the transaction reads the ``programs`` row again)."""
     found = one_or_none(session, _program_statement(), {"program_id": program_id, "member_id": member_id})
     if found is None:
         raise NotFound("Program not found")
     if not found.tier_row:
-        note_absent(session, program_id, member_id)
-    return attached_program(session, found), found.any_purchase_rules
+        reactions.provider(reactions.TIER_ROW_ABSENT)(session, program_id, member_id)
+    return ProgramSettings.of(found), found.any_purchase_rules
 
 
-def tier_after(session: Session, program: Program, member_id: str, order_figures: OrderFigures,
+def tier_after(session: Session, program: ProgramColumns, member_id: str, order_figures: OrderFigures,
                 now: datetime) -> str | None:
     """The tier the member would have after an order with these figures (no writes)."""
-    from loyalty_api.tiers.service import tier_after as tier_after_order_figures
+    return reactions.provider(reactions.TIER_AFTER)(session, program, member_id, now,
+                                                    paid_amount=order_figures.paid_amount,
+                                                    earned_points=order_figures.earned_points)
 
-    return tier_after_order_figures(session, program, member_id, now, paid_amount=order_figures.paid_amount,
-                      earned_points=order_figures.earned_points)
 
-
-def after_order_recorded(session: Session, program: Program, order: "OrderView", now: datetime, *,
+def after_order_recorded(session: Session, program: ProgramColumns, order: "OrderView", now: datetime, *,
                           referred: bool = True) -> str | None:
     """Runs the ``after_order_recorded`` reactions (``loyalty_api.wiring``: referral
     qualification, then the tier upgrade) inside the order's transaction after its
@@ -115,7 +110,7 @@ def after_order_recorded(session: Session, program: Program, order: "OrderView",
     return answers[-1] if answers else None
 
 
-def after_order_returned(session: Session, program: Program, order: "OrderView", now: datetime) -> None:
+def after_order_returned(session: Session, program: ProgramColumns, order: "OrderView", now: datetime) -> None:
     """Runs the ``after_order_returned`` reactions (``loyalty_api.wiring``: referral
     reversal, coupons released by a cancel, tier re-evaluation) inside the return's
     (or cancel's) transaction after its points are written."""

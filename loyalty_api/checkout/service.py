@@ -35,6 +35,7 @@ from loyalty_api.ledger import lots, reserved
 from loyalty_api.ledger import service as ledger
 from loyalty_api.ledger.rules import MAX_POINTS
 from loyalty_api.programs.models import Program
+from loyalty_api.programs.values import ProgramColumns
 from loyalty_api.programs.service import program_config
 from loyalty_api.timestamps import rfc3339
 
@@ -51,7 +52,7 @@ def load_program(session: Session, program_id: uuid.UUID) -> Program:
     return program
 
 
-def _check_order_input(config: dict[str, Any], program: Program, amount: Decimal, currency: str,
+def _check_order_input(config: dict[str, Any], program: ProgramColumns, amount: Decimal, currency: str,
                        lines: list[rules.Line]) -> rules.Conversion:
     """Refuse bad money; answer the order converted to the program currency
     (docs/currencies-and-limits.md)."""
@@ -212,7 +213,7 @@ def record_order(session: Session, program_id: uuid.UUID, data: dict[str, Any],
     recorded = lots.lock_member_within(session, RECORD_EARNING_ORDER if credits_now else RECORD_ORDER, {
         **row, "lines": orjson.dumps(_json_lines(row["lines"])).decode(), **event_arrays(events), "now": now,
         "lifetime": earn.points, "activity": now if earn.points or redeemed else None, **lots.credit_arrays(credits),
-    }, program_id, member_id, now)
+    }, program_id, member_id, now, program=program)
     if recorded.inserted is None:
         budgets.give_back(session)
         existing = get_order(session, program_id, order_id)
@@ -277,7 +278,7 @@ def _spend_for_order(session: Session, program_id: uuid.UUID, member_id: str, or
         raise InsufficientPoints("The points are no longer there")
 
 
-def _earn_credits(program: Program, order_id: str, earn: rules.Earn,
+def _earn_credits(program: ProgramColumns, order_id: str, earn: rules.Earn,
                   available_at: datetime) -> list[dict[str, Any]]:
     """The order's earn entry (base points) and one bonus entry per rule, each its own lot."""
     return [{"type": "earn" if part.source == "base" else "bonus", "points": part.points, "order_id": order_id,

@@ -25,6 +25,7 @@ from loyalty_api.expiry import rules
 from loyalty_api.ledger.models import BalanceRow
 from loyalty_api.observability.metrics import record_points
 from loyalty_api.programs.models import Program
+from loyalty_api.programs.values import ProgramColumns
 from loyalty_api.programs.service import program_config
 from loyalty_api.timestamps import rfc3339_sql
 from loyalty_api.sql import compose
@@ -40,7 +41,7 @@ def _outbox(event_type: str, source: str, data: str) -> str:
             f"SELECT :program_id, gen_random_uuid(), '{event_type}', member_id, {data} FROM {source}")
 
 
-def settings_of(program: Program) -> tuple[dict[str, Any], str]:
+def settings_of(program: ProgramColumns) -> tuple[dict[str, Any], str]:
     config = program_config(program)
     return config["expiry"], config["timezone"]
 
@@ -87,15 +88,18 @@ def inactive_before(session: Session, program_id: uuid.UUID, member_id: str, now
     return None if has_active_hold(session, program_id, member_id, now) else cutoff
 
 
-def burn_overdue_inactivity(session: Session, program_id: uuid.UUID, member_id: str, now: datetime) -> int:
+def burn_overdue_inactivity(session: Session, program_id: uuid.UUID, member_id: str, now: datetime, *,
+                            program: Any = None) -> int:
     """Before a write restarts the member's clock, burn what inactivity took already.
 
     The ledger runs it ahead of its own locking statement (its ``before_member_lock``
     hook, wired in ``loyalty_api.wiring``); it takes the same balance row lock first,
     so the lock order stays the ledger's.
+    ``program``: the program's columns if the ledger's caller passed them (the order
+    path's ``ProgramSettings``); otherwise they are read here.
     Answers the points burned.
     """
-    expiry, tz = settings_of(session.get(Program, program_id))
+    expiry, tz = settings_of(program if program is not None else session.get(Program, program_id))
     cutoff = rules.inactivity_cutoff(now, expiry.get("inactivity_days"), tz)
     if cutoff is None:
         return 0
@@ -106,7 +110,7 @@ def burn_overdue_inactivity(session: Session, program_id: uuid.UUID, member_id: 
                               tz=tz)[1]
 
 
-def read_cutoff(program: Program, now: datetime) -> datetime | None:
+def read_cutoff(program: ProgramColumns, now: datetime) -> datetime | None:
     """The inactivity cutoff for a read at ``now`` (``None`` when inactivity is off);
     a member whose balance row shows activity before it (or none) is past the deadline
     and ``inactive_before`` answers it. For a read that folds that test into its own

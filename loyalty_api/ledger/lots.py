@@ -154,12 +154,15 @@ class Spendable:
 
 
 def lock_member(session: Session, program_id: uuid.UUID, member_id: str, now: datetime | None = None,
-                *, lifetime_delta: int = 0, activity_at: datetime | None = None) -> int:
-    """Lock the member's balance row (creating it) and answer the member's debt."""
+                *, lifetime_delta: int = 0, activity_at: datetime | None = None, program: Any = None) -> int:
+    """Lock the member's balance row (creating it) and answer the member's debt.
+
+    ``program``: the program's columns when the caller holds them already (a ``Program``
+    or a ``ProgramSettings``), so the reactions before the lock need not read them."""
     now = now or datetime.now().astimezone()
     row = lock_member_within(session, _LOCK, {"program_id": program_id, "member_id": member_id, "now": now,
                                               "lifetime": lifetime_delta, "activity": activity_at},
-                             program_id, member_id, now)
+                             program_id, member_id, now, program=program)
     if row is None:
         from loyalty_api.members.lookup import missing_member_error
 
@@ -168,13 +171,13 @@ def lock_member(session: Session, program_id: uuid.UUID, member_id: str, now: da
 
 
 def lock_member_within(session: Session, statement: Constant, params: dict[str, Any], program_id: uuid.UUID,
-                       member_id: str, now: datetime) -> Any:
+                       member_id: str, now: datetime, *, program: Any = None) -> Any:
     """Run a statement that takes the member lock (``_LOCK``, or a caller's statement
     with a ``LOCK_FOR_ORDER`` fragment; params ``lifetime`` and ``activity`` besides
     the ids and ``now``); answers its one row, or None."""
     # A passed inactivity deadline burns before this write can restart the clock
     # (expiry's reaction, installed by ``loyalty_api.wiring``).
-    reactions.run(reactions.BEFORE_MEMBER_LOCK, session, program_id, member_id, now)
+    reactions.run(reactions.BEFORE_MEMBER_LOCK, session, program_id, member_id, now, program=program)
     return one_or_none(session, statement, params)
 
 

@@ -26,6 +26,7 @@ from loyalty_api.ledger.balances import Balance, available_points, get_balance  
 from loyalty_api.ledger.lots import lock_member  # noqa: F401  (part of this module's API)
 from loyalty_api.ledger.models import LedgerEntry
 from loyalty_api.programs.models import Program
+from loyalty_api.programs.values import ProgramColumns
 from loyalty_api.programs.service import program_config
 from loyalty_api.timestamps import rfc3339_or_none
 from loyalty_api.sql import compose
@@ -40,7 +41,7 @@ class Mismatch:
     actual: int
 
 
-def credit_expiry(program: Program, available_at: datetime, *, expires_at: datetime | None = None,
+def credit_expiry(program: ProgramColumns, available_at: datetime, *, expires_at: datetime | None = None,
                   expires_in_days: int | None = None) -> datetime | None:
     config = program_config(program)
     if expires_at is not None:
@@ -54,7 +55,7 @@ def _iso(value: datetime | None) -> str | None:
     return rfc3339_or_none(value)
 
 
-def credit(session: Session, program: Program, member_id: str, *, entry_type: str, points: int,
+def credit(session: Session, program: ProgramColumns, member_id: str, *, entry_type: str, points: int,
            now: datetime, order_id: str | None = None, rule_id: str | None = None,
            event_id: str | None = None, reason: str | None = None, actor: str | None = None,
            available_at: datetime | None = None, expires_at: datetime | None = None,
@@ -69,7 +70,7 @@ def credit(session: Session, program: Program, member_id: str, *, entry_type: st
     program_id = program.program_id
     debt = lots.lock_member(session, program_id, member_id, now,
                             lifetime_delta=points if entry_type in rules.LIFETIME_TYPES else 0,
-                            activity_at=now if entry_type in rules.ACTIVITY_TYPES else None)
+                            activity_at=now if entry_type in rules.ACTIVITY_TYPES else None, program=program)
     entry_id, = lots.insert_credits(session, program_id, member_id, [{
         "type": entry_type, "points": points, "order_id": order_id, "rule_id": rule_id, "event_id": event_id,
         "reason": reason, "actor": actor, "available_at": available_at, "expires_at": expires_at,
@@ -81,7 +82,7 @@ def credit(session: Session, program: Program, member_id: str, *, entry_type: st
     return entry_id
 
 
-def debit(session: Session, program: Program, member_id: str, *, entry_type: str, points: int,
+def debit(session: Session, program: ProgramColumns, member_id: str, *, entry_type: str, points: int,
           now: datetime, reason: str | None = None, actor: str | None = None,
           order_id: str | None = None) -> int:
     """Spend ``points`` from available lots (soonest expiry first); ``InsufficientPoints`` if short."""
@@ -89,7 +90,7 @@ def debit(session: Session, program: Program, member_id: str, *, entry_type: str
         raise ValueError(f"not a debit: {entry_type} {points}")
     program_id = program.program_id
     debt = lots.lock_member(session, program_id, member_id, now,
-                            activity_at=now if entry_type in rules.ACTIVITY_TYPES else None)
+                            activity_at=now if entry_type in rules.ACTIVITY_TYPES else None, program=program)
     figures = lots.spendable(session, program_id, member_id, now, debt)
     if figures.available < points:
         raise InsufficientPoints(f"{figures.available} points available, {points} needed",

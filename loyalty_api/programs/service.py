@@ -15,8 +15,7 @@ import marshmallow as ma
 import orjson
 from sqlalchemy import func, select
 from sqlalchemy.engine import Connection
-from sqlalchemy.orm import Session, make_transient_to_detached
-from sqlalchemy.orm.util import identity_key
+from sqlalchemy.orm import Session
 
 from loyalty_api.audit import service as audit
 from loyalty_api.audit.rules import Actor
@@ -25,6 +24,7 @@ from loyalty_api.principal import PLATFORM_ADMIN, PROGRAM_SCOPES
 from loyalty_api.programs import rules
 from loyalty_api.programs.models import ApiClient, Program
 from loyalty_api.programs.schemas import SettingsSchema
+from loyalty_api.programs.values import ProgramColumns
 
 _settings_schema = SettingsSchema()
 SETTING_KEYS = frozenset(SettingsSchema().fields)
@@ -123,21 +123,7 @@ def config_of(program_id: uuid.UUID, updated_at: datetime, settings: dict[str, A
     return _parsed(program_id, updated_at.isoformat(), orjson.dumps(settings, option=orjson.OPT_SORT_KEYS).decode())
 
 
-def attached_program(session: Session, row: Any) -> Program:
-    """The ``Program`` of a row that a hot statement read along with other figures (its
-    columns under their own names), made persistent in the session without a query:
-    later ``session.get(Program, …)`` of the same transaction find it."""
-    found = session.identity_map.get(identity_key(Program, row.program_id))
-    if found is not None:
-        return found
-    program = Program(program_id=row.program_id, name=row.name, currency=row.currency, settings=row.settings,
-                      created_at=row.created_at, updated_at=row.updated_at)
-    make_transient_to_detached(program)
-    session.add(program)
-    return program
-
-
-def program_config(program: Program) -> dict[str, Any]:
+def program_config(program: ProgramColumns) -> dict[str, Any]:
     """Settings with ``Decimal`` numbers, parsed once per program version and process."""
     return config_of(program.program_id, program.updated_at, program.settings)
 

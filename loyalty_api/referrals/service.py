@@ -159,7 +159,7 @@ def _take_back(session: Session, program: Any, member_id: str, points: int, lot_
     from loyalty_api.programs.service import program_config
 
     program_id = program.program_id
-    lots.lock_member(session, program_id, member_id, now)
+    lots.lock_member(session, program_id, member_id, now, program=program)
     # Never the points an active hold reserves (SPEC §4).
     free = lots.spendable(session, program_id, member_id, now, 0).free
     taken = 0

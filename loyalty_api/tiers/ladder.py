@@ -16,11 +16,11 @@ from sqlalchemy.orm import Session
 from loyalty_api.audit.rules import Actor
 from loyalty_api.errors import ValidationFailed
 from loyalty_api.programs import service as programs
-from loyalty_api.programs.models import Program
+from loyalty_api.programs.values import ProgramColumns
 from loyalty_api.tiers import rules
 
 
-def ladder_of(program: Program) -> tuple[tuple[rules.Tier, ...], rules.Policy]:
+def ladder_of(program: ProgramColumns) -> tuple[tuple[rules.Tier, ...], rules.Policy]:
     config = programs.program_config(program)
     return rules.ladder_from(config.get("tiers") or []), rules.policy_from(config.get("tier_policy") or {})
 

@@ -23,7 +23,7 @@ from loyalty_api.events.service import emit
 from loyalty_api.pagination import decode_cursor, page
 from loyalty_api.members import lookup as members
 from loyalty_api.programs import service as programs
-from loyalty_api.programs.models import Program
+from loyalty_api.programs.values import ProgramColumns
 from loyalty_api.tiers import metrics, rules
 from loyalty_api.tiers.ladder import ladder_of
 from loyalty_api.tiers.rules import Standing
@@ -109,7 +109,7 @@ def iso(moment: datetime | None) -> str | None:
     return rfc3339_or_none(moment)
 
 
-def standing_of(session: Session, program: Program, member_id: str, now: datetime) -> Standing:
+def standing_of(session: Session, program: ProgramColumns, member_id: str, now: datetime) -> Standing:
     """Where the member stands at ``now`` with everything due applied in memory; no writes.
 
     Remembered for the rest of the transaction (a quote asks twice, for the earn
@@ -161,7 +161,7 @@ def _zero(policy: rules.Policy) -> Decimal | int:
     return Decimal("0.00") if policy.metric == "spend" else 0
 
 
-def evaluate_member(session: Session, program: Program, member_id: str, now: datetime, *,
+def evaluate_member(session: Session, program: ProgramColumns, member_id: str, now: datetime, *,
                     skip_untiered: bool = False) -> Standing:
     """Apply what is due at ``now`` and record it; the member's row is locked only to write.
 
@@ -199,14 +199,14 @@ def evaluate_member(session: Session, program: Program, member_id: str, now: dat
 
 # --- checkout and rules seams ----------------------------------------------------------------
 
-def earn_context(session: Session, program: Program, member_id: str,
+def earn_context(session: Session, program: ProgramColumns, member_id: str,
                  now: datetime | None = None) -> tuple[str | None, Decimal]:
     """The tier an order earns at (the member's tier before it) and its multiplier."""
     tier = standing_of(session, program, member_id, now or utcnow()).tier
     return (tier.code, tier.earn_multiplier) if tier else (None, Decimal(1))
 
 
-def tier_after(session: Session, program: Program, member_id: str, now: datetime | None = None, *,
+def tier_after(session: Session, program: ProgramColumns, member_id: str, now: datetime | None = None, *,
                paid_amount: Decimal = Decimal(0), earned_points: int = 0, orders: int = 1) -> str | None:
     """The effective tier the member would have once this order is recorded (for quotes)."""
     standing = standing_of(session, program, member_id, now or utcnow())
@@ -215,17 +215,17 @@ def tier_after(session: Session, program: Program, member_id: str, now: datetime
     return rules.higher(standing.ladder, standing.code, qualified.code if qualified else None)
 
 
-def after_order(session: Session, program: Program, member_id: str, now: datetime | None = None) -> str | None:
+def after_order(session: Session, program: ProgramColumns, member_id: str, now: datetime | None = None) -> str | None:
     """Upgrade at once when this order took the metric over a threshold."""
     return evaluate_member(session, program, member_id, now or utcnow(), skip_untiered=True).code
 
 
-def after_return(session: Session, program: Program, member_id: str, now: datetime | None = None) -> None:
+def after_return(session: Session, program: ProgramColumns, member_id: str, now: datetime | None = None) -> None:
     """A return lowers the metric; the tier only falls when its retention ends (jobs)."""
     evaluate_member(session, program, member_id, now or utcnow(), skip_untiered=True)
 
 
-def reevaluate_after_credit(session: Session, program: Program, member_id: str,
+def reevaluate_after_credit(session: Session, program: ProgramColumns, member_id: str,
                             now: datetime | None = None) -> str | None:
     """After a bonus or referral credit: upgrade at once if the metric is ``points_earned``."""
     return evaluate_member(session, program, member_id, now or utcnow(), skip_untiered=True).code

@@ -11,7 +11,8 @@ from sqlalchemy.exc import IntegrityError
 
 from loyalty_api.driver import Constant, one_or_none, run
 from loyalty_api.programs.models import Program
-from loyalty_api.programs.service import attached_program
+from loyalty_api.programs.service import program_config
+from loyalty_api.programs.values import ProgramSettings
 
 
 def test_parameters_and_literal_percent_signs(session_factory):
@@ -79,14 +80,13 @@ def test_an_autocommit_connection_runs_outside_a_transaction(app):
         assert cursor.connection.info.transaction_status == TransactionStatus.IDLE
 
 
-def test_an_attached_program_is_found_without_a_query(session_factory, program, count_statements):
+def test_a_program_read_by_a_constant_statement_is_a_plain_value(app, session_factory, program):
     read = Constant.of(select(*Program.__table__.columns).where(Program.program_id == bindparam("p")))
     with session_factory() as session:
-        attached = attached_program(session, one_or_none(session, read, {"p": program.program_id}))
-        with count_statements() as statements:
-            assert session.get(Program, program.program_id) is attached
-        assert statements == []
-        assert attached.settings == session.execute(select(Program.settings).where(
-            Program.program_id == program.program_id)).scalar_one()
-        # a second read in the same session answers the object the session already holds
-        assert attached_program(session, one_or_none(session, read, {"p": program.program_id})) is attached
+        value = ProgramSettings.of(one_or_none(session, read, {"p": program.program_id}))
+        # nothing is planted in the session: a later get reads the row itself
+        assert not any(isinstance(held, Program) for held in session.identity_map.values())
+        loaded = session.get(Program, program.program_id)
+        assert {column.key: getattr(value, column.key) for column in Program.__table__.columns} == {
+            column.key: getattr(loaded, column.key) for column in Program.__table__.columns}
+        assert program_config(value) is program_config(loaded)  # parsed once per program version

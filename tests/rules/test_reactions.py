@@ -104,3 +104,25 @@ def test_the_return_seam_releases_coupons_only_on_a_cancel(monkeypatch):
         monkeypatch.undo()
         wiring.install()
     assert calls == [("coupons", ("p-1", "o-1")), ("tier", "m-1"), ("tier", "m-1")]
+
+
+def test_providers_are_all_installed_once_or_refused(rewired, monkeypatch):
+    with pytest.raises(ValueError, match="providers must be exactly"):
+        reactions.install_providers({reactions.TIER_AFTER: lambda *_: "gold"})
+    reactions.install_providers({name: (lambda name: lambda *_, **__: name)(name) for name in reactions.PROVIDERS})
+    assert seams.tier_after("session", "program", "m1", seams.OrderFigures("m1", 0, 0, 0, 0), "now") == "tier_after"
+    monkeypatch.setattr(reactions, "_provided", None)
+    with pytest.raises(reactions.NotWired):
+        reactions.provider(reactions.TIER_AFTER)
+
+
+def test_the_wiring_provides_every_read_checkout_asks_for():
+    from loyalty_api.earning_rules import purchases
+    from loyalty_api.tiers import service as tiers
+
+    assert wiring.PROVIDERS == {
+        reactions.TIER_EARN_CONTEXT: tiers.earn_context, reactions.TIER_AFTER: tiers.tier_after,
+        reactions.TIER_ROW_EXISTS: tiers.row_exists_clause, reactions.TIER_ROW_ABSENT: tiers.note_absent,
+        reactions.PURCHASE_RULES_EXIST: purchases.purchase_rules_exist,
+        reactions.PURCHASE_RULES_FOR: purchases.purchase_rules_for,
+    }
