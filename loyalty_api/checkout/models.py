@@ -9,7 +9,6 @@ that make checkout writes exactly-once (``order_id``, ``return_id``).
 from __future__ import annotations
 
 import uuid
-from dataclasses import dataclass
 from datetime import datetime
 from decimal import Decimal
 from typing import Any
@@ -119,53 +118,3 @@ class OrderReturn(Base):
         CheckConstraint("currency_amount >= 0", name="currency_amount_not_negative"),
         CheckConstraint("points_reversed >= 0 AND points_refunded >= 0", name="points_not_negative"),
     )
-
-
-@dataclass
-class OrderView:
-    """An order's columns as plain data (what the seams and answers see). Its money is in
-    the program currency; ``answer`` shows an order in another currency in that one."""
-
-    program_id: uuid.UUID
-    order_id: str
-    member_id: str
-    amount: Decimal
-    paid_amount: Decimal
-    currency: str
-    lines: list[dict[str, Any]]
-    earned_points: int
-    redeemed_points: int
-    discount_amount: Decimal
-    returned_amount: Decimal
-    status: str
-    hold_id: str | None
-    placed_at: datetime
-    points_available_at: datetime
-    created_at: datetime
-    request_hash: str
-    exchange_rate: Decimal | None = None
-    currency_amount: Decimal | None = None
-    currency_discount_amount: Decimal | None = None
-    currency_returned_amount: Decimal | None = None
-
-    @classmethod
-    def of(cls, row: Any) -> "OrderView":
-        return cls(**{name: getattr(row, name) for name in cls.__dataclass_fields__})
-
-    @property
-    def shown_amount(self) -> Decimal:
-        """The amount in the order's own currency (what returns are measured against)."""
-        return self.amount if self.exchange_rate is None else self.currency_amount
-
-    @property
-    def shown_returned(self) -> Decimal:
-        return self.returned_amount if self.exchange_rate is None else self.currency_returned_amount
-
-    def answer(self) -> dict[str, Any]:
-        # Shallow: the answer is serialised at once, so asdict's deep copy is waste.
-        answer = {name: getattr(self, name) for name in self.__dataclass_fields__}
-        if self.exchange_rate is not None:
-            answer.update(amount=self.currency_amount, discount_amount=self.currency_discount_amount,
-                          paid_amount=self.currency_amount - self.currency_discount_amount,
-                          returned_amount=self.currency_returned_amount)
-        return answer

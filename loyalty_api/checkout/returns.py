@@ -22,7 +22,8 @@ from sqlalchemy.orm import Session
 from loyalty_api.checkout import rules
 from loyalty_api.checkout.models import Order, OrderReturn
 from loyalty_api.checkout.seams import after_order_returned
-from loyalty_api.checkout.service import OrderView, get_order, load_program, to_lines
+from loyalty_api.checkout.service import get_order, load_program, to_lines
+from loyalty_api.checkout.values import OrderView
 from loyalty_api.errors import Conflict, ReturnExceedsOrder, ValidationFailed
 from loyalty_api.events.service import emit
 from loyalty_api.ledger import lots, reserved

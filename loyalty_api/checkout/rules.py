@@ -14,6 +14,7 @@ from decimal import Decimal
 from fractions import Fraction
 from typing import Any, Iterable, Sequence
 
+from loyalty_api.checkout.values import Line, PurchaseRule
 from loyalty_api.ledger.rules import share_so_far
 
 
@@ -101,41 +102,6 @@ def converted_so_far(returned: Decimal, shown_amount: Decimal, amount: Decimal, 
     if returned >= shown_amount:
         return amount
     return min(half_up(Fraction(returned) * Fraction(rate), program_places), amount)
-
-
-@dataclass(frozen=True)
-class PurchaseRule:
-    """A purchase rule: extra points on the paid amount of the lines it matches.
-
-    No ``skus`` and no ``categories`` means every earning line (or, for an order
-    without lines, its whole earning amount).
-    """
-
-    rule_id: str
-    skus: frozenset[str]
-    categories: frozenset[str]
-    multiplier: Decimal | None
-    points_per_unit: Decimal | None
-    min_order_amount: Decimal | None
-    expires_in_days: int | None
-    budget: Any = None  # budgets.rules.Budget: the most it may give across members per period
-
-    def matches(self, sku: str | None, category: str | None) -> bool:
-        if not self.skus and not self.categories:
-            return True
-        return (sku is not None and sku in self.skus) or (category is not None and category in self.categories)
-
-
-@dataclass(frozen=True)
-class Line:
-    sku: str | None
-    category: str | None
-    quantity: int
-    unit_price: Decimal
-
-    @property
-    def value(self) -> Decimal:
-        return self.unit_price * self.quantity
 
 
 @dataclass(frozen=True)

@@ -17,27 +17,23 @@ import uuid
 from dataclasses import dataclass, field
 from datetime import datetime
 from decimal import Decimal
-from typing import TYPE_CHECKING
 
 from sqlalchemy import bindparam, select
 from sqlalchemy.orm import Session
 
 from loyalty_api import reactions
-from loyalty_api.checkout import rules
+from loyalty_api.checkout.values import OrderView, PurchaseRule
 from loyalty_api.driver import Constant, one_or_none
 from loyalty_api.errors import NotFound
 from loyalty_api.programs.models import Program
 from loyalty_api.programs.values import ProgramColumns, ProgramSettings
-
-if TYPE_CHECKING:
-    from loyalty_api.checkout.models import OrderView
 
 
 @dataclass(frozen=True)
 class EarnContext:
     tier_code: str | None = None
     tier_multiplier: Decimal = Decimal(1)
-    purchase_rules: list[rules.PurchaseRule] = field(default_factory=list)
+    purchase_rules: list[PurchaseRule] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -97,7 +93,7 @@ def tier_after(session: Session, program: ProgramColumns, member_id: str, order_
                                                     earned_points=order_figures.earned_points)
 
 
-def after_order_recorded(session: Session, program: ProgramColumns, order: "OrderView", now: datetime, *,
+def after_order_recorded(session: Session, program: ProgramColumns, order: OrderView, now: datetime, *,
                           referred: bool = True) -> str | None:
     """Runs the ``after_order_recorded`` reactions (``loyalty_api.wiring``: referral
     qualification, then the tier upgrade) inside the order's transaction after its
@@ -110,7 +106,7 @@ def after_order_recorded(session: Session, program: ProgramColumns, order: "Orde
     return answers[-1] if answers else None
 
 
-def after_order_returned(session: Session, program: ProgramColumns, order: "OrderView", now: datetime) -> None:
+def after_order_returned(session: Session, program: ProgramColumns, order: OrderView, now: datetime) -> None:
     """Runs the ``after_order_returned`` reactions (``loyalty_api.wiring``: referral
     reversal, coupons released by a cancel, tier re-evaluation) inside the return's
     (or cancel's) transaction after its points are written."""

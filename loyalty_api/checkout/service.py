@@ -26,7 +26,8 @@ from sqlalchemy.orm import Session
 from loyalty_api.budgets import service as order_budgets
 from loyalty_api.checkout import rules, seams
 from loyalty_api.checkout.rules import to_lines
-from loyalty_api.checkout.models import Hold, Order, OrderView
+from loyalty_api.checkout.models import Hold, Order
+from loyalty_api.checkout.values import Line, OrderView
 from loyalty_api.errors import (CurrencyMismatch, DuplicateOrder, HoldNotActive, InsufficientPoints, NotFound,
                                 RedeemLimit, ValidationFailed)
 from loyalty_api.checkout.statements import RECORD_EARNING_ORDER, RECORD_ORDER
@@ -53,7 +54,7 @@ def load_program(session: Session, program_id: uuid.UUID) -> Program:
 
 
 def _check_order_input(config: dict[str, Any], program: ProgramColumns, amount: Decimal, currency: str,
-                       lines: list[rules.Line]) -> rules.Conversion:
+                       lines: list[Line]) -> rules.Conversion:
     """Refuse bad money; answer the order converted to the program currency
     (docs/currencies-and-limits.md)."""
     rate = None
@@ -77,7 +78,7 @@ def _check_order_input(config: dict[str, Any], program: ProgramColumns, amount: 
     return money
 
 
-def _earn(config: dict[str, Any], context: seams.EarnContext, amount: Decimal, lines: list[rules.Line],
+def _earn(config: dict[str, Any], context: seams.EarnContext, amount: Decimal, lines: list[Line],
           discount: Decimal) -> rules.Earn:
     earn = config["earn"]
     computed = rules.compute_earn(

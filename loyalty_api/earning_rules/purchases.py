@@ -38,7 +38,7 @@ def purchase_rules_for(session: Session, program: Any, member_id: str, tier_code
     so a per-member advisory lock (only when a cap is in play) keeps two concurrent
     orders from both taking the last use; it is held until the order commits.
     """
-    from loyalty_api.checkout.rules import PurchaseRule
+    from loyalty_api.checkout.values import PurchaseRule
     from loyalty_api.programs.service import program_config
 
     candidates = [rule for rule in active_rules(session, program.program_id, "purchase")

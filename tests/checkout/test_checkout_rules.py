@@ -7,8 +7,16 @@ from fractions import Fraction
 
 import pytest
 
-from loyalty_api.checkout.rules import (Line, PurchaseRule, ReturnTooLarge, clamp_redeem, compute_earn,
-                                        paid_line_values, redeem_refusal, return_points, returned_lines_value)
+from loyalty_api.checkout.rules import (
+    ReturnTooLarge,
+    clamp_redeem,
+    compute_earn,
+    paid_line_values,
+    redeem_refusal,
+    return_points,
+    returned_lines_value,
+)
+from loyalty_api.checkout.values import Line, PurchaseRule
 
 
 def rule(rule_id, skus=(), categories=(), multiplier=None, per_unit=None, min_amount=None, days=None):

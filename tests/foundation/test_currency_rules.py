@@ -6,7 +6,8 @@ from decimal import Decimal as D
 
 import pytest
 
-from loyalty_api.checkout.rules import Line, converted_so_far, convert_order, half_up
+from loyalty_api.checkout.rules import convert_order, converted_so_far, half_up
+from loyalty_api.checkout.values import Line
 
 
 @pytest.mark.parametrize("value, places, rounded", [

@@ -296,3 +296,29 @@ def test_checkout_seams_reach_reactions_only_through_the_registry():
         assert not feature, (function.name, feature)
     top = {node.module for node in tree.body if isinstance(node, ast.ImportFrom)}
     assert not {m for m in top if m and m.startswith(SEAM_FEATURES)}
+
+
+# Plain types and registries that any feature may import: they import nothing of the
+# package but each other, so importing them can never pull a feature in.
+LEAF_MODULES = ("loyalty_api.checkout.values", "loyalty_api.programs.values", "loyalty_api.reactions",
+                "loyalty_api.sql", "loyalty_api.principal", "loyalty_api.pagination", "loyalty_api.errors")
+
+
+@pytest.mark.parametrize("module", LEAF_MODULES)
+def test_shared_plain_types_live_in_leaf_modules(module):
+    graph = build_graph()
+    assert module in graph, f"{module} is gone: update LEAF_MODULES"
+    assert graph[module] <= set(LEAF_MODULES), f"{module} imports {sorted(graph[module] - set(LEAF_MODULES))}"
+
+
+def test_features_take_checkouts_plain_types_from_its_leaf():
+    # OrderView, Line and PurchaseRule come from checkout.values, never through
+    # checkout's models, rules or service (which would pull the checkout feature in).
+    graph = build_graph()
+    for module in graph:
+        if module.startswith("loyalty_api.checkout"):
+            continue
+        raw = raw_imports(all_modules()[module])
+        assert not {name for name in raw if name.startswith(("loyalty_api.checkout.models.OrderView",
+                                                              "loyalty_api.checkout.rules.PurchaseRule",
+                                                              "loyalty_api.checkout.rules.Line"))}, module
