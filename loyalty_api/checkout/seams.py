@@ -64,9 +64,11 @@ def _program_statement() -> Constant:
     # The subqueries name the parameter, not programs.program_id: on Citus a program table
     # correlated with the reference table ``programs`` cannot be routed to one shard.
     program_id = bindparam("program_id")
+    purchase_rules_exist = reactions.provider(reactions.PURCHASE_RULES_EXIST)
+    tier_row_exists = reactions.provider(reactions.TIER_ROW_EXISTS)
     return Constant.of(select(
-        *Program.__table__.columns, reactions.provider(reactions.PURCHASE_RULES_EXIST)(program_id).label("any_purchase_rules"),
-        reactions.provider(reactions.TIER_ROW_EXISTS)(program_id, bindparam("member_id")).label("tier_row"),
+        *Program.__table__.columns, purchase_rules_exist(program_id).label("any_purchase_rules"),
+        tier_row_exists(program_id, bindparam("member_id")).label("tier_row"),
     ).where(Program.program_id == program_id))
 
 

@@ -85,3 +85,24 @@ def test_earning_order_with_a_budgeted_rule(app, count_statements):
         response = order(api, "o1", "key-1")
     assert response.status_code == 201 and response.json["earned_points"] == 500
     assert len(statements) == ORDER_STATEMENTS + 2, statements
+
+
+def test_a_qualifying_referral_order_reads_the_program_once(app, count_statements):
+    # The order path reads the program in its first statement and hands the value down
+    # (programs/values.py): the referral reward's credits to both members, their
+    # before-lock burns and the tier reaction read no programs row again.
+    from tests.referrals.test_referrals_api import REFERRAL, enrol
+
+    handle = make_program(app, settings={"referral": REFERRAL, "pending_days": 14,
+                                         "expiry": {"inactivity_days": 365}})
+    api = ApiCaller(app.test_client(), handle.token)
+    ann = enrol(api, "ann")
+    enrol(api, "bob", ann["referral_code"])
+    with count_statements() as statements:
+        answer = api.post("/v1/orders", json={"order_id": "r-1", "member_id": "bob", "amount": "1500.00",
+                                              "currency": "RUB"}, headers={"Idempotency-Key": "r-1"})
+    assert answer.status_code == 201, answer.json
+    programs = [s for s in statements if s.sql.startswith("SELECT programs.")]
+    assert len(programs) == 1, [s.sql for s in statements]
+    referrals = api.get("/v1/members/ann/referrals").json["items"]
+    assert referrals[0]["status"] == "rewarded", referrals
